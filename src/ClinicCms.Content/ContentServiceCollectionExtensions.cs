@@ -1,0 +1,40 @@
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Import;
+using ClinicCms.Content.Store;
+using ClinicCms.Content.Validation;
+using ClinicCms.Content.Versions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Content;
+
+public static class ContentServiceCollectionExtensions
+{
+    /// <summary>The content model and store on the chosen provider; <see cref="ClinicCmsDbContext"/> resolves to that provider's context.</summary>
+    public static IServiceCollection AddClinicCmsContent(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresClinicCmsDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<PostgresClinicCmsDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteClinicCmsDbContext>(o => o.UseSqlite(connectionString));
+            services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
+        }
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ContentDefinitionCache>();
+        services.AddSingleton<PathPatternRenderer>();
+        services.AddSingleton<ContentItemPreparer>();
+        services.AddScoped<SiteDocumentStore>();
+        services.AddScoped<ContentUnitOfWork>();
+        services.AddScoped<ContentDefinitionStore>();
+        services.AddScoped<PickerTargetValidator>();
+        services.AddScoped<ContentService>();
+        services.AddScoped<ContentImporter>();
+        services.AddScoped<Queries.ContentExportReader>();
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Parts;
+using ClinicCms.Content.Validation;
+
+namespace ClinicCms.Content.Handlers;
+
+/// <summary>
+/// What Orchard's part handlers do before a save: TitlePart sets DisplayText, AutoroutePart fills an empty path
+/// from its pattern and keeps paths unique among published and latest items.
+/// </summary>
+public sealed class ContentItemPreparer(PathPatternRenderer patterns)
+{
+    public async Task<List<ContentError>> PrepareAsync(ContentItem item, ContentDefinitionRecord definitions, PathRegistry paths, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<ContentError>();
+        var type = definitions.FindType(item.ContentType);
+        if (type is null)
+        {
+            return errors;
+        }
+        foreach (var typePart in type.Parts.Where(p => p.PartName == PartNames.TitlePart))
+        {
+            ApplyTitle(item, typePart);
+        }
+        foreach (var typePart in type.Parts.Where(p => p.PartName == PartNames.AutoroutePart))
+        {
+            await ApplyPathAsync(item, typePart, paths, errors, cancellationToken);
+        }
+        return errors;
+    }
+
+    private void ApplyTitle(ContentItem item, ContentTypePartDefinition typePart)
+    {
+        var settings = typePart.Settings.GetSettings<TitlePartSettings>();
+        var part = item.Part(typePart.Name);
+        if (settings.Options is TitlePartOptions.GeneratedDisabled or TitlePartOptions.GeneratedHidden && !string.IsNullOrEmpty(settings.Pattern))
+        {
+            part = item.GetOrCreatePart(typePart.Name);
+            part["Title"] = patterns.Render(settings.Pattern, item);
+        }
+        if (part?.GetString("Title") is { } title)
+        {
+            item.DisplayText = title;
+        }
+    }
+
+    private async Task ApplyPathAsync(ContentItem item, ContentTypePartDefinition typePart, PathRegistry paths, List<ContentError> errors, CancellationToken cancellationToken)
+    {
+        var part = item.Part(typePart.Name);
+        if (part?["Path"] is { } node && node.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            return; // The validator reports the wrong kind.
+        }
+        var active = item.Latest || item.Published;
+        var path = part.GetString("Path")?.Trim().Trim('/');
+        if (string.IsNullOrEmpty(path))
+        {
+            var pattern = typePart.Settings.GetSettings<AutoroutePartSettings>().Pattern;
+            var generated = patterns.Render(string.IsNullOrWhiteSpace(pattern) ? AutoroutePartSettings.DefaultPattern : pattern, item).Trim('/');
+            if (generated.Length == 0)
+            {
+                return;
+            }
+            path = active ? await UniquePathAsync(generated, item.ContentItemId, paths, cancellationToken) : generated;
+        }
+        else if (active && await paths.IsTakenAsync(path, item.ContentItemId, cancellationToken))
+        {
+            errors.Add(new ContentError($"{typePart.Name}.Path", $"the path '{path}' is already in use by another content item"));
+            return;
+        }
+        item.GetOrCreatePart(typePart.Name)["Path"] = path;
+        if (active)
+        {
+            paths.Claim(path, item.ContentItemId);
+        }
+    }
+
+    // Orchard's rule for generated paths: add -1, -2, ... until the path is free.
+    private static async Task<string> UniquePathAsync(string path, string contentItemId, PathRegistry paths, CancellationToken cancellationToken)
+    {
+        var candidate = path;
+        for (var n = 1; await paths.IsTakenAsync(candidate, contentItemId, cancellationToken); n++)
+        {
+            candidate = $"{path}-{n}";
+        }
+        return candidate;
+    }
+}

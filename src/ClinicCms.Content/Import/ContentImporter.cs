@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Store;
+using ClinicCms.Content.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.Content.Import;
+
+/// <summary>
+/// Orchard's ImportAsync (spec 1.4), in batches of 500: identity is the ContentItemVersionId; a known version is
+/// compared ignoring Published and Latest and updated in place only when it differs; an unknown one becomes a new
+/// version, demoting the item's previous latest or published version. Runs in the caller's transaction.
+/// </summary>
+public sealed class ContentImporter(
+    ClinicCmsDbContext db,
+    ContentItemPreparer preparer,
+    PickerTargetValidator pickers,
+    TimeProvider clock)
+{
+    private const int BatchSize = 500;
+
+    public async Task<ContentImportResult> ImportAsync(
+        IReadOnlyList<JsonObject> data, ContentDefinitionRecord definitions, ContentUser user,
+        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var result = new ContentImportResult();
+        var paths = new PathRegistry(db);
+        var seenVersions = new HashSet<string>();
+        var imported = new List<(int Index, ContentItem Item)>();
+        for (var start = 0; start < data.Count; start += BatchSize)
+        {
+            var batch = Parse(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
+            var run = new ImportBatch(db, definitions, preparer, paths, Now, user, result);
+            await run.ImportAsync(batch, cancellationToken);
+            imported.AddRange(batch);
+            db.ChangeTracker.Clear();
+            progress?.Report(Math.Min(start + BatchSize, data.Count));
+        }
+        // Pickers are checked once everything is written, so items of one recipe may point at each other.
+        foreach (var chunk in imported.Chunk(BatchSize))
+        {
+            var byItem = new Dictionary<ContentItem, int>(ReferenceEqualityComparer.Instance);
+            foreach (var (index, item) in chunk)
+            {
+                byItem[item] = index;
+            }
+            foreach (var (item, error) in await pickers.ValidateAsync(chunk.Select(c => c.Item).ToList(), definitions, cancellationToken))
+            {
+                result.Errors.Add((byItem[item], error));
+            }
+        }
+        return result;
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private static List<(int Index, ContentItem Item)> Parse(
+        IReadOnlyList<JsonObject> data, int start, int count, HashSet<string> seenVersions, ContentImportResult result)
+    {
+        var batch = new List<(int, ContentItem)>(count);
+        for (var i = start; i < start + count; i++)
+        {
+            ContentItem item;
+            try
+            {
+                item = ContentItemJson.FromJson(data[i]);
+            }
+            catch (ContentJsonException e)
+            {
+                result.Errors.Add((i, new ContentError(e.Path, e.Problem)));
+                continue;
+            }
+            if (string.IsNullOrEmpty(item.ContentItemId))
+            {
+                result.Errors.Add((i, new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")));
+                continue;
+            }
+            // Orchard skips a version id that occurs twice in one import.
+            if (!string.IsNullOrEmpty(item.ContentItemVersionId) && !seenVersions.Add(item.ContentItemVersionId))
+            {
+                continue;
+            }
+            batch.Add((i, item));
+        }
+        return batch;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Store;
+using ClinicCms.Content.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.Content.Import;
+
+/// <summary>
+/// One batch of an import. Rows are loaded with two queries; demotions are saved before the rows that take
+/// their place, so the unique published and latest indexes hold at every statement.
+/// </summary>
+internal sealed class ImportBatch(
+    ClinicCmsDbContext db, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
+    DateTime now, ContentUser user, ContentImportResult result)
+{
+    private readonly List<Action> _pendingWrites = [];
+    private readonly HashSet<string> _pendingItems = [];
+    private Dictionary<string, ContentItemRecord> _byVersion = [];
+    private Dictionary<string, List<ContentItemRecord>> _activeByItem = [];
+
+    public async Task ImportAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
+    {
+        await LoadAsync(batch, cancellationToken);
+        foreach (var (index, item) in batch)
+        {
+            if (_pendingItems.Contains(item.ContentItemId))
+            {
+                await FlushAsync(cancellationToken); // a second version of one item waits for the first
+            }
+            var errors = await ImportItemAsync(item, cancellationToken);
+            result.Errors.AddRange(errors.Select(e => (index, e)));
+        }
+        await FlushAsync(cancellationToken);
+    }
+
+    private async Task LoadAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
+    {
+        var versionIds = batch.Select(b => b.Item.ContentItemVersionId).Where(v => v.Length > 0).ToList();
+        var itemIds = batch.Select(b => b.Item.ContentItemId).Distinct().ToList();
+        _byVersion = (await db.ContentItems.Where(r => versionIds.Contains(r.ContentItemVersionId)).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.ContentItemVersionId);
+        var active = await db.ContentItems.Where(r => itemIds.Contains(r.ContentItemId) && (r.Latest || r.Published)).ToListAsync(cancellationToken);
+        foreach (var record in _byVersion.Values.Where(r => !active.Contains(r)))
+        {
+            active.Add(record);
+        }
+        _activeByItem = active.GroupBy(r => r.ContentItemId).ToDictionary(g => g.Key, g => g.ToList());
+        await paths.PreloadAsync(batch.Select(b => b.Item.Part(Parts.PartNames.AutoroutePart).GetString("Path")).OfType<string>(), cancellationToken);
+    }
+
+    private async Task<List<ContentError>> ImportItemAsync(ContentItem imported, CancellationToken cancellationToken)
+    {
+        var existing = imported.ContentItemVersionId.Length > 0 ? _byVersion.GetValueOrDefault(imported.ContentItemVersionId) : null;
+        var item = existing is null ? imported : Merge(ContentItemMapper.ToItem(existing), imported);
+        var errors = ContentValidator.Validate(item, definitions);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        errors = await preparer.PrepareAsync(item, definitions, paths, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        if (existing is null)
+        {
+            Create(item);
+        }
+        else
+        {
+            Update(existing, item);
+        }
+        return errors;
+    }
+
+    /// <summary>The stored version with the imported JSON merged in (objects merge, arrays replace), flags as imported.</summary>
+    private static ContentItem Merge(ContentItem stored, ContentItem imported)
+    {
+        var json = ContentItemJson.ToJson(stored);
+        json.Merge(WithoutUnsetRootValues(ContentItemJson.ToJson(imported)));
+        var merged = ContentItemJson.FromJson(json);
+        merged.ConcurrencyStamp = stored.ConcurrencyStamp;
+        return merged;
+    }
+
+    // Root values absent from a recipe are written as null by ToJson, and an empty Owner or Author means
+    // "the importing user" (Orchard): neither may erase what is stored.
+    private static JsonObject WithoutUnsetRootValues(JsonObject json)
+    {
+        var result = new JsonObject();
+        foreach (var (key, value) in json)
+        {
+            var unset = ContentItemJson.IsRootKey(key) && (value is null || (key is "Owner" or "Author" && value.GetValue<string>().Length == 0));
+            if (!unset)
+            {
+                result[key] = value?.DeepClone();
+            }
+        }
+        return result;
+    }
+
+    private void Create(ContentItem item)
+    {
+        if (item.ContentItemVersionId.Length == 0)
+        {
+            item.ContentItemVersionId = IdGenerator.NewId();
+        }
+        if (item.Latest || item.Published)
+        {
+            Demote(item.ContentItemId, except: null, latest: item.Latest, published: item.Published, evictAll: item.Published);
+        }
+        item.CreatedUtc ??= now;
+        item.ModifiedUtc ??= now;
+        if (item.Published)
+        {
+            item.PublishedUtc ??= now;
+        }
+        item.Owner = string.IsNullOrEmpty(item.Owner) ? user.Id : item.Owner;
+        item.Author = string.IsNullOrEmpty(item.Author) ? user.Name : item.Author;
+        var record = ContentItemMapper.ToRecord(item);
+        _byVersion[item.ContentItemVersionId] = record;
+        Track(record);
+        Write(item.ContentItemId, () => db.ContentItems.Add(record));
+        result.Created++;
+    }
+
+    private void Update(ContentItemRecord existing, ContentItem item)
+    {
+        var stored = ContentItemMapper.ToItem(existing);
+        if (ContentItemJson.ToJson(stored).ToJsonString() == ContentItemJson.ToJson(item).ToJsonString())
+        {
+            result.Unchanged++;
+            return;
+        }
+        var becomesLatest = item.Latest && !existing.Latest;
+        var becomesPublished = item.Published && !existing.Published;
+        if (becomesLatest || becomesPublished)
+        {
+            Demote(item.ContentItemId, existing, becomesLatest, becomesPublished, evictAll: false);
+        }
+        if (item.ModifiedUtc == stored.ModifiedUtc)
+        {
+            item.ModifiedUtc = now;
+        }
+        Write(item.ContentItemId, () => ContentItemMapper.CopyTo(item, existing));
+        Track(existing);
+        result.Updated++;
+    }
+
+    /// <summary>Clears Latest and/or Published on the item's other versions now; the write that needs it waits for the flush.</summary>
+    private void Demote(string contentItemId, ContentItemRecord? except, bool latest, bool published, bool evictAll)
+    {
+        foreach (var record in _activeByItem.GetValueOrDefault(contentItemId) ?? [])
+        {
+            if (record == except || db.Entry(record).State == EntityState.Added)
+            {
+                continue;
+            }
+            if (evictAll)
+            {
+                // Orchard demotes every active version when a new published one arrives: the draft is evicted too.
+                record.Published = false;
+                record.Latest = false;
+            }
+            if (published && record.Published)
+            {
+                record.Published = false;
+            }
+            if (latest && record.Latest)
+            {
+                record.Latest = false;
+            }
+            record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        }
+    }
+
+    private void Track(ContentItemRecord record)
+    {
+        if (!_activeByItem.TryGetValue(record.ContentItemId, out var list))
+        {
+            list = [];
+            _activeByItem[record.ContentItemId] = list;
+        }
+        if (!list.Contains(record))
+        {
+            list.Add(record);
+        }
+    }
+
+    private void Write(string contentItemId, Action write)
+    {
+        _pendingWrites.Add(write);
+        _pendingItems.Add(contentItemId);
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken); // demotions first
+        foreach (var write in _pendingWrites)
+        {
+            write();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        _pendingWrites.Clear();
+        _pendingItems.Clear();
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.Content.Store;
+
+/// <summary>
+/// The model, shared by both providers. Each provider derives its own context with its own migrations
+/// (EF Core's one context type per provider), and says how a filtered index tests a boolean column.
+/// </summary>
+public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+{
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+
+    public DbSet<SiteDocument> SiteDocuments => Set<SiteDocument>();
+
+    /// <summary>SQL that is true where the boolean <paramref name="column"/> is set, for filtered unique indexes.</summary>
+    protected abstract string IsTrue(string column);
+
+    /// <summary>The column type of item JSON (TEXT on SQLite, jsonb on PostgreSQL).</summary>
+    protected abstract string JsonColumnType { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new ContentItemRecordConfiguration(IsTrue, JsonColumnType));
+        builder.ApplyConfiguration(new SiteDocumentConfiguration(JsonColumnType));
+    }
+}

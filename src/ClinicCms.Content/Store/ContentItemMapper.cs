@@ -1,0 +1,61 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Parts;
+
+namespace ClinicCms.Content.Store;
+
+/// <summary>Copies between a content item and its row: root values to columns, parts to the JSON column.</summary>
+public static class ContentItemMapper
+{
+    public static ContentItem ToItem(ContentItemRecord record)
+    {
+        var item = new ContentItem
+        {
+            ContentItemId = record.ContentItemId,
+            ContentItemVersionId = record.ContentItemVersionId,
+            ContentType = record.ContentType,
+            DisplayText = record.DisplayText,
+            Latest = record.Latest,
+            Published = record.Published,
+            CreatedUtc = AsUtc(record.CreatedUtc),
+            ModifiedUtc = AsUtc(record.ModifiedUtc),
+            PublishedUtc = AsUtc(record.PublishedUtc),
+            Owner = record.Owner,
+            Author = record.Author,
+            ConcurrencyStamp = record.ConcurrencyStamp,
+        };
+        return ContentItemJson.ParseParts(item, record.Content);
+    }
+
+    /// <summary>Writes the item into the row and gives the row a new concurrency stamp.</summary>
+    public static void CopyTo(ContentItem item, ContentItemRecord record)
+    {
+        record.ContentItemId = item.ContentItemId;
+        record.ContentItemVersionId = item.ContentItemVersionId;
+        record.ContentType = item.ContentType;
+        record.DisplayText = Truncate(item.DisplayText, ContentItemRecordConfiguration.DisplayTextLength);
+        record.Latest = item.Latest;
+        record.Published = item.Published;
+        record.CreatedUtc = item.CreatedUtc;
+        record.ModifiedUtc = item.ModifiedUtc;
+        record.PublishedUtc = item.PublishedUtc;
+        record.Owner = Truncate(item.Owner, ContentItemRecordConfiguration.NameLength);
+        record.Author = Truncate(item.Author, ContentItemRecordConfiguration.NameLength);
+        record.Path = Truncate(item.Part(PartNames.AutoroutePart).GetString("Path"), ContentItemRecordConfiguration.PathLength);
+        record.Content = ContentItemJson.SerializeParts(item);
+        record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+        item.ConcurrencyStamp = record.ConcurrencyStamp;
+    }
+
+    public static ContentItemRecord ToRecord(ContentItem item)
+    {
+        var record = new ContentItemRecord();
+        CopyTo(item, record);
+        return record;
+    }
+
+    private static DateTime? AsUtc(DateTime? value) =>
+        value is { } date ? DateTime.SpecifyKind(date, DateTimeKind.Utc) : null;
+
+    private static string? Truncate(string? text, int length) =>
+        text is not null && text.Length > length ? text[..length] : text;
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClinicCms.Content.Store;
+
+internal sealed class ContentItemRecordConfiguration(Func<string, string> isTrue, string jsonColumnType)
+    : IEntityTypeConfiguration<ContentItemRecord>
+{
+    public const int IdLength = 26;
+    public const int NameLength = 255;
+    public const int DisplayTextLength = 1024;
+    public const int PathLength = 1024;
+
+    public void Configure(EntityTypeBuilder<ContentItemRecord> entity)
+    {
+        entity.ToTable("ContentItemVersions");
+        entity.HasKey(r => r.Id);
+        entity.Property(r => r.ContentItemId).HasMaxLength(IdLength).IsRequired();
+        entity.Property(r => r.ContentItemVersionId).HasMaxLength(IdLength).IsRequired();
+        entity.Property(r => r.ContentType).HasMaxLength(NameLength).IsRequired();
+        entity.Property(r => r.DisplayText).HasMaxLength(DisplayTextLength);
+        entity.Property(r => r.Owner).HasMaxLength(NameLength);
+        entity.Property(r => r.Author).HasMaxLength(NameLength);
+        entity.Property(r => r.Path).HasMaxLength(PathLength);
+        entity.Property(r => r.Content).HasColumnType(jsonColumnType).IsRequired();
+        entity.Property(r => r.ConcurrencyStamp).HasMaxLength(36).IsConcurrencyToken();
+
+        entity.HasIndex(r => r.ContentItemVersionId).IsUnique();
+        entity.HasIndex(r => r.ContentItemId);
+
+        // The database itself holds the versioning invariant: at most one published and one latest version per item.
+        entity.HasIndex(r => r.ContentItemId, "UX_ContentItemVersions_Published").IsUnique().HasFilter(isTrue("Published"));
+        entity.HasIndex(r => r.ContentItemId, "UX_ContentItemVersions_Latest").IsUnique().HasFilter(isTrue("Latest"));
+
+        // Listing a type by status, in the orders frontends and the admin ask for.
+        entity.HasIndex(r => new { r.ContentType, r.Published, r.CreatedUtc });
+        entity.HasIndex(r => new { r.ContentType, r.Published, r.PublishedUtc });
+        entity.HasIndex(r => new { r.ContentType, r.Published, r.DisplayText });
+        entity.HasIndex(r => new { r.ContentType, r.Latest, r.ModifiedUtc });
+        entity.HasIndex(r => new { r.Latest, r.ModifiedUtc });
+        entity.HasIndex(r => r.Path);
+    }
+}

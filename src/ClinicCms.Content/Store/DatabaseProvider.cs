@@ -1,0 +1,7 @@
+namespace ClinicCms.Content.Store;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Parts;
+
+namespace ClinicCms.Content.Validation;
+
+/// <summary>
+/// Checks an item against its type definition: the shape of every part and field ClinicCms understands, and the
+/// rules their settings set (required, minimum/maximum, predefined values). Returns every error, never only the first.
+/// Parts and fields of kinds ClinicCms does not understand are not checked: they are kept as they are.
+/// </summary>
+public static class ContentValidator
+{
+    public static List<ContentError> Validate(ContentItem item, ContentDefinitionRecord definitions)
+    {
+        var errors = new List<ContentError>();
+        var type = definitions.FindType(item.ContentType);
+        if (type is null)
+        {
+            errors.Add(new ContentError("ContentType", $"the content type '{item.ContentType}' is not defined"));
+            return errors;
+        }
+        foreach (var typePart in type.Parts)
+        {
+            var node = item.Parts[typePart.Name];
+            if (node is not null and not JsonObject)
+            {
+                errors.Add(new ContentError(typePart.Name, $"expected an object, got {ContentItemJson.Describe(node)}"));
+                continue;
+            }
+            PartRules.Check(typePart, node as JsonObject, errors);
+        }
+        foreach (var (typePart, field) in definitions.FieldsOf(type))
+        {
+            var node = (item.Parts[typePart.Name] as JsonObject)?[field.Name];
+            var path = $"{typePart.Name}.{field.Name}";
+            if (node is not null and not JsonObject)
+            {
+                errors.Add(new ContentError(path, $"expected an object, got {ContentItemJson.Describe(node)}"));
+                continue;
+            }
+            FieldRules.Check(field, node as JsonObject, path, errors);
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,22 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Validation;
+
+namespace ClinicCms.Content.Versions;
+
+/// <summary>
+/// The outcome of a write. On failure nothing was saved: <see cref="Errors"/> lists every problem with its path,
+/// and <see cref="IsConflict"/> says the edit was based on a version that someone else has since changed.
+/// </summary>
+public sealed record ContentSaveResult(ContentItem? Item, IReadOnlyList<ContentError> Errors, bool IsConflict = false, bool IsNotFound = false)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static ContentSaveResult Success(ContentItem item) => new(item, []);
+
+    public static ContentSaveResult Invalid(IReadOnlyList<ContentError> errors) => new(null, errors);
+
+    public static ContentSaveResult NotFound(string contentItemId) =>
+        new(null, [new ContentError("ContentItemId", $"no content item '{contentItemId}'")], IsNotFound: true);
+
+    public static ContentSaveResult Conflict(string message) => new(null, [new ContentError("", message)], IsConflict: true);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using Jint;
+using Jint.Runtime;
+
+namespace ClinicCms.Recipes.Scripting;
+
+/// <summary>The <c>js</c> engine (Jint) with Orchard's recipe functions: uuid, base64, html, gzip, variables, parameters, configuration.</summary>
+internal sealed class JavaScriptEngine : IDisposable
+{
+    private readonly Engine _engine;
+    private readonly RecipeScriptContext _context;
+    private readonly Dictionary<string, string> _evaluatedVariables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _evaluating = [];
+
+    public JavaScriptEngine(RecipeScriptContext context)
+    {
+        _context = context;
+        _engine = new Engine(o => o.LimitRecursion(64).TimeoutInterval(TimeSpan.FromSeconds(5)).MaxStatements(100_000).Strict(false));
+        _engine.SetValue("uuid", new Func<string>(IdGenerator.NewId));
+        _engine.SetValue("base64", new Func<string, string>(s => Encoding.UTF8.GetString(Convert.FromBase64String(s))));
+        _engine.SetValue("html", new Func<string, string>(s => WebUtility.HtmlDecode(s)));
+        _engine.SetValue("gzip", new Func<string, string>(Gunzip));
+        _engine.SetValue("variables", new Func<string, string>(Variable));
+        _engine.SetValue("parameters", new Func<string, string>(name => context.Parameters.GetValueOrDefault(name) ?? ""));
+        _engine.SetValue("configuration", new Func<string, string?, string?>((key, fallback) => context.Configuration(key) ?? fallback));
+    }
+
+    public string Evaluate(string script)
+    {
+        try
+        {
+            var result = _engine.Evaluate(script);
+            return result.IsNull() || result.IsUndefined() ? "" : Convert.ToString(result.ToString(), CultureInfo.InvariantCulture) ?? "";
+        }
+        catch (JavaScriptException e)
+        {
+            throw new ScriptException($"script error in '{script.Trim()}': {e.Error}");
+        }
+        catch (ScriptException)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Jint's parse, limit and runtime errors, and bad base64 or gzip input, all end the script the same way.
+            throw new ScriptException($"script error in '{script.Trim()}': {e.Message}");
+        }
+    }
+
+    // Variables are evaluated on first use and the result kept, so "[js: uuid()]" gives one id for the whole recipe.
+    private string Variable(string name)
+    {
+        if (_evaluatedVariables.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+        if (!_context.Variables.TryGetPropertyValue(name, out var node))
+        {
+            throw new ScriptException($"the recipe has no variable '{name}'");
+        }
+        if (!_evaluating.Add(name))
+        {
+            throw new ScriptException($"the variable '{name}' refers to itself");
+        }
+        var raw = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : node?.ToJsonString() ?? "";
+        var value = ScriptEvaluator.IsScript(raw, out _, out _) ? EvaluateNested(raw) : raw;
+        _evaluating.Remove(name);
+        _evaluatedVariables[name] = value;
+        return value;
+    }
+
+    private string EvaluateNested(string raw)
+    {
+        ScriptEvaluator.IsScript(raw, out var engine, out var script);
+        var value = engine.Equals("js", StringComparison.OrdinalIgnoreCase) ? Evaluate(script) : FileFunctions.Evaluate(script, _context.BasePath);
+        return ScriptEvaluator.IsScript(value, out _, out _) ? EvaluateNested(value) : value;
+    }
+
+    public void Dispose() => _engine.Dispose();
+
+    private static string Gunzip(string base64)
+    {
+        using var input = new MemoryStream(Convert.FromBase64String(base64));
+        using var gzip = new GZipStream(input, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Import;
+using ClinicCms.Content.Validation;
+
+namespace ClinicCms.Recipes.Steps;
+
+/// <summary>
+/// Orchard's content step: items are validated against the definitions as they stand at this step, then
+/// imported with Orchard's version-id semantics (spec 1.4) through the same importer the admin uses.
+/// </summary>
+public sealed class ContentStep(ContentImporter importer) : IRecipeStep
+{
+    public string Name => "Content";
+
+    private sealed record Planned(List<JsonObject> Items, List<int> Indexes, ContentDefinitionRecord Definitions);
+
+    public void Plan(RecipeStepContext step)
+    {
+        var data = step.Property("data");
+        if (data is not JsonArray array)
+        {
+            step.Error("data", data is null ? "required: the array of content items" : "expected an array of content items");
+            return;
+        }
+        var definitions = step.Run.Definitions.Copy();
+        var planned = new Planned([], [], definitions);
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject json)
+            {
+                step.Error($"data[{i}]", $"expected a content item object, got {ContentItemJson.Describe(array[i])}");
+                continue;
+            }
+            foreach (var error in Check(json, definitions))
+            {
+                step.Error(error.Path.Length == 0 ? $"data[{i}]" : $"data[{i}].{error.Path}", error.Message);
+            }
+            planned.Items.Add(json);
+            planned.Indexes.Add(i);
+        }
+        step.State = planned;
+    }
+
+    public async Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken)
+    {
+        var planned = (Planned)step.State!;
+        var progress = step.Run.Progress is { } report && planned.Items.Count > 1000
+            ? new Progress<int>(done => report.Report($"steps[{step.Index}] ({step.Name}): {done} of {planned.Items.Count} items"))
+            : null;
+        var result = await importer.ImportAsync(planned.Items, planned.Definitions, step.Run.User, progress, cancellationToken);
+        foreach (var (index, error) in result.Errors)
+        {
+            var path = $"data[{planned.Indexes[index]}]";
+            step.Error(error.Path.Length == 0 ? path : $"{path}.{error.Path}", error.Message);
+        }
+        step.Run.Report.ItemsCreated += result.Created;
+        step.Run.Report.ItemsUpdated += result.Updated;
+        step.Run.Report.ItemsUnchanged += result.Unchanged;
+    }
+
+    private static List<ContentError> Check(JsonObject json, ContentDefinitionRecord definitions)
+    {
+        ContentItem item;
+        try
+        {
+            item = ContentItemJson.FromJson(json);
+        }
+        catch (ContentJsonException e)
+        {
+            return [new ContentError(e.Path, e.Problem)];
+        }
+        if (string.IsNullOrEmpty(item.ContentItemId))
+        {
+            return [new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")];
+        }
+        return ContentValidator.Validate(item, definitions);
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+
+namespace ClinicCms.Recipes.Steps;
+
+/// <summary>The working state of one recipe run: copies of the site documents that steps alter, saved when the run commits.</summary>
+public sealed class RecipeRun
+{
+    public required RecipeReport Report { get; init; }
+    public required ContentDefinitionRecord Definitions { get; init; }
+    public required JsonObject Settings { get; init; }
+    public required JsonObject Roles { get; init; }
+    public required JsonObject Features { get; init; }
+    public required ContentUser User { get; init; }
+    public IProgress<string>? Progress { get; init; }
+    public List<RecipeError> Errors { get; } = [];
+    public bool DefinitionsChanged { get; set; }
+    public bool SettingsChanged { get; set; }
+    public bool RolesChanged { get; set; }
+    public bool FeaturesChanged { get; set; }
+}

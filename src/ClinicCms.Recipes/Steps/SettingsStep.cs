@@ -1,0 +1,23 @@
+namespace ClinicCms.Recipes.Steps;
+
+/// <summary>Orchard's Settings step: every key is stored in the site settings document, unknown ones verbatim.</summary>
+public sealed class SettingsStep : IRecipeStep
+{
+    public string Name => "Settings";
+
+    public void Plan(RecipeStepContext step) => Store(step);
+
+    public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    internal static void Store(RecipeStepContext step)
+    {
+        foreach (var (key, value) in step.Step)
+        {
+            if (!string.Equals(key, "name", StringComparison.OrdinalIgnoreCase))
+            {
+                step.Run.Settings[key] = value?.DeepClone();
+            }
+        }
+        step.Run.SettingsChanged = true;
+    }
+}

@@ -1,0 +1,40 @@
+using ClinicCms.Content;
+using ClinicCms.Content.Store;
+using ClinicCms.Recipes;
+using ClinicCms.Web.Setup;
+using Microsoft.AspNetCore.Identity;
+
+namespace ClinicCms.Web.Hosting;
+
+public static class ClinicCmsHostExtensions
+{
+    /// <summary>Everything but HTTP: options, data folder, store on the chosen provider, recipes, users, setup. Shared by the web host and the command line.</summary>
+    public static IServiceCollection AddClinicCmsCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(ClinicCmsOptions.Section).Get<ClinicCmsOptions>() ?? new ClinicCmsOptions();
+        var paths = new AppDataPaths(options.AppDataPath, contentRoot);
+        Directory.CreateDirectory(paths.DefaultSite);
+        services.AddSingleton(paths);
+        services.Configure<ClinicCmsOptions>(configuration.GetSection(ClinicCmsOptions.Section));
+
+        var connectionString = configuration.GetConnectionString("ClinicCms");
+        if (options.Database.Provider == DatabaseProvider.Postgres && string.IsNullOrEmpty(connectionString))
+        {
+            throw new InvalidOperationException("ClinicCms:Database:Provider is Postgres, but ConnectionStrings:ClinicCms is not set.");
+        }
+        services.AddClinicCmsContent(options.Database.Provider, string.IsNullOrEmpty(connectionString) ? paths.SqliteConnectionString : connectionString);
+        services.AddClinicCmsRecipes();
+
+        services.AddIdentityCore<IdentityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ClinicCmsDbContext>();
+
+        services.AddScoped<SetupService>();
+        services.AddScoped<RecipeLocator>();
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace ClinicCms.Web.Setup;
+
+public static class SetupExtensions
+{
+    /// <summary>Migrates the database and runs the setup recipe if the site was never set up.</summary>
+    public static async Task SetUpClinicCmsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
+        await setup.MigrateAsync(cancellationToken);
+        await setup.SetUpAsync(cancellationToken: cancellationToken);
+    }
+}
