@@ -53,7 +53,7 @@ public sealed class PathPatternRenderer
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => v.GetValue<string>(),
-            JsonValueKind.Number => v.GetValue<decimal>(),
+            JsonValueKind.Number => JsonNumbers.ToDecimal(v),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

@@ -35,7 +35,7 @@ internal static class JsonValues
         {
             if (value.GetValueKind() == JsonValueKind.Number)
             {
-                return value.GetValue<decimal>();
+                return ContentItems.JsonNumbers.ToDecimal(value);
             }
             if (value.GetValueKind() == JsonValueKind.String &&
                 decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))

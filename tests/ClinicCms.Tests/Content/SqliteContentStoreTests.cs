@@ -1,0 +1,8 @@
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.Content;
+
+public sealed class SqliteContentStoreTests : ContentStoreTests
+{
+    protected override Task<StoreSite> CreateSiteAsync() => StoreSite.CreateSqliteAsync();
+}

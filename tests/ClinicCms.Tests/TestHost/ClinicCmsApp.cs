@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.TestHost;
+
+/// <summary>
+/// The whole app over real HTTP, on a new data folder with its own SQLite file; set up on start from the clinic
+/// recipe, or from <paramref name="setupRecipe"/>. The folder goes on dispose.
+/// </summary>
+public sealed class ClinicCmsApp(string? setupRecipe = null) : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Test-admin-password-1";
+
+    public TempFolder Data { get; } = new();
+
+    public string DatabaseFile => Path.Combine(Data.Path, "Sites", "Default", "clinic.db");
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ClinicCms:AppDataPath", Data.Path);
+        // Pooling off, so that the file can be deleted when the test ends.
+        builder.UseSetting("ConnectionStrings:ClinicCms", $"Data Source={DatabaseFile};Pooling=False");
+        builder.UseSetting("ClinicCms:Setup:AdminPassword", AdminPassword);
+        if (setupRecipe is not null)
+        {
+            builder.UseSetting("ClinicCms:Setup:Recipe", setupRecipe);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Data.Dispose();
+        }
+    }
+}

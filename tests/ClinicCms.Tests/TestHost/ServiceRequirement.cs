@@ -1,0 +1,27 @@
+namespace ClinicCms.Tests.TestHost;
+
+/// <summary>Tests that need something outside the repository skip when it is absent, but fail under CI (CI=true), where it must be there.</summary>
+public static class ServiceRequirement
+{
+    public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static void Missing(string what)
+    {
+        if (UnderCi)
+        {
+            Assert.Fail($"{what} is required under CI, and it is absent.");
+        }
+        Assert.Skip($"{what} is absent; this test needs it.");
+    }
+
+    /// <summary>The PostgreSQL server for store tests: CLINICCMS_TEST_POSTGRES holds a connection string to a server where the tests may create databases.</summary>
+    public static string Postgres()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("CLINICCMS_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            Missing("PostgreSQL (CLINICCMS_TEST_POSTGRES, a connection string)");
+        }
+        return connectionString!;
+    }
+}
