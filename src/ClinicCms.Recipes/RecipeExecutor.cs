@@ -69,7 +69,8 @@ public sealed partial class RecipeExecutor(
     private List<(IRecipeStep Handler, RecipeStepContext Context)> Plan(RecipeDescriptor recipe, RecipeRunOptions options, RecipeRun run)
     {
         var planned = new List<(IRecipeStep, RecipeStepContext)>();
-        using var scripts = new ScriptEvaluator(new RecipeScriptContext(recipe.Variables, options.Parameters, options.Configuration, recipe.BasePath));
+        var scriptContext = new RecipeScriptContext(recipe.Variables, options.Parameters, options.Configuration, recipe.BasePath);
+        using var scripts = new ScriptEvaluator(scriptContext);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
             if (recipe.Steps[i] is not JsonObject json || RecipeReader.Text(json, "name") is not { Length: > 0 } name)
@@ -100,6 +101,7 @@ public sealed partial class RecipeExecutor(
             run.Report.Steps.Add(new StepOutcome(i, name, true, null));
             planned.Add((handler, context));
         }
+        run.Report.Warnings.AddRange(scriptContext.Warnings.Distinct());
         return planned;
     }
 

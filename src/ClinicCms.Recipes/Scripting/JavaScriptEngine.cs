@@ -29,6 +29,15 @@ internal sealed class JavaScriptEngine : IDisposable
         _engine.SetValue("variables", new Func<string, string>(Variable));
         _engine.SetValue("parameters", new Func<string, string>(name => context.Parameters.GetValueOrDefault(name) ?? ""));
         _engine.SetValue("configuration", new Func<string, string?, string?>((key, fallback) => context.Configuration(key) ?? fallback));
+        // One site, no tenant prefix: a URL prefix is the path itself.
+        _engine.SetValue("getUrlPrefix", new Func<string, string>(path => "/" + path.TrimStart('/')));
+        // Orchard's Workflows module makes tokens for HTTP-triggered workflows; ClinicCms has no workflows, so the
+        // token is empty and the run's report says so.
+        _engine.SetValue("createWorkflowToken", new Func<string, string, string>((_, _) =>
+        {
+            context.Warnings.Add("createWorkflowToken(): workflows are not part of ClinicCms, so the value is empty");
+            return "";
+        }));
     }
 
     public string Evaluate(string script)

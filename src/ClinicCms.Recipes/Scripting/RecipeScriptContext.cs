@@ -13,4 +13,7 @@ public sealed class RecipeScriptContext(
     public IReadOnlyDictionary<string, string> Parameters { get; } = parameters;
     public Func<string, string?> Configuration { get; } = configuration;
     public string BasePath { get; } = basePath;
+
+    /// <summary>Warnings for the run's report (a function that can only give a stand-in value says so here).</summary>
+    public List<string> Warnings { get; } = [];
 }

@@ -15,7 +15,7 @@ public sealed class FeatureStep : IRecipeStep
         "OrchardCore.Recipes", "OrchardCore.Roles", "OrchardCore.Users", "OrchardCore.Security", "OrchardCore.Settings",
         "OrchardCore.Admin", "OrchardCore.Media", "OrchardCore.OpenId", "OrchardCore.OpenId.Server", "OrchardCore.OpenId.Validation",
         "OrchardCore.OpenId.Management", "OrchardCore.Cors", "OrchardCore.Logging.NLog", "OrchardCore.HomeRoute",
-        "OrchardCore.Contents.FileContentDefinition", "OrchardCore.ContentPreview", "OrchardCore.Deployment",
+        "OrchardCore.Contents.FileContentDefinition", "OrchardCore.ContentPreview", "OrchardCore.Deployment", "OrchardCore.Scripting",
     };
 
     public string Name => "Feature";
@@ -27,7 +27,12 @@ public sealed class FeatureStep : IRecipeStep
         var known = enabled.Select(n => n?.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         foreach (var id in Ids(step, "enable"))
         {
-            if (!Provided.Contains(id))
+            foreach (var type in FeatureContentTypes.Apply(id, step.Run.Definitions))
+            {
+                step.Run.Report.TypesDefined.Add(type);
+                step.Run.DefinitionsChanged = true;
+            }
+            if (!Provided.Contains(id) && !FeatureContentTypes.Defines(id))
             {
                 step.Warning($"'{id}' is not a ClinicCms feature; recorded, no effect");
             }

@@ -75,7 +75,7 @@ public sealed class RecipeErrorTests : IAsyncLifetime
     [Fact]
     public async Task Every_error_of_a_recipe_is_reported_at_once()
     {
-        var exception = await Assert.ThrowsAsync<RecipeException>(() => _site.RunRecipeAsync("""
+        var exception = await Assert.ThrowsAsync<RecipeException>(() => _site.RunRecipeTextAsync("""
             { "steps": [ { "name": "Nope" }, { "name": "content", "data": [ { "ContentType": "FAQ" }, 42 ] } ] }
             """, "many.recipe.json"));
 
@@ -90,7 +90,7 @@ public sealed class RecipeErrorTests : IAsyncLifetime
         var before = await _site.InScopeAsync(DatabaseSnapshot.TakeAsync);
 
         // Valid when planned; the last step's path is taken by the clinic article, which only the database knows.
-        var exception = await Assert.ThrowsAsync<RecipeException>(() => _site.RunRecipeAsync("""
+        var exception = await Assert.ThrowsAsync<RecipeException>(() => _site.RunRecipeTextAsync("""
             { "steps": [
               { "name": "settings", "SiteName": "Changed" },
               { "name": "Roles", "Roles": [ { "Name": "Reviewer", "Permissions": [ "ViewContent" ] } ] },
@@ -114,7 +114,7 @@ public sealed class RecipeErrorTests : IAsyncLifetime
     private async Task<string> RejectedAsync(string json, string fileName)
     {
         var before = await _site.InScopeAsync(DatabaseSnapshot.TakeAsync);
-        var exception = await Assert.ThrowsAsync<RecipeException>(() => _site.RunRecipeAsync(json, fileName));
+        var exception = await Assert.ThrowsAsync<RecipeException>(() => _site.RunRecipeTextAsync(json, fileName));
         Assert.Equal(before, await _site.InScopeAsync(DatabaseSnapshot.TakeAsync));
         return Assert.Single(exception.Errors).ToString();
     }

@@ -61,7 +61,14 @@ public sealed class StoreSite : IAsyncDisposable
     public Task<RecipeReport> RunRecipeAsync(string path) => InScopeAsync(sp =>
         sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.ReadFile(path), new RecipeRunOptions()));
 
-    public Task<RecipeReport> RunRecipeAsync(string json, string fileName, string? basePath = null) => InScopeAsync(sp =>
+    /// <summary>Runs a recipe whose [file:...] paths are relative to <paramref name="basePath"/> rather than the recipe's folder.</summary>
+    public Task<RecipeReport> RunRecipeAsync(string path, string basePath) => InScopeAsync(async sp =>
+    {
+        await using var stream = File.OpenRead(path);
+        return await sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, Path.GetFileName(path), basePath), new RecipeRunOptions());
+    });
+
+    public Task<RecipeReport> RunRecipeTextAsync(string json, string fileName, string? basePath = null) => InScopeAsync(sp =>
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
         return sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, fileName, basePath ?? Path.GetTempPath()), new RecipeRunOptions());

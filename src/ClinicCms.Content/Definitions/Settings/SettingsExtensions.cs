@@ -35,8 +35,12 @@ public static class SettingsExtensions
     }
 
     /// <summary>Merges <paramref name="source"/> into <paramref name="target"/>: objects merge, everything else is replaced.</summary>
-    public static void Merge(this JsonObject target, JsonObject source)
+    public static void Merge(this JsonObject target, JsonObject? source)
     {
+        if (source is null)
+        {
+            return; // "Settings": null in a recipe means no settings
+        }
         foreach (var (key, value) in source)
         {
             if (value is JsonObject sourceObject && target[key] is JsonObject targetObject)
