@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.Recipes;
 
 /// <summary>Every row of the content and document tables as text, to prove that a failed run changed nothing.</summary>
-internal static class DatabaseSnapshot
+public static class DatabaseSnapshot
 {
     public static async Task<List<string>> TakeAsync(IServiceProvider services)
     {

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.CommandLine;
+
+/// <summary>The recipe command line, run as its own process on the built app, as a developer runs it.</summary>
+public sealed class RecipeCommandTests
+{
+    [Fact]
+    public async Task Run_sets_up_an_empty_data_folder_and_export_then_run_reproduces_the_site()
+    {
+        using var work = new TempFolder();
+        var source = Path.Combine(work.Path, "source");
+        var target = Path.Combine(work.Path, "target");
+
+        var setup = await RunAsync(source, work.Path, "recipe", "run", RepositoryFiles.ClinicRecipe);
+        var export = await RunAsync(source, work.Path, "recipe", "export", "site.recipe.json");
+        var import = await RunAsync(target, work.Path, "recipe", "run", "site.recipe.json");
+        var reexport = await RunAsync(target, work.Path, "recipe", "export", "copy.recipe.json");
+
+        Assert.True(setup.ExitCode == 0, setup.Error);
+        Assert.Contains("content items: 9 created, 0 updated, 0 unchanged", setup.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(source, "Sites", "Default", "clinic.db")));
+        Assert.Equal(0, export.ExitCode);
+        Assert.Equal(0, import.ExitCode);
+        Assert.Equal(0, reexport.ExitCode);
+        var first = JsonNode.Parse(await File.ReadAllTextAsync(work.File("site.recipe.json")))!["steps"]!.ToJsonString();
+        var second = JsonNode.Parse(await File.ReadAllTextAsync(work.File("copy.recipe.json")))!["steps"]!.ToJsonString();
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task A_bad_recipe_exits_non_zero_with_the_error_on_stderr_and_changes_nothing()
+    {
+        using var work = new TempFolder();
+        var data = Path.Combine(work.Path, "data");
+        await RunAsync(data, work.Path, "recipe", "run", RepositoryFiles.ClinicRecipe);
+        var database = Path.Combine(data, "Sites", "Default", "clinic.db");
+        await File.WriteAllTextAsync(work.File("bad.recipe.json"), """
+            { "steps": [ { "name": "settings", "SiteName": "Renamed" },
+                         { "name": "content", "data": [ { "ContentItemId": "x", "ContentType": "FAQ", "FAQ": { "Order": { "Value": "third" } } } ] } ] }
+            """);
+        var before = await ExportTextAsync(data, work);
+
+        var result = await RunAsync(data, work.Path, "recipe", "run", "bad.recipe.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.recipe.json: steps[1] (content) data[0].FAQ.Order: expected a number, got \"third\"", result.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(database));
+        Assert.Equal(before, await ExportTextAsync(data, work));
+    }
+
+    [Fact]
+    public async Task Wrong_arguments_print_the_usage()
+    {
+        using var work = new TempFolder();
+
+        var result = await RunAsync(work.Path, work.Path, "recipe", "publish", "x.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("usage: recipe run FILE", result.Error, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ExportTextAsync(string data, TempFolder work)
+    {
+        var result = await RunAsync(data, work.Path, "recipe", "export", "snapshot.recipe.json");
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(work.File("snapshot.recipe.json")))!;
+        return json["steps"]!.ToJsonString();
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dataPath, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["ClinicCms__AppDataPath"] = dataPath;
+        start.Environment["ClinicCms__Setup__AdminPassword"] = ClinicCmsApp.AdminPassword;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
