@@ -1,0 +1,61 @@
+using System.Globalization;
+using ClinicCms.Bench;
+
+// dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
+var articles = Option("--articles", 10_000);
+var runs = Option("--runs", 3);
+if (args.FirstOrDefault() != "import")
+{
+    Console.Error.WriteLine("usage: import [--articles N] [--runs R]");
+    return 2;
+}
+
+var root = FindRoot();
+var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(work);
+try
+{
+    var recipe = Path.Combine(work, "bench.recipe.json");
+    await File.WriteAllTextAsync(recipe, SiteGenerator.Recipe(articles).ToJsonString());
+    var items = articles + Math.Max(1, articles / 10) + Math.Max(1, articles / 100);
+    Console.WriteLine($"Recipe import: {articles} articles, {items} items in all, {new FileInfo(recipe).Length / 1024 / 1024.0:0.0} MB, {runs} runs");
+    // One small uncounted import first, so that JIT compilation is not timed.
+    var warmup = Path.Combine(work, "warmup.recipe.json");
+    await File.WriteAllTextAsync(warmup, SiteGenerator.Recipe(500, seed: 7).ToJsonString());
+    Directory.CreateDirectory(Path.Combine(work, "warmup"));
+    await ImportBenchmark.RunOnceAsync(Path.Combine(root, "recipes", "clinic.recipe.json"), warmup, Path.Combine(work, "warmup"));
+    var rates = new List<double>();
+    for (var run = 1; run <= runs; run++)
+    {
+        var folder = Path.Combine(work, $"run{run}");
+        Directory.CreateDirectory(folder);
+        var rate = await ImportBenchmark.RunOnceAsync(Path.Combine(root, "recipes", "clinic.recipe.json"), recipe, folder);
+        rates.Add(rate);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  run {run}: {rate:0} items/s"));
+    }
+    rates.Sort();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median: {rates[rates.Count / 2]:0} items/s (min {rates[0]:0}, max {rates[^1]:0})"));
+    return 0;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
+}
+
+int Option(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "ClinicCms.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+    throw new InvalidOperationException("Run the benchmark from a ClinicCms clone.");
+}
