@@ -26,6 +26,7 @@ public static class ContentServiceCollectionExtensions
         }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentDefinitionCache>();
+        services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton<PathPatternRenderer>();
         services.AddSingleton<ContentItemPreparer>();
         services.AddScoped<SiteDocumentStore>();

@@ -18,6 +18,7 @@ public sealed partial class RecipeExecutor(
     ContentDefinitionStore definitions,
     SiteDocumentStore documents,
     ContentUnitOfWork unitOfWork,
+    ContentChangeSignal changes,
     ILogger<RecipeExecutor> logger)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
@@ -47,6 +48,14 @@ public sealed partial class RecipeExecutor(
                 }
                 await SaveDocumentsAsync(run, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                if (run.DefinitionsChanged)
+                {
+                    changes.DefinitionsChanged();
+                }
+                else
+                {
+                    changes.ContentChanged();
+                }
             }
             catch (RecipeException)
             {

@@ -16,7 +16,7 @@ internal sealed class ImportBatch(
     ClinicCmsDbContext db, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
     DateTime now, ContentUser user, ContentImportResult result)
 {
-    private readonly List<Action> _pendingWrites = [];
+    private readonly List<Func<Task>> _pendingWrites = [];
     private readonly HashSet<string> _pendingItems = [];
     private Dictionary<string, ContentItemRecord> _byVersion = [];
     private Dictionary<string, List<ContentItemRecord>> _activeByItem = [];
@@ -121,9 +121,14 @@ internal sealed class ImportBatch(
         item.Owner = string.IsNullOrEmpty(item.Owner) ? user.Id : item.Owner;
         item.Author = string.IsNullOrEmpty(item.Author) ? user.Name : item.Author;
         var record = ContentItemMapper.ToRecord(item);
+        ContentFieldIndexer.IndexNew(record, item, definitions);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
-        Write(item.ContentItemId, () => db.ContentItems.Add(record));
+        Write(item.ContentItemId, () =>
+        {
+            db.ContentItems.Add(record);
+            return Task.CompletedTask;
+        });
         result.Created++;
     }
 
@@ -145,7 +150,11 @@ internal sealed class ImportBatch(
         {
             item.ModifiedUtc = now;
         }
-        Write(item.ContentItemId, () => ContentItemMapper.CopyTo(item, existing));
+        Write(item.ContentItemId, () =>
+        {
+            ContentItemMapper.CopyTo(item, existing);
+            return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions);
+        });
         Track(existing);
         result.Updated++;
     }
@@ -190,7 +199,7 @@ internal sealed class ImportBatch(
         }
     }
 
-    private void Write(string contentItemId, Action write)
+    private void Write(string contentItemId, Func<Task> write)
     {
         _pendingWrites.Add(write);
         _pendingItems.Add(contentItemId);
@@ -201,7 +210,7 @@ internal sealed class ImportBatch(
         await db.SaveChangesAsync(cancellationToken); // demotions first
         foreach (var write in _pendingWrites)
         {
-            write();
+            await write();
         }
         await db.SaveChangesAsync(cancellationToken);
         _pendingWrites.Clear();

@@ -14,6 +14,8 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<SiteDocument> SiteDocuments => Set<SiteDocument>();
 
+    public DbSet<ContentFieldIndexRecord> FieldIndex => Set<ContentFieldIndexRecord>();
+
     /// <summary>SQL that is true where the boolean <paramref name="column"/> is set, for filtered unique indexes.</summary>
     protected abstract string IsTrue(string column);
 
@@ -25,5 +27,6 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new ContentItemRecordConfiguration(IsTrue, JsonColumnType));
         builder.ApplyConfiguration(new SiteDocumentConfiguration(JsonColumnType));
+        builder.ApplyConfiguration(new ContentFieldIndexRecordConfiguration());
     }
 }

@@ -24,4 +24,7 @@ public sealed class ContentItemRecord
 
     /// <summary>Changes on every write; EF Core checks it, so a save based on a stale row fails.</summary>
     public string ConcurrencyStamp { get; set; } = "";
+
+    /// <summary>The version's scalar field values, for filtering and ordering in SQL.</summary>
+    public List<ContentFieldIndexRecord> Fields { get; set; } = [];
 }

@@ -17,6 +17,7 @@ public sealed class ContentService(
     ContentDefinitionStore definitions,
     ContentItemPreparer preparer,
     PickerTargetValidator pickers,
+    ContentChangeSignal changes,
     TimeProvider clock)
 {
     public static ContentItem New(string contentType) => new() { ContentItemId = IdGenerator.NewId(), ContentType = contentType };
@@ -65,14 +66,16 @@ public sealed class ContentService(
         item.Author ??= user.Name;
 
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var errors = await CheckAsync(item, cancellationToken);
+        var defs = await definitions.GetAsync(cancellationToken);
+        var errors = await CheckAsync(item, defs, cancellationToken);
         if (errors.Count > 0)
         {
             return ContentSaveResult.Invalid(errors);
         }
-        db.ContentItems.Add(ContentItemMapper.ToRecord(item));
+        db.ContentItems.Add(NewRecord(item, defs));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        changes.ContentChanged();
         db.ChangeTracker.Clear();
         return ContentSaveResult.Success(item);
     }
@@ -94,7 +97,8 @@ public sealed class ContentService(
         {
             return StaleEdit(latest);
         }
-        var type = (await definitions.GetAsync(cancellationToken)).FindType(latest.ContentType);
+        var defs = await definitions.GetAsync(cancellationToken);
+        var type = defs.FindType(latest.ContentType);
         var draft = edited.Clone();
         draft.ContentType = latest.ContentType;
         draft.CreatedUtc = latest.CreatedUtc;
@@ -110,7 +114,7 @@ public sealed class ContentService(
         {
             draft.ContentItemVersionId = IdGenerator.NewId();
         }
-        var errors = await CheckAsync(draft, cancellationToken);
+        var errors = await CheckAsync(draft, defs, cancellationToken);
         if (errors.Count > 0)
         {
             return ContentSaveResult.Invalid(errors);
@@ -121,11 +125,12 @@ public sealed class ContentService(
             {
                 latest.Latest = false; // the published version stays as it is, apart from no longer being the latest
                 await db.SaveChangesAsync(cancellationToken);
-                db.ContentItems.Add(ContentItemMapper.ToRecord(draft));
+                db.ContentItems.Add(NewRecord(draft, defs));
             }
             else
             {
                 ContentItemMapper.CopyTo(draft, latest);
+                await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -134,6 +139,7 @@ public sealed class ContentService(
             return ContentSaveResult.Conflict("someone else saved this item at the same moment; reload it and apply your changes again");
         }
         await transaction.CommitAsync(cancellationToken);
+        changes.ContentChanged();
         db.ChangeTracker.Clear();
         return ContentSaveResult.Success(draft);
     }
@@ -156,7 +162,7 @@ public sealed class ContentService(
             return ContentSaveResult.Success(ContentItemMapper.ToItem(latest));
         }
         var draft = ContentItemMapper.ToItem(latest);
-        var errors = await CheckAsync(draft, cancellationToken);
+        var errors = await CheckAsync(draft, await definitions.GetAsync(cancellationToken), cancellationToken);
         if (errors.Count > 0)
         {
             return ContentSaveResult.Invalid(errors);
@@ -176,6 +182,7 @@ public sealed class ContentService(
         ContentItemMapper.CopyTo(draft, latest);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        changes.ContentChanged();
         db.ChangeTracker.Clear();
         return ContentSaveResult.Success(draft);
     }
@@ -213,6 +220,7 @@ public sealed class ContentService(
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        changes.ContentChanged();
         db.ChangeTracker.Clear();
         return ContentSaveResult.Success(ContentItemMapper.ToItem(published ?? draft));
     }
@@ -234,6 +242,7 @@ public sealed class ContentService(
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        changes.ContentChanged();
         db.ChangeTracker.Clear();
         return ContentSaveResult.Success(ContentItemMapper.ToItem(active[0]));
     }
@@ -279,7 +288,8 @@ public sealed class ContentService(
         draft.Published = false;
         draft.ModifiedUtc = Now;
         draft.Author = user.Name ?? draft.Author;
-        var errors = await CheckAsync(draft, cancellationToken);
+        var defs = await definitions.GetAsync(cancellationToken);
+        var errors = await CheckAsync(draft, defs, cancellationToken);
         if (errors.Count > 0)
         {
             return ContentSaveResult.Invalid(errors);
@@ -290,9 +300,10 @@ public sealed class ContentService(
             latest.ConcurrencyStamp = Guid.NewGuid().ToString("N");
             await db.SaveChangesAsync(cancellationToken);
         }
-        db.ContentItems.Add(ContentItemMapper.ToRecord(draft));
+        db.ContentItems.Add(NewRecord(draft, defs));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        changes.ContentChanged();
         db.ChangeTracker.Clear();
         return ContentSaveResult.Success(draft);
     }
@@ -314,14 +325,21 @@ public sealed class ContentService(
         ContentItemMapper.CopyTo(item, record);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        changes.ContentChanged();
         db.ChangeTracker.Clear();
         return ContentSaveResult.Success(item);
     }
 
-    /// <summary>Handlers, then validation, then picker targets: every error of the item, or none.</summary>
-    private async Task<List<ContentError>> CheckAsync(ContentItem item, CancellationToken cancellationToken)
+    private static ContentItemRecord NewRecord(ContentItem item, ContentDefinitionRecord defs)
     {
-        var defs = await definitions.GetAsync(cancellationToken);
+        var record = ContentItemMapper.ToRecord(item);
+        ContentFieldIndexer.IndexNew(record, item, defs);
+        return record;
+    }
+
+    /// <summary>Validation, then handlers, then picker targets: every error of the item, or none.</summary>
+    private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionRecord defs, CancellationToken cancellationToken)
+    {
         var errors = ContentValidator.Validate(item, defs);
         if (errors.Count > 0)
         {

@@ -22,6 +22,61 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool?>("Boolean")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContentField")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ContentPart")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTime?>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Numeric")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Time")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "ContentPart", "ContentField");
+
+                    b.HasIndex("ContentType", "ContentPart", "ContentField", "Boolean");
+
+                    b.HasIndex("ContentType", "ContentPart", "ContentField", "Date");
+
+                    b.HasIndex("ContentType", "ContentPart", "ContentField", "Numeric");
+
+                    b.ToTable("ContentFieldIndex", (string)null);
+                });
+
             modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -331,6 +386,15 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+                {
+                    b.HasOne("ClinicCms.Content.Store.ContentItemRecord", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -380,6 +444,11 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+                {
+                    b.Navigation("Fields");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,59 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Boolean")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentField")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentPart")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Numeric")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Time")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "ContentPart", "ContentField");
+
+                    b.HasIndex("ContentType", "ContentPart", "ContentField", "Boolean");
+
+                    b.HasIndex("ContentType", "ContentPart", "ContentField", "Date");
+
+                    b.HasIndex("ContentType", "ContentPart", "ContentField", "Numeric");
+
+                    b.ToTable("ContentFieldIndex", (string)null);
+                });
+
             modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -320,6 +373,15 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+                {
+                    b.HasOne("ClinicCms.Content.Store.ContentItemRecord", null)
+                        .WithMany("Fields")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -369,6 +431,11 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+                {
+                    b.Navigation("Fields");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,28 @@
+namespace ClinicCms.Content.Store;
+
+/// <summary>
+/// One scalar field value of one version (TextField, NumericField, BooleanField, DateField, DateTimeField,
+/// TimeField), so that GraphQL filters and orders on fields in SQL, scoped to the right part and field.
+/// </summary>
+public sealed class ContentFieldIndexRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>The version row (<see cref="ContentItemRecord.Id"/>) the value belongs to.</summary>
+    public long DocumentId { get; set; }
+
+    public string ContentType { get; set; } = "";
+
+    /// <summary>The part instance name on the type (the item's JSON key).</summary>
+    public string ContentPart { get; set; } = "";
+
+    public string ContentField { get; set; } = "";
+
+    public string? Text { get; set; }
+    public double? Numeric { get; set; }
+    public bool? Boolean { get; set; }
+    public DateTime? Date { get; set; }
+
+    /// <summary>TimeField values as "hh:mm:ss", which sorts as time does.</summary>
+    public string? Time { get; set; }
+}
