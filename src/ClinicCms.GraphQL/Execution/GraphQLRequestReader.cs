@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace ClinicCms.GraphQL.Execution;
+
+/// <summary>
+/// Reads a request in Orchard's HTTP forms (spec 3.1): POST application/json, POST application/graphql, POST of
+/// another kind or GET with query, variables and operationName in the query string. Bodies are size-limited.
+/// </summary>
+public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options)
+{
+    public sealed record Failure(int StatusCode, string Message);
+
+    public async Task<(GraphQLRequest? Request, Failure? Failure)> ReadAsync(HttpContext http)
+    {
+        try
+        {
+            var request = HttpMethods.IsPost(http.Request.Method) ? await ReadPostAsync(http) : FromQueryString(http.Request.Query);
+            return string.IsNullOrWhiteSpace(request?.Query)
+                ? (null, new Failure(StatusCodes.Status400BadRequest, "No query: send {\"query\": \"...\"} as JSON, a GraphQL document as application/graphql, or ?query= in the URL."))
+                : (request, null);
+        }
+        catch (RequestTooLargeException)
+        {
+            return (null, new Failure(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.Value.MaxRequestBytes} bytes."));
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            return (null, new Failure(StatusCodes.Status400BadRequest, $"The request is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}"));
+        }
+    }
+
+    private async Task<GraphQLRequest?> ReadPostAsync(HttpContext http)
+    {
+        var mediaType = http.Request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
+        if (mediaType is not ("application/json" or "application/graphql") && !(mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false))
+        {
+            return FromQueryString(http.Request.Query);
+        }
+        var body = await ReadBodyAsync(http);
+        if (mediaType == "application/graphql")
+        {
+            return new GraphQLRequest { Query = body, OperationName = http.Request.Query["operationName"] };
+        }
+        if (body.TrimStart().StartsWith('['))
+        {
+            throw new JsonException("batched requests (a JSON array) are not supported; send one request object.");
+        }
+        return serializer.Deserialize<GraphQLRequest>(body);
+    }
+
+    private GraphQLRequest FromQueryString(IQueryCollection query) => new()
+    {
+        Query = query["query"],
+        OperationName = query["operationName"],
+        Variables = string.IsNullOrEmpty(query["variables"]) ? null : serializer.Deserialize<Inputs>(query["variables"]),
+    };
+
+    private async Task<string> ReadBodyAsync(HttpContext http)
+    {
+        var max = options.Value.MaxRequestBytes;
+        if (http.Request.ContentLength > max)
+        {
+            throw new RequestTooLargeException();
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                throw new RequestTooLargeException();
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private sealed class RequestTooLargeException : Exception;
+}

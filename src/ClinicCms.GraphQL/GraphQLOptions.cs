@@ -1,0 +1,25 @@
+namespace ClinicCms.GraphQL;
+
+/// <summary>The ClinicCms:GraphQL configuration section.</summary>
+public sealed class GraphQLOptions
+{
+    public const string Section = "ClinicCms:GraphQL";
+
+    /// <summary>Items a list field returns when <c>first</c> is not given (Orchard's DefaultNumberOfResults).</summary>
+    public int DefaultNumberOfResults { get; set; } = 100;
+
+    /// <summary>The largest <c>first</c> a query may ask for; more is a validation error.</summary>
+    public int MaxNumberOfResults { get; set; } = 1000;
+
+    /// <summary>Deepest nesting of selections; Orchard's default, which GraphiQL's introspection query fits in.</summary>
+    public int MaxDepth { get; set; } = 100;
+
+    /// <summary>Largest computed complexity of a query (fields times list multipliers).</summary>
+    public int MaxComplexity { get; set; } = 250_000;
+
+    /// <summary>Largest request body, in bytes.</summary>
+    public long MaxRequestBytes { get; set; } = 128 * 1024;
+
+    /// <summary>Parsed and validated documents kept, by query text.</summary>
+    public int DocumentCacheSize { get; set; } = 1000;
+}

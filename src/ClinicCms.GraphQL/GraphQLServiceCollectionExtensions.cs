@@ -1,0 +1,43 @@
+using ClinicCms.GraphQL.Execution;
+using ClinicCms.GraphQL.Queries;
+using ClinicCms.GraphQL.Rendering;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.SystemTextJson;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ClinicCms.GraphQL;
+
+public static class GraphQLServiceCollectionExtensions
+{
+    /// <summary>The GraphQL API: schema and document caches, the executer (serial, since resolvers share the request's DbContext), serializer, loaders.</summary>
+    public static IServiceCollection AddClinicCmsGraphQL(this IServiceCollection services, IConfiguration configuration, bool exposeExceptions)
+    {
+        services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
+        services.AddSingleton<SchemaService>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<MaxResultsValidationRule>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(
+            new GraphQLDocumentBuilder(),
+            new DocumentValidator(),
+            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(SerialExecutionStrategy.Instance, OperationType.Query)]),
+            [sp.GetRequiredService<DocumentCache>()]));
+        // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket.
+        var serializer = new GraphQLSerializer(
+            o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            new ErrorInfoProvider(o => o.ExposeExceptionDetails = exposeExceptions));
+        services.AddSingleton<IGraphQLSerializer>(serializer);
+        services.AddSingleton<IGraphQLTextSerializer>(serializer);
+        services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();
+        services.AddScoped<PickerLoader>();
+        services.AddScoped<ContentQueryTranslator>();
+        services.AddScoped<GraphQLRequestReader>();
+        services.AddScoped<GraphQLExecutor>();
+        return services;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections;
+using System.Linq.Expressions;
+using ClinicCms.Content.Store;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.GraphQL.Queries;
+
+/// <summary>
+/// Turns a list field's status, where and orderBy into one SQL query on indexed columns: root values are columns
+/// of the version row, fields are EXISTS subqueries on the field index scoped to their part and field.
+/// </summary>
+public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
+{
+    private static readonly ParameterExpression Row = Expression.Parameter(typeof(ContentItemRecord), "r");
+    private readonly ValueComparison _compare = new(db.Database.IsNpgsql());
+
+    public IQueryable<ContentItemRecord> Filter(TypeQueryModel model, PublicationStatus status, IDictionary<string, object?>? where)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(r => r.ContentType == model.ContentType);
+        query = status switch
+        {
+            PublicationStatus.Draft => query.Where(r => r.Latest && !r.Published),
+            PublicationStatus.Latest => query.Where(r => r.Latest),
+            PublicationStatus.All => query,
+            _ => query.Where(r => r.Published),
+        };
+        if (where is { Count: > 0 })
+        {
+            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Combine(where, model.Filter, or: false), Row));
+        }
+        return query;
+    }
+
+    /// <summary>Orders by the given keys in turn; createdUtc descending when none is given (Orchard's default).</summary>
+    public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> query, TypeQueryModel model, IDictionary<string, object?>? orderBy)
+    {
+        IOrderedQueryable<ContentItemRecord>? ordered = null;
+        foreach (var (key, value) in orderBy ?? new Dictionary<string, object?>())
+        {
+            if (key == "contentType" || value is not string direction || !model.Order.TryGetValue(key, out var target))
+            {
+                continue; // contentType is accepted and ignored, as in Orchard
+            }
+            ordered = ThenBy(ordered, query, Key(target), direction == "DESC");
+        }
+        ordered = ordered is null ? query.OrderByDescending(r => r.CreatedUtc) : ordered;
+        return ordered.ThenByDescending(r => r.Id); // a stable order, so pages never overlap
+    }
+
+    private Expression Combine(IDictionary<string, object?> where, FilterModel model, bool or)
+    {
+        var parts = new List<Expression>();
+        foreach (var (key, value) in where)
+        {
+            if (!model.Keys.TryGetValue(key, out var entry))
+            {
+                throw new ExecutionError($"Unknown filter '{key}'.");
+            }
+            parts.Add(entry.Target switch
+            {
+                LogicTarget logic => Logic(logic.Operator, value, model),
+                PartTarget part => value is IDictionary<string, object?> nested ? Combine(nested, part.Nested, or) : Expression.Constant(true),
+                ColumnTarget column => _compare.Build(Expression.Property(Row, column.Column), column.Kind, entry.Operator, value),
+                FieldTarget field => FieldExists(field, entry.Operator, value),
+                _ => throw new InvalidOperationException($"Unexpected filter target {entry.Target}."),
+            });
+        }
+        if (parts.Count == 0)
+        {
+            return Expression.Constant(true);
+        }
+        return parts.Aggregate((a, b) => or ? Expression.OrElse(a, b) : Expression.AndAlso(a, b));
+    }
+
+    // AND: every child holds; OR: any predicate of any child holds (the keys of one child included, as in Orchard);
+    // NOT: no child holds.
+    private Expression Logic(string op, object? value, FilterModel model)
+    {
+        var children = (value is IEnumerable list and not IDictionary<string, object?> ? list.Cast<object?>() : [value])
+            .OfType<IDictionary<string, object?>>().ToList();
+        if (children.Count == 0)
+        {
+            return Expression.Constant(true);
+        }
+        return op switch
+        {
+            "OR" => children.Select(c => Combine(c, model, or: true)).Aggregate(Expression.OrElse),
+            "NOT" => children.Select(c => (Expression)Expression.Not(Combine(c, model, or: false))).Aggregate(Expression.AndAlso),
+            _ => children.Select(c => Combine(c, model, or: false)).Aggregate(Expression.AndAlso),
+        };
+    }
+
+    private MethodCallExpression FieldExists(FieldTarget field, string op, object? value)
+    {
+        var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
+        var body = Expression.AndAlso(
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), Expression.Property(Row, nameof(ContentItemRecord.Id))),
+                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part))),
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)),
+                _compare.Build(Expression.Property(f, ValueComparison.FieldColumn(field.Kind)), field.Kind, op, value)));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ContentFieldIndexRecord)],
+            db.FieldIndex.AsQueryable().Expression, Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(body, f));
+    }
+
+    private LambdaExpression Key(QueryTarget target)
+    {
+        if (target is ColumnTarget column)
+        {
+            return Expression.Lambda(Expression.Property(Row, column.Column), Row);
+        }
+        var field = (FieldTarget)target;
+        // (SELECT f.Value FROM ContentFieldIndex f WHERE f.DocumentId = r.Id AND part AND field LIMIT 1)
+        var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
+        var match = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(Expression.AndAlso(
+            Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), Expression.Property(Row, nameof(ContentItemRecord.Id))),
+            Expression.AndAlso(
+                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part)),
+                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)))), f);
+        var valueProperty = Expression.Property(f, ValueComparison.FieldColumn(field.Kind));
+        var select = Expression.Lambda(valueProperty, f);
+        var filtered = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ContentFieldIndexRecord)], db.FieldIndex.AsQueryable().Expression, match);
+        var values = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ContentFieldIndexRecord), valueProperty.Type], filtered, select);
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [valueProperty.Type], values);
+        return Expression.Lambda(first, Row);
+    }
+
+    private static IOrderedQueryable<ContentItemRecord> ThenBy(IOrderedQueryable<ContentItemRecord>? ordered, IQueryable<ContentItemRecord> query, LambdaExpression key, bool descending)
+    {
+        var method = (ordered is null, descending) switch
+        {
+            (true, false) => nameof(Queryable.OrderBy),
+            (true, true) => nameof(Queryable.OrderByDescending),
+            (false, false) => nameof(Queryable.ThenBy),
+            _ => nameof(Queryable.ThenByDescending),
+        };
+        var source = ordered ?? query;
+        var call = Expression.Call(typeof(Queryable), method, [typeof(ContentItemRecord), key.ReturnType], source.Expression, Expression.Quote(key));
+        return (IOrderedQueryable<ContentItemRecord>)source.Provider.CreateQuery<ContentItemRecord>(call);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+
+namespace ClinicCms.GraphQL.Queries;
+
+/// <summary>Typed reads of stored field JSON for resolvers; a value of the wrong kind reads as null, never throws.</summary>
+internal static class JsonRead
+{
+    public static string? String(JsonObject? owner, string property) =>
+        owner?[property] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    public static decimal? Decimal(JsonObject? owner, string property) => owner?[property] is JsonValue v
+        ? v.GetValueKind() switch
+        {
+            JsonValueKind.Number => JsonNumbers.ToDecimal(v),
+            JsonValueKind.String when decimal.TryParse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+            _ => null,
+        }
+        : null;
+
+    public static bool? Boolean(JsonObject? owner, string property) =>
+        owner?[property] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? v.GetValue<bool>() : null;
+
+    public static DateTime? Date(JsonObject? owner, string property) =>
+        DateTime.TryParse(String(owner, property), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
+            ? DateTime.SpecifyKind(date, DateTimeKind.Utc)
+            : null;
+
+    public static TimeSpan? Time(JsonObject? owner, string property) =>
+        TimeSpan.TryParse(String(owner, property), CultureInfo.InvariantCulture, out var time) ? time : null;
+
+    public static List<string> Strings(JsonObject? owner, string property) =>
+        owner?[property] is JsonArray array
+            ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
+            : [];
+}

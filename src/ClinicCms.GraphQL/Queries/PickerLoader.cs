@@ -1,0 +1,42 @@
+using ClinicCms.Content.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.GraphQL.Queries;
+
+/// <summary>
+/// The per-request batch loader for content pickers. The first picker resolved in a batch of items loads the
+/// targets of that picker field for the whole batch with one query; the rest of the batch reads the result.
+/// Targets are published versions, as in Orchard. Requests run their resolvers one at a time, so no locking.
+/// </summary>
+public sealed class PickerLoader(ClinicCmsDbContext db)
+{
+    private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
+
+    public async Task<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var key = (source.Node.Batch, source.PartName, source.Definition.Name);
+        if (!_loads.TryGetValue(key, out var load))
+        {
+            load = LoadBatchAsync(source, cancellationToken);
+            _loads[key] = load;
+        }
+        var targets = await load;
+        return ids.Select(id => targets.GetValueOrDefault(id)).OfType<ContentNode>().ToList();
+    }
+
+    private async Task<Dictionary<string, ContentNode>> LoadBatchAsync(FieldSource source, CancellationToken cancellationToken)
+    {
+        var ids = source.Node.Batch.Nodes
+            .SelectMany(n => JsonRead.Strings(n.Item.Parts[source.PartName]?[source.Definition.Name] as System.Text.Json.Nodes.JsonObject, "ContentItemIds"))
+            .Distinct()
+            .ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var records = await db.ContentItems.AsNoTracking()
+            .Where(r => r.Published && ids.Contains(r.ContentItemId))
+            .ToListAsync(cancellationToken);
+        return NodeBatch.Of(records.Select(ContentItemMapper.ToItem)).ToDictionary(n => n.Item.ContentItemId);
+    }
+}

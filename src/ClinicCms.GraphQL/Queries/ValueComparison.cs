@@ -1,0 +1,111 @@
+using System.Collections;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
+using ClinicCms.Content.Store;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.GraphQL.Queries;
+
+/// <summary>
+/// One operator on one column as an expression EF Core turns into SQL. Text matching (_contains, _starts_with,
+/// _ends_with) is case-insensitive on both providers: LIKE on SQLite, ILIKE on PostgreSQL, with the user's %, _
+/// and \ escaped so they match themselves.
+/// </summary>
+internal sealed class ValueComparison(bool postgres)
+{
+    private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like),
+        [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+    private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
+        [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+    private static readonly MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+
+    public static string FieldColumn(ScalarKind kind) => kind switch
+    {
+        ScalarKind.Number => nameof(ContentFieldIndexRecord.Numeric),
+        ScalarKind.Boolean => nameof(ContentFieldIndexRecord.Boolean),
+        ScalarKind.Date or ScalarKind.DateTime => nameof(ContentFieldIndexRecord.Date),
+        ScalarKind.Time => nameof(ContentFieldIndexRecord.Time),
+        _ => nameof(ContentFieldIndexRecord.Text),
+    };
+
+    public Expression Build(Expression member, ScalarKind kind, string op, object? value)
+    {
+        switch (op)
+        {
+            case "":
+                return Expression.Equal(member, Constant(value, member.Type, kind));
+            case "_not":
+                return Expression.NotEqual(member, Constant(value, member.Type, kind));
+            case "_in" or "_not_in":
+                var list = List(value, member.Type, kind);
+                var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], list, member);
+                return op == "_in" ? contains : Expression.Not(contains);
+            case "_gt" or "_gte" or "_lt" or "_lte":
+                return Order(member, op, Constant(value, member.Type, kind));
+            default:
+                var text = value as string ?? throw new ExecutionError($"The operator {op} needs a string.");
+                var pattern = op.EndsWith("contains", StringComparison.Ordinal) ? $"%{Escape(text)}%"
+                    : op.EndsWith("starts_with", StringComparison.Ordinal) ? $"{Escape(text)}%"
+                    : $"%{Escape(text)}";
+                Expression like = Expression.Call(postgres ? ILike : Like, Expression.Constant(EF.Functions), member, Expression.Constant(pattern), Expression.Constant("\\"));
+                return op.StartsWith("_not", StringComparison.Ordinal) ? Expression.Not(like) : like;
+        }
+    }
+
+    private static BinaryExpression Order(Expression member, string op, Expression constant)
+    {
+        Expression left = member, right = constant;
+        if (member.Type == typeof(string))
+        {
+            left = Expression.Call(Compare, member, constant);
+            right = Expression.Constant(0);
+        }
+        return op switch
+        {
+            "_gt" => Expression.GreaterThan(left, right),
+            "_gte" => Expression.GreaterThanOrEqual(left, right),
+            "_lt" => Expression.LessThan(left, right),
+            _ => Expression.LessThanOrEqual(left, right),
+        };
+    }
+
+    private static ConstantExpression List(object? value, Type type, ScalarKind kind)
+    {
+        var items = value is IEnumerable e and not string ? e.Cast<object?>() : [value];
+        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type))!;
+        foreach (var item in items)
+        {
+            list.Add(Convert(item, type, kind));
+        }
+        return Expression.Constant(list);
+    }
+
+    private static ConstantExpression Constant(object? value, Type type, ScalarKind kind) => Expression.Constant(Convert(value, type, kind), type);
+
+    private static object? Convert(object? value, Type type, ScalarKind kind)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        return value switch
+        {
+            TimeSpan time when target == typeof(string) => time.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture),
+            DateOnly date => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            DateTimeOffset offset => offset.UtcDateTime,
+            DateTime date => date.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(date, DateTimeKind.Utc) : date.ToUniversalTime(),
+            _ when target == typeof(double) => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
+            _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture),
+            _ when target == typeof(bool) && value is bool => value,
+            _ => throw new ExecutionError($"The value {value} does not fit a {kind} filter."),
+        };
+    }
+
+    private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,27 @@
+using ClinicCms.GraphQL.Queries;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.GraphQL.Types;
+
+/// <summary>Orchard's ContentPickerField: ids, and the published items they point at, loaded in batches.</summary>
+public sealed class ContentPickerFieldGraphType : ObjectGraphType<FieldSource>
+{
+    public ContentPickerFieldGraphType(IInterfaceGraphType contentItem)
+    {
+        Name = "ContentPickerField";
+        Field<ListGraphType<StringGraphType>>("contentItemIds")
+            .Arguments(ListArguments.FirstLastSkip())
+            .Resolve(c => ListArguments.Slice(JsonRead.Strings(c.Source.Value, "ContentItemIds"), c));
+        Field("contentItems", new ListGraphType(contentItem))
+            .Description("The published items picked, in the order they were picked.")
+            .Arguments(ListArguments.FirstLastSkip())
+            .ResolveAsync(async c =>
+            {
+                var ids = ListArguments.Slice(JsonRead.Strings(c.Source.Value, "ContentItemIds"), c);
+                var loader = c.RequestServices!.GetRequiredService<PickerLoader>();
+                return await loader.LoadAsync(c.Source, ids, c.CancellationToken);
+            });
+    }
+}

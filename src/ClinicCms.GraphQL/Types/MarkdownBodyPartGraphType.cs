@@ -1,0 +1,26 @@
+using ClinicCms.Content.Definitions;
+using ClinicCms.GraphQL.Queries;
+using ClinicCms.GraphQL.Rendering;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.GraphQL.Types;
+
+public sealed class MarkdownBodyPartGraphType : ObjectGraphType<PartSource>
+{
+    public MarkdownBodyPartGraphType(Func<string, bool> sanitizeFor)
+    {
+        Name = "MarkdownBodyPart";
+        Description = "The body of the item, in Markdown and rendered as HTML.";
+        Field<StringGraphType>("markdown").Resolve(c => JsonRead.String(c.Source.Value, "Markdown"));
+        Field<StringGraphType>("html").Description("The Markdown rendered as HTML, sanitized unless the part's settings turn that off.")
+            .Resolve(c => c.RequestServices!.GetRequiredService<MarkdownRenderer>()
+                .ToHtml(JsonRead.String(c.Source.Value, "Markdown"), sanitizeFor(c.Source.Node.Item.ContentType)));
+    }
+
+    /// <summary>The MarkdownBodyPartSettings.SanitizeHtml of each type with the part.</summary>
+    public static Func<string, bool> Settings(ContentDefinitionRecord definitions) => type =>
+        definitions.FindType(type)?.Parts.Find(p => p.PartName == "MarkdownBodyPart")?.Settings
+            .GetSettings<BodyPartSettings>("MarkdownBodyPartSettings").SanitizeHtml ?? true;
+}
