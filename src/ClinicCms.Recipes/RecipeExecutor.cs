@@ -28,7 +28,7 @@ public sealed partial class RecipeExecutor(
         var clock = Stopwatch.StartNew();
         LogStarting(recipe.Name ?? recipe.FileName, recipe.FileName, recipe.Steps.Count);
         var run = await StartRunAsync(recipe, options, cancellationToken);
-        var planned = Plan(recipe, options, run);
+        var planned = await PlanAsync(recipe, options, run, cancellationToken);
         if (run.Errors.Count > 0)
         {
             throw Fail(recipe, run.Errors);
@@ -75,7 +75,7 @@ public sealed partial class RecipeExecutor(
         return run.Report;
     }
 
-    private List<(IRecipeStep Handler, RecipeStepContext Context)> Plan(RecipeDescriptor recipe, RecipeRunOptions options, RecipeRun run)
+    private async Task<List<(IRecipeStep Handler, RecipeStepContext Context)>> PlanAsync(RecipeDescriptor recipe, RecipeRunOptions options, RecipeRun run, CancellationToken cancellationToken)
     {
         var planned = new List<(IRecipeStep, RecipeStepContext)>();
         var scriptContext = new RecipeScriptContext(recipe.Variables, options.Parameters, options.Configuration, recipe.BasePath);
@@ -106,7 +106,7 @@ public sealed partial class RecipeExecutor(
             {
                 context.Error(path, message);
             }
-            handler.Plan(context);
+            await handler.PlanAsync(context, cancellationToken);
             run.Report.Steps.Add(new StepOutcome(i, name, true, null));
             planned.Add((handler, context));
         }

@@ -54,6 +54,21 @@ public sealed class ContentImporter(
         return result;
     }
 
+    /// <summary>The stored versions among <paramref name="versionIds"/>, so a recipe can be checked as it will be merged.</summary>
+    public async Task<Dictionary<string, ContentItem>> FindStoredAsync(IReadOnlyCollection<string> versionIds, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, ContentItem>();
+        foreach (var chunk in versionIds.Where(v => v.Length > 0).Distinct().Chunk(BatchSize))
+        {
+            var records = await db.ContentItems.AsNoTracking().Where(r => chunk.Contains(r.ContentItemVersionId)).ToListAsync(cancellationToken);
+            foreach (var record in records)
+            {
+                found[record.ContentItemVersionId] = ContentItemMapper.ToItem(record);
+            }
+        }
+        return found;
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private static List<(int Index, ContentItem Item)> Parse(

@@ -54,7 +54,7 @@ internal sealed class ImportBatch(
     private async Task<List<ContentError>> ImportItemAsync(ContentItem imported, CancellationToken cancellationToken)
     {
         var existing = imported.ContentItemVersionId.Length > 0 ? _byVersion.GetValueOrDefault(imported.ContentItemVersionId) : null;
-        var item = existing is null ? imported : Merge(ContentItemMapper.ToItem(existing), imported);
+        var item = existing is null ? imported : ImportMerge.Merge(ContentItemMapper.ToItem(existing), imported);
         var errors = ContentValidator.Validate(item, definitions);
         if (errors.Count > 0)
         {
@@ -74,32 +74,6 @@ internal sealed class ImportBatch(
             Update(existing, item);
         }
         return errors;
-    }
-
-    /// <summary>The stored version with the imported JSON merged in (objects merge, arrays replace), flags as imported.</summary>
-    private static ContentItem Merge(ContentItem stored, ContentItem imported)
-    {
-        var json = ContentItemJson.ToJson(stored);
-        json.Merge(WithoutUnsetRootValues(ContentItemJson.ToJson(imported)));
-        var merged = ContentItemJson.FromJson(json);
-        merged.ConcurrencyStamp = stored.ConcurrencyStamp;
-        return merged;
-    }
-
-    // Root values absent from a recipe are written as null by ToJson, and an empty Owner or Author means
-    // "the importing user" (Orchard): neither may erase what is stored.
-    private static JsonObject WithoutUnsetRootValues(JsonObject json)
-    {
-        var result = new JsonObject();
-        foreach (var (key, value) in json)
-        {
-            var unset = ContentItemJson.IsRootKey(key) && (value is null || (key is "Owner" or "Author" && value.GetValue<string>().Length == 0));
-            if (!unset)
-            {
-                result[key] = value?.DeepClone();
-            }
-        }
-        return result;
     }
 
     private void Create(ContentItem item)

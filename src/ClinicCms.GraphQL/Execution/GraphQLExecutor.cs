@@ -24,6 +24,7 @@ public sealed partial class GraphQLExecutor(
         {
             MaxDepth = options.Value.MaxDepth,
             MaxComplexity = options.Value.MaxComplexity,
+            DefaultComplexityImpactDelegate = IntrospectionIsFree,
         });
         return await executer.ExecuteAsync(o =>
         {
@@ -39,11 +40,26 @@ public sealed partial class GraphQLExecutor(
             o.CachedDocumentValidationRules = [maxResults];
             o.UnhandledExceptionDelegate = context =>
             {
+                if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException tooDeep)
+                {
+                    // The parser's own nesting limit: bad input, not a server fault.
+                    context.ErrorMessage = $"The query is nested too deeply (maximum depth exceeded at line {tooDeep.Location.Line}, column {tooDeep.Location.Column}).";
+                    return Task.CompletedTask;
+                }
                 LogUnhandled(context.OriginalException, context.Context?.Operation?.Name?.StringValue ?? "(anonymous)");
                 return Task.CompletedTask;
             };
         });
     }
+
+    // Introspection reads the schema, not content: its cost does not grow with the data, and clients (GraphiQL,
+    // code generators) must always be able to run it, however large the schema grows.
+    private static FieldComplexityResult IntrospectionIsFree(FieldImpactContext context) =>
+        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || (context.ParentType?.Name.StartsWith("__", StringComparison.Ordinal) ?? false)
+            ? new FieldComplexityResult(0, 1)
+            : DefaultImpact(context);
+
+    private static readonly Func<FieldImpactContext, FieldComplexityResult> DefaultImpact = new ComplexityOptions().DefaultComplexityImpactDelegate;
 
     /// <summary>Orchard's status codes: 401 when a permission failed, 400 for any other error, else 200.</summary>
     public static int StatusCodeFor(ExecutionResult result)

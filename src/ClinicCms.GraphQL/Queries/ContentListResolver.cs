@@ -25,7 +25,7 @@ internal static class ContentListResolver
         var skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0);
         var translator = services.GetRequiredService<ContentQueryTranslator>();
         var query = translator.Filter(model, status, context.GetArgument<Dictionary<string, object?>>("where"));
-        var records = await translator.Order(query, model, context.GetArgument<Dictionary<string, object?>>("orderBy"))
+        var records = await translator.Order(query, model, OrderByKeys.InWrittenOrder(context))
             .Skip(skip).Take(first).ToListAsync(context.CancellationToken);
         return NodeBatch.Of(records.Select(ContentItemMapper.ToItem));
     }

@@ -33,10 +33,10 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
     }
 
     /// <summary>Orders by the given keys in turn; createdUtc descending when none is given (Orchard's default).</summary>
-    public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> query, TypeQueryModel model, IDictionary<string, object?>? orderBy)
+    public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> query, TypeQueryModel model, IEnumerable<KeyValuePair<string, object?>> orderBy)
     {
         IOrderedQueryable<ContentItemRecord>? ordered = null;
-        foreach (var (key, value) in orderBy ?? new Dictionary<string, object?>())
+        foreach (var (key, value) in orderBy)
         {
             if (key == "contentType" || value is not string direction || !model.Order.TryGetValue(key, out var target))
             {

@@ -16,7 +16,7 @@ internal static class FieldKindTable
         [FieldKinds.TextField] = Scalar(typeof(StringGraphType), s => JsonRead.String(s.Value, "Text"), ScalarKind.Text),
         [FieldKinds.NumericField] = Scalar(typeof(DecimalGraphType), s => JsonRead.Decimal(s.Value, "Value"), ScalarKind.Number),
         [FieldKinds.BooleanField] = Scalar(typeof(BooleanGraphType), s => JsonRead.Boolean(s.Value, "Value"), ScalarKind.Boolean),
-        [FieldKinds.DateField] = Scalar(typeof(DateGraphType), s => JsonRead.Date(s.Value, "Value") is { } d ? DateOnly.FromDateTime(d) : null, ScalarKind.Date),
+        [FieldKinds.DateField] = Scalar(typeof(DateGraphType), s => JsonRead.Date(s.Value, "Value")?.Date, ScalarKind.Date),
         [FieldKinds.DateTimeField] = Scalar(typeof(DateTimeGraphType), s => JsonRead.Date(s.Value, "Value"), ScalarKind.DateTime),
         [FieldKinds.TimeField] = Scalar(typeof(TimeSpanGraphType), s => JsonRead.Time(s.Value, "Value"), ScalarKind.Time),
         [FieldKinds.MultiTextField] = new(typeof(ListGraphType<StringGraphType>), null, s => s.Value is null ? null : JsonRead.Strings(s.Value, "Values"), null),

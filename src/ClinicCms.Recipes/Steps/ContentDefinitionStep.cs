@@ -5,7 +5,7 @@ public sealed class ContentDefinitionStep : IRecipeStep
 {
     public string Name => "ContentDefinition";
 
-    public void Plan(RecipeStepContext step)
+    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
         var run = step.Run;
         foreach (var type in ContentDefinitionReader.ReadTypes(step))
@@ -19,6 +19,7 @@ public sealed class ContentDefinitionStep : IRecipeStep
             run.Report.PartsDefined.Add(part.Name);
         }
         run.DefinitionsChanged = true;
+        return Task.CompletedTask;
     }
 
     // Definitions are saved once, when the run commits.

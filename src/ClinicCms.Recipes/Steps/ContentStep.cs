@@ -16,7 +16,7 @@ public sealed class ContentStep(ContentImporter importer) : IRecipeStep
 
     private sealed record Planned(List<JsonObject> Items, List<int> Indexes, ContentDefinitionRecord Definitions);
 
-    public void Plan(RecipeStepContext step)
+    public async Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
         var data = step.Property("data");
         if (data is not JsonArray array)
@@ -26,6 +26,10 @@ public sealed class ContentStep(ContentImporter importer) : IRecipeStep
         }
         var definitions = step.Run.Definitions.Copy();
         var planned = new Planned([], [], definitions);
+        // A version that exists is merged into the stored one on import (Orchard's rule): check it as it will be saved.
+        var versionIds = array.OfType<JsonObject>().Select(j => j["ContentItemVersionId"]).OfType<JsonValue>()
+            .Select(v => v.TryGetValue<string>(out var id) ? id : "").ToList();
+        var stored = await importer.FindStoredAsync(versionIds, cancellationToken);
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is not JsonObject json)
@@ -33,7 +37,7 @@ public sealed class ContentStep(ContentImporter importer) : IRecipeStep
                 step.Error($"data[{i}]", $"expected a content item object, got {ContentItemJson.Describe(array[i])}");
                 continue;
             }
-            foreach (var error in Check(json, definitions))
+            foreach (var error in Check(json, definitions, stored))
             {
                 step.Error(error.Path.Length == 0 ? $"data[{i}]" : $"data[{i}].{error.Path}", error.Message);
             }
@@ -60,7 +64,7 @@ public sealed class ContentStep(ContentImporter importer) : IRecipeStep
         step.Run.Report.ItemsUnchanged += result.Unchanged;
     }
 
-    private static List<ContentError> Check(JsonObject json, ContentDefinitionRecord definitions)
+    private static List<ContentError> Check(JsonObject json, ContentDefinitionRecord definitions, Dictionary<string, ContentItem> stored)
     {
         ContentItem item;
         try
@@ -74,6 +78,10 @@ public sealed class ContentStep(ContentImporter importer) : IRecipeStep
         if (string.IsNullOrEmpty(item.ContentItemId))
         {
             return [new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")];
+        }
+        if (stored.TryGetValue(item.ContentItemVersionId, out var existing))
+        {
+            item = ImportMerge.Merge(existing, item);
         }
         return ContentValidator.Validate(item, definitions);
     }

@@ -5,7 +5,11 @@ public sealed class CustomSettingsStep : IRecipeStep
 {
     public string Name => "custom-settings";
 
-    public void Plan(RecipeStepContext step) => SettingsStep.Store(step);
+    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
+    {
+        SettingsStep.Store(step);
+        return Task.CompletedTask;
+    }
 
     public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;
 }

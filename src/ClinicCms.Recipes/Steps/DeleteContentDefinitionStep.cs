@@ -5,7 +5,7 @@ public sealed class DeleteContentDefinitionStep : IRecipeStep
 {
     public string Name => "DeleteContentDefinition";
 
-    public void Plan(RecipeStepContext step)
+    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
         foreach (var type in ContentDefinitionReader.ReadNames(step, "ContentTypes"))
         {
@@ -16,6 +16,7 @@ public sealed class DeleteContentDefinitionStep : IRecipeStep
             step.Run.Definitions.DeletePart(part);
         }
         step.Run.DefinitionsChanged = true;
+        return Task.CompletedTask;
     }
 
     public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -20,7 +20,7 @@ public sealed class FeatureStep : IRecipeStep
 
     public string Name => "Feature";
 
-    public void Plan(RecipeStepContext step)
+    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
         var enabled = step.Run.Features["enabled"] as JsonArray ?? [];
         step.Run.Features["enabled"] = enabled;
@@ -49,6 +49,7 @@ public sealed class FeatureStep : IRecipeStep
             }
         }
         step.Run.FeaturesChanged = true;
+        return Task.CompletedTask;
     }
 
     public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;

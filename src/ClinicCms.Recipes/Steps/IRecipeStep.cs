@@ -6,7 +6,7 @@ public interface IRecipeStep
     string Name { get; }
 
     /// <summary>Checks the step and records its effect on the run's working state (definitions, settings); writes nothing.</summary>
-    void Plan(RecipeStepContext step);
+    Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken);
 
     /// <summary>Writes what <see cref="Plan"/> prepared, inside the run's transaction.</summary>
     Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken);

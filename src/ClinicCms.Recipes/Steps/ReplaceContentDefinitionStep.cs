@@ -5,7 +5,7 @@ public sealed class ReplaceContentDefinitionStep : IRecipeStep
 {
     public string Name => "ReplaceContentDefinition";
 
-    public void Plan(RecipeStepContext step)
+    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
         var run = step.Run;
         var types = ContentDefinitionReader.ReadTypes(step);
@@ -26,6 +26,7 @@ public sealed class ReplaceContentDefinitionStep : IRecipeStep
             run.Report.PartsDefined.Add(part.Name);
         }
         run.DefinitionsChanged = true;
+        return Task.CompletedTask;
     }
 
     public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;

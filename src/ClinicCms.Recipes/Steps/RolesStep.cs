@@ -12,12 +12,12 @@ public sealed class RolesStep : IRecipeStep
 
     public string Name => "Roles";
 
-    public void Plan(RecipeStepContext step)
+    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
         if (step.Property("Roles") is not JsonArray roles)
         {
             step.Error("Roles", "required: an array of roles");
-            return;
+            return Task.CompletedTask;
         }
         var stored = step.Run.Roles["Roles"] as JsonArray ?? [];
         step.Run.Roles["Roles"] = stored;
@@ -54,6 +54,7 @@ public sealed class RolesStep : IRecipeStep
             target["Permissions"] = new JsonArray([.. current.Distinct().Select(p => (JsonNode)p)]);
         }
         step.Run.RolesChanged = true;
+        return Task.CompletedTask;
     }
 
     public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;

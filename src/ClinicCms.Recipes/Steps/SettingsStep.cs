@@ -5,7 +5,11 @@ public sealed class SettingsStep : IRecipeStep
 {
     public string Name => "Settings";
 
-    public void Plan(RecipeStepContext step) => Store(step);
+    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
+    {
+        Store(step);
+        return Task.CompletedTask;
+    }
 
     public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -8,7 +8,8 @@ namespace ClinicCms.Tests.TestHost;
 /// The whole app over real HTTP, on a new data folder with its own SQLite file; set up on start from the clinic
 /// recipe, or from <paramref name="setupRecipe"/>. The folder goes on dispose.
 /// </summary>
-public sealed class ClinicCmsApp(string? setupRecipe = null) : WebApplicationFactory<Program>
+public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-admin-password-1";
 
@@ -32,6 +33,14 @@ public sealed class ClinicCmsApp(string? setupRecipe = null) : WebApplicationFac
         if (setupRecipe is not null)
         {
             builder.UseSetting("ClinicCms:Setup:Recipe", setupRecipe);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.Store;
+using ClinicCms.Recipes;
+using ClinicCms.Tests.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.GraphQL;
+
+/// <summary>Content pickers load in batches: one SQL query per picker field per level, never one per item.</summary>
+public sealed class BatchingTests : IAsyncLifetime
+{
+    private readonly SqlCommandCounter _counter = new();
+    private ClinicCmsApp _app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = new ClinicCmsApp(services: s => s.ConfigureDbContext<SqliteClinicCmsDbContext>(o => o.AddInterceptors(_counter)));
+        _ = _app.CreateClient();
+        var data = new JsonArray();
+        for (var i = 0; i < 43; i++)
+        {
+            data.Add(new JsonObject
+            {
+                ["ContentItemId"] = $"batchfaq{i:D18}",
+                ["ContentType"] = "FAQ",
+                ["Latest"] = true,
+                ["Published"] = true,
+                ["TitlePart"] = new JsonObject { ["Title"] = $"Batch question {i}?" },
+                ["FAQ"] = new JsonObject
+                {
+                    ["Category"] = new JsonObject { ["Text"] = "general" },
+                    ["Order"] = new JsonObject { ["Value"] = 100 + i },
+                    ["RelatedTreatment"] = new JsonObject { ["ContentItemIds"] = new JsonArray(ClinicIds.TreatmentOverview) },
+                },
+            });
+        }
+        var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = data }) };
+        await _app.InScopeAsync(sp =>
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(recipe.ToJsonString()));
+            return sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, "faqs.recipe.json", Path.GetTempPath()), new RecipeRunOptions());
+        });
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Fifty_faqs_with_their_related_treatment_take_at_most_three_sql_commands()
+    {
+        var graphql = new GraphQLClient(_app.CreateClient());
+        const string Query = "{ faq(first: 50, orderBy: { order: ASC }) { displayText relatedTreatment { contentItems { displayText ... on TreatmentOverview { path } } } } }";
+        await graphql.DataAsync(Query); // builds and caches the schema and the document
+
+        _counter.Reset();
+        var data = await graphql.DataAsync(Query);
+
+        var faqs = data["faq"]!.AsArray();
+        Assert.Equal(50, faqs.Count);
+        Assert.All(faqs, f => Assert.Equal("treatments/ketamine-infusion-therapy", f!["relatedTreatment"]!["contentItems"]![0]!["path"]!.GetValue<string>()));
+        Assert.InRange(_counter.Commands.Count, 1, 3);
+    }
+}

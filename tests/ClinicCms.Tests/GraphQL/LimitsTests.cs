@@ -1,0 +1,122 @@
+using System.Net;
+using System.Text;
+using ClinicCms.Content.Store;
+using ClinicCms.Tests.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.GraphQL;
+
+/// <summary>Malformed bodies and hostile queries get clean errors that say what is wrong and where.</summary>
+public sealed class LimitsTests : IAsyncLifetime
+{
+    private readonly ClinicCmsApp _app = new(settings: new Dictionary<string, string> { ["ClinicCms:GraphQL:MaxRequestBytes"] = "4096" });
+    private HttpClient _http = null!;
+    private GraphQLClient _graphql = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        _http = _app.CreateClient();
+        _graphql = new GraphQLClient(_http);
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_query_is_400_with_line_and_column()
+    {
+        var (status, body) = await _graphql.PostAsync("{ article {\n displayText\n nope } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = body["errors"]![0]!;
+        Assert.Equal("Cannot query field 'nope' on type 'Article'.", error["message"]!.GetValue<string>());
+        Assert.Equal(3, error["locations"]![0]!["line"]!.GetValue<int>());
+        Assert.Equal(2, error["locations"]![0]!["column"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_syntax_error_and_a_malformed_body_and_no_query_are_400()
+    {
+        var (syntax, syntaxBody) = await _graphql.PostAsync("{ article { displayText }");
+        using var malformed = await _http.PostAsync("/api/graphql", new StringContent("{\"query\": \"{ faq { displayText } }\",", Encoding.UTF8, "application/json"));
+        using var empty = await _http.PostAsync("/api/graphql", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, syntax);
+        Assert.StartsWith("Error parsing query: Expected Name, found EOF", syntaxBody["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(syntaxBody["errors"]![0]!["locations"]);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.StartsWith("The request is not valid JSON at line 1", (await GraphQLClient.Parse(malformed))["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.StartsWith("No query", (await GraphQLClient.Parse(empty))["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_413()
+    {
+        var query = "{ faq { displayText } }" + new string(' ', 5000);
+
+        var (status, body) = await _graphql.PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("The request body is larger than 4096 bytes.", body["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Asking_for_more_than_the_maximum_is_a_validation_error_in_the_query_or_in_a_variable()
+    {
+        var (literal, literalBody) = await _graphql.PostAsync("{ faq(first: 100000) { displayText } }");
+        var (variable, _) = await _graphql.PostAsync("query ($n: Int) { faq(first: $n) { displayText } }", new { n = 1001 });
+        var (allowed, _) = await _graphql.PostAsync("query ($n: Int) { faq(first: $n) { displayText } }", new { n = 1000 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, literal);
+        Assert.Equal("first is 100000; the most a query may ask for is 1000.", literalBody["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, variable);
+        Assert.Equal(HttpStatusCode.OK, allowed);
+    }
+
+    [Fact]
+    public async Task Deep_nesting_is_refused()
+    {
+        var query = new StringBuilder("{ treatmentOverview { ");
+        for (var i = 0; i < 30; i++)
+        {
+            query.Append("faqs { contentItems { ... on FAQ { relatedTreatment { contentItems { ... on TreatmentOverview { ");
+        }
+        query.Append("displayText").Append(new string('}', 30 * 6)).Append(" } }");
+
+        var (status, body) = await _graphql.PostAsync(query.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(body["errors"]![0]!["message"]!.GetValue<string>(), "depth|complex"), body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Injection_strings_in_where_values_are_only_values()
+    {
+        var data = await _graphql.DataAsync("""
+            { a: faq(where: { displayText: "x' OR 1=1 --" }) { displayText }
+              b: faq(where: { displayText_contains: "'; DROP TABLE ContentItemVersions; --" }) { displayText }
+              c: faq(where: { category_in: ["general\" OR \"1\"=\"1"] }) { displayText } }
+            """);
+
+        Assert.Empty(data["a"]!.AsArray());
+        Assert.Empty(data["b"]!.AsArray());
+        Assert.Empty(data["c"]!.AsArray());
+        Assert.Equal(9, await _app.InScopeAsync(sp => sp.GetRequiredService<ClinicCmsDbContext>().ContentItems.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Graphiqls_introspection_query_passes_the_limits()
+    {
+        var data = await _graphql.DataAsync(IntrospectionQuery.Text);
+
+        var types = data["__schema"]!["types"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("Article", types);
+        Assert.Contains("FAQWhereInput", types);
+    }
+}
