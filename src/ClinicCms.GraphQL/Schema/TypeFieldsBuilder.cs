@@ -126,7 +126,7 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
         var added = Add(owner, new FieldType
         {
             Name = name,
-            Description = field.FieldSettings.DisplayName,
+            Description = Describe(field),
             Type = row.Output,
             ResolvedType = row.DynamicOutput?.Invoke(parts),
             Resolver = new FuncFieldResolver<object?>(c =>
@@ -138,6 +138,12 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
         });
         return added ? row.Scalar : null;
     }
+
+    // The field's description, else the hint its settings give editors, else its display name.
+    private static string? Describe(ContentPartFieldDefinition field) =>
+        field.FieldSettings.Description is { Length: > 0 } description ? description
+        : field.Settings[$"{field.FieldName}Settings"]?["Hint"]?.GetValue<string>() is { Length: > 0 } hint ? hint
+        : field.FieldSettings.DisplayName;
 
     private bool Add(ObjectGraphType owner, FieldType field)
     {

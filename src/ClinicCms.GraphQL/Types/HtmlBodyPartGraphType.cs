@@ -9,6 +9,6 @@ public sealed class HtmlBodyPartGraphType : ObjectGraphType<PartSource>
     {
         Name = "HtmlBodyPart";
         Description = "The body of the item, as HTML.";
-        Field<StringGraphType>("html").Description("The HTML, as stored (sanitized on save).").Resolve(c => JsonRead.String(c.Source.Value, "Html"));
+        Field<StringGraphType>("html").Description("The HTML, as stored.").Resolve(c => JsonRead.String(c.Source.Value, "Html"));
     }
 }
