@@ -120,3 +120,20 @@ public sealed class LimitsTests : IAsyncLifetime
         Assert.Contains("FAQWhereInput", types);
     }
 }
+
+public sealed class ProductionErrorTests
+{
+    [Fact]
+    public async Task Outside_development_errors_carry_no_exception_details()
+    {
+        await using var app = new ClinicCmsApp(environment: "Production");
+        var graphql = new GraphQLClient(app.CreateClient());
+        var deep = string.Concat(Enumerable.Repeat("faqs { contentItems { ... on FAQ { relatedTreatment { contentItems { ... on TreatmentOverview { ", 30));
+
+        var (status, body) = await graphql.PostAsync("{ treatmentOverview { " + deep + "displayText" + new string('}', 30 * 6) + " } }");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.StartsWith("The query is nested too deeply", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(body["errors"]![0]!["extensions"]!["details"]);
+    }
+}

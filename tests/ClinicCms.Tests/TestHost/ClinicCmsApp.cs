@@ -8,7 +8,7 @@ namespace ClinicCms.Tests.TestHost;
 /// The whole app over real HTTP, on a new data folder with its own SQLite file; set up on start from the clinic
 /// recipe, or from <paramref name="setupRecipe"/>. The folder goes on dispose.
 /// </summary>
-public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null)
+public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-admin-password-1";
@@ -25,7 +25,7 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(environment);
         builder.UseSetting("ClinicCms:AppDataPath", Data.Path);
         // Pooling off, so that the file can be deleted when the test ends.
         builder.UseSetting("ConnectionStrings:ClinicCms", $"Data Source={DatabaseFile};Pooling=False");
