@@ -28,12 +28,14 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<ContentDefinitionCache>();
         services.AddSingleton<ContentChangeSignal>();
         services.AddSingleton<PathPatternRenderer>();
+        services.AddSingleton<HtmlCleaner>();
         services.AddSingleton<ContentItemPreparer>();
         services.AddScoped<SiteDocumentStore>();
         services.AddScoped<ContentUnitOfWork>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<PickerTargetValidator>();
         services.AddScoped<ContentService>();
+        services.AddScoped<Security.RoleStore>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<Queries.ContentExportReader>();
         return services;

@@ -119,7 +119,6 @@ public sealed partial class RecipeExecutor(
         Report = new RecipeReport { FileName = recipe.FileName, RecipeName = recipe.Name },
         Definitions = (await definitions.GetAsync(cancellationToken)).Copy(),
         Settings = await LoadAsync(SiteDocumentNames.Settings, cancellationToken),
-        Roles = await LoadAsync(SiteDocumentNames.Roles, cancellationToken),
         Features = await LoadAsync(SiteDocumentNames.Features, cancellationToken),
         User = options.User,
         Progress = options.Progress,
@@ -136,7 +135,6 @@ public sealed partial class RecipeExecutor(
             await definitions.SaveAsync(run.Definitions, cancellationToken);
         }
         await SaveIfChangedAsync(run.SettingsChanged, SiteDocumentNames.Settings, run.Settings, cancellationToken);
-        await SaveIfChangedAsync(run.RolesChanged, SiteDocumentNames.Roles, run.Roles, cancellationToken);
         await SaveIfChangedAsync(run.FeaturesChanged, SiteDocumentNames.Features, run.Features, cancellationToken);
     }
 

@@ -7,11 +7,13 @@ namespace ClinicCms.Content.Handlers;
 
 /// <summary>
 /// What Orchard's part handlers do before a save: TitlePart sets DisplayText, AutoroutePart fills an empty path
-/// from its pattern and keeps paths unique among published and latest items.
+/// from its pattern and keeps paths unique among published and latest items, and HTML (HtmlBodyPart, HtmlField)
+/// is sanitized unless its settings turn that off, so no stored HTML reaching a frontend carries a script.
 /// </summary>
-public sealed class ContentItemPreparer(PathPatternRenderer patterns)
+public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleaner html)
 {
-    public async Task<List<ContentError>> PrepareAsync(ContentItem item, ContentDefinitionRecord definitions, PathRegistry paths, CancellationToken cancellationToken = default)
+    public async Task<List<ContentError>> PrepareAsync(ContentItem item, ContentDefinitionRecord definitions, PathRegistry paths,
+        bool sanitized = false, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContentError>();
         var type = definitions.FindType(item.ContentType);
@@ -27,7 +29,46 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns)
         {
             await ApplyPathAsync(item, typePart, paths, errors, cancellationToken);
         }
+        if (!sanitized)
+        {
+            SanitizeHtml(item, definitions);
+        }
         return errors;
+    }
+
+    /// <summary>Sanitizes the item's HTML as its settings say; safe to call for many items in parallel.</summary>
+    public void SanitizeHtml(ContentItem item, ContentDefinitionRecord definitions)
+    {
+        if (definitions.FindType(item.ContentType) is not { } type)
+        {
+            return;
+        }
+        foreach (var typePart in type.Parts.Where(p => p.PartName == PartNames.HtmlBodyPart))
+        {
+            if (typePart.Settings.GetSettings<BodyPartSettings>("HtmlBodyPartSettings").SanitizeHtml)
+            {
+                Clean(item.Part(typePart.Name));
+            }
+        }
+        foreach (var (typePart, field) in definitions.FieldsOf(type).Where(f => f.Field.FieldName == FieldKinds.HtmlField))
+        {
+            if (field.Settings.GetSettings<BodyPartSettings>("HtmlFieldSettings").SanitizeHtml)
+            {
+                Clean(item.Field(typePart.Name, field.Name));
+            }
+        }
+    }
+
+    private void Clean(System.Text.Json.Nodes.JsonObject? owner)
+    {
+        if (owner.GetString("Html") is { Length: > 0 } value)
+        {
+            var cleaned = html.Clean(value);
+            if (cleaned != value)
+            {
+                owner!["Html"] = cleaned;
+            }
+        }
     }
 
     private void ApplyTitle(ContentItem item, ContentTypePartDefinition typePart)

@@ -28,5 +28,6 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new ContentItemRecordConfiguration(IsTrue, JsonColumnType));
         builder.ApplyConfiguration(new SiteDocumentConfiguration(JsonColumnType));
         builder.ApplyConfiguration(new ContentFieldIndexRecordConfiguration());
+        builder.UseOpenIddict();
     }
 }

@@ -8,10 +8,15 @@ public sealed class ContentChangeSignal
 {
     private long _definitions;
     private long _content;
+    private long _roles;
 
     public long DefinitionsStamp => Interlocked.Read(ref _definitions);
 
     public long ContentStamp => Interlocked.Read(ref _content);
+
+    public long RolesStamp => Interlocked.Read(ref _roles);
+
+    public void RolesChanged() => Interlocked.Increment(ref _roles);
 
     public void DefinitionsChanged()
     {

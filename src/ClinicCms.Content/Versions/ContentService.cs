@@ -345,7 +345,7 @@ public sealed class ContentService(
         {
             return errors;
         }
-        errors.AddRange(await preparer.PrepareAsync(item, defs, new PathRegistry(db), cancellationToken));
+        errors.AddRange(await preparer.PrepareAsync(item, defs, new PathRegistry(db), cancellationToken: cancellationToken));
         errors.AddRange((await pickers.ValidateAsync([item], defs, cancellationToken)).Select(e => e.Error));
         return errors;
     }

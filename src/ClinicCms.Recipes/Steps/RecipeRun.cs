@@ -10,13 +10,14 @@ public sealed class RecipeRun
     public required RecipeReport Report { get; init; }
     public required ContentDefinitionRecord Definitions { get; init; }
     public required JsonObject Settings { get; init; }
-    public required JsonObject Roles { get; init; }
     public required JsonObject Features { get; init; }
     public required ContentUser User { get; init; }
     public IProgress<string>? Progress { get; init; }
     public List<RecipeError> Errors { get; } = [];
     public bool DefinitionsChanged { get; set; }
     public bool SettingsChanged { get; set; }
-    public bool RolesChanged { get; set; }
+
+    /// <summary>Roles as the Roles steps planned them, by name; saved when those steps apply.</summary>
+    public Dictionary<string, ClinicCms.Content.Security.RoleRecord> PlannedRoles { get; } = new(StringComparer.OrdinalIgnoreCase);
     public bool FeaturesChanged { get; set; }
 }

@@ -1,29 +1,31 @@
 using System.Text.Json.Nodes;
+using ClinicCms.Content.Security;
 
 namespace ClinicCms.Recipes.Steps;
 
 /// <summary>
-/// Orchard's Roles step: roles by name (case-insensitive), created when missing, permissions replaced, added or
-/// removed as PermissionBehavior says. Stored in the roles document that the security layer reads.
+/// Orchard's Roles step: roles by name (case-insensitive), created when missing with their stereotype's default
+/// permissions, then their permissions replaced, added to or removed from as PermissionBehavior says. Unlike
+/// Orchard, Replace on a stereotype role (Editor, Author, ...) keeps its defaults whether or not the role existed,
+/// so a recipe run twice ends where it ended the first time; Remove takes a default away.
 /// </summary>
-public sealed class RolesStep : IRecipeStep
+public sealed class RolesStep(RoleStore roles) : IRecipeStep
 {
     private static readonly string[] Behaviors = ["Replace", "Add", "Remove"];
 
     public string Name => "Roles";
 
-    public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
+    public async Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Property("Roles") is not JsonArray roles)
+        if (step.Property("Roles") is not JsonArray list)
         {
             step.Error("Roles", "required: an array of roles");
-            return Task.CompletedTask;
+            return;
         }
-        var stored = step.Run.Roles["Roles"] as JsonArray ?? [];
-        step.Run.Roles["Roles"] = stored;
-        for (var i = 0; i < roles.Count; i++)
+        var planned = step.Run.PlannedRoles;
+        for (var i = 0; i < list.Count; i++)
         {
-            if (roles[i] is not JsonObject role || RecipeReader.Text(role, "Name") is not { Length: > 0 } name)
+            if (list[i] is not JsonObject role || RecipeReader.Text(role, "Name") is not { Length: > 0 } name)
             {
                 step.Error($"Roles[{i}].Name", "required: every role needs a Name");
                 continue;
@@ -34,30 +36,26 @@ public sealed class RolesStep : IRecipeStep
             {
                 continue;
             }
-            var target = stored.OfType<JsonObject>().FirstOrDefault(r => string.Equals(r["Name"]?.GetValue<string>(), name, StringComparison.OrdinalIgnoreCase));
-            if (target is null)
+            var current = planned.GetValueOrDefault(name) ?? await roles.FindAsync(name, cancellationToken)
+                ?? new RoleRecord(name, null, Stereotypes.Defaults.GetValueOrDefault(name) ?? []);
+            IEnumerable<string> result = behavior switch
             {
-                target = new JsonObject { ["Name"] = name, ["Permissions"] = new JsonArray() };
-                stored.Add(target);
-            }
-            if (RecipeReader.Text(role, "Description") is { } description)
-            {
-                target["Description"] = description;
-            }
-            var current = (target["Permissions"] as JsonArray ?? []).Select(p => p!.GetValue<string>()).ToList();
-            current = behavior switch
-            {
-                "Add" => [.. current.Union(permissions)],
-                "Remove" => [.. current.Except(permissions)],
-                _ => permissions,
+                "Add" => current.Permissions.Union(permissions),
+                "Remove" => current.Permissions.Except(permissions),
+                _ => permissions.Union(Stereotypes.Defaults.GetValueOrDefault(name) ?? []),
             };
-            target["Permissions"] = new JsonArray([.. current.Distinct().Select(p => (JsonNode)p)]);
+            planned[name] = new RoleRecord(current.Name, RecipeReader.Text(role, "Description") ?? current.Description, [.. result.Distinct()]);
         }
-        step.Run.RolesChanged = true;
-        return Task.CompletedTask;
     }
 
-    public Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task ApplyAsync(RecipeStepContext step, CancellationToken cancellationToken)
+    {
+        foreach (var role in step.Run.PlannedRoles.Values)
+        {
+            await roles.SaveAsync(role, cancellationToken);
+        }
+        step.Run.PlannedRoles.Clear();
+    }
 
     private static string? ReadBehavior(RecipeStepContext step, JsonObject role, int i)
     {

@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using ClinicCms.Content.Store;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.Content.Security;
+
+/// <summary>
+/// Roles in Identity's tables, with their permissions as role claims of type "Permission", as Orchard stores them.
+/// Every change bumps the roles document's version, which permission caches watch.
+/// </summary>
+public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents, ContentChangeSignal changes)
+{
+    public const string PermissionClaim = "Permission";
+    public const string DescriptionClaim = "Description";
+
+    public async Task<List<RoleRecord>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
+        var claims = await db.RoleClaims.AsNoTracking().ToListAsync(cancellationToken);
+        return roles.ConvertAll(r => ToRecord(r, claims.Where(c => c.RoleId == r.Id)));
+    }
+
+    public async Task<RoleRecord?> FindAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.NormalizedName == Normalize(name), cancellationToken);
+        return role is null ? null : ToRecord(role, await db.RoleClaims.AsNoTracking().Where(c => c.RoleId == role.Id).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>Creates or updates a role with exactly these permissions; an unchanged role is not written.</summary>
+    public async Task SaveAsync(RoleRecord record, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(record.Name, cancellationToken) is { } stored && stored.Description == record.Description &&
+            stored.Permissions.SequenceEqual(Stereotypes.IsAdministrator(record.Name) ? [] : record.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
+        {
+            return;
+        }
+        var role = await db.Roles.FirstOrDefaultAsync(r => r.NormalizedName == Normalize(record.Name), cancellationToken);
+        if (role is null)
+        {
+            role = new IdentityRole(record.Name) { NormalizedName = Normalize(record.Name), ConcurrencyStamp = Guid.NewGuid().ToString() };
+            db.Roles.Add(role);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await db.RoleClaims.Where(c => c.RoleId == role.Id && (c.ClaimType == PermissionClaim || c.ClaimType == DescriptionClaim)).ExecuteDeleteAsync(cancellationToken);
+        var permissions = Stereotypes.IsAdministrator(record.Name) ? [] : record.Permissions.Distinct(StringComparer.Ordinal);
+        foreach (var permission in permissions)
+        {
+            db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = PermissionClaim, ClaimValue = permission });
+        }
+        if (!string.IsNullOrEmpty(record.Description))
+        {
+            db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = DescriptionClaim, ClaimValue = record.Description });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await TouchAsync(cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var deleted = await db.Roles.Where(r => r.NormalizedName == Normalize(name)).ExecuteDeleteAsync(cancellationToken) > 0;
+        await TouchAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>The permissions each role grants, for the permission cache.</summary>
+    public async Task<Dictionary<string, HashSet<string>>> PermissionsByRoleAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await (from r in db.Roles.AsNoTracking()
+                          join c in db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == PermissionClaim) on r.Id equals c.RoleId into claims
+                          from c in claims.DefaultIfEmpty()
+                          select new { r.Name, c.ClaimValue }).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Name!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.ClaimValue).OfType<string>().ToHashSet(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public Task<long?> VersionAsync(CancellationToken cancellationToken = default) => documents.VersionAsync(SiteDocumentNames.Roles, cancellationToken);
+
+    private async Task TouchAsync(CancellationToken cancellationToken)
+    {
+        await documents.SaveAsync(SiteDocumentNames.Roles, "{}", cancellationToken);
+        changes.RolesChanged();
+    }
+
+    private static RoleRecord ToRecord(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
+    {
+        var list = claims.ToList();
+        return new RoleRecord(role.Name!, list.FirstOrDefault(c => c.ClaimType == DescriptionClaim)?.ClaimValue,
+            list.Where(c => c.ClaimType == PermissionClaim).Select(c => c.ClaimValue!).Order(StringComparer.Ordinal).ToList());
+    }
+
+    private static string Normalize(string name) => name.ToUpperInvariant();
+}
