@@ -35,6 +35,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IGraphQLTextSerializer>(serializer);
         services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();
         services.AddScoped<PickerLoader>();
+        services.AddScoped<ReadScopes>();
         services.AddScoped<ContentQueryTranslator>();
         services.AddScoped<GraphQLRequestReader>();
         services.AddScoped<GraphQLExecutor>();

@@ -1,7 +1,10 @@
 using ClinicCms.GraphQL;
 using ClinicCms.GraphQL.Execution;
+using ClinicCms.Web.Api;
 using ClinicCms.Web.CommandLine;
 using ClinicCms.Web.Hosting;
+using ClinicCms.Web.Security;
+using ClinicCms.Web.Security.OpenId;
 using ClinicCms.Web.Setup;
 
 // `recipe run|export ...` runs on the same services without a web server.
@@ -16,20 +19,40 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddClinicCmsNLog(builder.Configuration, builder.Environment.ContentRootPath);
 
 // Content store, recipes, users and setup.
-builder.Services.AddClinicCmsCore(builder.Configuration, builder.Environment.ContentRootPath);
+var paths = builder.Services.AddClinicCmsCore(builder.Configuration, builder.Environment.ContentRootPath);
 
-// The GraphQL API, and CORS for browser frontends on other origins.
+// Editors' cookies, API clients' tokens, permissions, rate limits; request bodies are bounded.
+builder.Services.AddClinicCmsSecurity(builder.Configuration, builder.Environment, paths);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("ClinicCms:MaxRequestBodyBytes") ?? 10 * 1024 * 1024);
+
+// The GraphQL API, the REST content API with its OpenAPI document, and CORS for browser frontends.
 builder.Services.AddClinicCmsGraphQL(builder.Configuration, exposeExceptions: builder.Environment.IsDevelopment());
+builder.Services.AddOpenApi();
 builder.Services.AddClinicCmsCors(builder.Configuration);
+
+// Server-rendered pages: sign-in now, the admin later.
+builder.Services.AddRazorPages();
 
 var app = builder.Build();
 
 // Migrate, and set the site up from its recipe on first run.
 await app.Services.SetUpClinicCmsAsync();
 
+app.UseClinicCmsSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
 app.UseCors();
-app.MapClinicCmsGraphQL().RequireCors(CorsSetup.Policy);
-app.MapGet("/", () => Results.Text("ClinicCms is running. The GraphQL API is at /api/graphql."));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+app.UseAntiforgery();
+
+app.MapClinicCmsGraphQL().RequireCors(CorsSetup.Policy).RequireRateLimiting(RateLimits.Api);
+app.MapClinicCmsContentApi();
+app.MapClinicCmsTokenEndpoint();
+app.MapOpenApi();
+app.MapRazorPages();
+app.MapGet("/", () => Results.Redirect("/login"));
 
 await app.RunAsync();
 return 0;

@@ -19,8 +19,19 @@ public static class GraphQLEndpoints
         return group;
     }
 
-    private static async Task HandleAsync(HttpContext http, GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLSerializer serializer)
+    private static async Task HandleAsync(HttpContext http, GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLSerializer serializer,
+        Queries.IContentReadAccess access)
     {
+        if (!await access.CanExecuteAsync(http.User))
+        {
+            // Orchard answers 401 both without credentials and without ExecuteGraphQL.
+            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            http.Response.ContentType = "application/json; charset=utf-8";
+            var denied = new ExecutionResult { Errors = [new ExecutionError("Authorization is required to run GraphQL queries (ExecuteGraphQL).") { Code = Queries.ContentListResolver.Unauthorized }] };
+            await serializer.WriteAsync(http.Response.Body, denied, http.RequestAborted);
+            return;
+        }
         var (request, failure) = await reader.ReadAsync(http);
         var result = failure is null
             ? await executor.ExecuteAsync(request!, http)

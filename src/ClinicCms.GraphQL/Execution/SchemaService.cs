@@ -1,5 +1,4 @@
 using ClinicCms.Content.Definitions;
-using ClinicCms.Content.Store;
 using ClinicCms.GraphQL.Schema;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,34 +6,25 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.GraphQL.Execution;
 
 /// <summary>
-/// The schema, cached per definitions version and built once under concurrency. A change made in this process is
-/// seen at once (the change signal); one made by another process on the same database within a second (a poll).
+/// The schema, cached per definitions version and built once under concurrency. The definitions store says when
+/// the version changed: at once for a change made in this process, within a second for one made by another.
 /// </summary>
-public sealed class SchemaService(ContentChangeSignal signal, TimeProvider clock) : IDisposable
+public sealed class SchemaService : IDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _building = new(1, 1);
     private Entry? _current;
 
-    private sealed record Entry(long Version, ISchema Schema, long Stamp, DateTimeOffset CheckedUtc);
+    private sealed record Entry(long Version, ISchema Schema);
 
     /// <summary>The definitions version the current schema was built from.</summary>
     public long? Version => Volatile.Read(ref _current)?.Version;
 
     public async Task<ISchema> GetSchemaAsync(IServiceProvider requestServices, CancellationToken cancellationToken)
     {
+        var (version, definitions) = await requestServices.GetRequiredService<ContentDefinitionStore>().GetWithVersionAsync(cancellationToken);
         var current = Volatile.Read(ref _current);
-        var stamp = signal.DefinitionsStamp;
-        var now = clock.GetUtcNow();
-        if (current is not null && current.Stamp == stamp && now - current.CheckedUtc < PollInterval)
-        {
-            return current.Schema;
-        }
-        var store = requestServices.GetRequiredService<ContentDefinitionStore>();
-        var version = await store.VersionAsync(cancellationToken) ?? 0;
         if (current is not null && current.Version == version)
         {
-            Volatile.Write(ref _current, current with { Stamp = stamp, CheckedUtc = now });
             return current.Schema;
         }
         await _building.WaitAsync(cancellationToken);
@@ -45,8 +35,8 @@ public sealed class SchemaService(ContentChangeSignal signal, TimeProvider clock
             {
                 return current.Schema;
             }
-            var schema = ContentSchemaBuilder.Build(await store.GetAsync(cancellationToken));
-            Volatile.Write(ref _current, new Entry(version, schema, stamp, now));
+            var schema = ContentSchemaBuilder.Build(definitions);
+            Volatile.Write(ref _current, new Entry(version, schema));
             return schema;
         }
         finally

@@ -15,9 +15,13 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
     private static readonly ParameterExpression Row = Expression.Parameter(typeof(ContentItemRecord), "r");
     private readonly ValueComparison _compare = new(db.Database.IsNpgsql());
 
-    public IQueryable<ContentItemRecord> Filter(TypeQueryModel model, PublicationStatus status, IDictionary<string, object?>? where)
+    public IQueryable<ContentItemRecord> Filter(TypeQueryModel model, PublicationStatus status, IDictionary<string, object?>? where, string? owner = null)
     {
         var query = db.ContentItems.AsNoTracking().Where(r => r.ContentType == model.ContentType);
+        if (owner is not null)
+        {
+            query = query.Where(r => r.Owner == owner);
+        }
         query = status switch
         {
             PublicationStatus.Draft => query.Where(r => r.Latest && !r.Published),

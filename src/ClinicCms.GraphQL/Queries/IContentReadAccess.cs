@@ -2,18 +2,44 @@ using System.Security.Claims;
 
 namespace ClinicCms.GraphQL.Queries;
 
+/// <summary>How much of a content type a caller may read.</summary>
+public enum ReadScope
+{
+    None,
+
+    /// <summary>Only items the caller owns.</summary>
+    Own,
+
+    All,
+}
+
 /// <summary>
-/// Who may read what beyond published content. The security layer supplies the real rules; until a caller has
-/// preview rights, GraphQL serves published items only.
+/// Who may read what through GraphQL (spec 3.8 with ClinicCms's decisions). The security layer supplies the rules;
+/// GraphQL applies them to every list, count, lookup and picker.
 /// </summary>
 public interface IContentReadAccess
 {
-    /// <summary>May <paramref name="user"/> read drafts and old versions (status DRAFT, LATEST, ALL) of <paramref name="contentType"/>?</summary>
-    ValueTask<bool> CanPreviewAsync(ClaimsPrincipal user, string contentType);
+    /// <summary>May the caller run GraphQL at all (ExecuteGraphQL)?</summary>
+    ValueTask<bool> CanExecuteAsync(ClaimsPrincipal user);
+
+    /// <summary>Which published items of the type the caller may see (ViewContent, View_{Type}, ViewOwn_{Type}).</summary>
+    ValueTask<ReadScope> ViewScopeAsync(ClaimsPrincipal user, string contentType);
+
+    /// <summary>Which drafts and old versions the caller may see (PreviewContent, Preview_{Type}, PreviewOwn_{Type}).</summary>
+    ValueTask<ReadScope> PreviewScopeAsync(ClaimsPrincipal user, string contentType);
+
+    /// <summary>The caller's user id, matched against an item's Owner.</summary>
+    string? UserId(ClaimsPrincipal user);
 }
 
-/// <summary>The rule while no one has preview rights: published content only, for everyone.</summary>
+/// <summary>The rules with no security layer: anyone may read published content, no one drafts.</summary>
 public sealed class PublishedOnlyAccess : IContentReadAccess
 {
-    public ValueTask<bool> CanPreviewAsync(ClaimsPrincipal user, string contentType) => ValueTask.FromResult(false);
+    public ValueTask<bool> CanExecuteAsync(ClaimsPrincipal user) => ValueTask.FromResult(true);
+
+    public ValueTask<ReadScope> ViewScopeAsync(ClaimsPrincipal user, string contentType) => ValueTask.FromResult(ReadScope.All);
+
+    public ValueTask<ReadScope> PreviewScopeAsync(ClaimsPrincipal user, string contentType) => ValueTask.FromResult(ReadScope.None);
+
+    public string? UserId(ClaimsPrincipal user) => null;
 }

@@ -8,11 +8,11 @@ namespace ClinicCms.GraphQL.Queries;
 /// targets of that picker field for the whole batch with one query; the rest of the batch reads the result.
 /// Targets are published versions, as in Orchard. Requests run their resolvers one at a time, so no locking.
 /// </summary>
-public sealed class PickerLoader(ClinicCmsDbContext db)
+public sealed class PickerLoader(ClinicCmsDbContext db, ReadScopes scopes)
 {
     private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
 
-    public async Task<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    public async Task<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var key = (source.Node.Batch, source.PartName, source.Definition.Name);
         if (!_loads.TryGetValue(key, out var load))
@@ -21,7 +21,15 @@ public sealed class PickerLoader(ClinicCmsDbContext db)
             _loads[key] = load;
         }
         var targets = await load;
-        return ids.Select(id => targets.GetValueOrDefault(id)).OfType<ContentNode>().ToList();
+        var visible = new List<ContentNode>(ids.Count);
+        foreach (var node in ids.Select(id => targets.GetValueOrDefault(id)).OfType<ContentNode>())
+        {
+            if (await scopes.CanSeeAsync(user, node))
+            {
+                visible.Add(node); // each picked item is checked: a picker shows no more than a list would
+            }
+        }
+        return visible;
     }
 
     private async Task<Dictionary<string, ContentNode>> LoadBatchAsync(FieldSource source, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ public sealed class ContentPickerFieldGraphType : ObjectGraphType<FieldSource>
             {
                 var ids = ListArguments.Slice(JsonRead.Strings(c.Source.Value, "ContentItemIds"), c);
                 var loader = c.RequestServices!.GetRequiredService<PickerLoader>();
-                return await loader.LoadAsync(c.Source, ids, c.CancellationToken);
+                return await loader.LoadAsync(c.Source, ids, c.User ?? new(), c.CancellationToken);
             });
     }
 }

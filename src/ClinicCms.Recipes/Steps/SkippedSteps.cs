@@ -37,12 +37,8 @@ public static class SkippedSteps
         ["deployment"] = "deployment plans are not part of ClinicCms; use `recipe export`",
         ["recipes"] = "ClinicCms has no module recipes to run by name",
         ["media"] = NotYet + " (media library)",
-        ["OpenIdApplication"] = NotYet + " (API clients)",
-        ["OpenIdServerSettings"] = NotYet + " (API clients)",
-        ["OpenIdScope"] = NotYet + " (API clients)",
-        ["OpenIdClientSettings"] = NotYet + " (API clients)",
-        ["OpenIdValidationSettings"] = NotYet + " (API clients)",
-        ["Users"] = NotYet + " (users)",
+        ["OpenIdClientSettings"] = "ClinicCms signs nobody in with a remote OpenID provider",
+        ["OpenIdValidationSettings"] = "ClinicCms validates the tokens it issues itself; remote authorities are not used",
         ["custom-user-settings"] = NotYet + " (users)",
     };
 

@@ -1,6 +1,8 @@
 using ClinicCms.Content;
 using ClinicCms.Content.Store;
 using ClinicCms.Recipes;
+using ClinicCms.Recipes.Steps;
+using ClinicCms.Web.Security.Recipes;
 using ClinicCms.Web.Setup;
 using Microsoft.AspNetCore.Identity;
 
@@ -9,7 +11,7 @@ namespace ClinicCms.Web.Hosting;
 public static class ClinicCmsHostExtensions
 {
     /// <summary>Everything but HTTP: options, data folder, store on the chosen provider, recipes, users, setup. Shared by the web host and the command line.</summary>
-    public static IServiceCollection AddClinicCmsCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static AppDataPaths AddClinicCmsCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(ClinicCmsOptions.Section).Get<ClinicCmsOptions>() ?? new ClinicCmsOptions();
         var paths = new AppDataPaths(options.AppDataPath, contentRoot);
@@ -33,8 +35,15 @@ public static class ClinicCmsHostExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ClinicCmsDbContext>();
 
+        // API clients and scopes in our database; recipes create them, as they create users.
+        services.AddOpenIddict().AddCore(o => o.UseEntityFrameworkCore().UseDbContext<ClinicCmsDbContext>());
+        services.AddScoped<IRecipeStep, UsersStep>();
+        services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
+        services.AddScoped<IRecipeStep, OpenIdScopeStep>();
+        services.AddScoped<IRecipeStep, OpenIdServerSettingsStep>();
+
         services.AddScoped<SetupService>();
         services.AddScoped<RecipeLocator>();
-        return services;
+        return paths;
     }
 }

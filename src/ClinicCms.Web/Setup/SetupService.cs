@@ -20,12 +20,12 @@ public sealed partial class SetupService(
     RecipeExecutor executor,
     RecipeLocator recipes,
     UserManager<IdentityUser> users,
-    RoleManager<IdentityRole> roles,
+    ClinicCms.Content.Security.RoleStore roles,
     IOptions<ClinicCmsOptions> options,
     IConfiguration configuration,
     ILogger<SetupService> logger)
 {
-    public const string AdministratorRole = "Administrator";
+    public const string AdministratorRole = ClinicCms.Content.Security.Stereotypes.Administrator;
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -106,9 +106,13 @@ public sealed partial class SetupService(
     private async Task CreateAdministratorAsync(string adminId, SetupOptions setup)
     {
         var password = string.IsNullOrEmpty(setup.AdminPassword) ? GeneratePassword() : setup.AdminPassword;
-        if (!await roles.RoleExistsAsync(AdministratorRole))
+        // Every site has the system roles, whatever its recipe says (Orchard 3.0 creates them itself).
+        foreach (var name in ClinicCms.Content.Security.Stereotypes.SystemRoles)
         {
-            Check(await roles.CreateAsync(new IdentityRole(AdministratorRole)), "create the Administrator role");
+            if (await roles.FindAsync(name) is null)
+            {
+                await roles.SaveAsync(new ClinicCms.Content.Security.RoleRecord(name, null, ClinicCms.Content.Security.Stereotypes.Defaults.GetValueOrDefault(name) ?? []));
+            }
         }
         var admin = new IdentityUser(setup.AdminUserName) { Id = adminId, Email = setup.AdminEmail, EmailConfirmed = true };
         Check(await users.CreateAsync(admin, password), $"create the administrator '{setup.AdminUserName}'");

@@ -29,7 +29,8 @@ public sealed class OrchardRecipeTests
         var path = RepositoryFiles.Shared($"orchard-recipes/{fileName}");
         var recipe = JsonNode.Parse(await File.ReadAllTextAsync(path), documentOptions: Lenient)!.AsObject();
 
-        await using var site = await StoreSite.CreateSqliteAsync();
+        await using var site = new ClinicCmsApp(ClinicCmsApp.EmptyRecipe);
+        _ = site.CreateClient();
         // Orchard reads [file:text(...)] next to the recipe, in its theme's Recipes folder; in ../shared the folder
         // named after the recipe stands in for it (see its README).
         var snippets = Path.Combine(Path.GetDirectoryName(path)!, fileName.Split('.')[0]);
@@ -43,7 +44,8 @@ public sealed class OrchardRecipeTests
         using var folder = new TempFolder();
         var exportFile = folder.File("export.recipe.json");
         await File.WriteAllTextAsync(exportFile, export.ToJsonString());
-        await using var copy = await StoreSite.CreateSqliteAsync();
+        await using var copy = new ClinicCmsApp(ClinicCmsApp.EmptyRecipe);
+        _ = copy.CreateClient();
         await copy.RunRecipeAsync(exportFile);
         var reexport = await ExportAsync(copy);
 
@@ -109,7 +111,7 @@ public sealed class OrchardRecipeTests
         list.AsArray().Select(n => n!.AsObject()).FirstOrDefault(n => n["Name"]?.GetValue<string>() == name)
             ?? throw new Xunit.Sdk.XunitException($"'{name}' is missing from the export");
 
-    private static Task<JsonObject> ExportAsync(StoreSite site) => site.InScopeAsync(async sp =>
+    private static Task<JsonObject> ExportAsync(ClinicCmsApp site) => site.InScopeAsync(async sp =>
     {
         using var output = new MemoryStream();
         await sp.GetRequiredService<RecipeExporter>().ExportAsync(output);

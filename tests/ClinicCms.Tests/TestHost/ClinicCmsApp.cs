@@ -13,9 +13,20 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
 {
     public const string AdminPassword = "Test-admin-password-1";
 
+    /// <summary>A setup recipe with no steps: a site with only the system roles and the administrator.</summary>
+    public static string EmptyRecipe => Path.Combine(AppContext.BaseDirectory, "TestHost", "Files", "empty.recipe.json");
+
     public TempFolder Data { get; } = new();
 
     public string DatabaseFile => Path.Combine(Data.Path, "Sites", "Default", "clinic.db");
+
+    /// <summary>Runs a recipe file on the started site; [file:...] paths are relative to <paramref name="basePath"/>.</summary>
+    public Task<ClinicCms.Recipes.RecipeReport> RunRecipeAsync(string path, string? basePath = null) => InScopeAsync(async sp =>
+    {
+        await using var stream = File.OpenRead(path);
+        var recipe = ClinicCms.Recipes.RecipeReader.Read(stream, Path.GetFileName(path), basePath ?? Path.GetDirectoryName(path)!);
+        return await sp.GetRequiredService<ClinicCms.Recipes.RecipeExecutor>().RunAsync(recipe, new ClinicCms.Recipes.RecipeRunOptions());
+    });
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {

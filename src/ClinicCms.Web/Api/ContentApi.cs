@@ -1,0 +1,153 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Import;
+using ClinicCms.Content.Security;
+using ClinicCms.Content.Validation;
+using ClinicCms.Content.Versions;
+using ClinicCms.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicCms.Web.Api;
+
+/// <summary>
+/// Orchard's REST content API (spec 5): GET and DELETE /api/content/{id} on the published version, POST to create
+/// or update (then publish, unless ?draft=true). The group needs AccessContentApi; each item its own permission.
+/// </summary>
+public static class ContentApi
+{
+    private const int MaxBodyBytes = 1024 * 1024;
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static RouteGroupBuilder MapClinicCmsContentApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/content")
+            .RequireAuthorization(Policies.AccessContentApi)
+            .RequireRateLimiting(RateLimits.Api)
+            .DisableAntiforgery()
+            .WithTags("Content");
+        group.MapGet("/{contentItemId}", GetAsync).WithName("GetContentItem").WithSummary("The published version of a content item.");
+        group.MapDelete("/{contentItemId}", DeleteAsync).WithName("DeleteContentItem").WithSummary("Deletes a content item (its history is kept).");
+        group.MapPost("/", PostAsync).WithName("PostContentItem")
+            .WithSummary("Creates or updates a content item, then publishes it unless draft=true.")
+            .Accepts<JsonObject>("application/json");
+        return group;
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> GetAsync(
+        string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
+    {
+        var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return await authorizer.CanAsync(http.User, Permissions.ViewContent, item, http.RequestAborted) ? Item(item) : TypedResults.Forbid();
+    }
+
+    public static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> DeleteAsync(
+        string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
+    {
+        var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!await authorizer.CanAsync(http.User, Permissions.DeleteContent, item, http.RequestAborted))
+        {
+            return TypedResults.Forbid();
+        }
+        await content.DeleteAsync(contentItemId, http.RequestAborted);
+        return Item(item);
+    }
+
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PostAsync(
+        HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions, bool draft = false)
+    {
+        var (posted, problem) = await ReadItemAsync(http);
+        if (posted is null)
+        {
+            return problem!;
+        }
+        var user = new ContentUser(PermissionService.UserIdOf(http.User), http.User.Identity?.Name);
+        var latest = string.IsNullOrEmpty(posted.ContentItemId) ? null : await content.GetAsync(posted.ContentItemId, VersionOptions.Latest, http.RequestAborted);
+        ContentSaveResult saved;
+        if (latest is not null)
+        {
+            if (!await authorizer.CanAsync(http.User, draft ? Permissions.EditContent : Permissions.PublishContent, latest, http.RequestAborted))
+            {
+                return TypedResults.Forbid();
+            }
+            // Orchard merges the body into the latest version; ids, type, flags and dates in the body are ignored.
+            var edit = ImportMerge.Merge(latest, posted);
+            (edit.ContentItemId, edit.ContentItemVersionId, edit.ContentType, edit.Latest, edit.Published) =
+                (latest.ContentItemId, latest.ContentItemVersionId, latest.ContentType, latest.Latest, latest.Published);
+            (edit.CreatedUtc, edit.ModifiedUtc, edit.PublishedUtc, edit.ConcurrencyStamp) = (latest.CreatedUtc, latest.ModifiedUtc, latest.PublishedUtc, latest.ConcurrencyStamp);
+            saved = await content.SaveDraftAsync(edit, user, http.RequestAborted);
+        }
+        else
+        {
+            if ((await definitions.GetAsync(http.RequestAborted)).FindType(posted.ContentType) is null)
+            {
+                return Invalid([new ContentError("ContentType", $"'{posted.ContentType}' is not a content type")]);
+            }
+            var created = posted.Clone();
+            created.ContentItemId = IdGenerator.NewId(); // a posted id that does not exist is not used (Orchard)
+            created.Owner = user.Id;
+            created.Author = user.Name;
+            if (!await authorizer.CanAsync(http.User, draft ? Permissions.EditContent : Permissions.PublishContent, created, http.RequestAborted))
+            {
+                return TypedResults.Forbid();
+            }
+            saved = await content.CreateAsync(created, publish: false, user, http.RequestAborted);
+        }
+        if (saved.Succeeded && !draft)
+        {
+            saved = await content.PublishAsync(saved.Item!.ContentItemId, user, cancellationToken: http.RequestAborted);
+        }
+        if (saved.IsConflict)
+        {
+            return TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+        return saved.Succeeded ? Item(saved.Item!) : Invalid(saved.Errors);
+    }
+
+    private static async Task<(ContentItem? Item, ProblemHttpResult? Problem)> ReadItemAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return (null, TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+        try
+        {
+            if (JsonNode.Parse(Encoding.UTF8.GetString(buffer.ToArray()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) is not JsonObject json)
+            {
+                return (null, TypedResults.Problem("The body must be a content item: a JSON object.", statusCode: StatusCodes.Status400BadRequest));
+            }
+            return (ContentItemJson.FromJson(json), null);
+        }
+        catch (JsonException e)
+        {
+            return (null, TypedResults.Problem($"The body is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}.", statusCode: StatusCodes.Status400BadRequest));
+        }
+        catch (ContentJsonException e)
+        {
+            return (null, TypedResults.Problem($"{e.Path}: {e.Problem}", statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
+
+    private static ValidationProblem Invalid(IReadOnlyList<ContentError> errors) => TypedResults.ValidationProblem(
+        errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+        detail: string.Join(" ", errors.Select(e => e.ToString())));
+
+    private static ContentHttpResult Item(ContentItem item) =>
+        TypedResults.Content(ContentItemJson.ToJson(item).ToJsonString(Json), "application/json; charset=utf-8");
+}

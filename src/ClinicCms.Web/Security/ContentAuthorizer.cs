@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Security;
+using ClinicCms.GraphQL.Queries;
+
+namespace ClinicCms.Web.Security;
+
+/// <summary>
+/// Content permissions on items and types, as Orchard's content authorization handler checks them: for an item the
+/// caller owns the "own" variant is asked (it is implied by the main one), and for a Securable type the per-type
+/// permission (View_{Type}, ...) is asked, which the global permission implies.
+/// </summary>
+public sealed class ContentAuthorizer(PermissionService permissions, ContentDefinitionStore definitions)
+{
+    public async Task<bool> CanAsync(ClaimsPrincipal user, string permission, ContentItem item, CancellationToken cancellationToken = default)
+    {
+        var held = await permissions.ForAsync(user, cancellationToken);
+        var owns = held.UserId is not null && held.UserId == item.Owner;
+        var asked = owns && Permissions.OwnVariant.TryGetValue(permission, out var own) ? own : permission;
+        return held.Has(await ForTypeAsync(asked, item.ContentType, cancellationToken));
+    }
+
+    /// <summary>May the caller use <paramref name="permission"/> on every item of the type (All), on their own (Own), or not at all?</summary>
+    public async Task<ReadScope> ScopeAsync(ClaimsPrincipal user, string permission, string contentType, CancellationToken cancellationToken = default)
+    {
+        var held = await permissions.ForAsync(user, cancellationToken);
+        if (held.Has(await ForTypeAsync(permission, contentType, cancellationToken)))
+        {
+            return ReadScope.All;
+        }
+        return held.UserId is not null && Permissions.OwnVariant.TryGetValue(permission, out var own) && held.Has(await ForTypeAsync(own, contentType, cancellationToken))
+            ? ReadScope.Own
+            : ReadScope.None;
+    }
+
+    private async Task<string> ForTypeAsync(string permission, string contentType, CancellationToken cancellationToken)
+    {
+        var type = (await definitions.GetAsync(cancellationToken)).FindType(contentType);
+        return type?.TypeSettings.Securable == true ? Permissions.ForType(permission, contentType) : permission;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using ClinicCms.Content.Security;
+
+namespace ClinicCms.Web.Security;
+
+/// <summary>
+/// Evaluates a caller's permissions as Orchard does: every caller has the Anonymous role, signed-in users and API
+/// clients also Authenticated, plus the roles in their cookie or token. Evaluated once per request.
+/// </summary>
+public sealed class PermissionService(RolePermissionCache cache, IServiceProvider services)
+{
+    private (ClaimsPrincipal User, UserPermissions Permissions)? _last;
+
+    public async ValueTask<UserPermissions> ForAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (_last is { } last && ReferenceEquals(last.User, user))
+        {
+            return last.Permissions;
+        }
+        var roles = RolesOf(user);
+        var byRole = await cache.GetAsync(services, cancellationToken);
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var role in roles)
+        {
+            if (byRole.TryGetValue(role, out var permissions))
+            {
+                held.UnionWith(permissions);
+            }
+        }
+        var result = new UserPermissions(UserIdOf(user), roles.Any(Stereotypes.IsAdministrator), held);
+        _last = (user, result);
+        return result;
+    }
+
+    public static string? UserIdOf(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") : null;
+
+    public static List<string> RolesOf(ClaimsPrincipal user)
+    {
+        var roles = new List<string> { Stereotypes.Anonymous };
+        if (user.Identity?.IsAuthenticated == true)
+        {
+            roles.Add(Stereotypes.Authenticated);
+            roles.AddRange(user.FindAll(ClaimTypes.Role).Concat(user.FindAll("role")).Select(c => c.Value));
+        }
+        return roles;
+    }
+}

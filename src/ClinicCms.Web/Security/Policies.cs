@@ -1,0 +1,33 @@
+using ClinicCms.Content.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ClinicCms.Web.Security;
+
+/// <summary>The named authorization policies, one per permission an endpoint group requires.</summary>
+public static class Policies
+{
+    public const string AccessContentApi = Permissions.AccessContentApi;
+    public const string AccessAdminPanel = Permissions.AccessAdminPanel;
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel })
+        {
+            options.AddPolicy(permission, p => p.AddRequirements(new PermissionRequirement(permission)));
+        }
+    }
+}
+
+/// <summary>Requires one permission, evaluated through the caller's roles (Anonymous included).</summary>
+public sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+
+public sealed class PermissionAuthorizationHandler(PermissionService permissions) : AuthorizationHandler<PermissionRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
+    {
+        if ((await permissions.ForAsync(context.User)).Has(requirement.Permission))
+        {
+            context.Succeed(requirement);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using ClinicCms.GraphQL.Queries;
+using ClinicCms.Web.Hosting;
+using ClinicCms.Web.Security.OpenId;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Validation.AspNetCore;
+
+namespace ClinicCms.Web.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    /// <summary>The scheme that reads a bearer token when one is sent, and the editor's cookie otherwise.</summary>
+    public const string Scheme = "ClinicCms";
+
+    /// <summary>Editors' cookies, API clients' tokens (OpenIddict), permissions, policies and rate limits.</summary>
+    public static IServiceCollection AddClinicCmsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, AppDataPaths paths)
+    {
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+
+        // Keys for cookies and antiforgery tokens live in the data folder, so sign-ins survive a restart.
+        services.AddDataProtection().SetApplicationName("ClinicCms").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DefaultSite, "DataProtection-Keys")));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Bearer token or editor cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddIdentityCore<IdentityUser>().AddSignInManager();
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.MaxFailedAccessAttempts = security.LockoutMaxFailedAttempts;
+            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "ClinicCms.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.AccessDeniedPath = "/login";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // An API call gets a status code, never a redirect to a sign-in page.
+            o.Events.OnRedirectToLogin = context => ApiStatusOr(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiStatusOr(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ClinicCms.Antiforgery";
+            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        var requireHttps = security.RequireHttps ?? !environment.IsDevelopment();
+        services.AddOpenIddict()
+            .AddServer(o =>
+            {
+                o.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
+                o.AllowClientCredentialsFlow();
+                o.AddSigningKey(OpenIdKeys.Load(paths, "signing"));
+                o.AddEncryptionKey(OpenIdKeys.Load(paths, "encryption"));
+                o.SetAccessTokenLifetime(TimeSpan.FromSeconds(security.AccessTokenSeconds));
+                var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!requireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        services.AddAuthorization(Policies.Add);
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddSingleton<RolePermissionCache>();
+        services.AddScoped<PermissionService>();
+        services.AddScoped<ContentAuthorizer>();
+        services.AddScoped<IContentReadAccess, GraphQLContentAccess>();
+        services.AddRateLimiter(o => RateLimits.Add(o, security));
+        return services;
+    }
+
+    private static Task ApiStatusOr(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}
