@@ -27,4 +27,30 @@ public sealed class LoggingTests
         }
         Assert.DoesNotContain(lines, l => l.Contains(ClinicCmsApp.AdminPassword, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task No_password_secret_or_token_is_ever_written_to_the_log()
+    {
+        await using var site = await Security.SecuredSite.StartAsync();
+        using var http = site.App.CreateClient(new() { AllowAutoRedirect = false });
+        using (await Security.SecuredSite.PostLoginAsync(http, "reader", "Wrong-guess-password-9"))
+        using (await Security.SecuredSite.PostLoginAsync(http, "reader", "Reader-password-1"))
+        using (await site.RequestTokenAsync("reader-app", "Bad-secret-guess-9"))
+        {
+        }
+        var token = await site.TokenAsync("reader-app", "Reader-app-secret-1");
+        using (var api = site.WithToken(token))
+        using (await api.GetAsync("/api/content/nosuchitem00000000000000000"))
+        {
+        }
+        NLog.LogManager.Flush();
+
+        var log = string.Concat(Directory.GetFiles(Path.Combine(site.App.Data.Path, "logs"), "*.log").Select(File.ReadAllText));
+
+        Assert.Contains("steps[", log, StringComparison.Ordinal); // the log was written
+        foreach (var secret in new[] { "Wrong-guess-password-9", "Reader-password-1", "Bad-secret-guess-9", "Reader-app-secret-1", token, ClinicCmsApp.AdminPassword })
+        {
+            Assert.DoesNotContain(secret, log, StringComparison.Ordinal);
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace ClinicCms.Tests.TestHost;
 /// The whole app over real HTTP, on a new data folder with its own SQLite file; set up on start from the clinic
 /// recipe, or from <paramref name="setupRecipe"/>. The folder goes on dispose.
 /// </summary>
-public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null, string environment = "Development")
+public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null,
+    string environment = "Development", TempFolder? data = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-admin-password-1";
@@ -16,7 +17,8 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
     /// <summary>A setup recipe with no steps: a site with only the system roles and the administrator.</summary>
     public static string EmptyRecipe => Path.Combine(AppContext.BaseDirectory, "TestHost", "Files", "empty.recipe.json");
 
-    public TempFolder Data { get; } = new();
+    /// <summary>The data folder; one passed in is shared with another instance and outlives this one (a restart).</summary>
+    public TempFolder Data { get; } = data ?? new TempFolder();
 
     public string DatabaseFile => Path.Combine(Data.Path, "Sites", "Default", "clinic.db");
 
@@ -58,7 +60,7 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && data is null)
         {
             Data.Dispose();
         }

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClinicCms.Tests.GraphQL;
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.Security;
+
+/// <summary>The REST content API (spec 5) through real bearer tokens.</summary>
+public sealed class ContentApiTests : IAsyncLifetime
+{
+    private SecuredSite _site = null!;
+
+    public async ValueTask InitializeAsync() => _site = await SecuredSite.StartAsync();
+
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
+
+    [Fact]
+    public async Task Without_a_token_it_is_401_without_the_permission_403_with_it_200()
+    {
+        using var anonymous = _site.Anonymous();
+        using var graphOnly = _site.WithToken(await _site.TokenAsync("graph-only-app", "Graph-app-secret-1"));
+        using var reader = _site.WithToken(await _site.TokenAsync("reader-app", "Reader-app-secret-1"));
+
+        using var none = await anonymous.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var forbidden = await graphOnly.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var allowed = await reader.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var missing = await reader.GetAsync("/api/content/nosuchitem00000000000000000");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        var item = (await GraphQLClient.Parse(allowed)).AsObject();
+        Assert.Equal("How Many Ketamine Infusions Will I Need?", item["DisplayText"]!.GetValue<string>());
+        Assert.Equal(["ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText"], item.Select(p => p.Key).Take(4));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_creates_and_publishes_or_saves_a_draft_and_delete_removes()
+    {
+        using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        var faq = Faq("Do I need a referral?", 30);
+
+        using var draft = await editor.PostAsJsonAsync("/api/content?draft=true", faq);
+        var draftItem = (await GraphQLClient.Parse(draft)).AsObject();
+        var id = draftItem["ContentItemId"]!.GetValue<string>();
+        using var publishedAfterDraft = await editor.GetAsync($"/api/content/{id}");
+        faq["ContentItemId"] = id;
+        faq["FAQ"]!["Order"] = new JsonObject { ["Value"] = 31 };
+        using var publish = await editor.PostAsJsonAsync("/api/content", faq);
+        using var published = await editor.GetAsync($"/api/content/{id}");
+        using var delete = await editor.DeleteAsync($"/api/content/{id}");
+        using var afterDelete = await editor.GetAsync($"/api/content/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.False(draftItem["Published"]!.GetValue<bool>());
+        Assert.NotEqual("posted-id-ignored00000000", id);
+        Assert.Equal(HttpStatusCode.NotFound, publishedAfterDraft.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, publish.StatusCode);
+        var live = (await GraphQLClient.Parse(published)).AsObject();
+        Assert.True(live["Published"]!.GetValue<bool>());
+        Assert.Equal(31m, live["FAQ"]!["Order"]!["Value"]!.GetValue<decimal>());
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, afterDelete.StatusCode);
+    }
+
+    [Fact]
+    public async Task Invalid_items_get_problem_details_listing_every_error_and_nothing_is_saved()
+    {
+        using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        var faq = Faq("", 5);
+        faq["FAQ"]!["Order"] = new JsonObject { ["Value"] = "five" };
+        faq["FAQ"]!["Category"] = new JsonObject { ["Text"] = "astrology" };
+
+        using var response = await editor.PostAsJsonAsync("/api/content", faq);
+        using var unknownType = await editor.PostAsJsonAsync("/api/content", new JsonObject { ["ContentType"] = "Nope" });
+        using var malformed = await editor.PostAsync("/api/content", new StringContent("{ \"ContentType\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await GraphQLClient.Parse(response)).AsObject();
+        Assert.Equal(["FAQ.Category", "FAQ.Order", "TitlePart.Title"], problem["errors"]!.AsObject().Select(p => p.Key).Order());
+        Assert.Equal(HttpStatusCode.BadRequest, unknownType.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        var graphql = await new GraphQLClient(_site.WithToken(await _site.TokenAsync("reader-app", "Reader-app-secret-1"))).DataAsync("{ faqCount }");
+        Assert.Equal(8, graphql["faqCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Script_payloads_in_html_are_neutralised_before_they_are_stored()
+    {
+        using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        var article = new JsonObject
+        {
+            ["ContentType"] = "Article",
+            ["TitlePart"] = new JsonObject { ["Title"] = "Hostile article" },
+            ["Article"] = new JsonObject { ["Summary"] = new JsonObject { ["Text"] = "x" } },
+            ["HtmlBodyPart"] = new JsonObject { ["Html"] = "<p onclick=\"steal()\">Hi<script>alert(1)</script></p><a href=\"javascript:alert(2)\">x</a><img src=x onerror=alert(3)>" },
+        };
+
+        using var response = await editor.PostAsJsonAsync("/api/content", article);
+        var stored = (await GraphQLClient.Parse(response))["HtmlBodyPart"]!["Html"]!.GetValue<string>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<p>Hi</p>", stored, StringComparison.Ordinal);
+        foreach (var attack in new[] { "<script", "onclick", "javascript:", "onerror" })
+        {
+            Assert.DoesNotContain(attack, stored, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_content_api()
+    {
+        using var http = _site.Anonymous();
+
+        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+
+        Assert.NotNull(document["paths"]!["/api/content/{contentItemId}"]!["get"]);
+        Assert.NotNull(document["paths"]!["/api/content"]!["post"]);
+    }
+
+    private static JsonObject Faq(string question, int order) => new()
+    {
+        ["ContentItemId"] = "posted-id-ignored00000000",
+        ["ContentType"] = "FAQ",
+        ["TitlePart"] = new JsonObject { ["Title"] = question },
+        ["FAQ"] = new JsonObject { ["Category"] = new JsonObject { ["Text"] = "general" }, ["Order"] = new JsonObject { ["Value"] = order } },
+    };
+}
