@@ -38,6 +38,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<Security.RoleStore>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<Queries.ContentExportReader>();
+        services.AddScoped<Queries.AdminContentQueries>();
         return services;
     }
 }

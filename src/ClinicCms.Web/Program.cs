@@ -1,4 +1,5 @@
 using ClinicCms.GraphQL;
+using ClinicCms.Web.Admin;
 using ClinicCms.GraphQL.Execution;
 using ClinicCms.Web.Api;
 using ClinicCms.Web.CommandLine;
@@ -30,8 +31,9 @@ builder.Services.AddClinicCmsGraphQL(builder.Configuration, exposeExceptions: bu
 builder.Services.AddOpenApi();
 builder.Services.AddClinicCmsCors(builder.Configuration);
 
-// Server-rendered pages: sign-in now, the admin later.
-builder.Services.AddRazorPages();
+// Server-rendered pages: sign-in and the admin, which needs AccessAdminPanel throughout.
+builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin", Policies.AccessAdminPanel));
+builder.Services.AddClinicCmsAdmin();
 
 var app = builder.Build();
 
@@ -52,7 +54,8 @@ app.MapClinicCmsContentApi();
 app.MapClinicCmsTokenEndpoint();
 app.MapOpenApi();
 app.MapRazorPages();
-app.MapGet("/", () => Results.Redirect("/login"));
+app.MapClinicCmsAdminEndpoints();
+app.MapGet("/", () => Results.Redirect("/admin"));
 
 await app.RunAsync();
 return 0;

@@ -24,7 +24,10 @@ public sealed partial class SecuredSite : IAsyncDisposable
         return site;
     }
 
-    public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
+
+    // In-memory by default; the app's real address when it serves a browser on 127.0.0.1.
+    private Uri BaseAddress => App.LoopbackAddress ?? new Uri("http://localhost");
 
     public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret)
     {
@@ -54,7 +57,7 @@ public sealed partial class SecuredSite : IAsyncDisposable
 
     public async Task<HttpClient> SignedInAsync(string userName, string password)
     {
-        var http = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var http = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
         using var response = await PostLoginAsync(http, userName, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return http;

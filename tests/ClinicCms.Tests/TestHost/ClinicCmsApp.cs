@@ -22,6 +22,21 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
 
     public string DatabaseFile => Path.Combine(Data.Path, "Sites", "Default", "clinic.db");
 
+    /// <summary>Serves the app over a real socket on 127.0.0.1 (for a browser) and returns its address.</summary>
+    public string StartOnLoopback()
+    {
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        LoopbackAddress = new Uri(addresses.First());
+        return addresses.First().TrimEnd('/');
+    }
+
+    /// <summary>Where the app listens once <see cref="StartOnLoopback"/> ran; clients are pointed there.</summary>
+    public Uri? LoopbackAddress { get; private set; }
+
+
     /// <summary>Runs a recipe file on the started site; [file:...] paths are relative to <paramref name="basePath"/>.</summary>
     public Task<ClinicCms.Recipes.RecipeReport> RunRecipeAsync(string path, string? basePath = null) => InScopeAsync(async sp =>
     {

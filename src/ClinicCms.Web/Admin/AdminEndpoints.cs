@@ -1,0 +1,36 @@
+using ClinicCms.Content.Queries;
+using ClinicCms.GraphQL.Rendering;
+using ClinicCms.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace ClinicCms.Web.Admin;
+
+/// <summary>Small JSON endpoints the admin's scripts call: the Markdown preview and the content picker's search.</summary>
+public static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapClinicCmsAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/admin/api").RequireAuthorization(Policies.AccessAdminPanel);
+        group.MapPost("/markdown", PreviewMarkdownAsync);
+        group.MapGet("/content", SearchAsync);
+        return group;
+    }
+
+    /// <summary>Markdown rendered as frontends get it (sanitized). Posted with the page's antiforgery token.</summary>
+    private static async Task<IResult> PreviewMarkdownAsync(HttpContext http, IAntiforgery antiforgery, MarkdownRenderer markdown)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.BadRequest(new { error = "The antiforgery token is missing or invalid." });
+        }
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        return Results.Text(markdown.ToHtml(form["markdown"].ToString(), sanitize: true), "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> SearchAsync(string? q, string? types, AdminContentQueries queries, CancellationToken cancellationToken)
+    {
+        var wanted = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var items = await queries.SearchAsync(wanted, q, 50, cancellationToken);
+        return Results.Json(items.Select(i => new { id = i.ContentItemId, text = $"{i.DisplayText} ({i.ContentType})" }));
+    }
+}

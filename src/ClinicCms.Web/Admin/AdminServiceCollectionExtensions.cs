@@ -1,0 +1,11 @@
+namespace ClinicCms.Web.Admin;
+
+public static class AdminServiceCollectionExtensions
+{
+    public static IServiceCollection AddClinicCmsAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton<ContentForm>();
+        services.AddScoped<AdminActions>();
+        return services;
+    }
+}

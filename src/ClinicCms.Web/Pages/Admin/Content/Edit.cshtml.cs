@@ -1,0 +1,106 @@
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Security;
+using ClinicCms.Content.Versions;
+using ClinicCms.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClinicCms.Web.Pages.Admin.Content;
+
+/// <summary>
+/// Editing an item. Saves are based on the version the editor opened: if someone saved meanwhile, the editor sees
+/// what they changed and keeps their own input, and nothing is overwritten unless they choose to.
+/// </summary>
+public sealed class EditModel(ContentService content, ContentDefinitionStore definitions, ContentForm form, AdminActions actions)
+    : EditorPageModel(content, definitions, form, actions)
+{
+    [BindProperty(SupportsGet = true)]
+    public string Id { get; set; } = "";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var latest = await Items.GetAsync(Id, VersionOptions.Latest, HttpContext.RequestAborted);
+        if (latest is null || await TypeAsync(latest.ContentType) is not { } type)
+        {
+            return NotFound();
+        }
+        if (!await Actions.CanAsync(User, Permissions.EditContent, latest, HttpContext.RequestAborted))
+        {
+            return Refused("edit this item");
+        }
+        Editor = await ViewAsync(latest, type, isNew: false, latest.ContentItemVersionId, latest.ConcurrencyStamp ?? "");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string action, string baseVersionId, string baseStamp)
+    {
+        switch (action)
+        {
+            case "unpublish":
+                return Done(await Actions.UnpublishAsync(User, Id, HttpContext.RequestAborted), "Unpublished.");
+            case "discard":
+                return Done(await Actions.DiscardDraftAsync(User, Id, HttpContext.RequestAborted), "Draft discarded.");
+            case "delete":
+                var deleted = await Actions.DeleteAsync(User, Id, HttpContext.RequestAborted);
+                TempData["Message"] = deleted ?? "Deleted. Its history is kept.";
+                return Redirect(deleted is null ? "/admin/content" : $"/admin/content/{Id}/edit");
+            case "clone":
+                var (error, clone) = await Actions.CloneAsync(User, Id, HttpContext.RequestAborted);
+                TempData["Message"] = error ?? "Cloned: this is the new draft.";
+                return Redirect($"/admin/content/{clone?.ContentItemId ?? Id}/edit");
+        }
+        return await SaveAsync(action, baseVersionId, baseStamp);
+    }
+
+    private async Task<IActionResult> SaveAsync(string action, string baseVersionId, string baseStamp)
+    {
+        var latest = await Items.GetAsync(Id, VersionOptions.Latest, HttpContext.RequestAborted);
+        if (latest is null || await TypeAsync(latest.ContentType) is not { } type)
+        {
+            return NotFound();
+        }
+        if (!await Actions.CanAsync(User, Permissions.EditContent, latest, HttpContext.RequestAborted))
+        {
+            return Refused("edit this item");
+        }
+        var publish = action == "publish";
+        if (publish && !await Actions.CanAsync(User, Permissions.PublishContent, latest, HttpContext.RequestAborted))
+        {
+            return Refused("publish this item"); // refused on the server, not only hidden
+        }
+        // "Save mine" after a conflict: the editor has seen the other changes and chooses to replace them.
+        (baseVersionId, baseStamp) = action == "overwrite" ? (latest.ContentItemVersionId, latest.ConcurrencyStamp ?? "") : (baseVersionId, baseStamp);
+        var edited = await FromFormAsync(latest, type);
+        edited.ContentItemVersionId = baseVersionId;
+        edited.ConcurrencyStamp = baseStamp;
+        var saved = await Items.SaveDraftAsync(edited, AdminActions.UserOf(User), HttpContext.RequestAborted);
+        if (saved.IsConflict)
+        {
+            var started = await Items.GetVersionAsync(baseVersionId, HttpContext.RequestAborted) ?? latest;
+            var conflict = new ConflictView(latest.Author, latest.ModifiedUtc, VersionDiff.Compare(started, latest).Where(r => r.Changed).ToList());
+            Editor = await ViewAsync(edited, type, isNew: false, baseVersionId, baseStamp, saved.Errors, conflict);
+            return Page();
+        }
+        if (!saved.Succeeded)
+        {
+            Editor = await ViewAsync(edited, type, isNew: false, baseVersionId, baseStamp, saved.Errors);
+            return Page();
+        }
+        if (publish)
+        {
+            var published = await Items.PublishAsync(Id, AdminActions.UserOf(User), saved.Item!.ConcurrencyStamp, HttpContext.RequestAborted);
+            if (!published.Succeeded)
+            {
+                Editor = await ViewAsync(saved.Item, type, isNew: false, saved.Item.ContentItemVersionId, saved.Item.ConcurrencyStamp ?? "", published.Errors);
+                return Page();
+            }
+        }
+        TempData["Message"] = publish ? "Published." : "Draft saved.";
+        return Redirect($"/admin/content/{Id}/edit");
+    }
+
+    private RedirectResult Done(string? error, string message)
+    {
+        TempData["Message"] = error ?? message;
+        return Redirect($"/admin/content/{Id}/edit");
+    }
+}

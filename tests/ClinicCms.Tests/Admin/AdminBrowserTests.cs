@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using ClinicCms.Tests.GraphQL;
+using ClinicCms.Tests.TestHost;
+using Microsoft.Playwright;
+
+namespace ClinicCms.Tests.Admin;
+
+/// <summary>Editors in a real browser: sign in, write, publish, restore, conflicts, validation, permissions.</summary>
+[Collection(nameof(AdminBrowserTests))]
+public sealed class AdminBrowserTests : IAsyncLifetime
+{
+    private BrowserSite _site = null!;
+
+    public async ValueTask InitializeAsync() => _site = await BrowserSite.StartAsync();
+
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
+
+    [Fact]
+    public async Task An_editor_signs_in_and_sees_the_dashboard_and_the_content_list()
+    {
+        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".stat", new() { HasText = "FAQ" })).ToContainTextAsync("9");
+        await BrowserSite.ScreenshotAsync(page, "dashboard");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Content", Exact = true }).ClickAsync();
+        await page.GetByLabel("Search titles").FillAsync("ketamine");
+        await page.GetByLabel("Type").SelectOptionAsync("FAQ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.grid tbody tr")).ToHaveCountAsync(5);
+        await BrowserSite.ScreenshotAsync(page, "content-list");
+    }
+
+    [Fact]
+    public async Task An_faq_is_created_as_a_draft_then_published_and_found_through_graphql()
+    {
+        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync("/admin/content/new/FAQ");
+        await page.GetByLabel("Question *").FillAsync("Can I drive home after an infusion?");
+        await page.GetByLabel("Category *").SelectOptionAsync("general");
+        await page.GetByLabel("Display order *").FillAsync("40");
+        await page.Locator("[data-markdown-editor] textarea").FillAsync("Ask the clinic **before** your visit.");
+        await Assertions.Expect(page.Locator("[data-markdown-editor] .preview strong")).ToHaveTextAsync("before");
+        await BrowserSite.ScreenshotAsync(page, "faq-editor");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        Assert.Empty((await graphql.DataAsync("{ faq(where: { displayText: \"Can I drive home after an infusion?\" }) { displayText } }"))["faq"]!.AsArray());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
+        var found = await graphql.DataAsync("{ faq(where: { displayText: \"Can I drive home after an infusion?\" }) { order answer { html } } }");
+        Assert.Equal(40m, found["faq"]![0]!["order"]!.GetValue<decimal>());
+        Assert.Contains("<strong>before</strong>", found["faq"]![0]!["answer"]!["html"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_seeded_article_is_edited_and_an_older_version_restored()
+    {
+        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/edit");
+        await BrowserSite.ScreenshotAsync(page, "article-editor");
+        await page.GetByLabel("Subtitle").FillAsync("A new subtitle");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.diff tr.changed", new() { HasText = "Article.Subtitle.Text" })).ToContainTextAsync("A new subtitle");
+        await BrowserSite.ScreenshotAsync(page, "history");
+        await page.Locator("[data-restore='1']").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("restored as a new draft");
+        await Assertions.Expect(page.GetByLabel("Subtitle")).ToHaveValueAsync("What to expect from a course of ketamine infusions for treatment-resistant depression");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        var article = await graphql.DataAsync("{ article { subtitle } }");
+        Assert.Equal("What to expect from a course of ketamine infusions for treatment-resistant depression", article["article"]![0]!["subtitle"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task When_two_editors_save_the_same_item_the_second_sees_the_conflict_and_keeps_their_input()
+    {
+        var first = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var second = await _site.SignInAsync("chief", "Chief-password-1");
+        var url = "/admin/content/42x83pm6z1zwpyv4996qqr52x7/edit";
+        await first.GotoAsync(url);
+        await second.GotoAsync(url);
+
+        await first.GetByLabel("Question *").FillAsync("How many infusions does a course take?");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        await second.GetByLabel("Question *").FillAsync("How many ketamine sessions will I have?");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        await Assertions.Expect(second.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Someone else saved this item while you were editing");
+        await Assertions.Expect(second.Locator(".conflict")).ToContainTextAsync("How many infusions does a course take?");
+        await Assertions.Expect(second.GetByLabel("Question *")).ToHaveValueAsync("How many ketamine sessions will I have?");
+        await BrowserSite.ScreenshotAsync(second, "conflict");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save mine over theirs" }).ClickAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        await Assertions.Expect(second.GetByLabel("Question *")).ToHaveValueAsync("How many ketamine sessions will I have?");
+    }
+
+    [Fact]
+    public async Task A_validation_error_sits_beside_its_field_and_keeps_the_input()
+    {
+        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync("/admin/content/new/FAQ");
+        await page.GetByLabel("Question *").FillAsync("Is there parking?");
+        await page.GetByLabel("Category *").SelectOptionAsync("general");
+        await page.GetByLabel("Display order *").FillAsync("seven");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-field='FAQ.Order'] .field-error")).ToHaveTextAsync("expected a number, got \"seven\"");
+        await Assertions.Expect(page.GetByLabel("Display order *")).ToHaveValueAsync("seven");
+        await Assertions.Expect(page.GetByLabel("Question *")).ToHaveValueAsync("Is there parking?");
+        await BrowserSite.ScreenshotAsync(page, "validation-error");
+    }
+
+    [Fact]
+    public async Task A_contributor_cannot_publish_and_the_server_refuses_it_too()
+    {
+        var page = await _site.SignInAsync("contrib", "Contrib-password-1");
+        await page.GotoAsync("/admin/content/new/FAQ");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
+        await page.GetByLabel("Question *").FillAsync("A contributor's question?");
+        await page.GetByLabel("Category *").SelectOptionAsync("general");
+        await page.GetByLabel("Display order *").FillAsync("50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+
+        // Post the form with action=publish by hand: the server must refuse it whatever the page showed.
+        var response = await page.EvaluateAsync<int>("""
+            async () => {
+              const form = document.querySelector('form.editor');
+              const data = new FormData(form);
+              data.set('action', 'publish');
+              const r = await fetch(location.pathname, { method: 'POST', body: new URLSearchParams(data), redirect: 'manual' });
+              return r.status;
+            }
+            """);
+        Assert.Equal(403, response);
+        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        Assert.Empty((await graphql.DataAsync("{ faq(where: { displayText: \"A contributor's question?\" }) { displayText } }"))["faq"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_graphql_explorer_runs_a_query_with_the_editors_session_and_suggests_fields()
+    {
+        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync("/admin/graphql");
+        await Assertions.Expect(page.Locator("[data-graphql-explorer][data-ready='true']")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#gql-result")).ToContainTextAsync("\"faqCount\": 8");
+        var query = page.GetByLabel("Query");
+        await query.FillAsync("{ faq { disp");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = "displayText" })).ToBeVisibleAsync();
+        await query.PressAsync("Enter");
+        await Assertions.Expect(query).ToHaveValueAsync(new Regex("displayText$"));
+        await page.GetByLabel("Find a type or field").FillAsync("sessionsMinimum");
+        await Assertions.Expect(page.Locator(".docs-list")).ToContainTextAsync("sessionsMinimum: Decimal");
+        await BrowserSite.ScreenshotAsync(page, "graphql-explorer");
+    }
+
+    [Fact]
+    public async Task The_admin_works_at_tablet_width_and_from_the_keyboard()
+    {
+        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword, width: 800);
+        await page.GotoAsync($"/admin/content/{ClinicIds.TreatmentOverview}/edit");
+        await BrowserSite.ScreenshotAsync(page, "treatment-editor-tablet");
+
+        var unlabelled = await page.EvaluateAsync<int>("""
+            () => [...document.querySelectorAll('form.editor input:not([type=hidden]), form.editor select, form.editor textarea:not([hidden])')]
+              .filter(e => !e.labels?.length && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby')).length
+            """);
+        Assert.Equal(0, unlabelled);
+        await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".skip")).ToBeFocusedAsync();
+    }
+}
+
+[CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
+public sealed class AdminBrowserTestsRunAlone;
