@@ -146,6 +146,25 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Bulk_unpublish_asks_for_confirmation_then_takes_the_items_off_the_site()
+    {
+        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync("/admin/content?type=FAQ&sort=Title");
+        await page.GetByLabel("Select Can the number of infusions change during my treatment?").CheckAsync();
+        await page.GetByLabel("Select Is ketamine FDA-approved?").CheckAsync();
+        await page.GetByLabel("With the selected items").SelectOptionAsync("Unpublish");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply…" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Unpublish these 2 items?" })).ToBeVisibleAsync();
+        await BrowserSite.ScreenshotAsync(page, "bulk-confirmation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, unpublish 2 items" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Unpublish done for 2 items.");
+        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        Assert.Equal(6, (await graphql.DataAsync("{ faqCount }"))["faqCount"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task The_graphql_explorer_runs_a_query_with_the_editors_session_and_suggests_fields()
     {
         var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);

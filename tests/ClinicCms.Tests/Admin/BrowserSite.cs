@@ -57,8 +57,9 @@ public sealed class BrowserSite : IAsyncDisposable
         await page.GotoAsync("/admin");
         await page.GetByLabel("User name or email").FillAsync(userName);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        // Wait for the dashboard's own content rather than for every request to settle.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/admin");
+        await page.WaitForURLAsync("**/admin", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Content;
 
 /// <summary>All items or one type: search, filter by status, sort, page (in SQL); bulk actions after a confirmation.</summary>
-public sealed class ContentListModel(ContentDefinitionStore definitions, AdminContentQueries queries, ContentService content, AdminActions actions) : PageModel
+public sealed class ContentListModel(ContentDefinitionStore definitions, AdminContentQueries queries, ContentService content, AdminActions actions,
+    Security.PermissionService permissions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
@@ -75,11 +76,14 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
     private async Task LoadAsync()
     {
         Types = (await definitions.GetAsync(HttpContext.RequestAborted)).Types.Where(t => t.TypeSettings.Listable || t.TypeSettings.Creatable).ToList();
+        // Without ListContent an editor lists their own items only, as in Orchard's admin.
+        var held = await permissions.ForAsync(User, HttpContext.RequestAborted);
         Results = await queries.ListAsync(new AdminListQuery(
             string.IsNullOrEmpty(Type) ? null : Type,
             Q,
             Enum.TryParse<AdminStatusFilter>(Status, out var status) ? status : AdminStatusFilter.Any,
             Enum.TryParse<AdminSort>(Sort, out var sort) ? sort : AdminSort.Modified,
-            Math.Max(1, PageNumber)), HttpContext.RequestAborted);
+            Math.Max(1, PageNumber),
+            OwnerOnly: held.Has(ClinicCms.Content.Security.Permissions.ListContent) ? null : held.UserId ?? "\u0000"), HttpContext.RequestAborted);
     }
 }
