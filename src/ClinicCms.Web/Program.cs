@@ -32,7 +32,14 @@ builder.Services.AddOpenApi();
 builder.Services.AddClinicCmsCors(builder.Configuration);
 
 // Server-rendered pages: sign-in and the admin, which needs AccessAdminPanel throughout.
-builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/Admin", Policies.AccessAdminPanel));
+builder.Services.AddRazorPages(o => o.Conventions
+    .AuthorizeFolder("/Admin", Policies.AccessAdminPanel)
+    .AuthorizeFolder("/Admin/Types", Policies.EditContentTypes)
+    .AuthorizeFolder("/Admin/Users", Policies.ManageUsers)
+    .AuthorizeFolder("/Admin/Roles", Policies.ManageRoles)
+    .AuthorizeFolder("/Admin/Media", Policies.ManageMedia)
+    .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
+    .AuthorizeFolder("/Admin/Recipes", Policies.Import));
 builder.Services.AddClinicCmsAdmin();
 
 var app = builder.Build();

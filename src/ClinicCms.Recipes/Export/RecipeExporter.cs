@@ -18,12 +18,24 @@ public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentEx
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public async Task<int> ExportAsync(Stream output, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Writes the recipe; with <paramref name="types"/>, only those types, the parts they use, and their items.</summary>
+    public async Task<int> ExportAsync(Stream output, IProgress<int>? progress = null, IReadOnlySet<string>? types = null, CancellationToken cancellationToken = default)
     {
         var record = await definitions.GetAsync(cancellationToken);
+        if (types is not null)
+        {
+            record = record.Copy();
+            record.Types.RemoveAll(t => !types.Contains(t.Name));
+            var used = record.Types.SelectMany(t => t.Parts.Select(p => p.PartName)).ToHashSet();
+            record.Parts.RemoveAll(p => !used.Contains(p.Name));
+        }
         var data = new JsonArray();
         await foreach (var item in reader.ActiveVersionsAsync(cancellationToken))
         {
+            if (types is not null && !types.Contains(item.ContentType))
+            {
+                continue;
+            }
             data.Add(ContentItemJson.ToJson(item));
             if (data.Count % 1000 == 0)
             {

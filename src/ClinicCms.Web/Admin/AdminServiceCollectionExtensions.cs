@@ -6,6 +6,7 @@ public static class AdminServiceCollectionExtensions
     {
         services.AddSingleton<ContentForm>();
         services.AddScoped<AdminActions>();
+        services.AddScoped<DefinitionEditor>();
         return services;
     }
 }

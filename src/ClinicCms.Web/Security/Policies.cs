@@ -8,10 +8,16 @@ public static class Policies
 {
     public const string AccessContentApi = Permissions.AccessContentApi;
     public const string AccessAdminPanel = Permissions.AccessAdminPanel;
+    public const string EditContentTypes = Permissions.EditContentTypes;
+    public const string ManageUsers = Permissions.ManageUsers;
+    public const string ManageRoles = Permissions.ManageRoles;
+    public const string ManageMedia = Permissions.ManageMediaContent;
+    public const string ManageApiClients = Permissions.ManageOpenIdApplications;
+    public const string Import = Permissions.Import;
 
     public static void Add(AuthorizationOptions options)
     {
-        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel })
+        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel, EditContentTypes, ManageUsers, ManageRoles, ManageMedia, ManageApiClients, Import })
         {
             options.AddPolicy(permission, p => p.AddRequirements(new PermissionRequirement(permission)));
         }

@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Store;
+
+namespace ClinicCms.Web.Admin;
+
+/// <summary>Changes to content types from the admin: applied to a copy of the definitions, saved, and announced so forms and GraphQL follow at once.</summary>
+public sealed partial class DefinitionEditor(ContentDefinitionStore definitions, ContentChangeSignal changes)
+{
+    public Task<ContentDefinitionRecord> CurrentAsync(CancellationToken cancellationToken = default) => definitions.GetAsync(cancellationToken);
+
+    /// <summary>Applies <paramref name="change"/>; returns its error, if any, and saves nothing then.</summary>
+    public async Task<string?> ChangeAsync(Func<ContentDefinitionRecord, string?> change, CancellationToken cancellationToken = default)
+    {
+        var copy = (await definitions.GetAsync(cancellationToken)).Copy();
+        if (change(copy) is { } error)
+        {
+            return error;
+        }
+        await definitions.SaveAsync(copy, cancellationToken);
+        changes.DefinitionsChanged();
+        return null;
+    }
+
+    public static bool IsValidName(string? name) => name is not null && Name().IsMatch(name);
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,63}$")]
+    private static partial Regex Name();
+}

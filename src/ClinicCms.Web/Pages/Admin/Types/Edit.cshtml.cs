@@ -1,0 +1,182 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Parts;
+using ClinicCms.Content.Queries;
+using ClinicCms.Web.Admin;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ClinicCms.Web.Pages.Admin.Types;
+
+/// <summary>One type: its settings, its parts and its own fields, added, removed and reordered.</summary>
+public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries queries) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";
+
+    public ContentTypeDefinition? Type { get; private set; }
+    public List<ContentPartFieldDefinition> Fields { get; private set; } = [];
+    public List<string> AvailableParts { get; private set; } = [];
+    public int ItemCount { get; private set; }
+    public string? Error { get; private set; }
+
+    public Task<IActionResult> OnGetAsync() => ShowAsync();
+
+    public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable) =>
+        ChangeAsync("Settings saved.", (d, type) =>
+        {
+            type.DisplayName = string.IsNullOrWhiteSpace(displayName) ? type.Name : displayName;
+            type.Settings["ContentTypeSettings"] = MergeInto(type.Settings["ContentTypeSettings"] as JsonObject, new JsonObject
+            {
+                ["Creatable"] = creatable, ["Listable"] = listable, ["Draftable"] = draftable, ["Versionable"] = versionable, ["Securable"] = securable,
+            });
+            return null;
+        });
+
+    public Task<IActionResult> OnPostAddPartAsync(string part) => ChangeAsync($"{part} added.", (d, type) =>
+    {
+        if (type.FindPart(part) is not null)
+        {
+            return $"{type.Name} has {part} already.";
+        }
+        type.Parts.Add(new ContentTypePartDefinition { PartName = part, Name = part });
+        Renumber(type);
+        return null;
+    });
+
+    public Task<IActionResult> OnPostRemovePartAsync(string part) => ChangeAsync($"{part} removed.", (d, type) =>
+        type.Parts.RemoveAll(p => p.Name == part && p.PartName != type.Name) == 0 ? $"{type.Name} has no removable part {part}." : null);
+
+    public Task<IActionResult> OnPostMovePartAsync(string part, int direction) => ChangeAsync("Parts reordered.", (d, type) =>
+    {
+        Move(type.Parts, type.Parts.FindIndex(p => p.Name == part), direction);
+        Renumber(type);
+        return null;
+    });
+
+    public Task<IActionResult> OnPostAddFieldAsync(string field, string displayName, string kind) => ChangeAsync($"The field {field} was added.", (d, type) =>
+    {
+        if (!DefinitionEditor.IsValidName(field))
+        {
+            return "The field's technical name must start with a letter and hold only letters, digits and underscores.";
+        }
+        if (!FieldKinds.Known.Contains(kind))
+        {
+            return $"{kind} is not a field kind.";
+        }
+        var own = OwnPart(d, type);
+        if (own.FindField(field) is not null)
+        {
+            return $"{type.Name} has a field {field} already.";
+        }
+        own.Fields.Add(new ContentPartFieldDefinition
+        {
+            Name = field,
+            FieldName = kind,
+            Settings = new JsonObject { ["ContentPartFieldSettings"] = new JsonObject { ["DisplayName"] = string.IsNullOrWhiteSpace(displayName) ? field : displayName, ["Position"] = own.Fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+        });
+        return null;
+    });
+
+    public Task<IActionResult> OnPostRemoveFieldAsync(string field) => ChangeAsync($"The field {field} was removed.", (d, type) =>
+        OwnPart(d, type).Fields.RemoveAll(f => f.Name == field) == 0 ? $"{type.Name} has no field {field}." : null);
+
+    public Task<IActionResult> OnPostMoveFieldAsync(string field, int direction) => ChangeAsync("Fields reordered.", (d, type) =>
+    {
+        var own = OwnPart(d, type);
+        Move(own.Fields, own.Fields.FindIndex(f => f.Name == field), direction);
+        for (var i = 0; i < own.Fields.Count; i++)
+        {
+            var settings = own.Fields[i].Settings["ContentPartFieldSettings"] as JsonObject ?? [];
+            settings["Position"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            own.Fields[i].Settings["ContentPartFieldSettings"] = settings;
+        }
+        return null;
+    });
+
+    public async Task<IActionResult> OnPostDeleteAsync()
+    {
+        var error = await editor.ChangeAsync(d =>
+        {
+            d.DeleteType(Name);
+            return null;
+        }, HttpContext.RequestAborted);
+        TempData["Message"] = error ?? $"The type {Name} was deleted; its items stay in storage.";
+        return Redirect("/admin/types");
+    }
+
+    private async Task<IActionResult> ChangeAsync(string done, Func<ContentDefinitionRecord, ContentTypeDefinition, string?> change)
+    {
+        Error = await editor.ChangeAsync(d => d.FindType(Name) is { } type ? change(d, type) : $"There is no type {Name}.", HttpContext.RequestAborted);
+        if (Error is not null)
+        {
+            return await ShowAsync();
+        }
+        TempData["Message"] = done;
+        return Redirect($"/admin/types/{Name}");
+    }
+
+    private async Task<IActionResult> ShowAsync()
+    {
+        var definitions = await editor.CurrentAsync(HttpContext.RequestAborted);
+        Type = definitions.FindType(Name);
+        if (Type is null)
+        {
+            return NotFound();
+        }
+        Fields = definitions.FindPart(Name)?.Fields ?? [];
+        AvailableParts = [.. new[] { PartNames.TitlePart, PartNames.AutoroutePart, PartNames.HtmlBodyPart, PartNames.MarkdownBodyPart, PartNames.CommonPart }
+            .Concat(definitions.Parts.Where(p => p.Settings.GetSettings<ContentPartSettingsModel>("ContentPartSettings").Attachable).Select(p => p.Name))
+            .Where(p => Type.FindPart(p) is null).Distinct()];
+        ItemCount = (await queries.CountsAsync(HttpContext.RequestAborted)).GetValueOrDefault(Name).Items;
+        return Page();
+    }
+
+    private static ContentPartDefinition OwnPart(ContentDefinitionRecord definitions, ContentTypeDefinition type)
+    {
+        if (definitions.FindPart(type.Name) is { } part)
+        {
+            return part;
+        }
+        part = new ContentPartDefinition { Name = type.Name };
+        definitions.Parts.Add(part);
+        if (type.Parts.Find(p => p.PartName == type.Name) is null)
+        {
+            type.Parts.Add(new ContentTypePartDefinition { PartName = type.Name, Name = type.Name });
+        }
+        return part;
+    }
+
+    private static void Renumber(ContentTypeDefinition type)
+    {
+        for (var i = 0; i < type.Parts.Count; i++)
+        {
+            var settings = type.Parts[i].Settings["ContentTypePartSettings"] as JsonObject ?? [];
+            settings["Position"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            type.Parts[i].Settings["ContentTypePartSettings"] = settings;
+        }
+    }
+
+    private static void Move<T>(List<T> list, int index, int direction)
+    {
+        var target = index + Math.Sign(direction);
+        if (index >= 0 && target >= 0 && target < list.Count)
+        {
+            (list[index], list[target]) = (list[target], list[index]);
+        }
+    }
+
+    private static JsonObject MergeInto(JsonObject? existing, JsonObject values)
+    {
+        var result = existing?.DeepClone() as JsonObject ?? [];
+        foreach (var (key, value) in values)
+        {
+            result[key] = value?.DeepClone();
+        }
+        return result;
+    }
+
+    private sealed class ContentPartSettingsModel
+    {
+        public bool Attachable { get; set; }
+    }
+}

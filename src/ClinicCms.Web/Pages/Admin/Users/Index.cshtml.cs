@@ -1,0 +1,45 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.Web.Pages.Admin.Users;
+
+/// <summary>Every user with their roles; a new user gets a password that must pass the password rules.</summary>
+public sealed class UsersModel(UserManager<IdentityUser> users, RoleStore roles) : PageModel
+{
+    public List<IdentityUser> Users { get; private set; } = [];
+    public Dictionary<string, IList<string>> RolesOf { get; } = [];
+    public List<string> Roles { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Users = await users.Users.OrderBy(u => u.UserName).ToListAsync(HttpContext.RequestAborted);
+        foreach (var user in Users)
+        {
+            RolesOf[user.Id] = await users.GetRolesAsync(user);
+        }
+        Roles = (await roles.ListAsync(HttpContext.RequestAborted)).Select(r => r.Name).Where(r => r is not (Stereotypes.Anonymous or Stereotypes.Authenticated)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string userName, string email, string password, string[] roles)
+    {
+        var user = new IdentityUser(userName) { Id = IdGenerator.NewId(), Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRolesAsync(user, roles);
+        }
+        if (!result.Succeeded)
+        {
+            Error = string.Join(" ", result.Errors.Select(e => e.Description));
+            await OnGetAsync();
+            return Page();
+        }
+        TempData["Message"] = $"{userName} was created.";
+        return RedirectToPage();
+    }
+}
