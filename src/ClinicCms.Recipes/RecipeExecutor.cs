@@ -122,6 +122,7 @@ public sealed partial class RecipeExecutor(
         Features = await LoadAsync(SiteDocumentNames.Features, cancellationToken),
         User = options.User,
         Progress = options.Progress,
+        BasePath = recipe.BasePath,
     };
 
     private async Task<JsonObject> LoadAsync(string name, CancellationToken cancellationToken) =>

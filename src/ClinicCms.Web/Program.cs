@@ -4,6 +4,7 @@ using ClinicCms.GraphQL.Execution;
 using ClinicCms.Web.Api;
 using ClinicCms.Web.CommandLine;
 using ClinicCms.Web.Hosting;
+using ClinicCms.Web.Media;
 using ClinicCms.Web.Security;
 using ClinicCms.Web.Security.OpenId;
 using ClinicCms.Web.Setup;
@@ -49,6 +50,7 @@ await app.Services.SetUpClinicCmsAsync();
 
 app.UseClinicCmsSecurityHeaders();
 app.UseStaticFiles();
+app.UseClinicCmsMedia();
 app.UseRouting();
 app.UseCors();
 app.UseAuthentication();

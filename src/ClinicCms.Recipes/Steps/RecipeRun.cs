@@ -13,6 +13,9 @@ public sealed class RecipeRun
     public required JsonObject Features { get; init; }
     public required ContentUser User { get; init; }
     public IProgress<string>? Progress { get; init; }
+
+    /// <summary>The folder the recipe's relative file paths start from.</summary>
+    public string BasePath { get; init; } = "";
     public List<RecipeError> Errors { get; } = [];
     public bool DefinitionsChanged { get; set; }
     public bool SettingsChanged { get; set; }

@@ -36,7 +36,6 @@ public static class SkippedSteps
         ["FeatureProfiles"] = "ClinicCms has one site and no feature profiles",
         ["deployment"] = "deployment plans are not part of ClinicCms; use `recipe export`",
         ["recipes"] = "ClinicCms has no module recipes to run by name",
-        ["media"] = NotYet + " (media library)",
         ["OpenIdClientSettings"] = "ClinicCms signs nobody in with a remote OpenID provider",
         ["OpenIdValidationSettings"] = "ClinicCms validates the tokens it issues itself; remote authorities are not used",
         ["custom-user-settings"] = NotYet + " (users)",

@@ -120,7 +120,9 @@ public sealed class ContentForm(PathPatternRenderer patterns)
                 field["ContentItemIds"] = new JsonArray([.. posted.OfType<string>().Where(v => v.Length > 0).Distinct().Select(v => (JsonNode)v)]);
                 break;
             case "Media":
-                var paths = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                // Typed paths, plus files picked from the media library.
+                var paths = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Concat(form($"{editor.Key}.Pick").OfType<string>()).Distinct().ToArray();
                 var texts = field["MediaTexts"] as JsonArray ?? [];
                 field["Paths"] = new JsonArray([.. paths.Select(p => (JsonNode)p)]);
                 field["MediaTexts"] = new JsonArray([.. paths.Select((_, i) => (JsonNode)(i < texts.Count ? texts[i]?.GetValue<string>() ?? "" : ""))]);

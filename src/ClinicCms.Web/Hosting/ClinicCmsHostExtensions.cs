@@ -41,6 +41,9 @@ public static class ClinicCmsHostExtensions
         services.AddScoped<IRecipeStep, OpenIdApplicationStep>();
         services.AddScoped<IRecipeStep, OpenIdScopeStep>();
         services.AddScoped<IRecipeStep, OpenIdServerSettingsStep>();
+        services.Configure<Media.MediaOptions>(configuration.GetSection(Media.MediaOptions.Section));
+        services.AddSingleton<Media.MediaStore>();
+        services.AddScoped<IRecipeStep, Media.MediaStep>();
 
         services.AddScoped<SetupService>();
         services.AddScoped<RecipeLocator>();

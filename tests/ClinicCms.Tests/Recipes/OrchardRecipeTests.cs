@@ -34,15 +34,31 @@ public sealed class OrchardRecipeTests
         // Orchard reads [file:text(...)] next to the recipe, in its theme's Recipes folder; in ../shared the folder
         // named after the recipe stands in for it (see its README).
         var snippets = Path.Combine(Path.GetDirectoryName(path)!, fileName.Split('.')[0]);
-        var report = await site.RunRecipeAsync(path, Directory.Exists(snippets) ? snippets : Path.GetDirectoryName(path)!);
+        var basePath = Directory.Exists(snippets) ? snippets : Path.GetDirectoryName(path)!;
+        // The media files these recipes import are not in ../shared (see its README): without them the media step
+        // is an error, so the recipe is also run without its media steps.
+        using var work = new TempFolder();
+        if (Steps(recipe, "media").Any())
+        {
+            var failure = await Assert.ThrowsAsync<ClinicCms.Recipes.RecipeException>(() => site.RunRecipeAsync(path, basePath));
+            Assert.Contains(failure.Errors, e => e.Message.StartsWith("file not found: '../wwwroot/", StringComparison.Ordinal));
+            var withoutMedia = recipe.DeepClone().AsObject();
+            var steps = withoutMedia["steps"]!.AsArray();
+            foreach (var step in steps.Where(s => string.Equals(s!["name"]?.GetValue<string>(), "media", StringComparison.OrdinalIgnoreCase)).ToList())
+            {
+                steps.Remove(step);
+            }
+            path = work.File(fileName);
+            await File.WriteAllTextAsync(path, withoutMedia.ToJsonString());
+        }
+        var report = await site.RunRecipeAsync(path, basePath);
         var export = await ExportAsync(site);
 
         AssertDefinitionsKept(recipe, export);
         AssertItemsKept(recipe, export);
         Assert.Equal(ContentItems(recipe).Count, report.ItemsCreated);
 
-        using var folder = new TempFolder();
-        var exportFile = folder.File("export.recipe.json");
+        var exportFile = work.File("export.recipe.json");
         await File.WriteAllTextAsync(exportFile, export.ToJsonString());
         await using var copy = new ClinicCmsApp(ClinicCmsApp.EmptyRecipe);
         _ = copy.CreateClient();

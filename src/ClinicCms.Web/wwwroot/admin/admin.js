@@ -44,8 +44,10 @@
       const button = event.target.closest('button[data-command]');
       if (!button) { return; }
       const command = button.dataset.command;
-      const value = command === 'createLink' ? window.prompt('Link address') : button.dataset.value ?? null;
-      if (command === 'createLink' && !value) { return; }
+      const asked = command === 'createLink' ? window.prompt('Link address')
+        : command === 'insertImage' ? window.prompt('Media path, e.g. articles/hero.jpg') : null;
+      if ((command === 'createLink' || command === 'insertImage') && !asked) { return; }
+      const value = command === 'insertImage' ? `/media/${asked.replace(/^\/?(media\/)?/, '')}` : asked ?? button.dataset.value ?? null;
       area.focus();
       document.execCommand(command, false, value);
       sync();
