@@ -3,14 +3,15 @@ namespace ClinicCms.Web.Hosting;
 /// <summary>Where the data folder, the default site's folder and the shipped recipes are.</summary>
 public sealed class AppDataPaths
 {
-    public AppDataPaths(string? configured, string contentRoot)
+    public AppDataPaths(string? configured, string contentRoot, string? recipes = null)
     {
         var repositoryRoot = FindRepositoryRoot(AppContext.BaseDirectory) ?? FindRepositoryRoot(contentRoot);
         RepositoryRoot = repositoryRoot;
         Root = Path.GetFullPath(configured is { Length: > 0 }
             ? Path.Combine(repositoryRoot ?? contentRoot, configured)
             : Path.Combine(repositoryRoot ?? contentRoot, "App_Data"));
-        RecipesFolder = repositoryRoot is not null ? Path.Combine(repositoryRoot, "recipes") : Path.Combine(AppContext.BaseDirectory, "recipes");
+        RecipesFolder = recipes is { Length: > 0 } ? Path.GetFullPath(recipes)
+            : repositoryRoot is not null ? Path.Combine(repositoryRoot, "recipes") : Path.Combine(AppContext.BaseDirectory, "recipes");
     }
 
     public string Root { get; }

@@ -14,7 +14,7 @@ public static class ClinicCmsHostExtensions
     public static AppDataPaths AddClinicCmsCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var options = configuration.GetSection(ClinicCmsOptions.Section).Get<ClinicCmsOptions>() ?? new ClinicCmsOptions();
-        var paths = new AppDataPaths(options.AppDataPath, contentRoot);
+        var paths = new AppDataPaths(options.AppDataPath, contentRoot, options.RecipesPath);
         Directory.CreateDirectory(paths.DefaultSite);
         services.AddSingleton(paths);
         services.Configure<ClinicCmsOptions>(configuration.GetSection(ClinicCmsOptions.Section));

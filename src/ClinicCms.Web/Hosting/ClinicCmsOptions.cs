@@ -10,6 +10,9 @@ public sealed class ClinicCmsOptions
     /// <summary>The data folder: the SQLite database, logs and media live here. Default: App_Data at the repository root.</summary>
     public string? AppDataPath { get; set; }
 
+    /// <summary>The folder of recipes the setup and the admin's recipes page offer. Default: recipes/ at the repository root.</summary>
+    public string? RecipesPath { get; set; }
+
     public DatabaseOptions Database { get; set; } = new();
 
     public SetupOptions Setup { get; set; } = new();

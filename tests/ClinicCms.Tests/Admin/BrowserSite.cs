@@ -27,13 +27,13 @@ public sealed class BrowserSite : IAsyncDisposable
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSite> StartAsync()
+    public static async Task<BrowserSite> StartAsync(IDictionary<string, string>? settings = null)
     {
         if (!File.Exists(ChromiumPath))
         {
             ServiceRequirement.Missing($"Chromium ({ChromiumPath}, Debian's chromium package)");
         }
-        var app = new ClinicCmsApp();
+        var app = new ClinicCmsApp(settings: settings);
         var baseUrl = app.StartOnLoopback();
         var site = new SecuredSite(app);
         await app.RunRecipeAsync(SecuredSite.Recipe);

@@ -9,18 +9,21 @@ public sealed class MediaModel(MediaStore media) : PageModel
 {
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
 
-    [BindProperty(SupportsGet = true)] public string Folder { get; set; } = "";
+    private string _folder = "";
+
+    // An empty folder field binds as null: that is the root.
+    [BindProperty(SupportsGet = true)]
+    public string? Folder { get => _folder; set => _folder = MediaStore.SafePath(value ?? ""); }
 
     public List<MediaStore.Entry> Entries { get; private set; } = [];
     public string? Error { get; private set; }
-    public string Parent => Folder.Contains('/', StringComparison.Ordinal) ? Folder[..Folder.LastIndexOf('/')] : "";
+    public string Parent => _folder.Contains('/', StringComparison.Ordinal) ? _folder[.._folder.LastIndexOf('/')] : "";
 
     public bool IsImage(string name) => ImageExtensions.Contains(Path.GetExtension(name).ToLowerInvariant());
 
     public void OnGet()
     {
-        Folder = MediaStore.SafePath(Folder);
-        Entries = media.List(Folder);
+        Entries = media.List(_folder);
     }
 
     public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files)
@@ -29,7 +32,7 @@ public sealed class MediaModel(MediaStore media) : PageModel
         foreach (var file in files)
         {
             await using var stream = file.OpenReadStream();
-            var (_, error) = await media.SaveAsync(Folder, file.FileName, stream, file.Length, HttpContext.RequestAborted);
+            var (_, error) = await media.SaveAsync(_folder, file.FileName, stream, file.Length, HttpContext.RequestAborted);
             if (error is not null)
             {
                 errors.Add($"{file.FileName}: {error}");
@@ -40,7 +43,7 @@ public sealed class MediaModel(MediaStore media) : PageModel
 
     public IActionResult OnPostFolder(string name)
     {
-        media.CreateFolder($"{Folder}/{name}");
+        media.CreateFolder($"{_folder}/{name}");
         return Done("Folder created.", null);
     }
 
@@ -61,6 +64,6 @@ public sealed class MediaModel(MediaStore media) : PageModel
             return Page();
         }
         TempData["Message"] = message;
-        return Redirect($"/admin/media?folder={Uri.EscapeDataString(MediaStore.SafePath(Folder))}");
+        return Redirect($"/admin/media?folder={Uri.EscapeDataString(_folder)}");
     }
 }
