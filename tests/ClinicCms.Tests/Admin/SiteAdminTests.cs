@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ClinicCms.Recipes;
+using ClinicCms.Tests.Security;
+using ClinicCms.Tests.TestHost;
+using ClinicCms.Web.Media;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.Admin;
+
+/// <summary>The media library's and the user pages' rules, over HTTP with a real sign-in and antiforgery tokens.</summary>
+public sealed partial class SiteAdminTests
+{
+    [Fact]
+    public async Task Uploads_get_safe_names_and_no_path_leaves_the_media_folder()
+    {
+        await using var site = await SecuredSite.StartAsync();
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+
+        using var evil = await UploadAsync(admin, "../../escape.png", "x");
+        using var script = await UploadAsync(admin, "tool.exe", "MZ");
+        var store = site.App.Services.GetRequiredService<MediaStore>();
+
+        Assert.Equal(HttpStatusCode.Redirect, evil.StatusCode);
+        Assert.Equal(["escape.png"], store.AllFiles());
+        Assert.False(File.Exists(Path.Combine(site.App.Data.Path, "Sites", "escape.png")));
+        Assert.Contains("Files of type &#x27;.exe&#x27; are not allowed", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("etc/passwd", MediaStore.SafePath("../../etc/passwd"));
+        Assert.StartsWith(Path.GetFullPath(store.Root), store.Resolve("../../x.png"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_media_step_imports_base64_files_and_a_missing_source_is_an_error_that_changes_nothing()
+    {
+        await using var site = await SecuredSite.StartAsync();
+        var recipe = Path.Combine(site.App.Data.Path, "media.recipe.json");
+        await File.WriteAllTextAsync(recipe, """
+            { "steps": [ { "name": "media", "Files": [ { "TargetPath": "logos/clinic.png", "Base64": "iVBORw0KGgo=" } ] } ] }
+            """);
+        var missing = Path.Combine(site.App.Data.Path, "missing.recipe.json");
+        await File.WriteAllTextAsync(missing, """
+            { "steps": [ { "name": "media", "Files": [ { "TargetPath": "a.png", "Base64": "iVBORw0KGgo=" }, { "TargetPath": "b.png", "SourcePath": "../nowhere/b.png" } ] } ] }
+            """);
+
+        await site.App.RunRecipeAsync(recipe);
+        var error = await Assert.ThrowsAsync<RecipeException>(() => site.App.RunRecipeAsync(missing));
+
+        var store = site.App.Services.GetRequiredService<MediaStore>();
+        Assert.Equal(["logos/clinic.png"], store.AllFiles());
+        Assert.Equal("missing.recipe.json: steps[0] (media) Files[1].SourcePath: file not found: '../nowhere/b.png' (relative to the recipe's folder)", Assert.Single(error.Errors).ToString());
+        using var http = site.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/media/logos/clinic.png")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_cannot_remove_their_own_administrator_role()
+    {
+        await using var site = await SecuredSite.StartAsync();
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var id = await site.App.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<IdentityUser>>().FindByNameAsync("admin"))!.Id);
+
+        var page = await admin.GetStringAsync($"/admin/users/{id}");
+        using var response = await admin.PostAsync($"/admin/users/{id}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = "admin@example.com",
+            ["roles"] = "Editor",
+            ["enabled"] = "true",
+            ["__RequestVerificationToken"] = Token(page),
+        }));
+
+        Assert.Contains("You cannot remove your own Administrator role", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var roles = await site.App.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<IdentityUser>>();
+            return await users.GetRolesAsync((await users.FindByNameAsync("admin"))!);
+        });
+        Assert.Contains("Administrator", roles);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string fileName, string content)
+    {
+        var page = await http.GetStringAsync("/admin/media");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Token(page)), "__RequestVerificationToken" },
+            { new StringContent(""), "folder" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "files", fileName },
+        };
+        return await http.PostAsync("/admin/media?handler=Upload", form);
+    }
+
+    private static string Token(string page) => Field().Match(page).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Field();
+}
