@@ -78,6 +78,32 @@ public sealed partial class SiteAdminTests
         Assert.Contains("Administrator", roles);
     }
 
+    [Fact]
+    public async Task A_shared_part_with_a_field_is_attached_to_a_type_and_part_settings_are_checked()
+    {
+        await using var site = await SecuredSite.StartAsync();
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+
+        await PostFormAsync(admin, "/admin/parts", "/admin/parts?handler=Create", new() { ["partName"] = "SeoPart" });
+        await PostFormAsync(admin, "/admin/parts/SeoPart", "/admin/parts/SeoPart?handler=AddField", new() { ["field"] = "MetaTitle", ["displayName"] = "Meta title", ["kind"] = "TextField" });
+        await PostFormAsync(admin, "/admin/types/Article", "/admin/types/Article?handler=AddPart", new() { ["part"] = "SeoPart" });
+        using var badPattern = await PostFormAsync(admin, "/admin/types/Article", "/admin/types/Article?handler=PartSettings",
+            new() { ["part"] = "AutoroutePart", ["pattern"] = "{{ ContentItem.DisplayText | slugify", ["allowCustomPath"] = "true" });
+        var editor = await admin.GetStringAsync($"/admin/content/{ClinicIds.Article}/edit");
+
+        Assert.Contains("The pattern is not valid Liquid", await badPattern.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Meta title", editor, StringComparison.Ordinal);
+        var graphql = new GraphQL.GraphQLClient(site.WithToken(await site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        var data = await graphql.DataAsync("{ article { seo { metaTitle } } }");
+        Assert.NotNull(data["article"]![0]!["seo"]);
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string page, string action, Dictionary<string, string> values)
+    {
+        values["__RequestVerificationToken"] = Token(await http.GetStringAsync(page));
+        return await http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string fileName, string content)
     {
         var page = await http.GetStringAsync("/admin/media");

@@ -53,45 +53,41 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
         return null;
     });
 
-    public Task<IActionResult> OnPostAddFieldAsync(string field, string displayName, string kind) => ChangeAsync($"The field {field} was added.", (d, type) =>
-    {
-        if (!DefinitionEditor.IsValidName(field))
+    public Task<IActionResult> OnPostAddFieldAsync(string field, string displayName, string kind) =>
+        ChangeAsync($"The field {field} was added.", (d, type) => PartFieldOperations.Add(OwnPart(d, type), field, displayName, kind));
+
+    public Task<IActionResult> OnPostRemoveFieldAsync(string field) =>
+        ChangeAsync($"The field {field} was removed.", (d, type) => PartFieldOperations.Remove(OwnPart(d, type), field));
+
+    public Task<IActionResult> OnPostMoveFieldAsync(string field, int direction) =>
+        ChangeAsync("Fields reordered.", (d, type) => PartFieldOperations.Move(OwnPart(d, type), field, direction));
+
+    /// <summary>The settings of the parts ClinicCms understands: the title's rule, the path pattern, sanitizing of bodies.</summary>
+    public Task<IActionResult> OnPostPartSettingsAsync(string part, string? titleOptions, string? pattern, bool allowCustomPath, bool sanitize) =>
+        ChangeAsync($"The settings of {part} were saved.", (d, type) =>
         {
-            return "The field's technical name must start with a letter and hold only letters, digits and underscores.";
-        }
-        if (!FieldKinds.Known.Contains(kind))
-        {
-            return $"{kind} is not a field kind.";
-        }
-        var own = OwnPart(d, type);
-        if (own.FindField(field) is not null)
-        {
-            return $"{type.Name} has a field {field} already.";
-        }
-        own.Fields.Add(new ContentPartFieldDefinition
-        {
-            Name = field,
-            FieldName = kind,
-            Settings = new JsonObject { ["ContentPartFieldSettings"] = new JsonObject { ["DisplayName"] = string.IsNullOrWhiteSpace(displayName) ? field : displayName, ["Position"] = own.Fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
+            if (type.FindPart(part) is not { } typePart)
+            {
+                return $"{type.Name} has no part {part}.";
+            }
+            switch (typePart.PartName)
+            {
+                case PartNames.TitlePart:
+                    typePart.Settings["TitlePartSettings"] = new JsonObject { ["Options"] = titleOptions == "EditableRequired" ? "EditableRequired" : "Editable" };
+                    break;
+                case PartNames.AutoroutePart:
+                    if (!string.IsNullOrWhiteSpace(pattern) && ClinicCms.Content.Handlers.PathPatternRenderer.TryParseError(pattern) is { } error)
+                    {
+                        return $"The pattern is not valid Liquid: {error}";
+                    }
+                    typePart.Settings["AutoroutePartSettings"] = new JsonObject { ["Pattern"] = pattern, ["AllowCustomPath"] = allowCustomPath };
+                    break;
+                case PartNames.HtmlBodyPart or PartNames.MarkdownBodyPart:
+                    typePart.Settings[$"{typePart.PartName}Settings"] = new JsonObject { ["SanitizeHtml"] = sanitize };
+                    break;
+            }
+            return null;
         });
-        return null;
-    });
-
-    public Task<IActionResult> OnPostRemoveFieldAsync(string field) => ChangeAsync($"The field {field} was removed.", (d, type) =>
-        OwnPart(d, type).Fields.RemoveAll(f => f.Name == field) == 0 ? $"{type.Name} has no field {field}." : null);
-
-    public Task<IActionResult> OnPostMoveFieldAsync(string field, int direction) => ChangeAsync("Fields reordered.", (d, type) =>
-    {
-        var own = OwnPart(d, type);
-        Move(own.Fields, own.Fields.FindIndex(f => f.Name == field), direction);
-        for (var i = 0; i < own.Fields.Count; i++)
-        {
-            var settings = own.Fields[i].Settings["ContentPartFieldSettings"] as JsonObject ?? [];
-            settings["Position"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            own.Fields[i].Settings["ContentPartFieldSettings"] = settings;
-        }
-        return null;
-    });
 
     public async Task<IActionResult> OnPostDeleteAsync()
     {
@@ -155,6 +151,8 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
             type.Parts[i].Settings["ContentTypePartSettings"] = settings;
         }
     }
+
+    public static string? SettingOf(ContentTypePartDefinition part, string settings, string key) => part.Settings[settings]?[key]?.ToString();
 
     private static void Move<T>(List<T> list, int index, int direction)
     {
