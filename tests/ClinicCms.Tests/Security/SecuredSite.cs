@@ -66,8 +66,7 @@ public sealed partial class SecuredSite : IAsyncDisposable
     /// <summary>Posts the sign-in form as a browser does, with the antiforgery token from the page.</summary>
     public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient http, string userName, string password)
     {
-        var page = await http.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var token = AntiforgeryToken(await http.GetStringAsync("/login"));
         return await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = userName,
@@ -75,6 +74,9 @@ public sealed partial class SecuredSite : IAsyncDisposable
             ["__RequestVerificationToken"] = token,
         }));
     }
+
+    /// <summary>The antiforgery token of a page's form, to post it back as a browser would.</summary>
+    public static string AntiforgeryToken(string page) => AntiforgeryField().Match(page).Groups[1].Value;
 
     public ValueTask DisposeAsync() => App.DisposeAsync();
 
