@@ -5,6 +5,7 @@ using ClinicCms.Web.Api;
 using ClinicCms.Web.CommandLine;
 using ClinicCms.Web.Hosting;
 using ClinicCms.Web.Media;
+using ClinicCms.Web.ScaleOut;
 using ClinicCms.Web.Security;
 using ClinicCms.Web.Security.OpenId;
 using ClinicCms.Web.Setup;
@@ -23,8 +24,11 @@ builder.Logging.ClearProviders().AddClinicCmsNLog(builder.Configuration, builder
 // Content store, recipes, users and setup.
 var paths = builder.Services.AddClinicCmsCore(builder.Configuration, builder.Environment.ContentRootPath);
 
+// Several instances: Redis (when configured) shares keys, the setup lock and change notifications; health endpoints.
+var redis = builder.Services.AddClinicCmsScaleOut(builder.Configuration);
+
 // Editors' cookies, API clients' tokens, permissions, rate limits; request bodies are bounded.
-builder.Services.AddClinicCmsSecurity(builder.Configuration, builder.Environment, paths);
+builder.Services.AddClinicCmsSecurity(builder.Configuration, builder.Environment, paths, redis);
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("ClinicCms:MaxRequestBodyBytes") ?? 10 * 1024 * 1024);
 
 // The GraphQL API, the REST content API with its OpenAPI document, and CORS for browser frontends.
@@ -64,6 +68,7 @@ app.MapClinicCmsTokenEndpoint();
 app.MapOpenApi();
 app.MapRazorPages();
 app.MapClinicCmsAdminEndpoints();
+app.MapClinicCmsHealth();
 app.MapGet("/", () => Results.Redirect("/admin"));
 
 await app.RunAsync();

@@ -1,8 +1,15 @@
 namespace ClinicCms.Content.Store;
 
+public enum ChangeKind
+{
+    Content,
+    Definitions,
+    Roles,
+}
+
 /// <summary>
-/// Tells this process's caches that definitions or content changed, right after the change commits. Other
-/// processes on the same database learn it by polling the definitions document's version.
+/// Tells this process's caches that definitions, content or roles changed, right after the change commits. Other
+/// processes learn it from the change notifications (Redis) or by polling the documents' versions.
 /// </summary>
 public sealed class ContentChangeSignal
 {
@@ -10,19 +17,36 @@ public sealed class ContentChangeSignal
     private long _content;
     private long _roles;
 
+    /// <summary>Raised on every change; local is false for a change announced by another instance.</summary>
+    public event Action<ChangeKind, bool>? Changed;
+
     public long DefinitionsStamp => Interlocked.Read(ref _definitions);
 
     public long ContentStamp => Interlocked.Read(ref _content);
 
     public long RolesStamp => Interlocked.Read(ref _roles);
 
-    public void RolesChanged() => Interlocked.Increment(ref _roles);
+    public void DefinitionsChanged() => Notify(ChangeKind.Definitions, local: true);
 
-    public void DefinitionsChanged()
+    public void ContentChanged() => Notify(ChangeKind.Content, local: true);
+
+    public void RolesChanged() => Notify(ChangeKind.Roles, local: true);
+
+    public void Notify(ChangeKind kind, bool local)
     {
-        Interlocked.Increment(ref _definitions);
-        Interlocked.Increment(ref _content);
+        switch (kind)
+        {
+            case ChangeKind.Definitions:
+                Interlocked.Increment(ref _definitions);
+                Interlocked.Increment(ref _content);
+                break;
+            case ChangeKind.Roles:
+                Interlocked.Increment(ref _roles);
+                break;
+            default:
+                Interlocked.Increment(ref _content);
+                break;
+        }
+        Changed?.Invoke(kind, local);
     }
-
-    public void ContentChanged() => Interlocked.Increment(ref _content);
 }

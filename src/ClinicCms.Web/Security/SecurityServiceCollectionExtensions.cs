@@ -15,13 +15,20 @@ public static class SecurityServiceCollectionExtensions
     public const string Scheme = "ClinicCms";
 
     /// <summary>Editors' cookies, API clients' tokens (OpenIddict), permissions, policies and rate limits.</summary>
-    public static IServiceCollection AddClinicCmsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, AppDataPaths paths)
+    public static IServiceCollection AddClinicCmsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, AppDataPaths paths,
+        StackExchange.Redis.IConnectionMultiplexer? redis = null)
     {
+        var keyPrefix = configuration.GetSection(ScaleOut.RedisOptions.Section).Get<ScaleOut.RedisOptions>()?.KeyPrefix ?? "cliniccms:";
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
 
-        // Keys for cookies and antiforgery tokens live in the data folder, so sign-ins survive a restart.
-        services.AddDataProtection().SetApplicationName("ClinicCms").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DefaultSite, "DataProtection-Keys")));
+        // Keys for cookies and antiforgery tokens live in the data folder (or in Redis, shared by every instance),
+        // so sign-ins survive a restart.
+        var dataProtection = services.AddDataProtection().SetApplicationName("ClinicCms");
+        if (redis is null)
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DefaultSite, "DataProtection-Keys")));
+        }
 
         services.AddAuthentication(o =>
             {
@@ -67,8 +74,8 @@ public static class SecurityServiceCollectionExtensions
             {
                 o.SetTokenEndpointUris(TokenEndpoint.Path.TrimStart('/'));
                 o.AllowClientCredentialsFlow();
-                o.AddSigningKey(OpenIdKeys.Load(paths, "signing"));
-                o.AddEncryptionKey(OpenIdKeys.Load(paths, "encryption"));
+                o.AddSigningKey(OpenIdKeys.Load(paths, "signing", redis, keyPrefix));
+                o.AddEncryptionKey(OpenIdKeys.Load(paths, "encryption", redis, keyPrefix));
                 o.SetAccessTokenLifetime(TimeSpan.FromSeconds(security.AccessTokenSeconds));
                 var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough();
                 if (!requireHttps)

@@ -7,7 +7,11 @@ public static class SetupExtensions
     {
         await using var scope = services.CreateAsyncScope();
         var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
-        await setup.MigrateAsync(cancellationToken);
-        await setup.SetUpAsync(cancellationToken: cancellationToken);
+        // Instances starting together take turns; the database's own locks back this up on one host.
+        await using (await (scope.ServiceProvider.GetService<ScaleOut.ISetupLock>() ?? new ScaleOut.LocalSetupLock()).AcquireAsync(cancellationToken))
+        {
+            await setup.MigrateAsync(cancellationToken);
+            await setup.SetUpAsync(cancellationToken: cancellationToken);
+        }
     }
 }

@@ -10,6 +10,25 @@ namespace ClinicCms.Web.Security.OpenId;
 /// </summary>
 public static class OpenIdKeys
 {
+    /// <summary>With Redis, every instance uses the key stored there (the first instance to start writes it).</summary>
+    public static RsaSecurityKey Load(AppDataPaths paths, string name, StackExchange.Redis.IConnectionMultiplexer? redis, string keyPrefix)
+    {
+        if (redis is null)
+        {
+            return Load(paths, name);
+        }
+        var database = redis.GetDatabase();
+        var key = (StackExchange.Redis.RedisKey)$"{keyPrefix}openid:{name}";
+        using (var created = RSA.Create(2048))
+        {
+            database.StringSet(key, created.ExportPkcs8PrivateKeyPem(), when: StackExchange.Redis.When.NotExists);
+        }
+        var pem = (string?)database.StringGet(key) ?? throw new InvalidOperationException($"The token key {key} could not be read from Redis.");
+        var rsa = RSA.Create();
+        rsa.ImportFromPem(pem);
+        return new RsaSecurityKey(rsa) { KeyId = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(rsa.ExportRSAPublicKey()))[..16]}" };
+    }
+
     public static RsaSecurityKey Load(AppDataPaths paths, string name)
     {
         var folder = Path.Combine(paths.DefaultSite, "openid");

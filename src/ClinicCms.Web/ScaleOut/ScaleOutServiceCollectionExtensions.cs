@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.DataProtection;
+using StackExchange.Redis;
+
+namespace ClinicCms.Web.ScaleOut;
+
+public static class ScaleOutServiceCollectionExtensions
+{
+    /// <summary>
+    /// Health checks always; with ClinicCms:Redis:Configuration, the Redis connection, the setup lock, shared
+    /// data-protection keys and change notifications. Returns the connection, or null when Redis is not configured.
+    /// </summary>
+    public static IConnectionMultiplexer? AddClinicCmsScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
+        var options = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
+        var health = services.AddHealthChecks().AddCheck<HealthChecks.Database>("database", tags: [HealthChecks.Ready]);
+        if (string.IsNullOrWhiteSpace(options.Configuration))
+        {
+            services.AddSingleton<ISetupLock, LocalSetupLock>();
+            return null;
+        }
+        var redisOptions = ConfigurationOptions.Parse(options.Configuration);
+        redisOptions.AbortOnConnectFail = false; // keep serving published content while Redis is away; /health/ready says so
+        var redis = ConnectionMultiplexer.Connect(redisOptions);
+        services.AddSingleton<IConnectionMultiplexer>(redis);
+        services.AddSingleton<ISetupLock, RedisSetupLock>();
+        services.AddHostedService<ChangeNotifications>();
+        services.AddDataProtection().PersistKeysToStackExchangeRedis(redis, options.KeyPrefix + "data-protection-keys");
+        health.AddCheck<HealthChecks.Redis>("redis", tags: [HealthChecks.Ready]);
+        return redis;
+    }
+}
