@@ -27,6 +27,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentDefinitionCache>();
         services.AddSingleton<ContentChangeSignal>();
+        services.AddSingleton<ISiteLock, SingleInstanceSiteLock>();
         services.AddSingleton<PathPatternRenderer>();
         services.AddSingleton<HtmlCleaner>();
         services.AddSingleton<ContentItemPreparer>();

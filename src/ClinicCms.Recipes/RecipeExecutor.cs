@@ -19,12 +19,15 @@ public sealed partial class RecipeExecutor(
     SiteDocumentStore documents,
     ContentUnitOfWork unitOfWork,
     ContentChangeSignal changes,
+    ISiteLock siteLock,
     ILogger<RecipeExecutor> logger)
 {
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<RecipeReport> RunAsync(RecipeDescriptor recipe, RecipeRunOptions options, CancellationToken cancellationToken = default)
     {
+        // Instances take turns, so two runs never plan against definitions the other is changing.
+        await using var turn = await siteLock.AcquireAsync("recipes", cancellationToken);
         var clock = Stopwatch.StartNew();
         LogStarting(recipe.Name ?? recipe.FileName, recipe.FileName, recipe.Steps.Count);
         var run = await StartRunAsync(recipe, options, cancellationToken);

@@ -1,4 +1,6 @@
+using ClinicCms.Content.Store;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace ClinicCms.Web.ScaleOut;
@@ -6,7 +8,7 @@ namespace ClinicCms.Web.ScaleOut;
 public static class ScaleOutServiceCollectionExtensions
 {
     /// <summary>
-    /// Health checks always; with ClinicCms:Redis:Configuration, the Redis connection, the setup lock, shared
+    /// Health checks always; with ClinicCms:Redis:Configuration, the Redis connection, the site lock, shared
     /// data-protection keys and change notifications. Returns the connection, or null when Redis is not configured.
     /// </summary>
     public static IConnectionMultiplexer? AddClinicCmsScaleOut(this IServiceCollection services, IConfiguration configuration)
@@ -16,14 +18,13 @@ public static class ScaleOutServiceCollectionExtensions
         var health = services.AddHealthChecks().AddCheck<HealthChecks.Database>("database", tags: [HealthChecks.Ready]);
         if (string.IsNullOrWhiteSpace(options.Configuration))
         {
-            services.AddSingleton<ISetupLock, LocalSetupLock>();
             return null;
         }
         var redisOptions = ConfigurationOptions.Parse(options.Configuration);
         redisOptions.AbortOnConnectFail = false; // keep serving published content while Redis is away; /health/ready says so
         var redis = ConnectionMultiplexer.Connect(redisOptions);
         services.AddSingleton<IConnectionMultiplexer>(redis);
-        services.AddSingleton<ISetupLock, RedisSetupLock>();
+        services.Replace(ServiceDescriptor.Singleton<ISiteLock, RedisSiteLock>());
         services.AddHostedService<ChangeNotifications>();
         services.AddDataProtection().PersistKeysToStackExchangeRedis(redis, options.KeyPrefix + "data-protection-keys");
         health.AddCheck<HealthChecks.Redis>("redis", tags: [HealthChecks.Ready]);

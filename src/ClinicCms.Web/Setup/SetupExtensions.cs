@@ -8,7 +8,7 @@ public static class SetupExtensions
         await using var scope = services.CreateAsyncScope();
         var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
         // Instances starting together take turns; the database's own locks back this up on one host.
-        await using (await (scope.ServiceProvider.GetService<ScaleOut.ISetupLock>() ?? new ScaleOut.LocalSetupLock()).AcquireAsync(cancellationToken))
+        await using (await scope.ServiceProvider.GetRequiredService<ClinicCms.Content.Store.ISiteLock>().AcquireAsync("setup", cancellationToken))
         {
             await setup.MigrateAsync(cancellationToken);
             await setup.SetUpAsync(cancellationToken: cancellationToken);

@@ -20,8 +20,12 @@ public static class ServiceRequirement
         var connectionString = Environment.GetEnvironmentVariable("CLINICCMS_TEST_POSTGRES");
         if (string.IsNullOrEmpty(connectionString))
         {
-            Missing("PostgreSQL (CLINICCMS_TEST_POSTGRES, a connection string)");
+            Missing(PostgresName);
         }
         return connectionString!;
     }
+
+    public const string PostgresName = "PostgreSQL (CLINICCMS_TEST_POSTGRES, a connection string)";
+
+    public static bool HasPostgres => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CLINICCMS_TEST_POSTGRES"));
 }

@@ -3,7 +3,6 @@ using ClinicCms.Content.Store;
 using ClinicCms.Recipes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace ClinicCms.Tests.TestHost;
 
@@ -15,37 +14,27 @@ public sealed class StoreSite : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly TempFolder? _folder;
-    private readonly string? _postgresAdmin;
-    private readonly string? _databaseName;
+    private readonly PostgresDatabase? _database;
 
-    private StoreSite(ServiceProvider services, TempFolder? folder, string? postgresAdmin, string? databaseName)
+    private StoreSite(ServiceProvider services, TempFolder? folder, PostgresDatabase? database)
     {
         _services = services;
         _folder = folder;
-        _postgresAdmin = postgresAdmin;
-        _databaseName = databaseName;
+        _database = database;
     }
 
     public static async Task<StoreSite> CreateSqliteAsync()
     {
         var folder = new TempFolder();
-        var site = new StoreSite(Build(DatabaseProvider.Sqlite, $"Data Source={folder.File("store.db")};Pooling=False"), folder, null, null);
+        var site = new StoreSite(Build(DatabaseProvider.Sqlite, $"Data Source={folder.File("store.db")};Pooling=False"), folder, null);
         await site.MigrateAsync();
         return site;
     }
 
     public static async Task<StoreSite> CreatePostgresAsync()
     {
-        var admin = ServiceRequirement.Postgres();
-        var name = $"cliniccms_test_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-        var site = new StoreSite(Build(DatabaseProvider.Postgres, connectionString), null, admin, name);
+        var database = await PostgresDatabase.CreateAsync();
+        var site = new StoreSite(Build(DatabaseProvider.Postgres, database.ConnectionString), null, database);
         await site.MigrateAsync();
         return site;
     }
@@ -78,13 +67,9 @@ public sealed class StoreSite : IAsyncDisposable
     {
         await _services.DisposeAsync();
         _folder?.Dispose();
-        if (_postgresAdmin is not null)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await _database.DisposeAsync();
         }
     }
 

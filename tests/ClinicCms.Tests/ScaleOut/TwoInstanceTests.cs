@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClinicCms.Recipes;
+using ClinicCms.Tests.GraphQL;
+using ClinicCms.Tests.Security;
+using ClinicCms.Tests.TestHost;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.ScaleOut;
+
+/// <summary>Two real instances behind an imaginary load balancer: what one does, the other sees and honours.</summary>
+public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<ScaleOutCluster>
+{
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    [Fact]
+    public async Task Setup_runs_once_when_both_instances_start_together()
+    {
+        cluster.Require();
+        var (users, versions, setups) = await cluster.B.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ClinicCms.Content.Store.ClinicCmsDbContext>();
+            var admins = await sp.GetRequiredService<UserManager<IdentityUser>>().Users.CountAsync(u => u.UserName == "admin");
+            var articleVersions = await db.ContentItems.CountAsync(i => i.ContentItemId == ClinicIds.Article);
+            var setupDocuments = await db.SiteDocuments.CountAsync(d => d.Name == ClinicCms.Content.Store.SiteDocumentNames.Setup);
+            return (admins, articleVersions, setupDocuments);
+        });
+
+        Assert.Equal(1, users);
+        Assert.Equal(1, versions);
+        Assert.Equal(1, setups);
+    }
+
+    [Fact]
+    public async Task An_item_published_through_A_is_served_by_B_within_one_second()
+    {
+        cluster.Require();
+        using var editorOnA = new SecuredSite(cluster.A).WithToken(await new SecuredSite(cluster.A).TokenAsync("editor-app", "Editor-app-secret-1"));
+        var graphqlOnB = await ScaleOutCluster.FrontendAsync(cluster.B, cluster.B);
+        var question = $"Is parking free? {Guid.NewGuid():N}";
+        var query = $$"""{ faq(where: { displayText: "{{question}}" }) { displayText } }""";
+        Assert.Empty((await graphqlOnB.DataAsync(query))["faq"]!.AsArray());
+
+        using var publish = await editorOnA.PostAsJsonAsync("/api/content", new JsonObject
+        {
+            ["ContentType"] = "FAQ",
+            ["TitlePart"] = new JsonObject { ["Title"] = question },
+            ["FAQ"] = new JsonObject { ["Category"] = new JsonObject { ["Text"] = "general" }, ["Order"] = new JsonObject { ["Value"] = 90 } },
+        });
+        Assert.True(publish.IsSuccessStatusCode, await publish.Content.ReadAsStringAsync());
+
+        Assert.True(await WithinOneSecondAsync(async () => (await graphqlOnB.DataAsync(query))["faq"]!.AsArray().Count == 1),
+            "B did not serve the FAQ published through A within one second.");
+    }
+
+    [Fact]
+    public async Task A_field_added_to_a_type_through_A_appears_in_Bs_schema()
+    {
+        cluster.Require();
+        var graphqlOnB = await ScaleOutCluster.FrontendAsync(cluster.B, cluster.B);
+        const string query = "{ treatmentOverview { displayText sessionLength } }";
+        Assert.Equal(HttpStatusCode.BadRequest, (await graphqlOnB.PostAsync(query)).Status);
+        // B hears of the change over Redis at once, rather than at its next once-a-second look at the database.
+        var signalOnB = cluster.B.Services.GetRequiredService<ClinicCms.Content.Store.ContentChangeSignal>();
+        var stampOnB = signalOnB.DefinitionsStamp;
+
+        await cluster.A.InScopeAsync(sp =>
+        {
+            using var stream = new MemoryStream("""
+                { "steps": [ { "name": "ContentDefinition", "ContentParts": [ { "Name": "TreatmentOverview", "ContentPartFieldDefinitionRecords": [
+                  { "FieldName": "TextField", "Name": "SessionLength", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Session length" } } } ] } ] } ] }
+                """u8.ToArray());
+            return sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, "session-length.recipe.json", Path.GetTempPath()), new RecipeRunOptions());
+        });
+
+        Assert.True(await WithinOneSecondAsync(async () => (await graphqlOnB.PostAsync(query)).Status == HttpStatusCode.OK),
+            "B's schema did not gain the field added through A within one second.");
+        Assert.True(signalOnB.DefinitionsStamp > stampOnB, "B was not notified of the definition change over Redis.");
+    }
+
+    [Fact]
+    public async Task A_sign_in_cookie_from_A_is_accepted_by_B()
+    {
+        cluster.Require();
+        using var onA = ScaleOutCluster.Client(cluster.A);
+        using var onB = ScaleOutCluster.Client(cluster.B);
+        var loginPage = await onA.GetAsync("/login");
+        onA.DefaultRequestHeaders.Add("Cookie", Cookies(loginPage));
+        using var login = await onA.PostAsync("/login", LoginForm(await loginPage.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+
+        onB.DefaultRequestHeaders.Add("Cookie", Cookies(login));
+        using var admin = await onB.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_antiforgery_token_from_A_is_accepted_by_B()
+    {
+        cluster.Require();
+        using var onA = ScaleOutCluster.Client(cluster.A);
+        using var onB = ScaleOutCluster.Client(cluster.B);
+        var loginPage = await onA.GetAsync("/login");
+
+        onB.DefaultRequestHeaders.Add("Cookie", Cookies(loginPage));
+        using var login = await onB.PostAsync("/login", LoginForm(await loginPage.Content.ReadAsStringAsync()));
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Contains(Cookies(login), c => c.StartsWith("ClinicCms.Auth=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_token_from_A_validates_on_B()
+    {
+        cluster.Require();
+        var token = await new SecuredSite(cluster.A).TokenAsync("reader-app", "Reader-app-secret-1");
+        using var onB = new SecuredSite(cluster.B).WithToken(token);
+
+        using var article = await onB.GetAsync($"/api/content/{ClinicIds.Article}");
+
+        Assert.Equal(HttpStatusCode.OK, article.StatusCode);
+    }
+
+    private static FormUrlEncodedContent LoginForm(string page) => new(new Dictionary<string, string>
+    {
+        ["UserName"] = "admin",
+        ["Password"] = ClinicCmsApp.AdminPassword,
+        ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(page),
+    });
+
+    private static IEnumerable<string> Cookies(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(c => c.Split(';')[0]) : [];
+
+    private static async Task<bool> WithinOneSecondAsync(Func<Task<bool>> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            if (await condition())
+            {
+                return true;
+            }
+            await Task.Delay(25);
+        }
+        while (clock.Elapsed < OneSecond);
+        return false;
+    }
+}

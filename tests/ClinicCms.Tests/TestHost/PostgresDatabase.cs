@@ -1,0 +1,41 @@
+using Npgsql;
+
+namespace ClinicCms.Tests.TestHost;
+
+/// <summary>A new, empty database on the test PostgreSQL server (CLINICCMS_TEST_POSTGRES), dropped on dispose.</summary>
+public sealed class PostgresDatabase : IAsyncDisposable
+{
+    private readonly string _admin;
+    private readonly string _name;
+
+    private PostgresDatabase(string admin, string name)
+    {
+        _admin = admin;
+        _name = name;
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    public static async Task<PostgresDatabase> CreateAsync()
+    {
+        var admin = ServiceRequirement.Postgres();
+        var name = $"cliniccms_test_{Guid.NewGuid():N}";
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        return new PostgresDatabase(admin, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
