@@ -26,7 +26,7 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new ContentItemRecordConfiguration(IsTrue, JsonColumnType));
-        builder.ApplyConfiguration(new SiteDocumentConfiguration(JsonColumnType));
+        builder.ApplyConfiguration(new SiteDocumentConfiguration());
         builder.ApplyConfiguration(new ContentFieldIndexRecordConfiguration());
         builder.UseOpenIddict();
     }

@@ -11,6 +11,9 @@ internal sealed class ContentItemRecordConfiguration(Func<string, string> isTrue
     public const int DisplayTextLength = 1024;
     public const int PathLength = 1024;
 
+    private static readonly System.Linq.Expressions.Expression<Func<DateTime?, DateTime?>> ToMicroseconds =
+        v => v == null ? null : new DateTime(v.Value.Ticks - v.Value.Ticks % 10, v.Value.Kind);
+
     public void Configure(EntityTypeBuilder<ContentItemRecord> entity)
     {
         entity.ToTable("ContentItemVersions");
@@ -24,6 +27,10 @@ internal sealed class ContentItemRecordConfiguration(Func<string, string> isTrue
         entity.Property(r => r.Path).HasMaxLength(PathLength);
         entity.Property(r => r.Content).HasColumnType(jsonColumnType).IsRequired();
         entity.Property(r => r.ConcurrencyStamp).HasMaxLength(36).IsConcurrencyToken();
+        // PostgreSQL keeps microseconds; cutting ticks to that everywhere gives both providers the same timestamps and order.
+        entity.Property(r => r.CreatedUtc).HasConversion(ToMicroseconds, v => v);
+        entity.Property(r => r.ModifiedUtc).HasConversion(ToMicroseconds, v => v);
+        entity.Property(r => r.PublishedUtc).HasConversion(ToMicroseconds, v => v);
 
         entity.HasIndex(r => r.ContentItemVersionId).IsUnique();
         entity.HasIndex(r => r.ContentItemId);

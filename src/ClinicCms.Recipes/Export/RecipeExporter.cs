@@ -3,14 +3,17 @@ using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Queries;
+using ClinicCms.Content.Security;
+using ClinicCms.Content.Store;
 
 namespace ClinicCms.Recipes.Export;
 
 /// <summary>
 /// Writes the site as an Orchard recipe: a ContentDefinition step with every type and part (settings ClinicCms
-/// does not understand included) and a Content step with the published and latest version of every item.
+/// does not understand included) and a Content step with the published and latest version of every item. A whole
+/// site's export also carries its roles and site settings, so it moves a site (SQLite to PostgreSQL, say) whole.
 /// </summary>
-public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentExportReader reader, TimeProvider clock)
+public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentExportReader reader, RoleStore roles, SiteDocumentStore documents, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
@@ -64,9 +67,46 @@ public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentEx
                 new JsonObject { ["name"] = "Content", ["data"] = data },
             },
         };
+        if (types is null)
+        {
+            var steps = recipe["steps"]!.AsArray();
+            steps.Insert(0, await RolesStepAsync(cancellationToken));
+            if (await SettingsStepAsync(cancellationToken) is { } settings)
+            {
+                steps.Insert(0, settings);
+            }
+        }
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = WriteOptions.Encoder });
         recipe.WriteTo(writer, WriteOptions);
         await writer.FlushAsync(cancellationToken);
         return data.Count;
+    }
+
+    // Replace, so that the imported roles hold exactly the exported permissions, system roles included.
+    private async Task<JsonObject> RolesStepAsync(CancellationToken cancellationToken) => new()
+    {
+        ["name"] = "Roles",
+        ["Roles"] = new JsonArray((await roles.ListAsync(cancellationToken)).Select(r => (JsonNode)new JsonObject
+        {
+            ["Name"] = r.Name,
+            ["Description"] = r.Description ?? "",
+            ["PermissionBehavior"] = "Replace",
+            ["Permissions"] = new JsonArray(r.Permissions.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
+        }).ToArray()),
+    };
+
+    private async Task<JsonObject?> SettingsStepAsync(CancellationToken cancellationToken)
+    {
+        var document = await documents.FindAsync(SiteDocumentNames.Settings, cancellationToken);
+        if (document is null || JsonNode.Parse(document.Content) is not JsonObject settings || settings.Count == 0)
+        {
+            return null;
+        }
+        var step = new JsonObject { ["name"] = "Settings" };
+        foreach (var (key, value) in settings)
+        {
+            step[key] = value?.DeepClone();
+        }
+        return step;
     }
 }

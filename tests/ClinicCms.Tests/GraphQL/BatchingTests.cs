@@ -15,7 +15,9 @@ public sealed class BatchingTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = new ClinicCmsApp(services: s => s.ConfigureDbContext<SqliteClinicCmsDbContext>(o => o.AddInterceptors(_counter)));
+        _app = new ClinicCmsApp(services: s => s
+            .ConfigureDbContext<SqliteClinicCmsDbContext>(o => o.AddInterceptors(_counter))
+            .ConfigureDbContext<PostgresClinicCmsDbContext>(o => o.AddInterceptors(_counter)));
         _ = _app.CreateClient();
         var data = new JsonArray();
         for (var i = 0; i < 43; i++)

@@ -17,7 +17,7 @@ public sealed class SchemaSnapshotTests
     [Fact]
     public async Task The_clinic_schema_matches_the_checked_in_sdl()
     {
-        await using var site = await StoreSite.CreateSqliteAsync();
+        await using var site = await StoreSite.CreateAsync();
         await site.RunRecipeAsync(RepositoryFiles.ClinicRecipe);
         var definitions = await site.InScopeAsync(sp => sp.GetRequiredService<ContentDefinitionStore>().GetAsync());
 

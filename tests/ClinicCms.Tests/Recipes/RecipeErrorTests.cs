@@ -10,7 +10,7 @@ public sealed class RecipeErrorTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _site = await StoreSite.CreateSqliteAsync();
+        _site = await StoreSite.CreateAsync();
         await _site.RunRecipeAsync(RepositoryFiles.ClinicRecipe);
     }
 

@@ -22,6 +22,9 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
 
     public string DatabaseFile => Path.Combine(Data.Path, "Sites", "Default", "clinic.db");
 
+    // On a PostgreSQL test run, the data folder's database is named after the folder, so a restart finds it again.
+    private PostgresDatabase? _postgres;
+
     /// <summary>Serves the app over a real socket on 127.0.0.1 (for a browser) and returns its address.</summary>
     public string StartOnLoopback()
     {
@@ -55,8 +58,17 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ClinicCms:AppDataPath", Data.Path);
-        // Pooling off, so that the file can be deleted when the test ends.
-        builder.UseSetting("ConnectionStrings:ClinicCms", $"Data Source={DatabaseFile};Pooling=False");
+        if (ServiceRequirement.OnPostgres)
+        {
+            _postgres ??= PostgresDatabase.Open("cliniccms_test_" + System.IO.Path.GetFileName(Data.Path));
+            builder.UseSetting("ClinicCms:Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:ClinicCms", _postgres.ConnectionString);
+        }
+        else
+        {
+            // Pooling off, so that the file can be deleted when the test ends.
+            builder.UseSetting("ConnectionStrings:ClinicCms", $"Data Source={DatabaseFile};Pooling=False");
+        }
         builder.UseSetting("ClinicCms:Setup:AdminPassword", AdminPassword);
         if (setupRecipe is not null)
         {
@@ -78,6 +90,7 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         if (disposing && data is null)
         {
             Data.Dispose();
+            _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 }

@@ -25,6 +25,22 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return new PostgresDatabase(admin, name);
     }
 
+    /// <summary>The database named <paramref name="name"/>, created if it does not exist yet (an app restarted on the same data).</summary>
+    public static PostgresDatabase Open(string name)
+    {
+        var admin = ServiceRequirement.Postgres();
+        using var connection = new NpgsqlConnection(admin);
+        connection.Open();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
+        exists.Parameters.AddWithValue("name", name);
+        if (exists.ExecuteScalar() is null)
+        {
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            create.ExecuteNonQuery();
+        }
+        return new PostgresDatabase(admin, name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

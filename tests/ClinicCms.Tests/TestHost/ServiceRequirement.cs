@@ -28,4 +28,10 @@ public static class ServiceRequirement
     public const string PostgresName = "PostgreSQL (CLINICCMS_TEST_POSTGRES, a connection string)";
 
     public static bool HasPostgres => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CLINICCMS_TEST_POSTGRES"));
+
+    /// <summary>
+    /// The database the app and store tests run on: SQLite files by default; CLINICCMS_TEST_DATABASE=postgres runs
+    /// them on new PostgreSQL databases instead (CI runs the recipe and GraphQL tests both ways).
+    /// </summary>
+    public static bool OnPostgres => string.Equals(Environment.GetEnvironmentVariable("CLINICCMS_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase);
 }

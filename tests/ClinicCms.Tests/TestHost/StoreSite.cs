@@ -23,6 +23,9 @@ public sealed class StoreSite : IAsyncDisposable
         _database = database;
     }
 
+    /// <summary>A store on the test run's database (see <see cref="ServiceRequirement.OnPostgres"/>).</summary>
+    public static Task<StoreSite> CreateAsync() => ServiceRequirement.OnPostgres ? CreatePostgresAsync() : CreateSqliteAsync();
+
     public static async Task<StoreSite> CreateSqliteAsync()
     {
         var folder = new TempFolder();

@@ -179,7 +179,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("text");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
