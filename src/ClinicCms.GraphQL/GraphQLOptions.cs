@@ -22,4 +22,16 @@ public sealed class GraphQLOptions
 
     /// <summary>Parsed and validated documents kept, by query text.</summary>
     public int DocumentCacheSize { get; set; } = 1000;
+
+    /// <summary>Keep finished responses of reads and answer repeats from memory; any change empties it.</summary>
+    public bool ResponseCacheEnabled { get; set; } = true;
+
+    /// <summary>Most bytes of responses (and their keys) the response cache holds.</summary>
+    public long ResponseCacheSizeBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// Longest a cached response lives. Changes made through this instance, or announced over Redis, empty the cache
+    /// at once; this bounds how long a change written by another process without Redis stays unseen.
+    /// </summary>
+    public int ResponseCacheSeconds { get; set; } = 10;
 }

@@ -20,6 +20,7 @@ public static class GraphQLServiceCollectionExtensions
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
         services.AddSingleton<SchemaService>();
         services.AddSingleton<DocumentCache>();
+        services.AddSingleton<ResponseCache>();
         services.AddSingleton<MaxResultsValidationRule>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(

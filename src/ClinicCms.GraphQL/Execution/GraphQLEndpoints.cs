@@ -3,6 +3,7 @@ using GraphQL.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
 
 namespace ClinicCms.GraphQL.Execution;
 
@@ -19,25 +20,79 @@ public static class GraphQLEndpoints
         return group;
     }
 
-    private static async Task HandleAsync(HttpContext http, GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLSerializer serializer,
-        Queries.IContentReadAccess access)
+    private static async Task HandleAsync(HttpContext http, GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLTextSerializer serializer,
+        Queries.IContentReadAccess access, ResponseCache cache)
     {
         if (!await access.CanExecuteAsync(http.User))
         {
             // Orchard answers 401 both without credentials and without ExecuteGraphQL.
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            http.Response.ContentType = "application/json; charset=utf-8";
             var denied = new ExecutionResult { Errors = [new ExecutionError("Authorization is required to run GraphQL queries (ExecuteGraphQL).") { Code = Queries.ContentListResolver.Unauthorized }] };
-            await serializer.WriteAsync(http.Response.Body, denied, http.RequestAborted);
+            await WriteAsync(http, StatusCodes.Status401Unauthorized, Serialize(serializer, denied));
             return;
         }
         var (request, failure) = await reader.ReadAsync(http);
-        var result = failure is null
-            ? await executor.ExecuteAsync(request!, http)
-            : new ExecutionResult { Errors = [new ExecutionError(failure.Message) { Code = "REQUEST_ERROR" }] };
-        http.Response.StatusCode = failure?.StatusCode ?? GraphQLExecutor.StatusCodeFor(result);
+        if (failure is not null)
+        {
+            var error = new ExecutionResult { Errors = [new ExecutionError(failure.Message) { Code = "REQUEST_ERROR" }] };
+            await WriteAsync(http, failure.StatusCode, Serialize(serializer, error));
+            return;
+        }
+        var (identity, isPublic) = await access.CacheIdentityAsync(http.User);
+        var variables = request!.Variables is { Count: > 0 } inputs ? serializer.Serialize(inputs) : null;
+        var key = cache.KeyFor(request.Query!, variables, request.OperationName, identity);
+        if (key is not null && cache.Find(key) is { } hit)
+        {
+            await WriteOkAsync(http, hit, isPublic);
+            return;
+        }
+        var result = await executor.ExecuteAsync(request, http);
+        var status = GraphQLExecutor.StatusCodeFor(result);
+        var body = Serialize(serializer, result);
+        if (status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
+        {
+            await WriteAsync(http, status, body);
+            return;
+        }
+        var entry = new ResponseCache.Entry(body, ResponseCache.ETagOf(body));
+        if (key is not null)
+        {
+            cache.Add(key, entry);
+        }
+        await WriteOkAsync(http, entry, isPublic);
+    }
+
+    // GET answers may be kept by browsers and CDNs, but are checked again each time: the ETag makes that a 304.
+    private static Task WriteOkAsync(HttpContext http, ResponseCache.Entry entry, bool isPublic)
+    {
+        if (!HttpMethods.IsGet(http.Request.Method))
+        {
+            return WriteAsync(http, StatusCodes.Status200OK, entry.Body);
+        }
+        var headers = http.Response.Headers;
+        headers.ETag = entry.ETag;
+        headers.CacheControl = isPublic ? "public, no-cache" : "private, no-cache";
+        headers.Vary = "Authorization, Cookie";
+        if (IfNoneMatch(http.Request, entry.ETag))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+        return WriteAsync(http, StatusCodes.Status200OK, entry.Body);
+    }
+
+    private static bool IfNoneMatch(HttpRequest request, string etag) =>
+        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+
+    private static byte[] Serialize(IGraphQLTextSerializer serializer, ExecutionResult result) =>
+        System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
+
+    private static async Task WriteAsync(HttpContext http, int status, byte[] body)
+    {
+        http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted);
     }
 }

@@ -30,6 +30,12 @@ public interface IContentReadAccess
 
     /// <summary>The caller's user id, matched against an item's Owner.</summary>
     string? UserId(ClaimsPrincipal user);
+
+    /// <summary>
+    /// Equal for two callers only if every read gives them the same answer: the response cache keys on it. Public
+    /// is true when the answer is the one anonymous callers get, so HTTP caches may share it.
+    /// </summary>
+    ValueTask<(string Key, bool Public)> CacheIdentityAsync(ClaimsPrincipal user);
 }
 
 /// <summary>The rules with no security layer: anyone may read published content, no one drafts.</summary>
@@ -42,4 +48,6 @@ public sealed class PublishedOnlyAccess : IContentReadAccess
     public ValueTask<ReadScope> PreviewScopeAsync(ClaimsPrincipal user, string contentType) => ValueTask.FromResult(ReadScope.None);
 
     public string? UserId(ClaimsPrincipal user) => null;
+
+    public ValueTask<(string Key, bool Public)> CacheIdentityAsync(ClaimsPrincipal user) => ValueTask.FromResult(("public", true));
 }

@@ -16,4 +16,13 @@ public sealed class GraphQLContentAccess(PermissionService permissions, ContentA
         await content.ScopeAsync(user, Permissions.PreviewContent, contentType);
 
     public string? UserId(ClaimsPrincipal user) => PermissionService.UserIdOf(user);
+
+    // The held permissions decide what a caller sees, and the user id too wherever an Own permission narrows it;
+    // signed-in callers are keyed by id always, so nothing one user sees can reach another.
+    public async ValueTask<(string Key, bool Public)> CacheIdentityAsync(ClaimsPrincipal user)
+    {
+        var held = await permissions.ForAsync(user);
+        var key = held.IsAdministrator ? "administrator" : string.Join(',', held.Held.Order(StringComparer.Ordinal));
+        return held.UserId is { } id ? ($"{key}|{id}", false) : (key, user.Identity?.IsAuthenticated != true);
+    }
 }
