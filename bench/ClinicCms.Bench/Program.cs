@@ -2,15 +2,21 @@ using System.Globalization;
 using ClinicCms.Bench;
 
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
+// dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
+var root = FindRoot();
+if (args.FirstOrDefault() == "graphql")
+{
+    return await GraphQLBenchmarkCommand.RunAsync(root, articles, runs, Option("--seconds", 10), Option("--warmup", 3),
+        (Text("--connections") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray());
+}
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: import [--articles N] [--runs R]");
+    Console.Error.WriteLine("usage: import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64]");
     return 2;
 }
 
-var root = FindRoot();
 var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(work);
 try
@@ -40,6 +46,12 @@ try
 finally
 {
     Directory.Delete(work, recursive: true);
+}
+
+string? Text(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
 int Option(string name, int fallback)

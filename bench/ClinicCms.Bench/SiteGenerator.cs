@@ -24,6 +24,7 @@ public static class SiteGenerator
         var random = new Random(seed);
         var treatments = Ids(Math.Max(1, articles / 100));
         var faqs = Ids(Math.Max(1, articles / 10));
+        var articleIds = Ids(articles);
         var data = new JsonArray();
         foreach (var (id, i) in treatments.Select((id, i) => (id, i)))
         {
@@ -37,6 +38,7 @@ public static class SiteGenerator
                     ["SessionsMinimum"] = Number(4), ["SessionsMaximum"] = Number(8),
                     ["WeeksMinimum"] = Number(3), ["WeeksMaximum"] = Number(6),
                     ["Faqs"] = Picker(faqs.Where((_, f) => f % treatments.Count == i)),
+                    ["RelatedArticles"] = Picker(articleIds.Where((_, a) => a % treatments.Count == i).Take(10)),
                 },
             }));
         }
@@ -55,7 +57,7 @@ public static class SiteGenerator
         }
         for (var i = 0; i < articles; i++)
         {
-            data.Add(Item(IdGenerator.NewId(), "Article", $"Article {i}: {Sentence(random, 6)}", new JsonObject
+            data.Add(Item(articleIds[i], "Article", $"Article {i}: {Sentence(random, 6)}", new JsonObject
             {
                 ["HtmlBodyPart"] = new JsonObject { ["Html"] = Html(random) },
                 ["Article"] = new JsonObject

@@ -22,6 +22,9 @@ public sealed partial class RecipeExecutor(
     ISiteLock siteLock,
     ILogger<RecipeExecutor> logger)
 {
+    // A run that writes this many items changes the data's shape enough to refresh the planner's statistics.
+    private const int BulkItems = 500;
+
     private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
 
     public async Task<RecipeReport> RunAsync(RecipeDescriptor recipe, RecipeRunOptions options, CancellationToken cancellationToken = default)
@@ -50,6 +53,10 @@ public sealed partial class RecipeExecutor(
                     LogStep(recipe.FileName, step.Context.Index, step.Context.Name);
                 }
                 await SaveDocumentsAsync(run, cancellationToken);
+                if (run.Report.ItemsCreated + run.Report.ItemsUpdated >= BulkItems)
+                {
+                    await unitOfWork.RefreshStatisticsAsync(cancellationToken);
+                }
                 await transaction.CommitAsync(cancellationToken);
                 if (run.DefinitionsChanged)
                 {

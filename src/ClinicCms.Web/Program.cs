@@ -69,6 +69,7 @@ app.MapOpenApi();
 app.MapRazorPages();
 app.MapClinicCmsAdminEndpoints();
 app.MapClinicCmsHealth();
+app.MapClinicCmsBenchmarkLimit(app.Configuration);
 app.MapGet("/", () => Results.Redirect("/admin"));
 
 await app.RunAsync();

@@ -22,12 +22,15 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         {
             query = query.Where(r => r.Owner == owner);
         }
+        // Compared with a parameter, not as a bare column: SQLite matches "Published = ?" to the (ContentType,
+        // Published, PublishedUtc) indexes and walks them in order, but sorts every row of the type for "Published".
+        var set = true;
         query = status switch
         {
-            PublicationStatus.Draft => query.Where(r => r.Latest && !r.Published),
-            PublicationStatus.Latest => query.Where(r => r.Latest),
+            PublicationStatus.Draft => query.Where(r => r.Latest == set && r.Published != set),
+            PublicationStatus.Latest => query.Where(r => r.Latest == set),
             PublicationStatus.All => query,
-            _ => query.Where(r => r.Published),
+            _ => query.Where(r => r.Published == set),
         };
         if (where is { Count: > 0 })
         {

@@ -34,6 +34,9 @@ public sealed partial class SetupService(
         {
             // WAL lets readers go on while a recipe or an editor writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // Gathers planner statistics where they are missing or stale (cheap when they are fine), so lookups
+            // by path use the Path index on a site that grew through editors' saves rather than a bulk recipe.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
         }
     }
 

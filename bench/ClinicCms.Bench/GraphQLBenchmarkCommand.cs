@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ClinicCms.Bench;
+
+/// <summary>
+/// The graphql command: builds the web app in Release, sets a site up with the clinic recipe and imports a
+/// generated one with the real `recipe run`, then runs the load benchmark R times with the cache on and R times
+/// with it off, and prints medians.
+/// </summary>
+public static partial class GraphQLBenchmarkCommand
+{
+    public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(work, "data");
+        Directory.CreateDirectory(data);
+        try
+        {
+            await ExecAsync("dotnet", root, "build", "-c", "Release", "-v", "q", "src/ClinicCms.Web");
+            var webDll = Path.Combine(root, "src", "ClinicCms.Web", "bin", "Release", "net10.0", "ClinicCms.Web.dll");
+            var recipe = Path.Combine(work, "bench.recipe.json");
+            await File.WriteAllTextAsync(recipe, SiteGenerator.Recipe(articles).ToJsonString());
+            var items = articles + Math.Max(1, articles / 10) + Math.Max(1, articles / 100);
+            await RecipeRunAsync(webDll, data, Path.Combine(root, "recipes", "clinic.recipe.json"));
+            var importSeconds = await RecipeRunAsync(webDll, data, recipe);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"site: {articles} articles, {items} items imported by `recipe run` in {importSeconds:0.00} s ({items / importSeconds:0} items/s)"));
+
+            var all = new List<GraphQLLoadBenchmark.ServerRun>();
+            foreach (var cache in new[] { true, false })
+            {
+                for (var run = 1; run <= runs; run++)
+                {
+                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, data, cache, connections, seconds, warmup);
+                    all.Add(result);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  cache {(cache ? "on " : "off")} run {run}: first query {result.FirstQuerySeconds:0.00} s after start, resident {result.ResidentBytes / 1024 / 1024} MB"));
+                }
+            }
+            Print(all);
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static void Print(List<GraphQLLoadBenchmark.ServerRun> runs)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| query | c | cache | req/s | limit req/s | ratio | p50 ms | p99 ms | errors |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in runs.SelectMany(r => r.Measures).GroupBy(m => (m.Query, m.Connections, m.Cache)).OrderBy(g => g.Key.Query).ThenBy(g => g.Key.Connections).ThenByDescending(g => g.Key.Cache))
+        {
+            var m = group.ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {group.Key.Query} | {group.Key.Connections} | {(group.Key.Cache ? "on" : "off")} | {Median(m.Select(x => x.Rps)):0} | {Median(m.Select(x => x.LimitRps)):0} | {Median(m.Select(x => x.Rps / x.LimitRps)) * 100:0}% | {Median(m.Select(x => x.P50Ms)):0.00} | {Median(m.Select(x => x.P99Ms)):0.00} | {m.Sum(x => x.Errors)} |"));
+        }
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first query after process start: median {Median(runs.Select(r => r.FirstQuerySeconds)):0.00} s; resident memory after a run: median {Median(runs.Select(r => (double)r.ResidentBytes)) / 1024 / 1024:0} MB, max {runs.Max(r => r.ResidentBytes) / 1024 / 1024} MB"));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static async Task<double> RecipeRunAsync(string webDll, string data, string recipe)
+    {
+        var output = await ExecAsync("dotnet", Path.GetDirectoryName(webDll)!, webDll, "recipe", "run", recipe);
+        var applied = AppliedIn().Match(output);
+        return applied.Success ? double.Parse(applied.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
+
+        Task<string> ExecAsync(string file, string directory, params string[] arguments) =>
+            GraphQLBenchmarkCommand.ExecAsync(file, directory, arguments, ("ClinicCms__AppDataPath", data), ("ClinicCms__Setup__AdminPassword", "Bench-admin-pass-1"));
+    }
+
+    private static Task<string> ExecAsync(string file, string directory, params string[] arguments) => ExecAsync(file, directory, arguments, []);
+
+    private static async Task<string> ExecAsync(string file, string directory, string[] arguments, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}{await output}");
+        }
+        return await output;
+    }
+
+    [GeneratedRegex(@"applied in ([\d.]+) s")]
+    private static partial Regex AppliedIn();
+}

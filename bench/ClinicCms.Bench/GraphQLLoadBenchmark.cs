@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace ClinicCms.Bench;
+
+/// <summary>
+/// Runs the Release build of ClinicCms on 127.0.0.1 over a generated site and drives it with wrk: each query, and
+/// the host's limit (the same bytes answered from memory), at each concurrency, with the response cache on and off.
+/// </summary>
+public static partial class GraphQLLoadBenchmark
+{
+    public static readonly (string Name, string Query)[] Queries =
+    [
+        ("Q1", "{ article(first: 10, orderBy: { publishedUtc: DESC }) { displayText path summary publishedUtc } }"),
+        ("Q2", "query($path: String!) { article(where: { path: $path }) { displayText subtitle htmlBody { html } } }"),
+        ("Q3", "query($category: String!) { faq(where: { category: $category }, orderBy: { order: ASC }, first: 50) { displayText relatedTreatment { contentItems { displayText } } } faqCount(where: { category: $category }) }"),
+        ("Q4", "query($path: String!) { treatmentOverview(where: { path: $path }) { displayText faqs { contentItems { ... on FAQ { displayText answer { html } } } } relatedArticles { contentItems { ... on Article { displayText path } } } } }"),
+    ];
+
+    public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double P50Ms, double P99Ms, long Errors);
+
+    public sealed record ServerRun(List<Measure> Measures, double FirstQuerySeconds, long ResidentBytes);
+
+    /// <summary>Starts the server on <paramref name="data"/> (a set-up site), measures everything, stops it.</summary>
+    public static async Task<ServerRun> RunServerAsync(string webDll, string data, bool cache, int[] connections, int seconds, int warmupSeconds)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var clock = Stopwatch.StartNew();
+        using var server = Start(webDll, data, baseUrl, cache);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var firstQuery = await FirstAnswerAsync(http, clock);
+        var variables = await VariablesAsync(http);
+        var scripts = new Dictionary<string, string>();
+        foreach (var (name, query) in Queries)
+        {
+            var body = new JsonObject { ["query"] = query, ["variables"] = variables[name]?.DeepClone() }.ToJsonString();
+            using var answer = await http.PostAsync("/api/graphql", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var bytes = await answer.Content.ReadAsByteArrayAsync();
+            if (!answer.IsSuccessStatusCode || JsonNode.Parse(bytes)!["errors"] is not null)
+            {
+                throw new InvalidOperationException($"{name} failed: {System.Text.Encoding.UTF8.GetString(bytes)}");
+            }
+            (await http.PutAsync($"/bench/limit/{name}", new ByteArrayContent(bytes))).EnsureSuccessStatusCode();
+            scripts[name] = WrkScript(body, Path.Combine(data, $"{name}.lua"));
+        }
+        var measures = new List<Measure>();
+        foreach (var c in connections)
+        {
+            foreach (var (name, _) in Queries)
+            {
+                await WrkAsync(baseUrl + "/api/graphql", scripts[name], c, warmupSeconds);
+                var query = await WrkAsync(baseUrl + "/api/graphql", scripts[name], c, seconds);
+                await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], c, warmupSeconds);
+                var limit = await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], c, seconds);
+                measures.Add(new Measure(name, c, cache, query.Rps, limit.Rps, query.P50Ms, query.P99Ms, query.Errors));
+            }
+        }
+        var resident = ResidentBytes(server.Id);
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        return new ServerRun(measures, firstQuery, resident);
+    }
+
+    private static Process Start(string webDll, string data, string url, bool cache)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(webDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ClinicCms__AppDataPath"] = data;
+        start.Environment["ClinicCms__GraphQL__ResponseCacheEnabled"] = cache ? "true" : "false";
+        start.Environment["ClinicCms__Security__Api__PermitLimit"] = "0";
+        start.Environment["ClinicCms__Benchmark__LimitEndpoint"] = "true";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.WorkingDirectory = Path.GetDirectoryName(webDll)!;
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    // Time from process start to the first answered GraphQL query: start-up, migration check, schema build.
+    private static async Task<double> FirstAnswerAsync(HttpClient http, Stopwatch clock)
+    {
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var answer = await http.PostAsJsonAsync("/api/graphql", new { query = "{ articleCount }" });
+                if (answer.IsSuccessStatusCode)
+                {
+                    return clock.Elapsed.TotalSeconds;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("The server did not answer within a minute.");
+    }
+
+    private static async Task<Dictionary<string, JsonObject?>> VariablesAsync(HttpClient http)
+    {
+        using var answer = await http.PostAsJsonAsync("/api/graphql", new { query = "{ article(first: 1, orderBy: { publishedUtc: DESC }) { path } treatmentOverview(first: 1) { path } }" });
+        var data = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["data"]!;
+        return new()
+        {
+            ["Q1"] = null,
+            ["Q2"] = new JsonObject { ["path"] = data["article"]![0]!["path"]!.GetValue<string>() },
+            ["Q3"] = new JsonObject { ["category"] = "general" },
+            ["Q4"] = new JsonObject { ["path"] = data["treatmentOverview"]![0]!["path"]!.GetValue<string>() },
+        };
+    }
+
+    private static string WrkScript(string body, string path)
+    {
+        var escaped = body.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        File.WriteAllText(path, $"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = \"{escaped}\"\n");
+        return path;
+    }
+
+    private sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Errors);
+
+    private static async Task<WrkResult> WrkAsync(string url, string script, int connections, int seconds)
+    {
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "--latency", "-s", script, url })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk could not start; install it (apt-get install wrk).");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var errors = Number(NonSuccess(), output) + SocketErrors().Matches(output).Sum(m => SocketErrorCounts().Matches(m.Value).Sum(n => long.Parse(n.Value, CultureInfo.InvariantCulture)));
+        return new WrkResult(Number(RequestsPerSecond(), output), Millis(P50(), output), Millis(P99(), output), errors);
+    }
+
+    private static long Number(Regex pattern, string text) =>
+        pattern.Match(text) is { Success: true } m ? (long)double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+
+    private static double Millis(Regex pattern, string text)
+    {
+        var m = pattern.Match(text);
+        if (!m.Success)
+        {
+            return double.NaN;
+        }
+        var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    private static long ResidentBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"\n\s+50%\s+([\d.]+)(us|ms|s)")]
+    private static partial Regex P50();
+
+    [GeneratedRegex(@"\n\s+99%\s+([\d.]+)(us|ms|s)")]
+    private static partial Regex P99();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses:\s+(\d+)")]
+    private static partial Regex NonSuccess();
+
+    [GeneratedRegex(@"Socket errors:[^\n]+")]
+    private static partial Regex SocketErrors();
+
+    [GeneratedRegex(@"(\d+)")]
+    private static partial Regex SocketErrorCounts();
+}
