@@ -28,14 +28,14 @@ public static class GraphQLEndpoints
             // Orchard answers 401 both without credentials and without ExecuteGraphQL.
             http.Response.Headers.WWWAuthenticate = "Bearer";
             var denied = new ExecutionResult { Errors = [new ExecutionError("Authorization is required to run GraphQL queries (ExecuteGraphQL).") { Code = Queries.ContentListResolver.Unauthorized }] };
-            await WriteAsync(http, StatusCodes.Status401Unauthorized, Serialize(serializer, denied));
+            await WriteAsync(http, StatusCodes.Status401Unauthorized, await SerializeAsync(serializer, denied));
             return;
         }
         var (request, failure) = await reader.ReadAsync(http);
         if (failure is not null)
         {
             var error = new ExecutionResult { Errors = [new ExecutionError(failure.Message) { Code = "REQUEST_ERROR" }] };
-            await WriteAsync(http, failure.StatusCode, Serialize(serializer, error));
+            await WriteAsync(http, failure.StatusCode, await SerializeAsync(serializer, error));
             return;
         }
         var (identity, isPublic) = await access.CacheIdentityAsync(http.User);
@@ -48,7 +48,7 @@ public static class GraphQLEndpoints
         }
         var result = await executor.ExecuteAsync(request, http);
         var status = GraphQLExecutor.StatusCodeFor(result);
-        var body = Serialize(serializer, result);
+        var body = await SerializeAsync(serializer, result);
         if (status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
         {
             await WriteAsync(http, status, body);
@@ -85,8 +85,13 @@ public static class GraphQLEndpoints
         EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 
-    private static byte[] Serialize(IGraphQLTextSerializer serializer, ExecutionResult result) =>
-        System.Text.Encoding.UTF8.GetBytes(serializer.Serialize(result));
+    // Straight to UTF-8: the bytes are both sent and kept by the response cache.
+    private static async Task<byte[]> SerializeAsync(IGraphQLSerializer serializer, ExecutionResult result)
+    {
+        using var body = new MemoryStream();
+        await serializer.WriteAsync(body, result);
+        return body.ToArray();
+    }
 
     private static async Task WriteAsync(HttpContext http, int status, byte[] body)
     {

@@ -18,9 +18,7 @@ public sealed class ResponseCacheTests
 
     private static ClinicCmsApp CountingApp(SqlCommandCounter counter, bool cacheOn = true) => new(
         settings: new Dictionary<string, string> { ["ClinicCms:GraphQL:ResponseCacheEnabled"] = cacheOn ? "true" : "false" },
-        services: s => s
-            .ConfigureDbContext<SqliteClinicCmsDbContext>(o => o.AddInterceptors(counter))
-            .ConfigureDbContext<PostgresClinicCmsDbContext>(o => o.AddInterceptors(counter)));
+        services: counter.CountIn);
 
     [Fact]
     public async Task A_repeated_query_formatted_differently_is_answered_without_the_database()

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.TestHost;
 
@@ -10,6 +12,11 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     public ConcurrentQueue<string> Commands { get; } = new();
 
     public void Reset() => Commands.Clear();
+
+    /// <summary>Counts the commands of the app's context, whichever provider the test run uses.</summary>
+    public void CountIn(IServiceCollection services) => services
+        .ConfigureDbContext<ClinicCms.Content.Store.SqliteClinicCmsDbContext>(o => o.AddInterceptors(this))
+        .ConfigureDbContext<ClinicCms.Content.Store.PostgresClinicCmsDbContext>(o => o.AddInterceptors(this));
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
