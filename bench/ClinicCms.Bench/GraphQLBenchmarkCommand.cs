@@ -11,41 +11,55 @@ namespace ClinicCms.Bench;
 /// </summary>
 public static partial class GraphQLBenchmarkCommand
 {
-    public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections)
+    /// <param name="only">The queries to run (Q1-Q4), or empty for all.</param>
+    /// <param name="keptData">A data folder to use and keep (set up only when it holds no site yet), or null for a temporary one.</param>
+    public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections, string[] only, string? keptData)
     {
         var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
-        var data = Path.Combine(work, "data");
-        Directory.CreateDirectory(data);
+        var data = keptData is null ? Path.Combine(work, "data") : Path.GetFullPath(keptData);
+        Directory.CreateDirectory(work);
         try
         {
             await ExecAsync("dotnet", root, "build", "-c", "Release", "-v", "q", "src/ClinicCms.Web");
             var webDll = Path.Combine(root, "src", "ClinicCms.Web", "bin", "Release", "net10.0", "ClinicCms.Web.dll");
-            var recipe = Path.Combine(work, "bench.recipe.json");
-            await File.WriteAllTextAsync(recipe, SiteGenerator.Recipe(articles).ToJsonString());
-            var items = articles + Math.Max(1, articles / 10) + Math.Max(1, articles / 100);
-            await RecipeRunAsync(webDll, data, Path.Combine(root, "recipes", "clinic.recipe.json"));
-            var importSeconds = await RecipeRunAsync(webDll, data, recipe);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"site: {articles} articles, {items} items imported by `recipe run` in {importSeconds:0.00} s ({items / importSeconds:0} items/s)"));
+            if (!Directory.Exists(data) || Directory.GetFiles(data, "clinic.db", SearchOption.AllDirectories).Length == 0)
+            {
+                Directory.CreateDirectory(data);
+                await SetUpSiteAsync(root, webDll, work, data, articles);
+            }
 
             var all = new List<GraphQLLoadBenchmark.ServerRun>();
             foreach (var cache in new[] { true, false })
             {
                 for (var run = 1; run <= runs; run++)
                 {
-                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, data, cache, connections, seconds, warmup);
+                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, data, cache, connections, seconds, warmup, only);
                     all.Add(result);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  cache {(cache ? "on " : "off")} run {run}: first query {result.FirstQuerySeconds:0.00} s after start, resident {result.ResidentBytes / 1024 / 1024} MB"));
                 }
             }
-            Print(all);
+            if (all.Count > 0)
+            {
+                Print(all);
+            }
             return 0;
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static async Task SetUpSiteAsync(string root, string webDll, string work, string data, int articles)
+    {
+        var recipe = Path.Combine(work, "bench.recipe.json");
+        await File.WriteAllTextAsync(recipe, SiteGenerator.Recipe(articles).ToJsonString());
+        var items = articles + Math.Max(1, articles / 10) + Math.Max(1, articles / 100);
+        await RecipeRunAsync(webDll, data, Path.Combine(root, "recipes", "clinic.recipe.json"));
+        var importSeconds = await RecipeRunAsync(webDll, data, recipe);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"site: {articles} articles, {items} items imported by `recipe run` in {importSeconds:0.00} s ({items / importSeconds:0} items/s)"));
     }
 
     private static void Print(List<GraphQLLoadBenchmark.ServerRun> runs)

@@ -2,18 +2,19 @@ using System.Globalization;
 using ClinicCms.Bench;
 
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
-// dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64]
+// dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
 var root = FindRoot();
 if (args.FirstOrDefault() == "graphql")
 {
     return await GraphQLBenchmarkCommand.RunAsync(root, articles, runs, Option("--seconds", 10), Option("--warmup", 3),
-        (Text("--connections") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray());
+        (Text("--connections") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
+        Text("--queries")?.Split(',') ?? [], Text("--data"));
 }
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64]");
+    Console.Error.WriteLine("usage: import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR]");
     return 2;
 }
 

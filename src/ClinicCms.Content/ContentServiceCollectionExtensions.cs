@@ -11,17 +11,21 @@ namespace ClinicCms.Content;
 
 public static class ContentServiceCollectionExtensions
 {
-    /// <summary>The content model and store on the chosen provider; <see cref="ClinicCmsDbContext"/> resolves to that provider's context.</summary>
+    /// <summary>
+    /// The content model and store on the chosen provider; <see cref="ClinicCmsDbContext"/> resolves to that provider's
+    /// context. Contexts are pooled: every GraphQL read resolves one, and building a context's services each time cost
+    /// more than the SQL of a small query.
+    /// </summary>
     public static IServiceCollection AddClinicCmsContent(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresClinicCmsDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<PostgresClinicCmsDbContext>(o => o.UseNpgsql(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<PostgresClinicCmsDbContext>());
         }
         else
         {
-            services.AddDbContext<SqliteClinicCmsDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<SqliteClinicCmsDbContext>(o => o.UseSqlite(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
         }
         services.AddSingleton(TimeProvider.System);

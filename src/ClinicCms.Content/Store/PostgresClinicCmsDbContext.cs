@@ -7,4 +7,12 @@ public sealed class PostgresClinicCmsDbContext(DbContextOptions<PostgresClinicCm
     protected override string IsTrue(string column) => $"\"{column}\"";
 
     protected override string JsonColumnType => "jsonb";
+
+    // Text filters start from the matching index rows. A B-tree key may not pass about 2.7 KB on PostgreSQL and a
+    // text field may hold more, so its values are indexed by hash (equality only, which is what filters use most).
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ContentFieldIndexRecord>().HasIndex(f => f.Text).HasMethod("hash");
+    }
 }

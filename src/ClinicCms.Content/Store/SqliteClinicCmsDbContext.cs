@@ -7,4 +7,11 @@ public sealed class SqliteClinicCmsDbContext(DbContextOptions<SqliteClinicCmsDbC
     protected override string IsTrue(string column) => $"\"{column}\" = 1";
 
     protected override string JsonColumnType => "TEXT";
+
+    // Text filters (a FAQ's category, say) start from the matching index rows; SQLite has no key length limit.
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ContentFieldIndexRecord>().HasIndex(f => new { f.ContentType, f.ContentPart, f.ContentField, f.Text });
+    }
 }

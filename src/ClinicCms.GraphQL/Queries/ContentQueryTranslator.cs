@@ -8,7 +8,7 @@ namespace ClinicCms.GraphQL.Queries;
 
 /// <summary>
 /// Turns a list field's status, where and orderBy into one SQL query on indexed columns: root values are columns
-/// of the version row, fields are EXISTS subqueries on the field index scoped to their part and field.
+/// of the version row, fields are "Id IN (...)" subqueries on the field index scoped to their type, part and field.
 /// </summary>
 public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
 {
@@ -34,7 +34,7 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         };
         if (where is { Count: > 0 })
         {
-            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Combine(where, model.Filter, or: false), Row));
+            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Combine(where, model.Filter, model.ContentType, or: false), Row));
         }
         return query;
     }
@@ -55,7 +55,7 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         return ordered.ThenByDescending(r => r.Id); // a stable order, so pages never overlap
     }
 
-    private Expression Combine(IDictionary<string, object?> where, FilterModel model, bool or)
+    private Expression Combine(IDictionary<string, object?> where, FilterModel model, string contentType, bool or)
     {
         var parts = new List<Expression>();
         foreach (var (key, value) in where)
@@ -66,10 +66,10 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
             }
             parts.Add(entry.Target switch
             {
-                LogicTarget logic => Logic(logic.Operator, value, model),
-                PartTarget part => value is IDictionary<string, object?> nested ? Combine(nested, part.Nested, or) : Expression.Constant(true),
+                LogicTarget logic => Logic(logic.Operator, value, model, contentType),
+                PartTarget part => value is IDictionary<string, object?> nested ? Combine(nested, part.Nested, contentType, or) : Expression.Constant(true),
                 ColumnTarget column => _compare.Build(Expression.Property(Row, column.Column), column.Kind, entry.Operator, value),
-                FieldTarget field => FieldExists(field, entry.Operator, value),
+                FieldTarget field => FieldMatches(field, contentType, entry.Operator, value),
                 _ => throw new InvalidOperationException($"Unexpected filter target {entry.Target}."),
             });
         }
@@ -82,7 +82,7 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
 
     // AND: every child holds; OR: any predicate of any child holds (the keys of one child included, as in Orchard);
     // NOT: no child holds.
-    private Expression Logic(string op, object? value, FilterModel model)
+    private Expression Logic(string op, object? value, FilterModel model, string contentType)
     {
         var children = (value is IEnumerable list and not IDictionary<string, object?> ? list.Cast<object?>() : [value])
             .OfType<IDictionary<string, object?>>().ToList();
@@ -92,24 +92,29 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         }
         return op switch
         {
-            "OR" => children.Select(c => Combine(c, model, or: true)).Aggregate(Expression.OrElse),
-            "NOT" => children.Select(c => (Expression)Expression.Not(Combine(c, model, or: false))).Aggregate(Expression.AndAlso),
-            _ => children.Select(c => Combine(c, model, or: false)).Aggregate(Expression.AndAlso),
+            "OR" => children.Select(c => Combine(c, model, contentType, or: true)).Aggregate(Expression.OrElse),
+            "NOT" => children.Select(c => (Expression)Expression.Not(Combine(c, model, contentType, or: false))).Aggregate(Expression.AndAlso),
+            _ => children.Select(c => Combine(c, model, contentType, or: false)).Aggregate(Expression.AndAlso),
         };
     }
 
-    private MethodCallExpression FieldExists(FieldTarget field, string op, object? value)
+    // r.Id IN (SELECT f.DocumentId FROM ContentFieldIndex f WHERE type, part, field AND value matches): the planner
+    // starts from the index rows that match instead of testing every version of the type (a correlated EXISTS).
+    private MethodCallExpression FieldMatches(FieldTarget field, string contentType, string op, object? value)
     {
         var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
         var body = Expression.AndAlso(
             Expression.AndAlso(
-                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), Expression.Property(Row, nameof(ContentItemRecord.Id))),
+                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentType)), Expression.Constant(contentType)),
                 Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part))),
             Expression.AndAlso(
                 Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)),
                 _compare.Build(Expression.Property(f, ValueComparison.FieldColumn(field.Kind)), field.Kind, op, value)));
-        return Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(ContentFieldIndexRecord)],
+        var matching = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ContentFieldIndexRecord)],
             db.FieldIndex.AsQueryable().Expression, Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(body, f));
+        var documentIds = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ContentFieldIndexRecord), typeof(long)],
+            matching, Expression.Lambda(Expression.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), f));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(long)], documentIds, Expression.Property(Row, nameof(ContentItemRecord.Id)));
     }
 
     private LambdaExpression Key(QueryTarget target)

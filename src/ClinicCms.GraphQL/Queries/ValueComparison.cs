@@ -11,7 +11,8 @@ namespace ClinicCms.GraphQL.Queries;
 /// <summary>
 /// One operator on one column as an expression EF Core turns into SQL. Text matching (_contains, _starts_with,
 /// _ends_with) is case-insensitive on both providers: LIKE on SQLite, ILIKE on PostgreSQL, with the user's %, _
-/// and \ escaped so they match themselves.
+/// and \ escaped so they match themselves. Values are SQL parameters, never literals: one compiled query and one SQL
+/// text serve every path or category a frontend asks for.
 /// </summary>
 internal sealed class ValueComparison(bool postgres)
 {
@@ -51,7 +52,7 @@ internal sealed class ValueComparison(bool postgres)
                 var pattern = op.EndsWith("contains", StringComparison.Ordinal) ? $"%{Escape(text)}%"
                     : op.EndsWith("starts_with", StringComparison.Ordinal) ? $"{Escape(text)}%"
                     : $"%{Escape(text)}";
-                Expression like = Expression.Call(postgres ? ILike : Like, Expression.Constant(EF.Functions), member, Expression.Constant(pattern), Expression.Constant("\\"));
+                Expression like = Expression.Call(postgres ? ILike : Like, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
                 return op.StartsWith("_not", StringComparison.Ordinal) ? Expression.Not(like) : like;
         }
     }
@@ -73,18 +74,29 @@ internal sealed class ValueComparison(bool postgres)
         };
     }
 
-    private static ConstantExpression List(object? value, Type type, ScalarKind kind)
+    private static MemberExpression List(object? value, Type type, ScalarKind kind)
     {
         var items = value is IEnumerable e and not string ? e.Cast<object?>() : [value];
-        var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type))!;
+        var listType = typeof(List<>).MakeGenericType(type);
+        var list = (IList)Activator.CreateInstance(listType)!;
         foreach (var item in items)
         {
             list.Add(Convert(item, type, kind));
         }
-        return Expression.Constant(list);
+        return Parameter(list, listType);
     }
 
-    private static ConstantExpression Constant(object? value, Type type, ScalarKind kind) => Expression.Constant(Convert(value, type, kind), type);
+    private static MemberExpression Constant(object? value, Type type, ScalarKind kind) => Parameter(Convert(value, type, kind), type);
+
+    // EF Core makes a parameter of a member read from a captured object (as from a lambda's closure); a constant
+    // would be written into the SQL, and each new value would compile and cache a query of its own.
+    private static MemberExpression Parameter(object? value, Type type) =>
+        Expression.Property(Expression.Constant(Activator.CreateInstance(typeof(Captured<>).MakeGenericType(type), [value])), nameof(Captured<object>.Value));
+
+    private sealed class Captured<T>(T value)
+    {
+        public T Value { get; } = value;
+    }
 
     private static object? Convert(object? value, Type type, ScalarKind kind)
     {

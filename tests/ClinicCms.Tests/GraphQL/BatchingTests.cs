@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.GraphQL;
 
-/// <summary>Content pickers load in batches: one SQL query per picker field per level, never one per item.</summary>
+/// <summary>
+/// Content pickers load in batches: one SQL query per picker field per level, never one per item. Filter values
+/// travel as SQL parameters, so every path or category shares one SQL text and one compiled query.
+/// </summary>
 public sealed class BatchingTests : IAsyncLifetime
 {
     private readonly SqlCommandCounter _counter = new();
@@ -60,5 +63,26 @@ public sealed class BatchingTests : IAsyncLifetime
         Assert.Equal(50, faqs.Count);
         Assert.All(faqs, f => Assert.Equal("treatments/ketamine-infusion-therapy", f!["relatedTreatment"]!["contentItems"]![0]!["path"]!.GetValue<string>()));
         Assert.True(_counter.Commands.Count is >= 1 and <= 3, string.Join("\n---\n", _counter.Commands));
+    }
+
+    [Theory]
+    [InlineData("query($v: String!) { faq(where: { category: $v }, orderBy: { order: ASC }) { displayText } }", "general", "safety-and-regulation")]
+    [InlineData("query($v: String!) { article(where: { path: $v }) { displayText } }", "articles/how-many-ketamine-infusions-will-i-need", "articles/nothing-here")]
+    [InlineData("query($v: String!) { faq(where: { displayText_contains: $v }) { displayText } }", "infusion", "Batch question")]
+    public async Task Filter_values_are_sql_parameters_not_literals(string query, string oneValue, string otherValue)
+    {
+        var graphql = new GraphQLClient(_app.CreateClient());
+        await graphql.DataAsync(query, new { v = oneValue });
+
+        _counter.Reset();
+        var one = await graphql.DataAsync(query, new { v = oneValue });
+        var first = _counter.Commands.ToList();
+        _counter.Reset();
+        var other = await graphql.DataAsync(query, new { v = otherValue });
+        var second = _counter.Commands.ToList();
+
+        Assert.NotEqual(one.ToJsonString(), other.ToJsonString()); // the two values select different items
+        Assert.Equal(first, second);
+        Assert.DoesNotContain(first, sql => sql.Contains(oneValue, StringComparison.Ordinal));
     }
 }

@@ -66,6 +66,10 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "hash");
+
                     b.HasIndex("DocumentId", "ContentPart", "ContentField");
 
                     b.HasIndex("ContentType", "ContentPart", "ContentField", "Boolean");

@@ -67,6 +67,8 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
 
                     b.HasIndex("ContentType", "ContentPart", "ContentField", "Numeric");
 
+                    b.HasIndex("ContentType", "ContentPart", "ContentField", "Text");
+
                     b.ToTable("ContentFieldIndex", (string)null);
                 });
 
