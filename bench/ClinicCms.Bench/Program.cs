@@ -1,11 +1,17 @@
 using System.Globalization;
 using ClinicCms.Bench;
 
+// dotnet run -c Release --project bench/ClinicCms.Bench -- generate [--articles N] --out FILE
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
 var root = FindRoot();
+if (args.FirstOrDefault() == "generate" && Text("--out") is { } output)
+{
+    await File.WriteAllTextAsync(output, SiteGenerator.Recipe(articles).ToJsonString());
+    return 0;
+}
 if (args.FirstOrDefault() == "graphql")
 {
     return await GraphQLBenchmarkCommand.RunAsync(root, articles, runs, Option("--seconds", 10), Option("--warmup", 3),
@@ -14,7 +20,7 @@ if (args.FirstOrDefault() == "graphql")
 }
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR]");
+    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR]");
     return 2;
 }
 

@@ -29,10 +29,11 @@ public sealed class ContentImporter(
         var paths = new PathRegistry(db);
         var seenVersions = new HashSet<string>();
         var imported = new List<(int Index, ContentItem Item)>();
+        await using var rows = new RowInserter(db);
         for (var start = 0; start < data.Count; start += BatchSize)
         {
             var batch = Parse(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
-            var run = new ImportBatch(db, definitions, preparer, paths, Now, user, result);
+            var run = new ImportBatch(db, rows, definitions, preparer, paths, Now, user, result);
             await run.ImportAsync(batch, cancellationToken);
             imported.AddRange(batch);
             db.ChangeTracker.Clear();

@@ -13,16 +13,18 @@ namespace ClinicCms.Content.Import;
 /// their place, so the unique published and latest indexes hold at every statement.
 /// </summary>
 internal sealed class ImportBatch(
-    ClinicCmsDbContext db, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
+    ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
     DateTime now, ContentUser user, ContentImportResult result)
 {
     private readonly List<Func<Task>> _pendingWrites = [];
     private readonly HashSet<string> _pendingItems = [];
     private Dictionary<string, ContentItemRecord> _byVersion = [];
     private Dictionary<string, List<ContentItemRecord>> _activeByItem = [];
+    private CancellationToken _cancellationToken;
 
     public async Task ImportAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
     {
+        _cancellationToken = cancellationToken;
         // Sanitizing HTML is the costliest step of an import and touches nothing shared: do the batch on every core.
         Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, b => preparer.SanitizeHtml(b.Item, definitions));
         await LoadAsync(batch, cancellationToken);
@@ -100,11 +102,7 @@ internal sealed class ImportBatch(
         ContentFieldIndexer.IndexNew(record, item, definitions);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
-        Write(item.ContentItemId, () =>
-        {
-            db.ContentItems.Add(record);
-            return Task.CompletedTask;
-        });
+        Write(item.ContentItemId, () => rows.InsertAsync(record, _cancellationToken));
         result.Created++;
     }
 
@@ -140,7 +138,7 @@ internal sealed class ImportBatch(
     {
         foreach (var record in _activeByItem.GetValueOrDefault(contentItemId) ?? [])
         {
-            if (record == except || db.Entry(record).State == EntityState.Added)
+            if (record == except || db.Entry(record).State is EntityState.Added or EntityState.Detached) // not written yet
             {
                 continue;
             }

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.Store;
+using ClinicCms.Recipes;
+using ClinicCms.Tests.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.Recipes;
+
+/// <summary>
+/// Orchard's import rules for versions (spec 1.4), through the bulk insert path: a newer version demotes the older
+/// ones as it arrives, in one recipe or across recipes, and a known version is updated in place or left alone.
+/// </summary>
+public sealed class ImportVersionTests : IAsyncLifetime
+{
+    private const string ItemId = "importversionfaq000001";
+    private static readonly Dictionary<string, string> Categories = new() { ["v1"] = "general", ["v2"] = "maintenance", ["v3"] = "safety-and-regulation" };
+    private readonly ClinicCmsApp _app = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _app.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_draft_after_a_published_version_in_one_recipe_keeps_both_and_only_the_draft_is_latest()
+    {
+        var report = await RunAsync(Version("v1", "First answer", published: true), Version("v2", "Draft answer", published: false));
+
+        Assert.Equal(2, report.ItemsCreated);
+        Assert.Equal(
+            [("v1", false, true, "First answer?"), ("v2", true, false, "Draft answer?")],
+            await VersionsAsync());
+    }
+
+    [Fact]
+    public async Task A_new_published_version_demotes_the_published_one_and_evicts_the_draft()
+    {
+        await RunAsync(Version("v1", "First answer", published: true), Version("v2", "Draft answer", published: false));
+
+        await RunAsync(Version("v3", "Second answer", published: true));
+
+        Assert.Equal(
+            [("v1", false, false, "First answer?"), ("v2", false, false, "Draft answer?"), ("v3", true, true, "Second answer?")],
+            await VersionsAsync());
+        var v3Categories = await _app.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<ClinicCmsDbContext>();
+            var v3 = db.ContentItems.Where(r => r.ContentItemVersionId == ItemId + "v3").Select(r => r.Id);
+            return db.FieldIndex.Where(f => v3.Contains(f.DocumentId) && f.ContentField == "Category").Select(f => f.Text).ToListAsync();
+        });
+        Assert.Equal(["safety-and-regulation"], v3Categories); // the field rows point at the row they were inserted with
+    }
+
+    [Fact]
+    public async Task A_known_version_is_left_alone_when_equal_and_updated_in_place_when_not()
+    {
+        await RunAsync(Version("v1", "First answer", published: true));
+
+        var again = await RunAsync(Version("v1", "First answer", published: true));
+        var changed = await RunAsync(Version("v1", "Changed answer", published: true));
+
+        Assert.Equal((0, 0, 1), (again.ItemsCreated, again.ItemsUpdated, again.ItemsUnchanged));
+        Assert.Equal((0, 1, 0), (changed.ItemsCreated, changed.ItemsUpdated, changed.ItemsUnchanged));
+        Assert.Equal([("v1", true, true, "Changed answer?")], await VersionsAsync());
+    }
+
+    private static JsonObject Version(string version, string title, bool published) => new()
+    {
+        ["ContentItemId"] = ItemId,
+        ["ContentItemVersionId"] = ItemId + version,
+        ["ContentType"] = "FAQ",
+        ["Latest"] = true,
+        ["Published"] = published,
+        ["TitlePart"] = new JsonObject { ["Title"] = title + "?" },
+        ["FAQ"] = new JsonObject
+        {
+            ["Category"] = new JsonObject { ["Text"] = Categories[version] },
+            ["Order"] = new JsonObject { ["Value"] = 1 },
+        },
+    };
+
+    private Task<RecipeReport> RunAsync(params JsonObject[] items)
+    {
+        var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = new JsonArray(items) }) };
+        return _app.InScopeAsync(sp =>
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(recipe.ToJsonString()));
+            return sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, "versions.recipe.json", Path.GetTempPath()), new RecipeRunOptions());
+        });
+    }
+
+    private Task<List<(string Version, bool Latest, bool Published, string? Title)>> VersionsAsync() =>
+        _app.InScopeAsync(async sp => (await sp.GetRequiredService<ClinicCmsDbContext>().ContentItems.AsNoTracking()
+                .Where(r => r.ContentItemId == ItemId).OrderBy(r => r.ContentItemVersionId).ToListAsync())
+            .Select(r => (r.ContentItemVersionId[ItemId.Length..], r.Latest, r.Published, r.DisplayText)).ToList());
+}
