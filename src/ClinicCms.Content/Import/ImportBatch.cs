@@ -52,7 +52,7 @@ internal sealed class ImportBatch(
             active.Add(record);
         }
         _activeByItem = active.GroupBy(r => r.ContentItemId).ToDictionary(g => g.Key, g => g.ToList());
-        await paths.PreloadAsync(batch.Select(b => b.Item.Part(Parts.PartNames.AutoroutePart).GetString("Path")).OfType<string>(), cancellationToken);
+        await paths.PreloadAsync(batch.SelectMany(b => preparer.PathsToCheck(b.Item, definitions)), cancellationToken);
     }
 
     private async Task<List<ContentError>> ImportItemAsync(ContentItem imported, CancellationToken cancellationToken)
