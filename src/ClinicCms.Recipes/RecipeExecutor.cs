@@ -39,6 +39,7 @@ public sealed partial class RecipeExecutor(
         {
             throw Fail(recipe, run.Errors);
         }
+        await using var room = await unitOfWork.RoomForBulkWriteAsync(cancellationToken);
         await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
             try

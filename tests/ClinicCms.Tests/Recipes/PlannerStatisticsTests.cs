@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Recipes;
 
-/// <summary>A bulk import leaves the query planner statistics behind, so lookups by path use the Path index.</summary>
+/// <summary>
+/// A bulk import leaves the query planner statistics behind, so lookups by path use the Path index, and on SQLite
+/// has a larger page cache only while it runs.
+/// </summary>
 public sealed class PlannerStatisticsTests
 {
     [Fact]
@@ -32,6 +35,35 @@ public sealed class PlannerStatisticsTests
         await site.RunRecipeTextAsync(new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = data }) }.ToJsonString(), "bulk.recipe.json");
 
         Assert.True(await AnalyzedAsync(site));
+    }
+
+    [Fact]
+    public async Task A_recipe_run_widens_the_sqlite_page_cache_and_hands_the_connection_back_as_it_was()
+    {
+        await using var site = await StoreSite.CreateSqliteAsync(); // PostgreSQL sizes its buffers per server, not per connection
+        var sizes = await site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ClinicCmsDbContext>();
+            await db.Database.OpenConnectionAsync(); // held open, so every read below is on this one connection
+            var before = await CacheSizeAsync(db);
+            long during;
+            await using (await sp.GetRequiredService<ContentUnitOfWork>().RoomForBulkWriteAsync())
+            {
+                during = await CacheSizeAsync(db);
+            }
+            return (before, during, after: await CacheSizeAsync(db));
+        });
+
+        Assert.Equal(-262144, sizes.during);
+        Assert.Equal(sizes.before, sizes.after);
+        Assert.NotEqual(sizes.during, sizes.before);
+    }
+
+    private static async Task<long> CacheSizeAsync(ClinicCmsDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA cache_size";
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static Task<bool> AnalyzedAsync(StoreSite site) => site.InScopeAsync(async sp =>
