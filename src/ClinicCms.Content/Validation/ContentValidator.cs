@@ -15,6 +15,13 @@ public static class ContentValidator
     public static List<ContentError> Validate(ContentItem item, ContentDefinitionRecord definitions)
     {
         var errors = new List<ContentError>();
+        // The columns' limits, checked here so both providers refuse alike and the error names the item
+        // (PostgreSQL would refuse at save without saying which; SQLite would keep any length).
+        TooLong(errors, "ContentItemId", item.ContentItemId, Store.ContentItemRecordConfiguration.IdLength);
+        TooLong(errors, "ContentItemVersionId", item.ContentItemVersionId, Store.ContentItemRecordConfiguration.IdLength);
+        TooLong(errors, "DisplayText", item.DisplayText, Store.ContentItemRecordConfiguration.DisplayTextLength);
+        TooLong(errors, "Owner", item.Owner, Store.ContentItemRecordConfiguration.NameLength);
+        TooLong(errors, "Author", item.Author, Store.ContentItemRecordConfiguration.NameLength);
         var type = definitions.FindType(item.ContentType);
         if (type is null)
         {
@@ -43,5 +50,13 @@ public static class ContentValidator
             FieldRules.Check(field, node as JsonObject, path, errors);
         }
         return errors;
+    }
+
+    private static void TooLong(List<ContentError> errors, string path, string? value, int limit)
+    {
+        if (value is { Length: var length } && length > limit)
+        {
+            errors.Add(new ContentError(path, $"at most {limit} characters, got {length}"));
+        }
     }
 }

@@ -73,6 +73,18 @@ public sealed class RecipeErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_id_longer_than_its_column_names_the_item_on_every_provider()
+    {
+        var error = await RejectedAsync("""
+            { "steps": [ { "name": "content", "data": [
+              { "ContentItemId": "faq-how-many-infusions-will-i-need", "ContentType": "FAQ", "TitlePart": { "Title": "One?" }, "FAQ": { "Category": { "Text": "general" }, "Order": { "Value": 1 } } }
+            ] } ] }
+            """, "ids.recipe.json");
+
+        Assert.Equal("ids.recipe.json: steps[0] (content) data[0].ContentItemId: at most 26 characters, got 34", error);
+    }
+
+    [Fact]
     public async Task Every_error_of_a_recipe_is_reported_at_once()
     {
         var exception = await Assert.ThrowsAsync<RecipeException>(() => _site.RunRecipeTextAsync("""
