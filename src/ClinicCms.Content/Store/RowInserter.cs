@@ -54,7 +54,9 @@ internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
             var sql = db.GetService<ISqlGenerationHelper>();
             var key = entity.FindPrimaryKey()!.Properties.Single();
             var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            // Rows written outside a transaction would outlive a failed import.
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction; begin one first.");
             var columns = new List<(IProperty, RelationalTypeMapping, DbParameter)>();
             foreach (var property in entity.GetProperties().Where(p => p != key))
             {
