@@ -103,17 +103,7 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
         }
         foreach (var typePart in type.Parts.Where(p => p.PartName == PartNames.AutoroutePart))
         {
-            if (item.Part(typePart.Name)?["Path"] is { } node && node.GetValueKind() != System.Text.Json.JsonValueKind.String)
-            {
-                continue;
-            }
-            var path = item.Part(typePart.Name).GetString("Path")?.Trim().Trim('/');
-            if (string.IsNullOrEmpty(path))
-            {
-                var pattern = typePart.Settings.GetSettings<AutoroutePartSettings>().Pattern;
-                path = patterns.Render(string.IsNullOrWhiteSpace(pattern) ? AutoroutePartSettings.DefaultPattern : pattern, item).Trim('/');
-            }
-            if (path.Length > 0)
+            if (RequestedPath(item, typePart, out _) is { Length: > 0 } path)
             {
                 yield return path;
             }
@@ -122,22 +112,15 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
 
     private async Task ApplyPathAsync(ContentItem item, ContentTypePartDefinition typePart, PathRegistry paths, List<ContentError> errors, CancellationToken cancellationToken)
     {
-        var part = item.Part(typePart.Name);
-        if (part?["Path"] is { } node && node.GetValueKind() != System.Text.Json.JsonValueKind.String)
-        {
-            return; // The validator reports the wrong kind.
-        }
-        var active = item.Latest || item.Published;
-        var path = part.GetString("Path")?.Trim().Trim('/');
+        var path = RequestedPath(item, typePart, out var generated);
         if (string.IsNullOrEmpty(path))
         {
-            var pattern = typePart.Settings.GetSettings<AutoroutePartSettings>().Pattern;
-            var generated = patterns.Render(string.IsNullOrWhiteSpace(pattern) ? AutoroutePartSettings.DefaultPattern : pattern, item).Trim('/');
-            if (generated.Length == 0)
-            {
-                return;
-            }
-            path = active ? await UniquePathAsync(generated, item.ContentItemId, paths, cancellationToken) : generated;
+            return; // nothing to generate from, or a Path of the wrong kind, which the validator reports
+        }
+        var active = item.Latest || item.Published;
+        if (active && generated)
+        {
+            path = await UniquePathAsync(path, item.ContentItemId, paths, cancellationToken);
         }
         else if (active && await paths.IsTakenAsync(path, item.ContentItemId, cancellationToken))
         {
@@ -149,6 +132,25 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
         {
             paths.Claim(path, item.ContentItemId);
         }
+    }
+
+    // The path the item gives, or else the one its pattern generates; null when Path is not a string.
+    private string? RequestedPath(ContentItem item, ContentTypePartDefinition typePart, out bool generated)
+    {
+        generated = false;
+        var part = item.Part(typePart.Name);
+        if (part?["Path"] is { } node && node.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        {
+            return null;
+        }
+        var path = part.GetString("Path")?.Trim().Trim('/');
+        if (!string.IsNullOrEmpty(path))
+        {
+            return path;
+        }
+        generated = true;
+        var pattern = typePart.Settings.GetSettings<AutoroutePartSettings>().Pattern;
+        return patterns.Render(string.IsNullOrWhiteSpace(pattern) ? AutoroutePartSettings.DefaultPattern : pattern, item).Trim('/');
     }
 
     // Orchard's rule for generated paths: add -1, -2, ... until the path is free.

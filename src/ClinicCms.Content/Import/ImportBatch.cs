@@ -16,15 +16,13 @@ internal sealed class ImportBatch(
     ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
     DateTime now, ContentUser user, ContentImportResult result)
 {
-    private readonly List<Func<Task>> _pendingWrites = [];
+    private readonly List<Func<CancellationToken, Task>> _pendingWrites = [];
     private readonly HashSet<string> _pendingItems = [];
     private Dictionary<string, ContentItemRecord> _byVersion = [];
     private Dictionary<string, List<ContentItemRecord>> _activeByItem = [];
-    private CancellationToken _cancellationToken;
 
     public async Task ImportAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
     {
-        _cancellationToken = cancellationToken;
         // Sanitizing HTML is the costliest step of an import and touches nothing shared: do the batch on every core.
         Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, b => preparer.SanitizeHtml(b.Item, definitions));
         await LoadAsync(batch, cancellationToken);
@@ -102,7 +100,7 @@ internal sealed class ImportBatch(
         ContentFieldIndexer.IndexNew(record, item, definitions);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
-        Write(item.ContentItemId, () => rows.InsertAsync(record, _cancellationToken));
+        Write(item.ContentItemId, cancellationToken => rows.InsertAsync(record, cancellationToken));
         result.Created++;
     }
 
@@ -124,10 +122,10 @@ internal sealed class ImportBatch(
         {
             item.ModifiedUtc = now;
         }
-        Write(item.ContentItemId, () =>
+        Write(item.ContentItemId, cancellationToken =>
         {
             ContentItemMapper.CopyTo(item, existing);
-            return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions);
+            return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions, cancellationToken);
         });
         Track(existing);
         result.Updated++;
@@ -173,7 +171,7 @@ internal sealed class ImportBatch(
         }
     }
 
-    private void Write(string contentItemId, Func<Task> write)
+    private void Write(string contentItemId, Func<CancellationToken, Task> write)
     {
         _pendingWrites.Add(write);
         _pendingItems.Add(contentItemId);
@@ -184,7 +182,7 @@ internal sealed class ImportBatch(
         await db.SaveChangesAsync(cancellationToken); // demotions first
         foreach (var write in _pendingWrites)
         {
-            await write();
+            await write(cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         _pendingWrites.Clear();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace ClinicCms.Content.Store;
 
@@ -45,7 +46,7 @@ internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
         await db.Database.CloseConnectionAsync();
     }
 
-    private sealed class TableInsert(DbCommand command, List<(IProperty Property, RelationalTypeMapping Mapping, DbParameter Parameter)> columns) : IAsyncDisposable
+    private sealed class TableInsert(DbCommand command, List<(IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter)> columns) : IAsyncDisposable
     {
         public static TableInsert Create(ClinicCmsDbContext db, Type clrType)
         {
@@ -57,27 +58,29 @@ internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
             // Rows written outside a transaction would outlive a failed import.
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                 ?? throw new InvalidOperationException("Bulk inserts run inside the caller's transaction; begin one first.");
-            var columns = new List<(IProperty, RelationalTypeMapping, DbParameter)>();
+            var columns = new List<(IClrPropertyGetter, ValueConverter?, DbParameter)>();
+            var names = new List<string>();
+            var values = new List<string>();
             foreach (var property in entity.GetProperties().Where(p => p != key))
             {
                 var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
                 var parameter = mapping.CreateParameter(command, $"p{columns.Count}", null, property.IsNullable);
                 command.Parameters.Add(parameter);
-                columns.Add((property, mapping, parameter));
+                columns.Add((property.GetGetter(), mapping.Converter, parameter));
+                names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));
+                values.Add("@" + parameter.ParameterName.TrimStart('@'));
             }
-            var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Item1.GetColumnName(table)!)));
-            var values = string.Join(", ", columns.Select(c => c.Item3.ParameterName.StartsWith('@') ? c.Item3.ParameterName : "@" + c.Item3.ParameterName));
-            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
+            command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", values)}) RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}";
             command.Prepare();
             return new TableInsert(command, columns);
         }
 
         public async Task<long> ExecuteAsync(object row, CancellationToken cancellationToken)
         {
-            foreach (var (property, mapping, parameter) in columns)
+            foreach (var (getter, converter, parameter) in columns)
             {
-                var value = property.GetGetter().GetClrValueUsingContainingEntity(row);
-                parameter.Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                var value = getter.GetClrValueUsingContainingEntity(row);
+                parameter.Value = (converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
             }
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         }
