@@ -34,4 +34,10 @@ public sealed class GraphQLOptions
     /// at once; this bounds how long a change written by another process without Redis stays unseen.
     /// </summary>
     public int ResponseCacheSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Most bytes of parsed content (estimated) kept between requests, so that a read of a hot item skips its JSON
+    /// column. Entries are keyed by each row's concurrency stamp and never stale. 0 turns it off.
+    /// </summary>
+    public long PartsCacheSizeBytes { get; set; } = 32 * 1024 * 1024;
 }

@@ -23,6 +23,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<MaxResultsValidationRule>();
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<PartsCache>();
         services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(
             new GraphQLDocumentBuilder(),
             new DocumentValidator(),
@@ -36,6 +37,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IGraphQLTextSerializer>(serializer);
         services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();
         services.AddScoped<PickerLoader>();
+        services.AddScoped<ContentItemReader>();
         services.AddScoped<ReadScopes>();
         services.AddScoped<ContentQueryTranslator>();
         services.AddScoped<GraphQLRequestReader>();

@@ -6,25 +6,31 @@ namespace ClinicCms.Content.Store;
 /// <summary>Copies between a content item and its row: root values to columns, parts to the JSON column.</summary>
 public static class ContentItemMapper
 {
-    public static ContentItem ToItem(ContentItemRecord record)
+    public static ContentItem ToItem(ContentItemRecord record) => ContentItemJson.ParseParts(RootValues(record), record.Content);
+
+    /// <summary>The row's root values with parts parsed earlier (the row's Content may not have been read).</summary>
+    public static ContentItem ToItem(ContentItemRecord record, System.Text.Json.Nodes.JsonObject parts)
     {
-        var item = new ContentItem
-        {
-            ContentItemId = record.ContentItemId,
-            ContentItemVersionId = record.ContentItemVersionId,
-            ContentType = record.ContentType,
-            DisplayText = record.DisplayText,
-            Latest = record.Latest,
-            Published = record.Published,
-            CreatedUtc = AsUtc(record.CreatedUtc),
-            ModifiedUtc = AsUtc(record.ModifiedUtc),
-            PublishedUtc = AsUtc(record.PublishedUtc),
-            Owner = record.Owner,
-            Author = record.Author,
-            ConcurrencyStamp = record.ConcurrencyStamp,
-        };
-        return ContentItemJson.ParseParts(item, record.Content);
+        var item = RootValues(record);
+        item.Parts = parts;
+        return item;
     }
+
+    private static ContentItem RootValues(ContentItemRecord record) => new()
+    {
+        ContentItemId = record.ContentItemId,
+        ContentItemVersionId = record.ContentItemVersionId,
+        ContentType = record.ContentType,
+        DisplayText = record.DisplayText,
+        Latest = record.Latest,
+        Published = record.Published,
+        CreatedUtc = AsUtc(record.CreatedUtc),
+        ModifiedUtc = AsUtc(record.ModifiedUtc),
+        PublishedUtc = AsUtc(record.PublishedUtc),
+        Owner = record.Owner,
+        Author = record.Author,
+        ConcurrencyStamp = record.ConcurrencyStamp,
+    };
 
     /// <summary>Writes the item into the row and gives the row a new concurrency stamp.</summary>
     public static void CopyTo(ContentItem item, ContentItemRecord record)

@@ -25,9 +25,8 @@ internal static class ContentListResolver
         var skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0);
         var translator = services.GetRequiredService<ContentQueryTranslator>();
         var query = translator.Filter(model, status, context.GetArgument<Dictionary<string, object?>>("where"), owner);
-        var records = await translator.Order(query, model, OrderByKeys.InWrittenOrder(context))
-            .Skip(skip).Take(first).ToListAsync(context.CancellationToken);
-        return NodeBatch.Of(records.Select(ContentItemMapper.ToItem));
+        var page = translator.Order(query, model, OrderByKeys.InWrittenOrder(context)).Skip(skip).Take(first);
+        return NodeBatch.Of(await services.GetRequiredService<ContentItemReader>().ReadAsync(page, context.CancellationToken));
     }
 
     public static async Task<object?> CountAsync(IResolveFieldContext context, TypeQueryModel model)
@@ -41,12 +40,13 @@ internal static class ContentListResolver
     {
         var id = context.GetArgument<string>("contentItemId");
         var db = context.RequestServices!.GetRequiredService<ClinicCmsDbContext>();
-        var record = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == id && r.Published, context.CancellationToken);
-        if (record is null || !hasType(record.ContentType))
+        var published = db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == id && r.Published).Take(1);
+        var items = await context.RequestServices!.GetRequiredService<ContentItemReader>().ReadAsync(published, context.CancellationToken);
+        if (items.Count == 0 || !hasType(items[0].ContentType))
         {
             return null;
         }
-        var node = NodeBatch.Of([ContentItemMapper.ToItem(record)])[0];
+        var node = NodeBatch.Of(items)[0];
         // Checked per item, so a lookup by id shows no more than the list would (a ClinicCms decision).
         return await context.RequestServices!.GetRequiredService<ReadScopes>().CanSeeAsync(context.User ?? new(), node) ? node : null;
     }

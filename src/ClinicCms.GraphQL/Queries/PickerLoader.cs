@@ -8,7 +8,7 @@ namespace ClinicCms.GraphQL.Queries;
 /// targets of that picker field for the whole batch with one query; the rest of the batch reads the result.
 /// Targets are published versions, as in Orchard. Requests run their resolvers one at a time, so no locking.
 /// </summary>
-public sealed class PickerLoader(ClinicCmsDbContext db, ReadScopes scopes)
+public sealed class PickerLoader(ClinicCmsDbContext db, ContentItemReader reader, ReadScopes scopes)
 {
     private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
 
@@ -42,9 +42,7 @@ public sealed class PickerLoader(ClinicCmsDbContext db, ReadScopes scopes)
         {
             return [];
         }
-        var records = await db.ContentItems.AsNoTracking()
-            .Where(r => r.Published && ids.Contains(r.ContentItemId))
-            .ToListAsync(cancellationToken);
-        return NodeBatch.Of(records.Select(ContentItemMapper.ToItem)).ToDictionary(n => n.Item.ContentItemId);
+        var targets = db.ContentItems.AsNoTracking().Where(r => r.Published && ids.Contains(r.ContentItemId));
+        return NodeBatch.Of(await reader.ReadAsync(targets, cancellationToken)).ToDictionary(n => n.Item.ContentItemId);
     }
 }

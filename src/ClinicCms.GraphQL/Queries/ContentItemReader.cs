@@ -1,0 +1,71 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.GraphQL.Queries;
+
+/// <summary>
+/// Reads the versions a query selects: their root columns first, then the JSON column only of those whose parsed
+/// parts are not in <see cref="PartsCache"/>, in one more query.
+/// </summary>
+public sealed class ContentItemReader(ClinicCmsDbContext db, PartsCache cache)
+{
+    public async Task<List<ContentItem>> ReadAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken)
+    {
+        var heads = await rows.Select(r => new ContentItemRecord
+        {
+            Id = r.Id,
+            ContentItemId = r.ContentItemId,
+            ContentItemVersionId = r.ContentItemVersionId,
+            ContentType = r.ContentType,
+            DisplayText = r.DisplayText,
+            Latest = r.Latest,
+            Published = r.Published,
+            CreatedUtc = r.CreatedUtc,
+            ModifiedUtc = r.ModifiedUtc,
+            PublishedUtc = r.PublishedUtc,
+            Owner = r.Owner,
+            Author = r.Author,
+            ConcurrencyStamp = r.ConcurrencyStamp,
+        }).ToListAsync(cancellationToken);
+
+        var items = new List<ContentItem>(heads.Count);
+        List<int>? missing = null;
+        foreach (var head in heads)
+        {
+            if (cache.TryGet(head.Id, head.ConcurrencyStamp, out var parts))
+            {
+                items.Add(ContentItemMapper.ToItem(head, parts));
+            }
+            else
+            {
+                (missing ??= []).Add(items.Count);
+                items.Add(null!);
+            }
+        }
+        if (missing is not null)
+        {
+            await LoadPartsAsync(heads, items, missing, cancellationToken);
+        }
+        return items;
+    }
+
+    private async Task LoadPartsAsync(List<ContentItemRecord> heads, List<ContentItem> items, List<int> missing, CancellationToken cancellationToken)
+    {
+        var ids = missing.Select(i => heads[i].Id).ToList();
+        var stored = await db.ContentItems.AsNoTracking()
+            .Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.ConcurrencyStamp, r.Content })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        foreach (var index in missing)
+        {
+            var head = heads[index];
+            // A row written between the two queries is read as it is now, and cached under the stamp it has now.
+            if (stored.GetValueOrDefault(head.Id) is { } row)
+            {
+                items[index] = ContentItemMapper.ToItem(head, cache.Add(row.Id, row.ConcurrencyStamp, row.Content));
+            }
+        }
+        items.RemoveAll(item => item is null); // deleted in between
+    }
+}
