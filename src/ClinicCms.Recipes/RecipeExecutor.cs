@@ -71,11 +71,18 @@ public sealed partial class RecipeExecutor(
             catch (RecipeException)
             {
                 unitOfWork.Reset();
+                run.RunUndo();
                 throw;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException)
+            {
+                run.RunUndo();
+                throw;
+            }
+            catch (Exception e)
             {
                 unitOfWork.Reset();
+                run.RunUndo();
                 var error = new RecipeError(recipe.FileName, null, null, "", $"the recipe could not be saved, nothing was changed: {e.Message}");
                 LogFailed(e, recipe.FileName, error.ToString());
                 throw new RecipeException([error]);

@@ -23,4 +23,19 @@ public sealed class RecipeRun
     /// <summary>Roles as the Roles steps planned them, by name; saved when those steps apply.</summary>
     public Dictionary<string, ClinicCms.Content.Security.RoleRecord> PlannedRoles { get; } = new(StringComparer.OrdinalIgnoreCase);
     public bool FeaturesChanged { get; set; }
+
+    /// <summary>
+    /// Takes back what steps wrote outside the database (media files) when the run fails, newest first: the database
+    /// rolls back on its own.
+    /// </summary>
+    public List<Action> Undo { get; } = [];
+
+    public void RunUndo()
+    {
+        for (var i = Undo.Count - 1; i >= 0; i--)
+        {
+            Undo[i]();
+        }
+        Undo.Clear();
+    }
 }

@@ -6,7 +6,8 @@ namespace ClinicCms.Web.Media;
 
 /// <summary>
 /// Orchard's media step: Files with a TargetPath (or Path) and Base64 content or a SourcePath next to the recipe.
-/// A missing source file or a type that is not allowed is an error, found before anything is written.
+/// A missing source file or a type that is not allowed is an error, found before anything is written; when a later
+/// step fails, the files it wrote are taken back with the rest of the run.
 /// </summary>
 public sealed class MediaStep(MediaStore media) : IRecipeStep
 {
@@ -51,6 +52,7 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
     {
         foreach (var file in (List<PlannedFile>)step.State!)
         {
+            step.Run.Undo.Add(media.Restorer(file.Target));
             using var stream = new MemoryStream(file.Content);
             var (_, error) = await media.SaveAsync(Path.GetDirectoryName(file.Target), Path.GetFileName(file.Target), stream, file.Content.Length, cancellationToken);
             if (error is not null)

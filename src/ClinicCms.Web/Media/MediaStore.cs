@@ -48,6 +48,35 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         return (relative, null);
     }
 
+    /// <summary>
+    /// Captures the file at <paramref name="path"/> as it is now (its bytes, or that it and its new folders do not
+    /// exist), and returns what puts it back.
+    /// </summary>
+    public Action Restorer(string path)
+    {
+        var full = Resolve(path);
+        var root = Path.GetFullPath(Root);
+        var previous = File.Exists(full) ? File.ReadAllBytes(full) : null;
+        var missingFolders = new List<string>();
+        for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > root.Length && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            missingFolders.Add(folder); // deepest first, the order they are removed in
+        }
+        return () =>
+        {
+            if (previous is not null)
+            {
+                File.WriteAllBytes(full, previous);
+                return;
+            }
+            File.Delete(full);
+            foreach (var folder in missingFolders.Where(f => Directory.Exists(f) && !Directory.EnumerateFileSystemEntries(f).Any()))
+            {
+                Directory.Delete(folder);
+            }
+        };
+    }
+
     public string? Check(string name, long length)
     {
         var extension = Path.GetExtension(name).ToLowerInvariant();

@@ -53,6 +53,39 @@ public sealed class SiteAdminTests
     }
 
     [Fact]
+    public async Task Files_the_media_step_wrote_are_taken_back_when_a_later_step_fails()
+    {
+        await using var site = await SecuredSite.StartAsync();
+        var first = Path.Combine(site.App.Data.Path, "media.recipe.json");
+        await File.WriteAllTextAsync(first, """
+            { "steps": [ { "name": "media", "Files": [ { "TargetPath": "logos/clinic.png", "Base64": "AQID" } ] } ] }
+            """);
+        await site.App.RunRecipeAsync(first);
+        var store = site.App.Services.GetRequiredService<MediaStore>();
+        var folders = Directory.GetDirectories(store.Root, "*", SearchOption.AllDirectories);
+
+        // Valid when planned; the content step's path is taken by the clinic article, which only the database knows.
+        var failing = Path.Combine(site.App.Data.Path, "failing.recipe.json");
+        await File.WriteAllTextAsync(failing, """
+            { "steps": [
+              { "name": "media", "Files": [
+                { "TargetPath": "logos/clinic.png", "Base64": "BAUG" },
+                { "TargetPath": "new/deeper/leaflet.pdf", "Base64": "JVBERi0=" } ] },
+              { "name": "content", "data": [
+                { "ContentItemId": "newarticle000000000000001", "ContentType": "Article", "Latest": true, "Published": true,
+                  "TitlePart": { "Title": "Copycat" }, "Article": { "Summary": { "Text": "x" } },
+                  "AutoroutePart": { "Path": "articles/how-many-ketamine-infusions-will-i-need" } } ] }
+            ] }
+            """);
+        var error = await Assert.ThrowsAsync<RecipeException>(() => site.App.RunRecipeAsync(failing));
+
+        Assert.Contains("is already in use by another content item", Assert.Single(error.Errors).ToString(), StringComparison.Ordinal);
+        Assert.Equal(["logos/clinic.png"], store.AllFiles());
+        Assert.Equal([1, 2, 3], await File.ReadAllBytesAsync(store.Resolve("logos/clinic.png")));
+        Assert.Equal(folders, Directory.GetDirectories(store.Root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task An_administrator_cannot_remove_their_own_administrator_role()
     {
         await using var site = await SecuredSite.StartAsync();
