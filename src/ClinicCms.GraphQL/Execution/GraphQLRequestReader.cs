@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
@@ -61,6 +62,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         Variables = string.IsNullOrEmpty(query["variables"]) ? null : serializer.Deserialize<Inputs>(query["variables"]),
     };
 
+    // Into a pooled buffer: a new one per request was the largest allocation of a small query.
     private async Task<string> ReadBodyAsync(HttpContext http)
     {
         var max = options.Value.MaxRequestBytes;
@@ -68,18 +70,32 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         {
             throw new RequestTooLargeException();
         }
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(http.Request.ContentLength ?? 1024, 256, max) + 1);
+        try
         {
-            if (buffer.Length + read > max)
+            var length = 0;
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted)) > 0)
             {
-                throw new RequestTooLargeException();
+                length += read;
+                if (length > max)
+                {
+                    throw new RequestTooLargeException();
+                }
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(buffer.Length * 2L, max + 1));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
-            buffer.Write(chunk, 0, read);
+            return Encoding.UTF8.GetString(buffer, 0, length);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private sealed class RequestTooLargeException : Exception;

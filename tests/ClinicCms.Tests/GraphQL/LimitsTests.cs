@@ -67,6 +67,31 @@ public sealed class LimitsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_sent_without_a_length_is_read_up_to_the_limit_and_no_further()
+    {
+        using var http = _app.CreateClient();
+        var fits = await http.PostAsync("/api/graphql", Streamed("{\"query\": \"{ faqCount }\"" + new string(' ', 4000) + "}"));
+        var tooLarge = await http.PostAsync("/api/graphql", Streamed("{\"query\": \"{ faqCount }\"" + new string(' ', 5000) + "}"));
+
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+        Assert.True((await GraphQLClient.Parse(fits))["data"]!["faqCount"]!.GetValue<int>() > 0);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+    }
+
+    // No Content-Length: the server learns the size only by reading.
+    private static StreamContent Streamed(string json)
+    {
+        var content = new StreamContent(new UnseekableStream(System.Text.Encoding.UTF8.GetBytes(json)));
+        content.Headers.ContentType = new("application/json");
+        return content;
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+
+    [Fact]
     public async Task Asking_for_more_than_the_maximum_is_a_validation_error_in_the_query_or_in_a_variable()
     {
         var (literal, literalBody) = await _graphql.PostAsync("{ faq(first: 100000) { displayText } }");
