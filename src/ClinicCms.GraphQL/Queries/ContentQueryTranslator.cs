@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using ClinicCms.Content.Store;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace ClinicCms.GraphQL.Queries;
 
@@ -13,7 +14,7 @@ namespace ClinicCms.GraphQL.Queries;
 public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
 {
     private static readonly ParameterExpression Row = Expression.Parameter(typeof(ContentItemRecord), "r");
-    private readonly ValueComparison _compare = new(db.Database.IsNpgsql());
+    private readonly ValueComparison _compare = new(db is PostgresClinicCmsDbContext);
 
     public IQueryable<ContentItemRecord> Filter(TypeQueryModel model, PublicationStatus status, IDictionary<string, object?>? where, string? owner = null)
     {
@@ -68,7 +69,7 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
             {
                 LogicTarget logic => Logic(logic.Operator, value, model, contentType),
                 PartTarget part => value is IDictionary<string, object?> nested ? Combine(nested, part.Nested, contentType, or) : Expression.Constant(true),
-                ColumnTarget column => _compare.Build(Expression.Property(Row, column.Column), column.Kind, entry.Operator, value),
+                ColumnTarget column => _compare.Build(ReflectedMembers.Property(Row, column.Column), column.Kind, entry.Operator, value),
                 FieldTarget field => FieldMatches(field, contentType, entry.Operator, value),
                 _ => throw new InvalidOperationException($"Unexpected filter target {entry.Target}."),
             });
@@ -105,51 +106,44 @@ public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
         var body = Expression.AndAlso(
             Expression.AndAlso(
-                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentType)), Expression.Constant(contentType)),
-                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part))),
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentType)), Expression.Constant(contentType)),
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part))),
             Expression.AndAlso(
-                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)),
-                _compare.Build(Expression.Property(f, ValueComparison.FieldColumn(field.Kind)), field.Kind, op, value)));
-        var matching = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ContentFieldIndexRecord)],
-            db.FieldIndex.AsQueryable().Expression, Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(body, f));
-        var documentIds = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ContentFieldIndexRecord), typeof(long)],
-            matching, Expression.Lambda(Expression.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), f));
-        return Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(long)], documentIds, Expression.Property(Row, nameof(ContentItemRecord.Id)));
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)),
+                _compare.Build(ReflectedMembers.Property(f, ValueComparison.FieldColumn(field.Kind)), field.Kind, op, value)));
+        var matching = ReflectedMembers.Call(QueryableMethods.Where, typeof(ContentFieldIndexRecord), null,
+            db.FieldIndex.AsQueryable().Expression, Expression.Quote(Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(body, f)));
+        var documentIds = ReflectedMembers.Call(QueryableMethods.Select, typeof(ContentFieldIndexRecord), typeof(long),
+            matching, Expression.Quote(Expression.Lambda(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), f)));
+        return ReflectedMembers.Call(QueryableMethods.Contains, typeof(long), null, documentIds, ReflectedMembers.Property(Row, nameof(ContentItemRecord.Id)));
     }
 
     private LambdaExpression Key(QueryTarget target)
     {
         if (target is ColumnTarget column)
         {
-            return Expression.Lambda(Expression.Property(Row, column.Column), Row);
+            return Expression.Lambda(ReflectedMembers.Property(Row, column.Column), Row);
         }
         var field = (FieldTarget)target;
         // (SELECT f.Value FROM ContentFieldIndex f WHERE f.DocumentId = r.Id AND part AND field LIMIT 1)
         var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
         var match = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(Expression.AndAlso(
-            Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), Expression.Property(Row, nameof(ContentItemRecord.Id))),
+            Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), ReflectedMembers.Property(Row, nameof(ContentItemRecord.Id))),
             Expression.AndAlso(
-                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part)),
-                Expression.Equal(Expression.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)))), f);
-        var valueProperty = Expression.Property(f, ValueComparison.FieldColumn(field.Kind));
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part)),
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)))), f);
+        var valueProperty = ReflectedMembers.Property(f, ValueComparison.FieldColumn(field.Kind));
         var select = Expression.Lambda(valueProperty, f);
-        var filtered = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(ContentFieldIndexRecord)], db.FieldIndex.AsQueryable().Expression, match);
-        var values = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(ContentFieldIndexRecord), valueProperty.Type], filtered, select);
-        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [valueProperty.Type], values);
+        var filtered = ReflectedMembers.Call(QueryableMethods.Where, typeof(ContentFieldIndexRecord), null, db.FieldIndex.AsQueryable().Expression, Expression.Quote(match));
+        var values = ReflectedMembers.Call(QueryableMethods.Select, typeof(ContentFieldIndexRecord), valueProperty.Type, filtered, Expression.Quote(select));
+        var first = ReflectedMembers.Call(QueryableMethods.FirstOrDefaultWithoutPredicate, valueProperty.Type, null, values);
         return Expression.Lambda(first, Row);
     }
 
     private static IOrderedQueryable<ContentItemRecord> ThenBy(IOrderedQueryable<ContentItemRecord>? ordered, IQueryable<ContentItemRecord> query, LambdaExpression key, bool descending)
     {
-        var method = (ordered is null, descending) switch
-        {
-            (true, false) => nameof(Queryable.OrderBy),
-            (true, true) => nameof(Queryable.OrderByDescending),
-            (false, false) => nameof(Queryable.ThenBy),
-            _ => nameof(Queryable.ThenByDescending),
-        };
         var source = ordered ?? query;
-        var call = Expression.Call(typeof(Queryable), method, [typeof(ContentItemRecord), key.ReturnType], source.Expression, Expression.Quote(key));
+        var call = ReflectedMembers.Call(ReflectedMembers.Order(ordered is null, descending), typeof(ContentItemRecord), key.ReturnType, source.Expression, Expression.Quote(key));
         return (IOrderedQueryable<ContentItemRecord>)source.Provider.CreateQuery<ContentItemRecord>(call);
     }
 }
