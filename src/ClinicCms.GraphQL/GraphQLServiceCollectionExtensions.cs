@@ -22,6 +22,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<MaxResultsValidationRule>();
+        services.AddSingleton<GraphQLValidationRules>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PartsCache>();
         services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(

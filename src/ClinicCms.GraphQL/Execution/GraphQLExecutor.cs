@@ -1,11 +1,10 @@
+using ClinicCms.Content.Store;
 using GraphQL;
 using GraphQL.Transport;
-using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ClinicCms.GraphQL.Execution;
 
@@ -13,20 +12,27 @@ namespace ClinicCms.GraphQL.Execution;
 public sealed partial class GraphQLExecutor(
     SchemaService schemas,
     IDocumentExecuter executer,
-    MaxResultsValidationRule maxResults,
-    IOptions<GraphQLOptions> options,
+    GraphQLValidationRules rules,
     ILogger<GraphQLExecutor> logger)
 {
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http)
     {
         var schema = await schemas.GetSchemaAsync(http.RequestServices, http.RequestAborted);
-        var complexity = new ComplexityValidationRule(new ComplexityOptions
+        // One connection for the whole request, rather than a pooled open and close around each of its SQL queries.
+        var db = http.RequestServices.GetRequiredService<ClinicCmsDbContext>().Database;
+        await db.OpenConnectionAsync(http.RequestAborted);
+        try
         {
-            MaxDepth = options.Value.MaxDepth,
-            MaxComplexity = options.Value.MaxComplexity,
-            DefaultComplexityImpactDelegate = IntrospectionIsFree,
-        });
-        return await executer.ExecuteAsync(o =>
+            return await ExecuteAsync(request, http, schema);
+        }
+        finally
+        {
+            await db.CloseConnectionAsync();
+        }
+    }
+
+    private Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http, global::GraphQL.Types.ISchema schema) =>
+        executer.ExecuteAsync(o =>
         {
             o.Schema = schema;
             o.Query = request.Query;
@@ -36,8 +42,8 @@ public sealed partial class GraphQLExecutor(
             o.RequestServices = http.RequestServices;
             o.User = http.User;
             o.CancellationToken = http.RequestAborted;
-            o.ValidationRules = DocumentValidator.CoreRules.Append(complexity).Append(maxResults);
-            o.CachedDocumentValidationRules = [maxResults];
+            o.ValidationRules = rules.All;
+            o.CachedDocumentValidationRules = rules.ForCachedDocuments;
             o.UnhandledExceptionDelegate = context =>
             {
                 if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException tooDeep)
@@ -50,16 +56,6 @@ public sealed partial class GraphQLExecutor(
                 return Task.CompletedTask;
             };
         });
-    }
-
-    // Introspection reads the schema, not content: its cost does not grow with the data, and clients (GraphiQL,
-    // code generators) must always be able to run it, however large the schema grows.
-    private static FieldComplexityResult IntrospectionIsFree(FieldImpactContext context) =>
-        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || (context.ParentType?.Name.StartsWith("__", StringComparison.Ordinal) ?? false)
-            ? new FieldComplexityResult(0, 1)
-            : DefaultImpact(context);
-
-    private static readonly Func<FieldImpactContext, FieldComplexityResult> DefaultImpact = new ComplexityOptions().DefaultComplexityImpactDelegate;
 
     /// <summary>Orchard's status codes: 401 when a permission failed, 400 for any other error, else 200.</summary>
     public static int StatusCodeFor(ExecutionResult result)
