@@ -26,6 +26,7 @@ public static class ContentServiceCollectionExtensions
         else
         {
             services.AddDbContextPool<SqliteClinicCmsDbContext>(o => o.UseSqlite(connectionString));
+            services.AddSingleton(_ => new SqliteReadConnections(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
         }
         services.AddSingleton(TimeProvider.System);

@@ -2,7 +2,6 @@ using ClinicCms.Content.Store;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,17 +17,9 @@ public sealed partial class GraphQLExecutor(
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http)
     {
         var schema = await schemas.GetSchemaAsync(http.RequestServices, http.RequestAborted);
-        // One connection for the whole request, rather than a pooled open and close around each of its SQL queries.
-        var db = http.RequestServices.GetRequiredService<ClinicCmsDbContext>().Database;
-        await db.OpenConnectionAsync(http.RequestAborted);
-        try
-        {
-            return await ExecuteAsync(request, http, schema);
-        }
-        finally
-        {
-            await db.CloseConnectionAsync();
-        }
+        var db = http.RequestServices.GetRequiredService<ClinicCmsDbContext>();
+        await using var reads = await ReadSession.StartAsync(db, http.RequestServices.GetService<SqliteReadConnections>(), http.RequestAborted);
+        return await ExecuteAsync(request, http, schema);
     }
 
     private Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http, global::GraphQL.Types.ISchema schema) =>
