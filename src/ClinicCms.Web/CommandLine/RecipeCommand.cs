@@ -93,7 +93,15 @@ public static class RecipeCommand
 
     private static async Task<int> ExportAsync(IServiceProvider services, string file)
     {
-        await services.GetRequiredService<SetupService>().MigrateAsync();
+        var setup = services.GetRequiredService<SetupService>();
+        await setup.MigrateAsync();
+        if (!await setup.IsSetUpAsync())
+        {
+            // An empty export would look like a backup of a site that has nothing in it.
+            var data = services.GetRequiredService<AppDataPaths>().Root;
+            await Console.Error.WriteLineAsync($"error: there is no site in the data folder '{data}' to export; start the site once or run `recipe run FILE` first.");
+            return 1;
+        }
         var temporary = file + ".partial";
         int count;
         await using (var output = File.Create(temporary))

@@ -62,6 +62,19 @@ public sealed class RecipeCommandTests
         Assert.Contains("usage: recipe run FILE", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Export_of_a_data_folder_with_no_site_is_an_error_and_writes_no_file()
+    {
+        using var work = new TempFolder();
+        var data = work.File("empty-data");
+
+        var result = await RunAsync(data, work.Path, "recipe", "export", "nothing.recipe.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("there is no site in the data folder", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(work.File("nothing.recipe.json")));
+    }
+
     private static async Task<string> ExportTextAsync(string data, TempFolder work)
     {
         var result = await RunAsync(data, work.Path, "recipe", "export", "snapshot.recipe.json");
