@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using ClinicCms.Content.Store;
-using ClinicCms.Recipes;
 using ClinicCms.Tests.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.GraphQL;
 
@@ -40,11 +36,7 @@ public sealed class BatchingTests : IAsyncLifetime
             });
         }
         var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = data }) };
-        await _app.InScopeAsync(sp =>
-        {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(recipe.ToJsonString()));
-            return sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, "faqs.recipe.json", Path.GetTempPath()), new RecipeRunOptions());
-        });
+        await _app.RunRecipeTextAsync(recipe.ToJsonString(), "faqs.recipe.json");
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using ClinicCms.Recipes;
 using ClinicCms.Tests.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.GraphQL;
 
@@ -82,11 +80,7 @@ public sealed class PartsCacheTests : IAsyncLifetime
             },
         };
         var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = new JsonArray(item) }) };
-        var report = await _app.InScopeAsync(sp =>
-        {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(recipe.ToJsonString()));
-            return sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, "article.recipe.json", Path.GetTempPath()), new RecipeRunOptions());
-        });
+        var report = await _app.RunRecipeTextAsync(recipe.ToJsonString(), "article.recipe.json");
         Assert.Equal(1, report.ItemsCreated + report.ItemsUpdated);
     }
 }

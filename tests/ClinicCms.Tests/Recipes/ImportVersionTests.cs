@@ -86,11 +86,7 @@ public sealed class ImportVersionTests : IAsyncLifetime
     private Task<RecipeReport> RunAsync(params JsonObject[] items)
     {
         var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = new JsonArray(items) }) };
-        return _app.InScopeAsync(sp =>
-        {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(recipe.ToJsonString()));
-            return sp.GetRequiredService<RecipeExecutor>().RunAsync(RecipeReader.Read(stream, "versions.recipe.json", Path.GetTempPath()), new RecipeRunOptions());
-        });
+        return _app.RunRecipeTextAsync(recipe.ToJsonString(), "versions.recipe.json");
     }
 
     private Task<List<(string Version, bool Latest, bool Published, string? Title)>> VersionsAsync() =>

@@ -48,6 +48,14 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         return await sp.GetRequiredService<ClinicCms.Recipes.RecipeExecutor>().RunAsync(recipe, new ClinicCms.Recipes.RecipeRunOptions());
     });
 
+    /// <summary>Runs a recipe given as JSON text; [file:...] paths are relative to the temporary folder.</summary>
+    public Task<ClinicCms.Recipes.RecipeReport> RunRecipeTextAsync(string json, string fileName) => InScopeAsync(sp =>
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var recipe = ClinicCms.Recipes.RecipeReader.Read(stream, fileName, Path.GetTempPath());
+        return sp.GetRequiredService<ClinicCms.Recipes.RecipeExecutor>().RunAsync(recipe, new ClinicCms.Recipes.RecipeRunOptions());
+    });
+
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();
