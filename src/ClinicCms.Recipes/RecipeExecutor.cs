@@ -42,6 +42,7 @@ public sealed partial class RecipeExecutor(
         await using var room = await unitOfWork.RoomForBulkWriteAsync(cancellationToken);
         await using (var transaction = await unitOfWork.BeginAsync(cancellationToken))
         {
+            var committed = false;
             try
             {
                 foreach (var step in planned)
@@ -59,6 +60,7 @@ public sealed partial class RecipeExecutor(
                     await unitOfWork.RefreshStatisticsAsync(cancellationToken);
                 }
                 await transaction.CommitAsync(cancellationToken);
+                committed = true;
                 if (run.DefinitionsChanged)
                 {
                     changes.DefinitionsChanged();
@@ -71,21 +73,21 @@ public sealed partial class RecipeExecutor(
             catch (RecipeException)
             {
                 unitOfWork.Reset();
-                run.RunUndo();
                 throw;
             }
-            catch (OperationCanceledException)
-            {
-                run.RunUndo();
-                throw;
-            }
-            catch (Exception e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 unitOfWork.Reset();
-                run.RunUndo();
                 var error = new RecipeError(recipe.FileName, null, null, "", $"the recipe could not be saved, nothing was changed: {e.Message}");
                 LogFailed(e, recipe.FileName, error.ToString());
                 throw new RecipeException([error]);
+            }
+            finally
+            {
+                if (!committed)
+                {
+                    run.RunUndo(); // the database rolls back with the transaction; files written meanwhile do not
+                }
             }
         }
         run.Report.Duration = clock.Elapsed;

@@ -21,7 +21,7 @@ public sealed class ReadSession : IAsyncDisposable
 
     public static async Task<ReadSession> StartAsync(ClinicCmsDbContext db, SqliteReadConnections? connections, CancellationToken cancellationToken)
     {
-        if (connections is null || db is not SqliteClinicCmsDbContext)
+        if (connections is null) // registered on SQLite only
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
             return new ReadSession(db, null, null);
@@ -40,6 +40,6 @@ public sealed class ReadSession : IAsyncDisposable
         }
         // The context is pooled: it must leave with a connection of its own, not one another request may borrow.
         _db.Database.SetDbConnection(_connections!.Closed(), contextOwnsConnection: true);
-        _connections!.Return(_borrowed);
+        _connections.Return(_borrowed);
     }
 }
