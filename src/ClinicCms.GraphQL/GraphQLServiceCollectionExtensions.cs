@@ -1,5 +1,6 @@
 using ClinicCms.GraphQL.Execution;
 using ClinicCms.GraphQL.Queries;
+using ClinicCms.GraphQL.Queries.Published;
 using ClinicCms.GraphQL.Rendering;
 using GraphQL;
 using GraphQL.Execution;
@@ -25,6 +26,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<GraphQLValidationRules>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<PartsCache>();
+        services.AddSingleton<PublishedIndex>();
         services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(
             new GraphQLDocumentBuilder(),
             new DocumentValidator(),
@@ -39,6 +41,7 @@ public static class GraphQLServiceCollectionExtensions
         services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();
         services.AddScoped<PickerLoader>();
         services.AddScoped<ContentItemReader>();
+        services.AddScoped<PublishedView>();
         services.AddScoped<ReadScopes>();
         services.AddScoped<ContentQueryTranslator>();
         services.AddScoped<GraphQLRequestReader>();

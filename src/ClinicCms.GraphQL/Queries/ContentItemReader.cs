@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
@@ -10,25 +11,31 @@ namespace ClinicCms.GraphQL.Queries;
 /// </summary>
 public sealed class ContentItemReader(ClinicCmsDbContext db, PartsCache cache)
 {
-    public async Task<List<ContentItem>> ReadAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken)
+    /// <summary>The root columns a read needs (all but the JSON column).</summary>
+    public static readonly Expression<Func<ContentItemRecord, ContentItemRecord>> Head = r => new ContentItemRecord
     {
-        var heads = await rows.Select(r => new ContentItemRecord
-        {
-            Id = r.Id,
-            ContentItemId = r.ContentItemId,
-            ContentItemVersionId = r.ContentItemVersionId,
-            ContentType = r.ContentType,
-            DisplayText = r.DisplayText,
-            Latest = r.Latest,
-            Published = r.Published,
-            CreatedUtc = r.CreatedUtc,
-            ModifiedUtc = r.ModifiedUtc,
-            PublishedUtc = r.PublishedUtc,
-            Owner = r.Owner,
-            Author = r.Author,
-            ConcurrencyStamp = r.ConcurrencyStamp,
-        }).ToListAsync(cancellationToken);
+        Id = r.Id,
+        ContentItemId = r.ContentItemId,
+        ContentItemVersionId = r.ContentItemVersionId,
+        ContentType = r.ContentType,
+        DisplayText = r.DisplayText,
+        Latest = r.Latest,
+        Published = r.Published,
+        CreatedUtc = r.CreatedUtc,
+        ModifiedUtc = r.ModifiedUtc,
+        PublishedUtc = r.PublishedUtc,
+        Owner = r.Owner,
+        Author = r.Author,
+        Path = r.Path,
+        ConcurrencyStamp = r.ConcurrencyStamp,
+    };
 
+    public async Task<List<ContentItem>> ReadAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken) =>
+        await ReadAsync(await rows.Select(Head).ToListAsync(cancellationToken), cancellationToken);
+
+    /// <summary>Items of rows whose root columns are known (from SQL or the published index).</summary>
+    public async Task<List<ContentItem>> ReadAsync(IReadOnlyList<ContentItemRecord> heads, CancellationToken cancellationToken)
+    {
         var items = new List<ContentItem>(heads.Count);
         List<int>? missing = null;
         foreach (var head in heads)
@@ -50,7 +57,7 @@ public sealed class ContentItemReader(ClinicCmsDbContext db, PartsCache cache)
         return items;
     }
 
-    private async Task LoadPartsAsync(List<ContentItemRecord> heads, List<ContentItem> items, List<int> missing, CancellationToken cancellationToken)
+    private async Task LoadPartsAsync(IReadOnlyList<ContentItemRecord> heads, List<ContentItem> items, List<int> missing, CancellationToken cancellationToken)
     {
         var ids = missing.Select(i => heads[i].Id).ToList();
         var stored = await db.ContentItems.AsNoTracking()

@@ -1,4 +1,6 @@
+using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Store;
+using ClinicCms.GraphQL.Queries.Published;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,25 +25,45 @@ internal static class ContentListResolver
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
         var skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0);
+        var where = context.GetArgument<Dictionary<string, object?>>("where");
+        var orderBy = OrderByKeys.InWrittenOrder(context);
+        var reader = services.GetRequiredService<ContentItemReader>();
+        if (Indexed(context, status, owner) is { } snapshot && SnapshotQuery.TryPlan(model, where, orderBy) is { } indexed)
+        {
+            return NodeBatch.Of(await reader.ReadAsync(indexed.Page(snapshot, skip, first), context.CancellationToken));
+        }
         var translator = services.GetRequiredService<ContentQueryTranslator>();
-        var query = translator.Filter(model, status, context.GetArgument<Dictionary<string, object?>>("where"), owner);
-        var page = translator.Order(query, model, OrderByKeys.InWrittenOrder(context)).Skip(skip).Take(first);
-        return NodeBatch.Of(await services.GetRequiredService<ContentItemReader>().ReadAsync(page, context.CancellationToken));
+        var query = translator.Filter(model, status, where, owner);
+        var page = translator.Order(query, model, orderBy).Skip(skip).Take(first);
+        return NodeBatch.Of(await reader.ReadAsync(page, context.CancellationToken));
     }
 
     public static async Task<object?> CountAsync(IResolveFieldContext context, TypeQueryModel model)
     {
         var (status, owner) = await CheckAccessAsync(context, model);
+        var where = context.GetArgument<Dictionary<string, object?>>("where");
+        if (Indexed(context, status, owner) is { } snapshot && SnapshotQuery.TryPlan(model, where, null) is { } indexed)
+        {
+            return indexed.Count(snapshot);
+        }
         var translator = context.RequestServices!.GetRequiredService<ContentQueryTranslator>();
-        return await translator.Filter(model, status, context.GetArgument<Dictionary<string, object?>>("where"), owner).CountAsync(context.CancellationToken);
+        return await translator.Filter(model, status, where, owner).CountAsync(context.CancellationToken);
     }
 
     public static async Task<object?> ItemAsync(IResolveFieldContext context, Func<string, bool> hasType)
     {
         var id = context.GetArgument<string>("contentItemId");
-        var db = context.RequestServices!.GetRequiredService<ClinicCmsDbContext>();
-        var published = db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == id && r.Published).Take(1);
-        var items = await context.RequestServices!.GetRequiredService<ContentItemReader>().ReadAsync(published, context.CancellationToken);
+        var reader = context.RequestServices!.GetRequiredService<ContentItemReader>();
+        List<ContentItem> items;
+        if (Indexed(context, PublicationStatus.Published, null) is { } snapshot)
+        {
+            items = await reader.ReadAsync(snapshot.Find(id) is { } row ? [row.Head] : [], context.CancellationToken);
+        }
+        else
+        {
+            var db = context.RequestServices!.GetRequiredService<ClinicCmsDbContext>();
+            items = await reader.ReadAsync(db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == id && r.Published).Take(1), context.CancellationToken);
+        }
         if (items.Count == 0 || !hasType(items[0].ContentType))
         {
             return null;
@@ -50,6 +72,10 @@ internal static class ContentListResolver
         // Checked per item, so a lookup by id shows no more than the list would (a ClinicCms decision).
         return await context.RequestServices!.GetRequiredService<ReadScopes>().CanSeeAsync(context.User ?? new(), node) ? node : null;
     }
+
+    /// <summary>The published snapshot, when the read is of published items with no owner restriction and one is current.</summary>
+    private static PublishedSnapshot? Indexed(IResolveFieldContext context, PublicationStatus status, string? owner) =>
+        status == PublicationStatus.Published && owner is null ? context.RequestServices!.GetRequiredService<PublishedView>().Snapshot : null;
 
     /// <summary>
     /// The status asked for, and the owner to restrict to when the caller may only see their own items. Viewing needs

@@ -1,4 +1,5 @@
 using ClinicCms.Content.Store;
+using ClinicCms.GraphQL.Queries.Published;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicCms.GraphQL.Queries;
@@ -8,7 +9,7 @@ namespace ClinicCms.GraphQL.Queries;
 /// targets of that picker field for the whole batch with one query; the rest of the batch reads the result.
 /// Targets are published versions, as in Orchard. Requests run their resolvers one at a time, so no locking.
 /// </summary>
-public sealed class PickerLoader(ClinicCmsDbContext db, ContentItemReader reader, ReadScopes scopes)
+public sealed class PickerLoader(ClinicCmsDbContext db, ContentItemReader reader, ReadScopes scopes, PublishedView published)
 {
     private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
 
@@ -42,7 +43,9 @@ public sealed class PickerLoader(ClinicCmsDbContext db, ContentItemReader reader
         {
             return [];
         }
-        var targets = db.ContentItems.AsNoTracking().Where(r => r.Published && ids.Contains(r.ContentItemId));
-        return NodeBatch.Of(await reader.ReadAsync(targets, cancellationToken)).ToDictionary(n => n.Item.ContentItemId);
+        var items = published.Snapshot is { } snapshot
+            ? await reader.ReadAsync([.. ids.Select(snapshot.Find).OfType<IndexedRow>().Select(r => r.Head)], cancellationToken)
+            : await reader.ReadAsync(db.ContentItems.AsNoTracking().Where(r => r.Published && ids.Contains(r.ContentItemId)), cancellationToken);
+        return NodeBatch.Of(items).ToDictionary(n => n.Item.ContentItemId);
     }
 }

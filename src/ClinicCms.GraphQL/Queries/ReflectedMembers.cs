@@ -18,9 +18,10 @@ internal static class ReflectedMembers
         Expression.Call(Methods.GetOrAdd((definition, source, result), static key =>
             key.Item3 is null ? key.Item1.MakeGenericMethod(key.Item2) : key.Item1.MakeGenericMethod(key.Item2, key.Item3)), arguments);
 
-    public static MemberExpression Property(Expression instance, string name) =>
-        Expression.Property(instance, Properties.GetOrAdd((instance.Type, name), static key =>
-            key.Item1.GetProperty(key.Item2) ?? throw new InvalidOperationException($"{key.Item1.Name} has no property {key.Item2}.")));
+    public static MemberExpression Property(Expression instance, string name) => Expression.Property(instance, PropertyOf(instance.Type, name));
+
+    public static PropertyInfo PropertyOf(Type type, string name) => Properties.GetOrAdd((type, name), static key =>
+        key.Item1.GetProperty(key.Item2) ?? throw new InvalidOperationException($"{key.Item1.Name} has no property {key.Item2}."));
 
     public static MethodInfo Order(bool first, bool descending) => (first, descending) switch
     {

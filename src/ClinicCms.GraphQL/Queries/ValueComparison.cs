@@ -33,6 +33,23 @@ internal sealed class ValueComparison(bool postgres)
         _ => nameof(ContentFieldIndexRecord.Text),
     };
 
+    /// <summary>The type of the field index column <see cref="FieldColumn"/> names.</summary>
+    public static Type FieldClrType(ScalarKind kind) => kind switch
+    {
+        ScalarKind.Number => typeof(double),
+        ScalarKind.Boolean => typeof(bool),
+        ScalarKind.Date or ScalarKind.DateTime => typeof(DateTime),
+        _ => typeof(string),
+    };
+
+    /// <summary>A filter value as the SQL query would compare it with the target's column.</summary>
+    public static object? ConvertForTarget(object? value, QueryTarget target) => target switch
+    {
+        FieldTarget field => Convert(value, FieldClrType(field.Kind), field.Kind),
+        ColumnTarget column => Convert(value, ReflectedMembers.PropertyOf(typeof(ContentItemRecord), column.Column).PropertyType, column.Kind),
+        _ => throw new InvalidOperationException($"{target} holds no value."),
+    };
+
     public Expression Build(Expression member, ScalarKind kind, string op, object? value)
     {
         switch (op)

@@ -14,8 +14,12 @@ public sealed class BatchingTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // The response cache is off here: the second run of a query must reach the database to be counted.
-        _app = new ClinicCmsApp(settings: new Dictionary<string, string> { ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false" }, services: _counter.CountIn);
+        // The response cache and the published index are off here: the second run of a query must reach SQL to be counted.
+        _app = new ClinicCmsApp(settings: new Dictionary<string, string>
+        {
+            ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false",
+            ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = "0",
+        }, services: _counter.CountIn);
         _ = _app.CreateClient();
         var data = new JsonArray();
         for (var i = 0; i < 43; i++)

@@ -17,7 +17,7 @@ public sealed class PartsCacheTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = new ClinicCmsApp(settings: new Dictionary<string, string> { ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false" }, services: _counter.CountIn);
+        _app = new ClinicCmsApp(settings: new Dictionary<string, string> { ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false", ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = "0" }, services: _counter.CountIn);
         _ = _app.CreateClient();
         await ImportAsync("First title", "First subtitle");
     }

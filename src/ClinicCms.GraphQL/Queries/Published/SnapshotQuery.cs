@@ -1,0 +1,154 @@
+using System.Collections;
+using ClinicCms.Content.Store;
+
+namespace ClinicCms.GraphQL.Queries.Published;
+
+/// <summary>
+/// A list query the published index answers itself: equality on columns and fields joined by AND (nested in parts and
+/// AND lists too), any orderBy. Everything else (other operators, OR, NOT, null values, drafts, an owner's own items)
+/// goes to SQL, so the index never has to match SQL's semantics beyond equality and order.
+/// </summary>
+internal sealed class SnapshotQuery
+{
+    private static readonly HashSet<string> KnownColumns =
+    [
+        nameof(ContentItemRecord.ContentItemId), nameof(ContentItemRecord.ContentItemVersionId), nameof(ContentItemRecord.ContentType),
+        nameof(ContentItemRecord.DisplayText), nameof(ContentItemRecord.Owner), nameof(ContentItemRecord.Author),
+        nameof(ContentItemRecord.Path), nameof(ContentItemRecord.Published), nameof(ContentItemRecord.Latest),
+        nameof(ContentItemRecord.CreatedUtc), nameof(ContentItemRecord.ModifiedUtc), nameof(ContentItemRecord.PublishedUtc),
+    ];
+
+    private static readonly OrderKey[] NewestFirst = [new(new ColumnTarget(nameof(ContentItemRecord.CreatedUtc), ScalarKind.DateTime), true)];
+
+    private readonly string _contentType;
+    private readonly List<(QueryTarget Target, object Value)> _equals = [];
+    private readonly List<OrderKey> _order = [];
+
+    private SnapshotQuery(string contentType) => _contentType = contentType;
+
+    public static bool IsKnown(QueryTarget target) => target is FieldTarget || target is ColumnTarget column && KnownColumns.Contains(column.Column);
+
+    /// <summary>The query, or null when SQL must answer it (which also reports any error in the arguments).</summary>
+    public static SnapshotQuery? TryPlan(TypeQueryModel model, IDictionary<string, object?>? where, IEnumerable<KeyValuePair<string, object?>>? orderBy)
+    {
+        var query = new SnapshotQuery(model.ContentType);
+        try
+        {
+            if (where is not null && !query.AddEquals(where, model.Filter))
+            {
+                return null;
+            }
+        }
+        catch (global::GraphQL.ExecutionError)
+        {
+            return null; // a value that does not fit its key: SQL reports it
+        }
+        foreach (var (key, value) in orderBy ?? [])
+        {
+            // The same keys the SQL translator skips: contentType, and anything that is not a known key and direction.
+            if (key == "contentType" || value is not string direction || !model.Order.TryGetValue(key, out var target))
+            {
+                continue;
+            }
+            if (!IsKnown(target))
+            {
+                return null;
+            }
+            query._order.Add(new OrderKey(target, direction == "DESC"));
+        }
+        if (query._order.Count == 0)
+        {
+            query._order.AddRange(NewestFirst);
+        }
+        return query;
+    }
+
+    private bool AddEquals(IDictionary<string, object?> where, FilterModel model)
+    {
+        foreach (var (key, value) in where)
+        {
+            if (!model.Keys.TryGetValue(key, out var entry))
+            {
+                return false;
+            }
+            switch (entry.Target)
+            {
+                case PartTarget part when value is IDictionary<string, object?> nested:
+                    if (!AddEquals(nested, part.Nested))
+                    {
+                        return false;
+                    }
+                    break;
+                case PartTarget:
+                    break; // a part key without an object matches everything, as in SQL
+                case LogicTarget { Operator: "AND" } when value is IEnumerable list and not IDictionary<string, object?>:
+                    foreach (var child in list.OfType<IDictionary<string, object?>>())
+                    {
+                        if (!AddEquals(child, model))
+                        {
+                            return false;
+                        }
+                    }
+                    break;
+                case ColumnTarget or FieldTarget when entry.Operator == "" && value is not null and not IEnumerable<object> && IsKnown(entry.Target):
+                    var target = entry.Target;
+                    _equals.Add((target, ValueComparison.ConvertForTarget(value, target)!));
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    public int Count(PublishedSnapshot snapshot)
+    {
+        if (_equals.Count == 0)
+        {
+            return snapshot.Rows(_contentType).Length;
+        }
+        var count = 0;
+        foreach (var _ in Matching(snapshot))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    public List<ContentItemRecord> Page(PublishedSnapshot snapshot, int skip, int take)
+    {
+        var rows = snapshot.Rows(_contentType);
+        var order = snapshot.Order(_contentType, _order);
+        var page = new List<ContentItemRecord>(Math.Min(take, rows.Length));
+        if (_equals.Count == 0)
+        {
+            for (var i = skip; i < order.Sorted.Length && page.Count < take; i++)
+            {
+                page.Add(rows[order.Sorted[i]].Head);
+            }
+            return page;
+        }
+        var matching = Matching(snapshot).ToArray();
+        var ranks = Array.ConvertAll(matching, ordinal => order.Rank[ordinal]);
+        Array.Sort(ranks, matching);
+        for (var i = skip; i < matching.Length && page.Count < take; i++)
+        {
+            page.Add(rows[matching[i]].Head);
+        }
+        return page;
+    }
+
+    // Starts from the rows holding the first key's value, then checks the others on each.
+    private IEnumerable<int> Matching(PublishedSnapshot snapshot)
+    {
+        var (firstTarget, firstValue) = _equals[0];
+        var others = _equals.Skip(1).Select(e => (snapshot.Column(_contentType, e.Target).Values, e.Value)).ToArray();
+        foreach (var ordinal in snapshot.Column(_contentType, firstTarget).Matching(firstValue))
+        {
+            if (others.All(o => Equals(o.Values[ordinal], o.Value)))
+            {
+                yield return ordinal;
+            }
+        }
+    }
+}

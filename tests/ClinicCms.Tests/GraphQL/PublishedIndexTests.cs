@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using ClinicCms.GraphQL.Queries.Published;
+using ClinicCms.Tests.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.GraphQL;
+
+/// <summary>
+/// On SQLite the published index answers published reads from memory. Its answers must be SQL's: one site is read
+/// through SQL (index off) and through the index, and every answer must be the same JSON, for equality filters,
+/// orders of every kind (non-ASCII text, missing values, ties), paging, counts, lookups and pickers. A write by
+/// another connection, as another process would make it, is seen by the very next read.
+/// </summary>
+public sealed class PublishedIndexTests : IAsyncLifetime
+{
+    private static readonly string[] Queries =
+    [
+        "{ article(first: 100) { contentItemId displayText } }",
+        "{ article(orderBy: { displayText: ASC }) { displayText } }",
+        "{ article(orderBy: { displayText: DESC }, skip: 2, first: 3) { displayText } }",
+        "{ article(orderBy: { subtitle: ASC, displayText: DESC }) { displayText subtitle } }",
+        "{ article(orderBy: { subtitle: DESC }) { displayText } }",
+        "{ article(orderBy: { publishedUtc: DESC }) { displayText publishedUtc } }",
+        "{ article(orderBy: { createdUtc: ASC }, skip: 1) { displayText createdUtc } }",
+        "{ article(where: { path: \"articles/index-apple\" }) { displayText path } }",
+        "{ article(where: { displayText: \"apple\" }) { displayText } }",
+        "{ article(where: { subtitle: \"Shared subtitle\" }, orderBy: { displayText: ASC }) { displayText } articleCount(where: { subtitle: \"Shared subtitle\" }) }",
+        "{ article(where: { subtitle: \"Shared subtitle\", displayText: \"Zebra\" }) { displayText } }",
+        "{ article(where: { publishedUtc: \"2026-03-02T10:00:00Z\" }) { displayText } }",
+        "{ article(where: { displayText_contains: \"pple\" }, orderBy: { displayText: ASC }) { displayText } }",
+        "{ article(where: { path: \"articles/none\" }) { displayText } articleCount(where: { path: \"articles/none\" }) }",
+        "{ faq(where: { category: \"maintenance\" }, orderBy: { order: ASC }, first: 4) { displayText relatedTreatment { contentItems { displayText } } } faqCount(where: { category: \"maintenance\" }) }",
+        "{ faq(where: { category: \"maintenance\" }, orderBy: { order: DESC }) { displayText } }",
+        "{ faq(where: { AND: [{ category: \"maintenance\" }, { order: 2 }] }) { displayText } }",
+        "{ faq(orderBy: { order: ASC, displayText: DESC }) { displayText } faqCount }",
+        "{ contentItem(contentItemId: \"indexarticle00000000000001\") { displayText } }",
+        "{ contentItem(contentItemId: \"indexdraft0000000000000001\") { displayText } }",
+        "{ treatmentOverview { displayText faqs { contentItems { ... on FAQ { displayText } } } relatedArticles { contentItems { ... on Article { displayText path } } } } }",
+        "{ articleCount faqCount treatmentOverviewCount }",
+    ];
+
+    private readonly TempFolder _data = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await using var app = App(indexOn: false);
+        _ = app.CreateClient();
+        await app.RunRecipeTextAsync(Recipe().ToJsonString(), "index.recipe.json");
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _data.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_index_answers_every_query_as_sql_does_without_sending_sql()
+    {
+        SkipOnPostgres();
+        var throughSql = new List<string>();
+        await using (var sqlApp = App(indexOn: false))
+        {
+            var graphql = new GraphQLClient(sqlApp.CreateClient());
+            foreach (var query in Queries)
+            {
+                throughSql.Add((await graphql.DataAsync(query)).ToJsonString());
+            }
+        }
+
+        var counter = new SqlCommandCounter();
+        await using var app = App(indexOn: true, counter);
+        var client = new GraphQLClient(app.CreateClient());
+        await app.Services.GetRequiredService<PublishedIndex>().RefreshAsync();
+        foreach (var query in Queries)
+        {
+            await client.DataAsync(query); // parses and keeps the parts of the items read
+        }
+        counter.Reset();
+
+        for (var i = 0; i < Queries.Length; i++)
+        {
+            Assert.Equal(throughSql[i], (await client.DataAsync(Queries[i])).ToJsonString());
+        }
+        // Only the one query that goes to SQL by design (displayText_contains) may reach it.
+        Assert.All(counter.Commands, sql => Assert.Contains("LIKE", sql, StringComparison.Ordinal));
+        Assert.Single(counter.Commands);
+    }
+
+    [Fact]
+    public async Task A_write_by_another_connection_is_seen_by_the_next_read()
+    {
+        SkipOnPostgres();
+        await using var app = App(indexOn: true);
+        var graphql = new GraphQLClient(app.CreateClient());
+        const string Query = "{ article(where: { path: \"articles/index-apple\" }) { displayText } }";
+        await app.Services.GetRequiredService<PublishedIndex>().RefreshAsync();
+        Assert.Equal("apple", (await graphql.DataAsync(Query))["article"]![0]!["displayText"]!.GetValue<string>());
+
+        await using (var other = new SqliteConnection($"Data Source={app.DatabaseFile};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await using var update = other.CreateCommand();
+            update.CommandText = """UPDATE "ContentItemVersions" SET "DisplayText" = 'changed elsewhere' WHERE "Path" = 'articles/index-apple' AND "Published" = 1""";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal("changed elsewhere", (await graphql.DataAsync(Query))["article"]![0]!["displayText"]!.GetValue<string>());
+        await app.Services.GetRequiredService<PublishedIndex>().RefreshAsync();
+        Assert.Equal("changed elsewhere", (await graphql.DataAsync(Query))["article"]![0]!["displayText"]!.GetValue<string>());
+    }
+
+    private static void SkipOnPostgres()
+    {
+        if (ServiceRequirement.OnPostgres)
+        {
+            Assert.Skip("The published index is for SQLite; on PostgreSQL every read goes to SQL, which the other GraphQL tests cover.");
+        }
+    }
+
+    private ClinicCmsApp App(bool indexOn, SqlCommandCounter? counter = null) => new(
+        settings: new Dictionary<string, string>
+        {
+            ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false",
+            ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = indexOn ? "1000" : "0",
+        },
+        services: counter is null ? null : counter.CountIn,
+        data: _data);
+
+    // Titles that order differently by UTF-16 code unit, by culture and by UTF-8 byte; missing subtitles; equal dates and orders.
+    private static JsonObject Recipe()
+    {
+        var items = new JsonArray();
+        var titles = new[] { "apple", "Apple", "Äpfel", "Zebra", "émile", "\U0001F600 smile", "\uE000 private use", "zoo" };
+        for (var i = 0; i < titles.Length; i++)
+        {
+            var fields = new JsonObject { ["Summary"] = new JsonObject { ["Text"] = $"Summary {i}." } };
+            if (i % 3 != 2)
+            {
+                fields["Subtitle"] = new JsonObject { ["Text"] = i % 2 == 0 ? "Shared subtitle" : $"Subtitle {(char)('a' + i)}" };
+            }
+            items.Add(Item($"indexarticle{i + 1:D14}", "Article", titles[i], published: true,
+                created: $"2026-03-0{1 + i % 3}T10:00:00Z", path: i == 0 ? "articles/index-apple" : $"articles/index-{i}", ("Article", fields)));
+        }
+        items.Add(Item("indexdraft0000000000000001", "Article", "A draft", published: false, created: "2026-03-09T10:00:00Z", path: "articles/index-draft",
+            ("Article", new JsonObject { ["Subtitle"] = new JsonObject { ["Text"] = "Shared subtitle" }, ["Summary"] = new JsonObject { ["Text"] = "A draft." } })));
+        for (var i = 0; i < 6; i++)
+        {
+            var faq = new JsonObject
+            {
+                ["Category"] = new JsonObject { ["Text"] = i < 5 ? "maintenance" : "general" },
+                ["Order"] = new JsonObject { ["Value"] = i % 3 },
+                ["RelatedTreatment"] = new JsonObject { ["ContentItemIds"] = new JsonArray(ClinicIds.TreatmentOverview) },
+            };
+            items.Add(Item($"indexfaq{i + 1:D18}", "FAQ", $"Index question {i}?", published: true, created: "2026-03-05T10:00:00Z", path: null, ("FAQ", faq)));
+        }
+        return new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = items }) };
+    }
+
+    private static JsonObject Item(string id, string type, string title, bool published, string created, string? path, (string Part, JsonObject Fields) part)
+    {
+        var item = new JsonObject
+        {
+            ["ContentItemId"] = id,
+            ["ContentType"] = type,
+            ["Latest"] = true,
+            ["Published"] = published,
+            ["CreatedUtc"] = created,
+            ["ModifiedUtc"] = created,
+            ["PublishedUtc"] = published ? created : null,
+            ["TitlePart"] = new JsonObject { ["Title"] = title },
+            [part.Part] = part.Fields,
+        };
+        if (path is not null)
+        {
+            item["AutoroutePart"] = new JsonObject { ["Path"] = path };
+        }
+        return item;
+    }
+}
