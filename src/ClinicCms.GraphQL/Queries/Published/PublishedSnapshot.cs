@@ -13,7 +13,7 @@ public sealed class PublishedSnapshot
     private readonly Dictionary<string, IndexedRow[]> _byType;
     private readonly Dictionary<string, IndexedRow> _byItemId;
     private readonly ConcurrentDictionary<(string Type, QueryTarget Target), Lazy<KeyColumn>> _columns = new();
-    private readonly ConcurrentDictionary<(string Type, string Keys), Lazy<RowOrder>> _orders = new();
+    private readonly ConcurrentDictionary<OrderOfType, Lazy<RowOrder>> _orders = new();
 
     public PublishedSnapshot(long revision, IEnumerable<IndexedRow> rows)
     {
@@ -34,8 +34,25 @@ public sealed class PublishedSnapshot
     public KeyColumn Column(string contentType, QueryTarget target) =>
         _columns.GetOrAdd((contentType, target), key => new Lazy<KeyColumn>(() => new KeyColumn(Rows(key.Type), key.Target))).Value;
 
-    public RowOrder Order(string contentType, IReadOnlyList<OrderKey> keys) =>
-        _orders.GetOrAdd((contentType, string.Join('|', keys)), key => new Lazy<RowOrder>(() => new RowOrder(this, key.Type, keys))).Value;
+    public RowOrder Order(string contentType, OrderKey[] keys) =>
+        _orders.GetOrAdd(new OrderOfType(contentType, keys), key => new Lazy<RowOrder>(() => new RowOrder(this, key.Type, key.Keys))).Value;
+
+    // Equal when the type and every key are: the lookup key of an order, without building a string per request.
+    private readonly record struct OrderOfType(string Type, OrderKey[] Keys)
+    {
+        public bool Equals(OrderOfType other) => Type == other.Type && Keys.AsSpan().SequenceEqual(other.Keys);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            hash.Add(Type);
+            foreach (var key in Keys)
+            {
+                hash.Add(key);
+            }
+            return hash.ToHashCode();
+        }
+    }
 }
 
 /// <summary>One key's value for every row of a type, by ordinal, and the rows holding each value.</summary>
@@ -72,7 +89,7 @@ public readonly record struct OrderKey(QueryTarget Target, bool Descending);
 /// <summary>A type's rows sorted by a list of keys, then by row id descending, as the SQL query orders them.</summary>
 public sealed class RowOrder
 {
-    public RowOrder(PublishedSnapshot snapshot, string contentType, IReadOnlyList<OrderKey> keys)
+    public RowOrder(PublishedSnapshot snapshot, string contentType, OrderKey[] keys)
     {
         var rows = snapshot.Rows(contentType);
         var columns = keys.Select(k => (snapshot.Column(contentType, k.Target).Values, k.Descending)).ToArray();

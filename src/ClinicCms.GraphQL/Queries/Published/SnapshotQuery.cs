@@ -22,7 +22,7 @@ internal sealed class SnapshotQuery
 
     private readonly string _contentType;
     private readonly List<(QueryTarget Target, object Value)> _equals = [];
-    private readonly List<OrderKey> _order = [];
+    private OrderKey[] _order = [];
 
     private SnapshotQuery(string contentType) => _contentType = contentType;
 
@@ -54,11 +54,11 @@ internal sealed class SnapshotQuery
             {
                 return null;
             }
-            query._order.Add(new OrderKey(target, direction == "DESC"));
+            query._order = [.. query._order, new OrderKey(target, direction == "DESC")];
         }
-        if (query._order.Count == 0)
+        if (query._order.Length == 0)
         {
-            query._order.AddRange(NewestFirst);
+            query._order = NewestFirst;
         }
         return query;
     }
