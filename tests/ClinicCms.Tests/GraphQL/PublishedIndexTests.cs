@@ -111,6 +111,24 @@ public sealed class PublishedIndexTests : IAsyncLifetime
         Assert.Equal("changed elsewhere", (await graphql.DataAsync(Query))["article"]![0]!["displayText"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_site_with_more_published_items_than_the_limit_reads_through_sql()
+    {
+        SkipOnPostgres();
+        var counter = new SqlCommandCounter();
+        await using var app = App(indexOn: true, counter, maxItems: 3);
+        var graphql = new GraphQLClient(app.CreateClient());
+        const string Query = "{ article(where: { path: \"articles/index-apple\" }) { displayText } }";
+        await app.Services.GetRequiredService<PublishedIndex>().RefreshAsync();
+        await graphql.DataAsync(Query);
+        counter.Reset();
+
+        var data = await graphql.DataAsync(Query);
+
+        Assert.Equal("apple", data["article"]![0]!["displayText"]!.GetValue<string>());
+        Assert.NotEmpty(counter.Commands);
+    }
+
     private static void SkipOnPostgres()
     {
         if (ServiceRequirement.OnPostgres)
@@ -119,11 +137,11 @@ public sealed class PublishedIndexTests : IAsyncLifetime
         }
     }
 
-    private ClinicCmsApp App(bool indexOn, SqlCommandCounter? counter = null) => new(
+    private ClinicCmsApp App(bool indexOn, SqlCommandCounter? counter = null, int maxItems = 1000) => new(
         settings: new Dictionary<string, string>
         {
             ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false",
-            ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = indexOn ? "1000" : "0",
+            ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = indexOn ? maxItems.ToString(System.Globalization.CultureInfo.InvariantCulture) : "0",
         },
         services: counter is null ? null : counter.CountIn,
         data: _data);

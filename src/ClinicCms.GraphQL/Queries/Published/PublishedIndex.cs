@@ -38,7 +38,7 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
         return null;
     }
 
-    /// <summary>Reads a snapshot of the revision as of now and waits for it (tests, and a warm start).</summary>
+    /// <summary>Reads a snapshot of the revision as of now and waits for it (for tests, which must know which path answers).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         Task building;
