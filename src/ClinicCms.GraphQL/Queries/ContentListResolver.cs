@@ -28,7 +28,7 @@ internal static class ContentListResolver
         var where = context.GetArgument<Dictionary<string, object?>>("where");
         var orderBy = OrderByKeys.InWrittenOrder(context);
         var reader = services.GetRequiredService<ContentItemReader>();
-        if (Indexed(context, status, owner) is { } snapshot && SnapshotQuery.TryPlan(model, where, orderBy) is { } indexed)
+        if (Plan(context, model, status, owner, where, orderBy) is ({ } snapshot, { } indexed))
         {
             return NodeBatch.Of(await reader.ReadAsync(indexed.Page(snapshot, skip, first), context.CancellationToken));
         }
@@ -42,7 +42,7 @@ internal static class ContentListResolver
     {
         var (status, owner) = await CheckAccessAsync(context, model);
         var where = context.GetArgument<Dictionary<string, object?>>("where");
-        if (Indexed(context, status, owner) is { } snapshot && SnapshotQuery.TryPlan(model, where, null) is { } indexed)
+        if (Plan(context, model, status, owner, where, null) is ({ } snapshot, { } indexed))
         {
             return indexed.Count(snapshot);
         }
@@ -76,6 +76,22 @@ internal static class ContentListResolver
     /// <summary>The published snapshot, when the read is of published items with no owner restriction and one is current.</summary>
     private static PublishedSnapshot? Indexed(IResolveFieldContext context, PublicationStatus status, string? owner) =>
         status == PublicationStatus.Published && owner is null ? context.RequestServices!.GetRequiredService<PublishedView>().Snapshot : null;
+
+    /// <summary>The published snapshot and the query on it, when the index can answer; else null, and SQL answers.</summary>
+    private static (PublishedSnapshot, SnapshotQuery)? Plan(IResolveFieldContext context, TypeQueryModel model, PublicationStatus status, string? owner,
+        IDictionary<string, object?>? where, IEnumerable<KeyValuePair<string, object?>>? orderBy)
+    {
+        if (Indexed(context, status, owner) is not { } snapshot || SnapshotQuery.TryPlan(model, where, orderBy) is not { } query)
+        {
+            return null;
+        }
+        if (query.MissingFrom(snapshot) is { } field)
+        {
+            context.RequestServices!.GetRequiredService<PublishedIndex>().Want(field);
+            return null;
+        }
+        return (snapshot, query);
+    }
 
     /// <summary>
     /// The status asked for, and the owner to restrict to when the caller may only see their own items. Viewing needs

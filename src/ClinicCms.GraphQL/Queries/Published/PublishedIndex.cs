@@ -14,6 +14,8 @@ namespace ClinicCms.GraphQL.Queries.Published;
 /// write, by any process, moves on. When it is behind, reads go to SQL while one new snapshot is read in the
 /// background. Off on PostgreSQL (other instances write there, and its text order is the database's collation), and
 /// when the site has more published items than <see cref="GraphQLOptions.PublishedIndexMaxItems"/>.
+/// Field values are kept only for the fields queries filter or order by: a query on a field not held yet goes to SQL
+/// once and asks for a new snapshot that holds it. Long text fields nobody filters by (summaries) cost nothing.
 /// </summary>
 public sealed partial class PublishedIndex(IServiceProvider services, IOptions<GraphQLOptions> options, ILogger<PublishedIndex> logger)
 {
@@ -22,6 +24,7 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
     private Task _building = Task.CompletedTask;
     private long _tooLargeAt = -1;
     private long _notBefore;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Part, string Field), bool> _wanted = new();
 
     /// <summary>The snapshot of this revision, or null (and a newer one on its way) when the current one is behind.</summary>
     public PublishedSnapshot? For(long revision)
@@ -29,6 +32,10 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
         var current = _current;
         if (current?.Revision == revision)
         {
+            if (current.Fields.Count < _wanted.Count)
+            {
+                StartReading(); // for a field asked for since; this one still answers what it holds
+            }
             return current;
         }
         if (Interlocked.Read(ref _tooLargeAt) != revision)
@@ -36,6 +43,15 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
             StartReading();
         }
         return null;
+    }
+
+    /// <summary>Asks for the values of a field to be held from the next snapshot on.</summary>
+    public void Want(FieldTarget field)
+    {
+        if (_wanted.TryAdd((field.Part, field.Field), true))
+        {
+            StartReading();
+        }
     }
 
     /// <summary>Reads a snapshot of the revision as of now and waits for it (for tests, which must know which path answers).</summary>
@@ -93,7 +109,8 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
                 _current = null;
                 return;
             }
-            _current = await LoadAsync(connection, transaction, revision, cancellationToken);
+            var fields = _wanted.Keys.ToHashSet();
+            _current = await LoadAsync(connection, transaction, revision, fields, cancellationToken);
             LogRead(revision, _current.Count);
         }
         finally
@@ -112,9 +129,10 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
 
     // Plain SQL on a borrowed connection rather than a pooled context: a context must never go back to its pool with
     // a transaction or an open connection of its own.
-    private static async Task<PublishedSnapshot> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long revision, CancellationToken cancellationToken)
+    private static async Task<PublishedSnapshot> LoadAsync(SqliteConnection connection, SqliteTransaction transaction, long revision,
+        HashSet<(string Part, string Field)> wanted, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal); // type, part and field names, one string each
+        var names = new Dictionary<string, string>(StringComparer.Ordinal); // types, parts, fields, owners: one string each
         string Shared(string name) => names.TryGetValue(name, out var shared) ? shared : names[name] = name;
 
         var fields = new Dictionary<long, List<IndexedField>>();
@@ -128,6 +146,10 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
         {
             while (await reader.ReadAsync(cancellationToken))
             {
+                if (!wanted.Contains((reader.GetString(1), reader.GetString(2))))
+                {
+                    continue;
+                }
                 // The value as the column of its kind holds it: EF's SQLite mapping stores dates as sortable text.
                 object value = reader.GetBoolean(4) ? reader.GetDouble(3)
                     : reader.GetBoolean(5) ? reader.GetBoolean(3)
@@ -162,8 +184,8 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
                     CreatedUtc = reader.IsDBNull(6) ? null : reader.GetDateTime(6),
                     ModifiedUtc = reader.IsDBNull(7) ? null : reader.GetDateTime(7),
                     PublishedUtc = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
-                    Owner = reader.IsDBNull(9) ? null : reader.GetString(9),
-                    Author = reader.IsDBNull(10) ? null : reader.GetString(10),
+                    Owner = reader.IsDBNull(9) ? null : Shared(reader.GetString(9)),
+                    Author = reader.IsDBNull(10) ? null : Shared(reader.GetString(10)),
                     Path = reader.IsDBNull(11) ? null : reader.GetString(11),
                     ConcurrencyStamp = reader.GetString(12),
                     Fields = null!, // the index keeps its own
@@ -173,7 +195,7 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
                 rows.Add(new IndexedRow(head, ordinal, fields.TryGetValue(head.Id, out var list) ? [.. list] : []));
             }
         }
-        return new PublishedSnapshot(revision, rows);
+        return new PublishedSnapshot(revision, wanted, rows);
     }
 
     [LoggerMessage(LogLevel.Debug, "Published index read at content revision {Revision}: {Count} items")]

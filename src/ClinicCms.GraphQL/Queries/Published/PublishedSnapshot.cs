@@ -15,15 +15,21 @@ public sealed class PublishedSnapshot
     private readonly ConcurrentDictionary<(string Type, QueryTarget Target), Lazy<KeyColumn>> _columns = new();
     private readonly ConcurrentDictionary<OrderOfType, Lazy<RowOrder>> _orders = new();
 
-    public PublishedSnapshot(long revision, IEnumerable<IndexedRow> rows)
+    public PublishedSnapshot(long revision, IReadOnlySet<(string Part, string Field)> fields, IEnumerable<IndexedRow> rows)
     {
         Revision = revision;
+        Fields = fields;
         _byType = rows.GroupBy(r => r.Head.ContentType, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Ordinal).ToArray(), StringComparer.Ordinal);
         _byItemId = _byType.Values.SelectMany(r => r).ToDictionary(r => r.Head.ContentItemId, StringComparer.Ordinal);
     }
 
     public long Revision { get; }
+
+    /// <summary>The fields whose values it holds: those some query has filtered or ordered by.</summary>
+    public IReadOnlySet<(string Part, string Field)> Fields { get; }
+
+    public bool Holds(FieldTarget field) => Fields.Contains((field.Part, field.Field));
 
     public int Count => _byItemId.Count;
 

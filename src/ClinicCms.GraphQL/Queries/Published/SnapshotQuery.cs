@@ -101,6 +101,10 @@ internal sealed class SnapshotQuery
         return true;
     }
 
+    /// <summary>A field the query needs that the snapshot does not hold yet.</summary>
+    public FieldTarget? MissingFrom(PublishedSnapshot snapshot) =>
+        _equals.Select(e => e.Target).Concat(_order.Select(o => o.Target)).OfType<FieldTarget>().FirstOrDefault(f => !snapshot.Holds(f));
+
     public int Count(PublishedSnapshot snapshot)
     {
         if (_equals.Count == 0)
