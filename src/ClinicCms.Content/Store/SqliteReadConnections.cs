@@ -13,6 +13,7 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
 {
     private const int KeptIdle = 32;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
+    private volatile bool _disposed;
 
     public SqliteConnection Rent()
     {
@@ -27,7 +28,8 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
 
     public void Return(SqliteConnection connection)
     {
-        if (connection.State == ConnectionState.Open && _idle.Count < KeptIdle)
+        // A read still running when the app stops (the published index's) closes its connection instead of keeping it.
+        if (connection.State == ConnectionState.Open && _idle.Count < KeptIdle && !_disposed)
         {
             _idle.Add(connection);
             return;
@@ -40,6 +42,7 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();

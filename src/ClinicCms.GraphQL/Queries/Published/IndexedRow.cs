@@ -46,6 +46,3 @@ public sealed class IndexedRow(ContentItemRecord head, int ordinal, IndexedField
         return null;
     }
 }
-
-/// <summary>One field index row of a version: the part and field, and the one value column it fills.</summary>
-public readonly record struct IndexedField(string Part, string Field, object Value);

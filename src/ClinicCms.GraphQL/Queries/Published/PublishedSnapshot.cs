@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ClinicCms.Content.Store;
 
 namespace ClinicCms.GraphQL.Queries.Published;
 
@@ -59,69 +58,4 @@ public sealed class PublishedSnapshot
             return hash.ToHashCode();
         }
     }
-}
-
-/// <summary>One key's value for every row of a type, by ordinal, and the rows holding each value.</summary>
-public sealed class KeyColumn
-{
-    private readonly Lazy<Dictionary<object, List<int>>> _lookup;
-
-    public KeyColumn(IndexedRow[] rows, QueryTarget target)
-    {
-        Values = Array.ConvertAll(rows, r => r.Value(target));
-        _lookup = new Lazy<Dictionary<object, List<int>>>(() =>
-        {
-            // Equal as SQL's "=" is on these columns: ordinal text, numbers, booleans and instants by value.
-            var lookup = new Dictionary<object, List<int>>();
-            for (var i = 0; i < Values.Length; i++)
-            {
-                if (Values[i] is { } value)
-                {
-                    (lookup.TryGetValue(value, out var list) ? list : lookup[value] = []).Add(i);
-                }
-            }
-            return lookup;
-        });
-    }
-
-    public object?[] Values { get; }
-
-    public IReadOnlyList<int> Matching(object value) => _lookup.Value.TryGetValue(value, out var rows) ? rows : [];
-}
-
-/// <summary>A sort key of a list: a column or field, and its direction.</summary>
-public readonly record struct OrderKey(QueryTarget Target, bool Descending);
-
-/// <summary>A type's rows sorted by a list of keys, then by row id descending, as the SQL query orders them.</summary>
-public sealed class RowOrder
-{
-    public RowOrder(PublishedSnapshot snapshot, string contentType, OrderKey[] keys)
-    {
-        var rows = snapshot.Rows(contentType);
-        var columns = keys.Select(k => (snapshot.Column(contentType, k.Target).Values, k.Descending)).ToArray();
-        Sorted = [.. Enumerable.Range(0, rows.Length)];
-        Array.Sort(Sorted, (a, b) =>
-        {
-            foreach (var (values, descending) in columns)
-            {
-                var compared = SqliteOrder.Compare(values[a], values[b]);
-                if (compared != 0)
-                {
-                    return descending ? -compared : compared;
-                }
-            }
-            return rows[b].Head.Id.CompareTo(rows[a].Head.Id);
-        });
-        Rank = new int[rows.Length];
-        for (var i = 0; i < Sorted.Length; i++)
-        {
-            Rank[Sorted[i]] = i;
-        }
-    }
-
-    /// <summary>Ordinals in order.</summary>
-    public int[] Sorted { get; }
-
-    /// <summary>Each ordinal's place in <see cref="Sorted"/>.</summary>
-    public int[] Rank { get; }
 }
