@@ -85,9 +85,9 @@ internal static class ContentListResolver
         {
             return null;
         }
-        if (query.MissingFrom(snapshot) is { } field)
+        if (query.MissingFrom(snapshot) is { Count: > 0 } fields)
         {
-            context.RequestServices!.GetRequiredService<PublishedIndex>().Want(field);
+            context.RequestServices!.GetRequiredService<PublishedIndex>().Want(fields);
             return null;
         }
         return (snapshot, query);

@@ -45,10 +45,15 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
         return null;
     }
 
-    /// <summary>Asks for the values of a field to be held from the next snapshot on.</summary>
-    public void Want(FieldTarget field)
+    /// <summary>Asks for the values of fields to be held from the next snapshot on (all of a query's at once: one read).</summary>
+    public void Want(IEnumerable<FieldTarget> fields)
     {
-        if (_wanted.TryAdd((field.Part, field.Field), true))
+        var added = false;
+        foreach (var field in fields)
+        {
+            added |= _wanted.TryAdd((field.Part, field.Field), true);
+        }
+        if (added)
         {
             StartReading();
         }
@@ -110,8 +115,9 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
                 return;
             }
             var fields = _wanted.Keys.ToHashSet();
+            var started = Stopwatch.GetTimestamp();
             _current = await LoadAsync(connection, transaction, revision, fields, cancellationToken);
-            LogRead(revision, _current.Count);
+            LogRead(revision, _current.Count, fields.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {
@@ -198,8 +204,8 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
         return new PublishedSnapshot(revision, wanted, rows);
     }
 
-    [LoggerMessage(LogLevel.Debug, "Published index read at content revision {Revision}: {Count} items")]
-    private partial void LogRead(long revision, int count);
+    [LoggerMessage(LogLevel.Debug, "Published index read at content revision {Revision}: {Count} items, {Fields} fields, in {Milliseconds} ms")]
+    private partial void LogRead(long revision, int count, int fields, long milliseconds);
 
     [LoggerMessage(LogLevel.Warning, "Reading the published index failed; GraphQL reads use SQL until it succeeds")]
     private partial void LogReadFailed(Exception exception);

@@ -101,9 +101,9 @@ internal sealed class SnapshotQuery
         return true;
     }
 
-    /// <summary>A field the query needs that the snapshot does not hold yet.</summary>
-    public FieldTarget? MissingFrom(PublishedSnapshot snapshot) =>
-        _equals.Select(e => e.Target).Concat(_order.Select(o => o.Target)).OfType<FieldTarget>().FirstOrDefault(f => !snapshot.Holds(f));
+    /// <summary>The fields the query needs that the snapshot does not hold yet.</summary>
+    public List<FieldTarget> MissingFrom(PublishedSnapshot snapshot) =>
+        [.. _equals.Select(e => e.Target).Concat(_order.Select(o => o.Target)).OfType<FieldTarget>().Where(f => !snapshot.Holds(f))];
 
     public int Count(PublishedSnapshot snapshot)
     {
