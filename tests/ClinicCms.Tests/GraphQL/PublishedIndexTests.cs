@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Versions;
 using ClinicCms.GraphQL.Queries.Published;
 using ClinicCms.Tests.TestHost;
 using Microsoft.Data.Sqlite;
@@ -114,6 +116,36 @@ public sealed class PublishedIndexTests : IAsyncLifetime
         Assert.Equal("changed elsewhere", (await graphql.DataAsync(Query))["article"]![0]!["displayText"]!.GetValue<string>());
         await app.Services.GetRequiredService<PublishedIndex>().RefreshAsync();
         Assert.Equal("changed elsewhere", (await graphql.DataAsync(Query))["article"]![0]!["displayText"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Saving_a_draft_keeps_the_index_and_publishing_it_is_seen_by_the_next_read()
+    {
+        SkipOnPostgres();
+        var counter = new SqlCommandCounter();
+        await using var app = App(indexOn: true, counter);
+        var graphql = new GraphQLClient(app.CreateClient());
+        const string Query = "{ faq(where: { category: \"general\" }, orderBy: { order: ASC }) { displayText } }";
+        await graphql.DataAsync(Query); // asks for the fields
+        await app.Services.GetRequiredService<PublishedIndex>().RefreshAsync();
+        var before = (await graphql.DataAsync(Query)).ToJsonString();
+
+        var draft = ContentService.New("FAQ");
+        draft.GetOrCreatePart("TitlePart")["Title"] = "Index draft question?";
+        draft.GetOrCreatePart("FAQ")["Category"] = new JsonObject { ["Text"] = "general" };
+        draft.GetOrCreatePart("FAQ")["Order"] = new JsonObject { ["Value"] = 0 };
+        draft.GetOrCreatePart("FAQ")["Answer"] = new JsonObject { ["Markdown"] = "An answer." };
+        var created = await app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync(draft, publish: false, ContentUser.System));
+        Assert.Empty(created.Errors);
+        var id = created.Item!.ContentItemId;
+        counter.Reset();
+
+        Assert.Equal(before, (await graphql.DataAsync(Query)).ToJsonString());
+        Assert.Empty(counter.Commands); // the draft did not move the published revision
+
+        await app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().PublishAsync(id, ContentUser.System));
+        var after = await graphql.DataAsync(Query);
+        Assert.Contains(after["faq"]!.AsArray(), f => f!["displayText"]!.GetValue<string>() == "Index draft question?");
     }
 
     [Fact]

@@ -10,8 +10,8 @@ namespace ClinicCms.GraphQL.Queries.Published;
 /// <summary>
 /// Published content kept in memory for GraphQL reads on SQLite, so that a list, count, lookup or picker does not cost
 /// SQL at all: with EF Core and SQLite preparing every statement anew, SQL was most of an uncached read.
-/// A snapshot is only used while the database's <see cref="ContentRevision"/> equals the one it was read at, which any
-/// write, by any process, moves on. When it is behind, reads go to SQL while one new snapshot is read in the
+/// A snapshot is only used while the database's <see cref="PublishedRevision"/> equals the one it was read at, which any
+/// write of a published row, by any process, moves on. When it is behind, reads go to SQL while one new snapshot is read in the
 /// background. Off on PostgreSQL (other instances write there, and its text order is the database's collation), and
 /// when the site has more published items than <see cref="GraphQLOptions.PublishedIndexMaxItems"/>.
 /// Field values are kept only for the fields queries filter or order by: a query on a field not held yet goes to SQL
@@ -106,7 +106,7 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
         {
             // Deferred: one consistent view of revision, rows and fields that blocks no writer.
             using var transaction = connection.BeginTransaction(deferred: true);
-            var revision = ContentRevision.Read(connection, transaction);
+            var revision = PublishedRevision.Read(connection, transaction);
             using var count = Command(connection, transaction, """SELECT COUNT(*) FROM "ContentItemVersions" WHERE "Published" = 1""");
             if ((long)(await count.ExecuteScalarAsync(cancellationToken))! > options.Value.PublishedIndexMaxItems)
             {

@@ -25,7 +25,7 @@ public sealed class PublishedView(ClinicCmsDbContext db, PublishedIndex index, I
                 if (options.Value.PublishedIndexMaxItems > 0 && db.Database.GetDbConnection() is SqliteConnection { State: System.Data.ConnectionState.Open } connection
                     && db.Database.CurrentTransaction is null)
                 {
-                    _snapshot = index.For(ContentRevision.Read(connection));
+                    _snapshot = index.For(PublishedRevision.Read(connection));
                 }
             }
             return _snapshot;

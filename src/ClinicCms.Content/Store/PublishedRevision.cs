@@ -4,11 +4,11 @@ using Microsoft.Data.Sqlite;
 namespace ClinicCms.Content.Store;
 
 /// <summary>
-/// The content revision on SQLite: a counter that triggers bump on every insert, update or delete of a version row,
-/// whoever writes it. A reader that keeps published content in memory compares it with the revision it was built at
-/// to know whether it is still current, across processes too.
+/// The published revision on SQLite: a counter that triggers bump on every insert, update or delete of a published
+/// version row (drafts do not count), whoever writes it. A reader that keeps published content in memory compares it
+/// with the revision it was built at to know whether it is still current, across processes too.
 /// </summary>
-public static class ContentRevision
+public static class PublishedRevision
 {
     // One prepared command per connection: reads borrow kept connections, so the statement is compiled once each.
     private static readonly ConditionalWeakTable<SqliteConnection, SqliteCommand> Commands = new();
@@ -19,7 +19,7 @@ public static class ContentRevision
         var command = Commands.GetValue(connection, c =>
         {
             var created = c.CreateCommand();
-            created.CommandText = """SELECT "Revision" FROM "ContentRevision" WHERE "Id" = 1""";
+            created.CommandText = """SELECT "Revision" FROM "PublishedRevision" WHERE "Id" = 1""";
             return created;
         });
         command.Transaction = transaction;
