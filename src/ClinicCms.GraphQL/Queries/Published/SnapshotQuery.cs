@@ -122,19 +122,22 @@ internal sealed class SnapshotQuery
     public List<ContentItemRecord> Page(PublishedSnapshot snapshot, int skip, int take)
     {
         var rows = snapshot.Rows(_contentType);
-        var order = snapshot.Order(_contentType, _order);
         var page = new List<ContentItemRecord>(Math.Min(take, rows.Length));
         if (_equals.Count == 0)
         {
-            for (var i = skip; i < order.Sorted.Length && page.Count < take; i++)
+            var sorted = snapshot.Order(_contentType, _order).Sorted;
+            for (var i = skip; i < sorted.Length && page.Count < take; i++)
             {
-                page.Add(rows[order.Sorted[i]].Head);
+                page.Add(rows[sorted[i]].Head);
             }
             return page;
         }
         var matching = Matching(snapshot).ToArray();
-        var ranks = Array.ConvertAll(matching, ordinal => order.Rank[ordinal]);
-        Array.Sort(ranks, matching);
+        if (matching.Length > 1) // a lookup by path or id needs no order
+        {
+            var rank = snapshot.Order(_contentType, _order).Rank;
+            Array.Sort(Array.ConvertAll(matching, ordinal => rank[ordinal]), matching);
+        }
         for (var i = skip; i < matching.Length && page.Count < take; i++)
         {
             page.Add(rows[matching[i]].Head);
