@@ -26,7 +26,6 @@ public sealed class ContentItemReader(ClinicCmsDbContext db, PartsCache cache)
         PublishedUtc = r.PublishedUtc,
         Owner = r.Owner,
         Author = r.Author,
-        Path = r.Path,
         ConcurrencyStamp = r.ConcurrencyStamp,
     };
 

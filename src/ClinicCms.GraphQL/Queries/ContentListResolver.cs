@@ -81,7 +81,8 @@ internal static class ContentListResolver
     private static (PublishedSnapshot, SnapshotQuery)? Plan(IResolveFieldContext context, TypeQueryModel model, PublicationStatus status, string? owner,
         IDictionary<string, object?>? where, IEnumerable<KeyValuePair<string, object?>>? orderBy)
     {
-        if (Indexed(context, status, owner) is not { } snapshot || SnapshotQuery.TryPlan(model, where, orderBy) is not { } query)
+        // Planned first: a query the index cannot answer costs no read of the revision.
+        if (SnapshotQuery.TryPlan(model, where, orderBy) is not { } query || Indexed(context, status, owner) is not { } snapshot)
         {
             return null;
         }

@@ -10,26 +10,35 @@ public sealed class IndexedRow(ContentItemRecord head, int ordinal, IndexedField
     /// <summary>Its position among the rows of its type, which per-key columns and orders are indexed by.</summary>
     public int Ordinal { get; } = ordinal;
 
+    /// <summary>The root columns the index keeps, each read off the row as SQL would compare it.</summary>
+    private static readonly Dictionary<string, Func<ContentItemRecord, object?>> Columns = new(StringComparer.Ordinal)
+    {
+        [nameof(ContentItemRecord.ContentItemId)] = r => r.ContentItemId,
+        [nameof(ContentItemRecord.ContentItemVersionId)] = r => r.ContentItemVersionId,
+        [nameof(ContentItemRecord.ContentType)] = r => r.ContentType,
+        [nameof(ContentItemRecord.DisplayText)] = r => r.DisplayText,
+        [nameof(ContentItemRecord.Owner)] = r => r.Owner,
+        [nameof(ContentItemRecord.Author)] = r => r.Author,
+        [nameof(ContentItemRecord.Path)] = r => r.Path,
+        [nameof(ContentItemRecord.Published)] = r => r.Published,
+        [nameof(ContentItemRecord.Latest)] = r => r.Latest,
+        [nameof(ContentItemRecord.CreatedUtc)] = r => r.CreatedUtc,
+        [nameof(ContentItemRecord.ModifiedUtc)] = r => r.ModifiedUtc,
+        [nameof(ContentItemRecord.PublishedUtc)] = r => r.PublishedUtc,
+    };
+
+    /// <summary>Whether the index holds values for the target: any field, and the root columns above.</summary>
+    public static bool Knows(QueryTarget target) => target is FieldTarget || target is ColumnTarget column && Columns.ContainsKey(column.Column);
+
     /// <summary>
     /// What SQL would compare for the target: a root column, or the field index value of the part and field, null
-    /// when the version has none (as the SQL subquery finds no row). Columns the index does not know are refused
-    /// when a query is planned (<see cref="SnapshotQuery.IsKnown"/>).
+    /// when the version has none (as the SQL subquery finds no row). Targets the index does not know
+    /// (<see cref="Knows"/>) are refused when a query is planned.
     /// </summary>
     public object? Value(QueryTarget target) => target switch
     {
         FieldTarget field => FieldValue(field),
-        ColumnTarget { Column: nameof(ContentItemRecord.ContentItemId) } => Head.ContentItemId,
-        ColumnTarget { Column: nameof(ContentItemRecord.ContentItemVersionId) } => Head.ContentItemVersionId,
-        ColumnTarget { Column: nameof(ContentItemRecord.ContentType) } => Head.ContentType,
-        ColumnTarget { Column: nameof(ContentItemRecord.DisplayText) } => Head.DisplayText,
-        ColumnTarget { Column: nameof(ContentItemRecord.Owner) } => Head.Owner,
-        ColumnTarget { Column: nameof(ContentItemRecord.Author) } => Head.Author,
-        ColumnTarget { Column: nameof(ContentItemRecord.Path) } => Head.Path,
-        ColumnTarget { Column: nameof(ContentItemRecord.Published) } => Head.Published,
-        ColumnTarget { Column: nameof(ContentItemRecord.Latest) } => Head.Latest,
-        ColumnTarget { Column: nameof(ContentItemRecord.CreatedUtc) } => Head.CreatedUtc,
-        ColumnTarget { Column: nameof(ContentItemRecord.ModifiedUtc) } => Head.ModifiedUtc,
-        ColumnTarget { Column: nameof(ContentItemRecord.PublishedUtc) } => Head.PublishedUtc,
+        ColumnTarget column => Columns[column.Column](Head),
         _ => throw new InvalidOperationException($"The published index has no value for {target}."),
     };
 

@@ -10,14 +10,6 @@ namespace ClinicCms.GraphQL.Queries.Published;
 /// </summary>
 internal sealed class SnapshotQuery
 {
-    private static readonly HashSet<string> KnownColumns =
-    [
-        nameof(ContentItemRecord.ContentItemId), nameof(ContentItemRecord.ContentItemVersionId), nameof(ContentItemRecord.ContentType),
-        nameof(ContentItemRecord.DisplayText), nameof(ContentItemRecord.Owner), nameof(ContentItemRecord.Author),
-        nameof(ContentItemRecord.Path), nameof(ContentItemRecord.Published), nameof(ContentItemRecord.Latest),
-        nameof(ContentItemRecord.CreatedUtc), nameof(ContentItemRecord.ModifiedUtc), nameof(ContentItemRecord.PublishedUtc),
-    ];
-
     private static readonly OrderKey[] NewestFirst = [new(new ColumnTarget(nameof(ContentItemRecord.CreatedUtc), ScalarKind.DateTime), true)];
 
     private readonly string _contentType;
@@ -25,8 +17,6 @@ internal sealed class SnapshotQuery
     private OrderKey[] _order = [];
 
     private SnapshotQuery(string contentType) => _contentType = contentType;
-
-    public static bool IsKnown(QueryTarget target) => target is FieldTarget || target is ColumnTarget column && KnownColumns.Contains(column.Column);
 
     /// <summary>The query, or null when SQL must answer it (which also reports any error in the arguments).</summary>
     public static SnapshotQuery? TryPlan(TypeQueryModel model, IDictionary<string, object?>? where, IEnumerable<KeyValuePair<string, object?>>? orderBy)
@@ -50,7 +40,7 @@ internal sealed class SnapshotQuery
             {
                 continue;
             }
-            if (!IsKnown(target))
+            if (!IndexedRow.Knows(target))
             {
                 return null;
             }
@@ -90,7 +80,7 @@ internal sealed class SnapshotQuery
                         }
                     }
                     break;
-                case ColumnTarget or FieldTarget when entry.Operator == "" && value is not null and not IEnumerable<object> && IsKnown(entry.Target):
+                case ColumnTarget or FieldTarget when entry.Operator == "" && value is not null and not IEnumerable<object> && IndexedRow.Knows(entry.Target):
                     var target = entry.Target;
                     _equals.Add((target, ValueComparison.ConvertForTarget(value, target)!));
                     break;
