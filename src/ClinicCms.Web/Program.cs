@@ -27,8 +27,9 @@ var paths = builder.Services.AddClinicCmsCore(builder.Configuration, builder.Env
 // Several instances: Redis (when configured) shares keys, the setup lock and change notifications; health endpoints.
 var redis = builder.Services.AddClinicCmsScaleOut(builder.Configuration);
 
-// Editors' cookies, API clients' tokens, permissions, rate limits; request bodies are bounded.
-builder.Services.AddClinicCmsSecurity(builder.Configuration, builder.Environment, paths, redis);
+// Editors' cookies, API clients' tokens, permissions, rate limits; X-Forwarded-* from trusted proxies; request bodies are bounded.
+builder.Services.AddClinicCmsSecurity(builder.Configuration, paths, redis);
+builder.Services.AddClinicCmsForwardedHeaders(builder.Configuration);
 builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>("ClinicCms:MaxRequestBodyBytes") ?? 10 * 1024 * 1024);
 
 // The GraphQL API, the REST content API with its OpenAPI document, and CORS for browser frontends.
@@ -52,7 +53,15 @@ var app = builder.Build();
 // Migrate, and set the site up from its recipe on first run.
 await app.Services.SetUpClinicCmsAsync();
 
+// The visitor's scheme, host and address from trusted proxies, before anything reads them; HSTS on HTTPS outside
+// Development; sign-in and tokens only over HTTPS or from this host.
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
 app.UseClinicCmsSecurityHeaders();
+app.UseClinicCmsTransportSecurity();
 app.UseStaticFiles();
 app.UseClinicCmsMedia();
 app.UseRouting();

@@ -14,7 +14,10 @@ public sealed class SecurityOptions
     /// <summary>Lifetime of API access tokens.</summary>
     public int AccessTokenSeconds { get; set; } = 3600;
 
-    /// <summary>Whether /connect/token requires HTTPS; by default it does outside Development.</summary>
+    /// <summary>
+    /// Whether sign-in and /connect/token need HTTPS or a client on this host (TransportSecurity); by default they do
+    /// outside Development. False accepts plain HTTP from any address: only for a network where nobody can listen.
+    /// </summary>
     public bool? RequireHttps { get; set; }
 
     /// <summary>Sign-in attempts (POST /login) per client address.</summary>

@@ -15,7 +15,7 @@ public static class SecurityServiceCollectionExtensions
     public const string Scheme = "ClinicCms";
 
     /// <summary>Editors' cookies, API clients' tokens (OpenIddict), permissions, policies and rate limits.</summary>
-    public static IServiceCollection AddClinicCmsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, AppDataPaths paths,
+    public static IServiceCollection AddClinicCmsSecurity(this IServiceCollection services, IConfiguration configuration, AppDataPaths paths,
         StackExchange.Redis.IConnectionMultiplexer? redis = null)
     {
         var keyPrefix = configuration.GetSection(ScaleOut.RedisOptions.Section).Get<ScaleOut.RedisOptions>()?.KeyPrefix ?? "cliniccms:";
@@ -52,7 +52,9 @@ public static class SecurityServiceCollectionExtensions
             o.Cookie.Name = "ClinicCms.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Secure whenever the request is HTTPS (after trusted forwarded headers); sign-in over plain HTTP is only
+            // possible from this host (TransportSecurity), where a developer has no certificate.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
             o.AccessDeniedPath = "/denied";
@@ -65,10 +67,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ClinicCms.Antiforgery";
-            o.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
-        var requireHttps = security.RequireHttps ?? !environment.IsDevelopment();
         services.AddOpenIddict()
             .AddServer(o =>
             {
@@ -77,11 +78,8 @@ public static class SecurityServiceCollectionExtensions
                 o.AddSigningKey(OpenIdKeys.Load(paths, "signing", redis, keyPrefix));
                 o.AddEncryptionKey(OpenIdKeys.Load(paths, "encryption", redis, keyPrefix));
                 o.SetAccessTokenLifetime(TimeSpan.FromSeconds(security.AccessTokenSeconds));
-                var aspNetCore = o.UseAspNetCore().EnableTokenEndpointPassthrough();
-                if (!requireHttps)
-                {
-                    aspNetCore.DisableTransportSecurityRequirement();
-                }
+                // TransportSecurity checks the transport of /connect/token, allowing loopback, which OpenIddict's check cannot.
+                o.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
             })
             .AddValidation(o =>
             {

@@ -27,13 +27,13 @@ public sealed class BrowserSite : IAsyncDisposable
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSite> StartAsync(IDictionary<string, string>? settings = null)
+    public static async Task<BrowserSite> StartAsync(IDictionary<string, string>? settings = null, string environment = "Development")
     {
         if (!File.Exists(ChromiumPath))
         {
             ServiceRequirement.Missing($"Chromium ({ChromiumPath}, Debian's chromium package)");
         }
-        var app = new ClinicCmsApp(settings: settings);
+        var app = new ClinicCmsApp(settings: settings, environment: environment);
         var baseUrl = app.StartOnLoopback();
         var site = new SecuredSite(app);
         await app.RunRecipeAsync(SecuredSite.Recipe);

@@ -30,11 +30,16 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
     {
         UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
-        var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
-            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
-        LoopbackAddress = new Uri(addresses.First());
-        return addresses.First().TrimEnd('/');
+        Addresses = [.. Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Select(a => a.TrimEnd('/'))];
+        // Plain HTTP; endpoints from Kestrel settings (HTTPS) are listed in Addresses too.
+        var http = Addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal));
+        LoopbackAddress = new Uri(http);
+        return http;
     }
+
+    /// <summary>Every address the started server listens on.</summary>
+    public IReadOnlyList<string> Addresses { get; private set; } = [];
 
     /// <summary>Where the app listens once <see cref="StartOnLoopback"/> ran; clients are pointed there.</summary>
     public Uri? LoopbackAddress { get; private set; }
