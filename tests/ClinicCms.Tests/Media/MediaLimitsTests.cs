@@ -46,7 +46,7 @@ public sealed class MediaLimitsTests
         using var noFile = await MediaStorageTests.PostAsync(admin, "Upload", new() { ["folder"] = "" });
         foreach (var (response, message) in new[]
         {
-            (longFile, "is 300 characters long; at most 200 are allowed"),
+            (longFile, "is 304 characters long; at most 200 are allowed"),
             (longFolder, "is 300 characters long; at most 200 are allowed"),
             (longUploadFolder, "is 300 characters long; at most 200 are allowed"),
             (longMove, "is 304 characters long; at most 200 are allowed"),

@@ -103,6 +103,18 @@ public sealed class BadInputTests(BadInputTests.Site shared) : IClassFixture<Bad
         Assert.Equal(8, graphql["faqCount"]!.GetValue<int>());
         Assert.Equal(0, graphql["articleCount"]!.GetValue<int>());
 
+        // Recipes too, and an SVG with script in the media step is refused before anything is written.
+        var recipe = await Assert.ThrowsAsync<ClinicCms.Recipes.RecipeException>(() => site.App.RunRecipeTextAsync("""
+            { "steps": [
+              { "name": "media", "Files": [ { "TargetPath": "logo.svg", "Base64": "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=" } ] },
+              { "name": "content", "data": [ { "ContentItemId": "badpath000000000000000001", "ContentItemVersionId": "badpathv00000000000000001",
+                "ContentType": "Article", "TitlePart": { "Title": "Recipe path" }, "Article": { "Summary": { "Text": "x" } }, "AutoroutePart": { "Path": "articles/<b>" } } ] } ] }
+            """, "bad-path.recipe.json"));
+        Assert.Equal(
+            ["bad-path.recipe.json: steps[0] (media) Files[0].Base64: the SVG has an event handler attribute 'onload'",
+             "bad-path.recipe.json: steps[1] (content) data[0].AutoroutePart.Path: the path 'articles/<b>' has a character that is not allowed ('<'); paths use letters, digits, '-', '_', '.', '~' and '/' between segments"],
+            recipe.Errors.Select(e => e.ToString()));
+
         // The admin's form takes the same rules: the error is shown beside the field and nothing is saved.
         using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
         var page = await admin.GetStringAsync($"/admin/content/{ClinicIds.Article}/edit", ct);
