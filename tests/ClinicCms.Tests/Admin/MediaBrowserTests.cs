@@ -66,6 +66,12 @@ public sealed class MediaBrowserTests
             Assert.Equal("nosniff", Assert.Single(answer.Headers.GetValues("X-Content-Type-Options")));
         }
 
+        // Types a browser would not simply show are downloads; images stay inline.
+        await File.WriteAllTextAsync(Path.Combine(store.Root, "prices.csv"), "a,b", TestContext.Current.CancellationToken);
+        using var csv = await anonymous.GetAsync("/media/prices.csv", TestContext.Current.CancellationToken);
+        Assert.Equal("attachment", csv.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Null(full.Content.Headers.ContentDisposition);
+
         // An editor, the lowest role that may upload, cannot put such a file in the library.
         using var editor = await site.SignedInAsync("chief", "Chief-password-1");
         using var upload = await UploadAsync(editor, "logo.svg", Exploit);
