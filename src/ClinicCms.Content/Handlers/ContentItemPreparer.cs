@@ -45,25 +45,19 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
         }
         foreach (var typePart in type.Parts.Where(p => p.PartName == PartNames.HtmlBodyPart))
         {
-            if (typePart.Settings.GetSettings<BodyPartSettings>("HtmlBodyPartSettings").SanitizeHtml)
-            {
-                Clean(item.Part(typePart.Name));
-            }
+            Clean(item.Part(typePart.Name), typePart.Settings.GetSettings<BodyPartSettings>("HtmlBodyPartSettings"));
         }
         foreach (var (typePart, field) in definitions.FieldsOf(type).Where(f => f.Field.FieldName == FieldKinds.HtmlField))
         {
-            if (field.Settings.GetSettings<BodyPartSettings>("HtmlFieldSettings").SanitizeHtml)
-            {
-                Clean(item.Field(typePart.Name, field.Name));
-            }
+            Clean(item.Field(typePart.Name, field.Name), field.Settings.GetSettings<BodyPartSettings>("HtmlFieldSettings"));
         }
     }
 
-    private void Clean(System.Text.Json.Nodes.JsonObject? owner)
+    private void Clean(System.Text.Json.Nodes.JsonObject? owner, BodyPartSettings settings)
     {
-        if (owner.GetString("Html") is { Length: > 0 } value)
+        if (settings.SanitizeHtml && owner.GetString("Html") is { Length: > 0 } value)
         {
-            var cleaned = html.Clean(value);
+            var cleaned = html.Clean(value, settings.AllowForms, settings.AllowIframes);
             if (cleaned != value)
             {
                 owner!["Html"] = cleaned;
@@ -116,6 +110,11 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
         if (string.IsNullOrEmpty(path))
         {
             return; // nothing to generate from, or a Path of the wrong kind, which the validator reports
+        }
+        if (generated && AutoroutePath.Problem(path) is { } problem)
+        {
+            errors.Add(new ContentError($"{typePart.Name}.Path", $"the pattern made a path that cannot be used: {problem}"));
+            return;
         }
         var active = item.Latest || item.Published;
         if (active && generated)

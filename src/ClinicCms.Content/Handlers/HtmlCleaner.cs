@@ -7,18 +7,51 @@ using Ganss.Xss;
 namespace ClinicCms.Content.Handlers;
 
 /// <summary>
-/// Removes scripts, event handlers and other unsafe markup from HTML before it is stored (HtmlSanitizer). Text keeps
+/// Removes scripts, event handlers and other unsafe markup from HTML before it is stored (HtmlSanitizer), and forms and
+/// iframes unless the part's or field's settings allow them (AllowForms, AllowIframes). Text keeps
 /// its characters as typed: a non-breaking space stays a character instead of becoming an entity.
 /// </summary>
 public sealed class HtmlCleaner : IDisposable
 {
-    // One sanitizer per thread: imports clean a batch in parallel, and a sanitizer is not documented as thread-safe.
-    private readonly ThreadLocal<HtmlSanitizer> _sanitizer = new(() => new HtmlSanitizer());
+    /// <summary>Elements HtmlSanitizer keeps by default that let stored HTML collect input or post it somewhere (phishing).</summary>
+    public static readonly string[] FormElements = ["form", "input", "button", "select", "textarea", "option", "optgroup", "datalist", "output"];
+
+    // One sanitizer per thread and kind: imports clean a batch in parallel, and a sanitizer is not documented as thread-safe.
+    private readonly ThreadLocal<HtmlSanitizer>[] _sanitizers =
+        [.. Enumerable.Range(0, 4).Select(kind => new ThreadLocal<HtmlSanitizer>(() => Create(allowForms: (kind & 1) != 0, allowIframes: (kind & 2) != 0)))];
     private readonly IMarkupFormatter _formatter = new CharacterKeepingFormatter();
 
-    public string Clean(string html) => _sanitizer.Value!.Sanitize(html, "", _formatter);
+    public string Clean(string html) => Clean(html, allowForms: false, allowIframes: false);
 
-    public void Dispose() => _sanitizer.Dispose();
+    /// <summary>Cleans with a part's or field's settings: forms and iframes are removed unless they allow them.</summary>
+    public string Clean(string html, bool allowForms, bool allowIframes) =>
+        _sanitizers[(allowForms ? 1 : 0) | (allowIframes ? 2 : 0)].Value!.Sanitize(html, "", _formatter);
+
+    private static HtmlSanitizer Create(bool allowForms, bool allowIframes)
+    {
+        var sanitizer = new HtmlSanitizer();
+        if (!allowForms)
+        {
+            foreach (var tag in FormElements)
+            {
+                sanitizer.AllowedTags.Remove(tag);
+            }
+        }
+        if (allowIframes)
+        {
+            sanitizer.AllowedTags.Add("iframe");
+            sanitizer.AllowedAttributes.UnionWith(["allowfullscreen", "loading", "referrerpolicy", "sandbox"]);
+        }
+        return sanitizer;
+    }
+
+    public void Dispose()
+    {
+        foreach (var sanitizer in _sanitizers)
+        {
+            sanitizer.Dispose();
+        }
+    }
 
     private sealed class CharacterKeepingFormatter : HtmlMarkupFormatter
     {

@@ -22,6 +22,18 @@ public static class ContentValidator
         TooLong(errors, "DisplayText", item.DisplayText, Store.ContentItemRecordConfiguration.DisplayTextLength);
         TooLong(errors, "Owner", item.Owner, Store.ContentItemRecordConfiguration.NameLength);
         TooLong(errors, "Author", item.Author, Store.ContentItemRecordConfiguration.NameLength);
+        foreach (var (path, value) in new[] { ("ContentItemId", item.ContentItemId), ("ContentType", item.ContentType), ("DisplayText", item.DisplayText), ("Owner", item.Owner), ("Author", item.Author) })
+        {
+            if (!TextCheck.IsValid(value))
+            {
+                errors.Add(new ContentError(path, TextCheck.Problem));
+            }
+        }
+        if (TextCheck.FindInvalid(item.Parts, "") is { } invalid)
+        {
+            errors.Add(new ContentError(invalid, TextCheck.Problem));
+            return errors; // the part rules below would read the same text
+        }
         var type = definitions.FindType(item.ContentType);
         if (type is null)
         {

@@ -57,12 +57,31 @@ internal static class FieldRules
                 break;
             case FieldKinds.MediaField:
                 var media = settings.GetSettings<MediaFieldSettings>();
-                CheckList(JsonValues.Strings(value, "Paths", path, errors), media.Required, media.Multiple, "file", path, errors);
+                var mediaPaths = JsonValues.Strings(value, "Paths", path, errors);
+                CheckList(mediaPaths, media.Required, media.Multiple, "file", path, errors);
+                CheckMediaPaths(mediaPaths, path, errors);
                 JsonValues.Strings(value, "MediaTexts", path, errors);
                 break;
             case FieldKinds.MultiTextField:
                 CheckMultiText(settings.GetSettings<MultiTextFieldSettings>(), JsonValues.Strings(value, "Values", path, errors), path, errors);
                 break;
+        }
+    }
+
+    // A media path names a file in the media library: not empty, no '..' segment, nothing that breaks out of a URL or attribute.
+    private static void CheckMediaPaths(List<string>? paths, string path, List<ContentError> errors)
+    {
+        for (var i = 0; i < (paths?.Count ?? 0); i++)
+        {
+            var media = paths![i].Trim();
+            if (media.Length == 0)
+            {
+                errors.Add(new ContentError($"{path}.Paths[{i}]", "a media path is required, got an empty string"));
+            }
+            else if (media.Replace('\\', '/').Split('/').Contains("..") || media.Any(c => char.IsControl(c) || c is '<' or '>' or '"'))
+            {
+                errors.Add(new ContentError($"{path}.Paths[{i}]", $"'{media}' is not a media path: no '..' segments, markup, quotes or control characters"));
+            }
         }
     }
 

@@ -35,7 +35,12 @@ internal static class JsonValues
         {
             if (value.GetValueKind() == JsonValueKind.Number)
             {
-                return ContentItems.JsonNumbers.ToDecimal(value);
+                if (ContentItems.JsonNumbers.TryToDecimal(value, out var number))
+                {
+                    return number;
+                }
+                errors.Add(new ContentError(path, $"{value.ToJsonString()} is out of range: numbers must lie between -79228162514264337593543950335 and 79228162514264337593543950335"));
+                return null;
             }
             if (value.GetValueKind() == JsonValueKind.String &&
                 decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))

@@ -20,7 +20,11 @@ internal static class PartRules
                 }
                 break;
             case PartNames.AutoroutePart:
-                JsonValues.String(part, "Path", path, errors);
+                var given = JsonValues.String(part, "Path", path, errors)?.Trim().Trim('/');
+                if (!string.IsNullOrEmpty(given) && AutoroutePath.Problem(given) is { } problem)
+                {
+                    errors.Add(new ContentError($"{path}.Path", problem));
+                }
                 break;
             case PartNames.HtmlBodyPart:
                 JsonValues.String(part, "Html", path, errors);

@@ -13,7 +13,7 @@ public sealed class MarkdownRenderer : IDisposable
 {
     private const long CacheBytes = 16 * 1024 * 1024;
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    private readonly HtmlSanitizer _sanitizer = new();
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
     private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = CacheBytes });
 
     public string? ToHtml(string? markdown, bool sanitize)
@@ -34,4 +34,15 @@ public sealed class MarkdownRenderer : IDisposable
     }
 
     public void Dispose() => _rendered.Dispose();
+
+    // As for stored HTML: Markdown may carry raw HTML, and forms in it could collect a reader's input.
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        foreach (var tag in ClinicCms.Content.Handlers.HtmlCleaner.FormElements)
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+        return sanitizer;
+    }
 }

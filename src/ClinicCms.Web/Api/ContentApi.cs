@@ -132,6 +132,10 @@ public static class ContentApi
             {
                 return (null, TypedResults.Problem("The body must be a content item: a JSON object.", statusCode: StatusCodes.Status400BadRequest));
             }
+            if (TextCheck.FindInvalid(json, "") is { } invalid)
+            {
+                return (null, TypedResults.Problem($"{invalid}: {TextCheck.Problem}.", statusCode: StatusCodes.Status400BadRequest));
+            }
             return (ContentItemJson.FromJson(json), null);
         }
         catch (JsonException e)

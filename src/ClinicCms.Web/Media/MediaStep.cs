@@ -33,13 +33,17 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
                 step.Error($"{path}TargetPath", "required: where the file goes in the media library");
                 continue;
             }
-            if (media.Check(target, 0) is { } error)
+            if ((MediaStore.NameProblem(target, "file") ?? media.Check(target, 0)) is { } error)
             {
                 step.Error($"{path}TargetPath", error);
                 continue;
             }
             var content = Content(step, file, path);
-            if (content is not null)
+            if (content is not null && target.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) && SvgCheck.Problem(new MemoryStream(content)) is { } svg)
+            {
+                step.Error($"{path}{(StepJson.Text(step, file, "Base64", path) is null ? "SourcePath" : "Base64")}", svg);
+            }
+            else if (content is not null)
             {
                 planned.Add(new PlannedFile(target, content));
             }
@@ -57,7 +61,7 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
             var (_, error) = await media.SaveAsync(Path.GetDirectoryName(file.Target), Path.GetFileName(file.Target), stream, file.Content.Length, cancellationToken);
             if (error is not null)
             {
-                step.Error(file.Target, error);
+                step.Error(file.Target, error.Message);
             }
         }
     }

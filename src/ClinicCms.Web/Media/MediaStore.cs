@@ -31,21 +31,80 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
     public List<string> AllFiles() =>
         Directory.Exists(Root) ? Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Select(Relative).Order(StringComparer.Ordinal).ToList() : [];
 
-    /// <summary>Saves a file; returns its path, or why not.</summary>
-    public async Task<(string? Path, string? Error)> SaveAsync(string? folder, string fileName, Stream content, long length, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a file; returns its path, or why not. The bytes go to a temporary file first and are moved into place
+    /// once complete, so a full or read-only disk leaves neither a partial file nor the earlier one damaged.
+    /// </summary>
+    public async Task<(string? Path, MediaError? Error)> SaveAsync(string? folder, string fileName, Stream content, long length, CancellationToken cancellationToken = default)
     {
         var name = SafeName(fileName);
-        var check = Check(name, length);
-        if (check is not null)
-        {
-            return (null, check);
-        }
         var relative = Combine(SafePath(folder ?? ""), name);
+        if ((NameProblem(relative, "file") ?? Check(name, length)) is { } check)
+        {
+            return (null, MediaError.Invalid(check));
+        }
+        if (Path.GetExtension(name).Equals(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            var buffer = new MemoryStream();
+            await content.CopyToAsync(buffer, cancellationToken);
+            buffer.Position = 0;
+            if (SvgCheck.Problem(buffer) is { } problem)
+            {
+                return (null, MediaError.Invalid(problem));
+            }
+            buffer.Position = 0;
+            content = buffer;
+        }
         var full = Resolve(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await using var file = File.Create(full);
-        await content.CopyToAsync(file, cancellationToken);
-        return (relative, null);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".upload-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+            }
+            File.Move(temporary, full, overwrite: true);
+            return (relative, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            DeleteQuietly(temporary);
+            return (null, MediaError.Storage(e));
+        }
+    }
+
+    /// <summary>Why a media path cannot be used (empty, or a name or path too long for file systems), or null.</summary>
+    public static string? NameProblem(string relative, string what)
+    {
+        var name = relative[(relative.LastIndexOf('/') + 1)..];
+        if (name.Length == 0)
+        {
+            return $"a {what} name is required (letters, digits, '.', '-' and '_')";
+        }
+        if (relative.Split('/').FirstOrDefault(s => s.Length > MaxNameLength) is { } tooLong)
+        {
+            return $"the name '{tooLong[..20]}...' is {tooLong.Length} characters long; at most {MaxNameLength} are allowed";
+        }
+        return relative.Length > MaxPathLength ? $"the path is {relative.Length} characters long; at most {MaxPathLength} are allowed" : null;
+    }
+
+    /// <summary>Longest file or folder name: file systems allow 255 bytes, less the room a temporary upload name needs.</summary>
+    public const int MaxNameLength = 200;
+
+    public const int MaxPathLength = 1000;
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing was written there, or the folder refuses even deletes: there is nothing left to clean.
+        }
     }
 
     /// <summary>
@@ -77,6 +136,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         };
     }
 
+    /// <summary>Why a file of this name and length is not accepted (type, size), or null.</summary>
     public string? Check(string name, long length)
     {
         var extension = Path.GetExtension(name).ToLowerInvariant();
@@ -87,39 +147,88 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         return length > options.Value.MaxFileBytes ? $"The file is larger than {options.Value.MaxFileBytes / 1024 / 1024} MB." : null;
     }
 
-    public void CreateFolder(string path) => Directory.CreateDirectory(Resolve(SafePath(path)));
-
-    public string? Move(string from, string to)
+    public MediaError? CreateFolder(string path)
     {
-        var source = Resolve(from);
-        var target = Resolve(SafePath(to));
-        if (!File.Exists(source))
+        var relative = SafePath(path);
+        if (NameProblem(relative, "folder") is { } problem)
         {
-            return "There is no such file.";
+            return MediaError.Invalid(problem);
         }
-        if (Check(Path.GetFileName(target), 0) is { } error)
+        try
         {
-            return error;
+            Directory.CreateDirectory(Resolve(relative));
+            return null;
         }
-        if (File.Exists(target))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return "A file with that name exists there already.";
+            return MediaError.Storage(e);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Move(source, target);
-        return null;
     }
 
-    public void Delete(string path)
+    public MediaError? Move(string? from, string? to)
     {
-        var full = Resolve(path);
-        if (File.Exists(full))
+        var relative = SafePath(to ?? "");
+        if (string.IsNullOrEmpty(from))
         {
-            File.Delete(full);
+            return MediaError.Invalid("the path of the file to move is required");
         }
-        else if (Directory.Exists(full) && full != Path.GetFullPath(Root) && Directory.GetFileSystemEntries(full).Length == 0)
+        if ((NameProblem(relative, "file") ?? Check(Path.GetFileName(relative), 0)) is { } problem)
         {
-            Directory.Delete(full);
+            return MediaError.Invalid(problem);
+        }
+        var source = Resolve(from);
+        var target = Resolve(relative);
+        if (!File.Exists(source))
+        {
+            return MediaError.Invalid("there is no such file");
+        }
+        if (File.Exists(target) || Directory.Exists(target))
+        {
+            return MediaError.Invalid("a file with that name exists there already");
+        }
+        // A renamed file is served as its new type: an SVG must pass the same check as an upload.
+        if (Path.GetExtension(target).Equals(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            using var content = File.OpenRead(source);
+            if (SvgCheck.Problem(content) is { } svg)
+            {
+                return MediaError.Invalid(svg);
+            }
+        }
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(source, target);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return MediaError.Storage(e);
+        }
+    }
+
+    public MediaError? Delete(string? path)
+    {
+        if (string.IsNullOrEmpty(SafePath(path ?? "")))
+        {
+            return MediaError.Invalid("the path of the file or folder to delete is required");
+        }
+        var full = Resolve(path!);
+        try
+        {
+            if (File.Exists(full))
+            {
+                File.Delete(full);
+            }
+            else if (Directory.Exists(full) && Directory.GetFileSystemEntries(full).Length == 0)
+            {
+                Directory.Delete(full);
+            }
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return MediaError.Storage(e);
         }
     }
 

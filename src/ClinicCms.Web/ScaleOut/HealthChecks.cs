@@ -5,7 +5,7 @@ using StackExchange.Redis;
 
 namespace ClinicCms.Web.ScaleOut;
 
-/// <summary>/health/live (the process answers) and /health/ready (the database, and Redis when configured, answer).</summary>
+/// <summary>/health/live (the process answers) and /health/ready (the database, Redis when configured, and the media folder answer).</summary>
 public static class HealthChecks
 {
     public const string Ready = "ready";
@@ -13,8 +13,16 @@ public static class HealthChecks
     public static IEndpointRouteBuilder MapClinicCmsHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteAsync });
         return endpoints;
+    }
+
+    // The status, then each failing check's reason, so an operator reads what is wrong ("media: ... disk is full").
+    private static Task WriteAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        var problems = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"\n{e.Key}: {e.Value.Description}");
+        return http.Response.WriteAsync(report.Status + string.Concat(problems));
     }
 
     public sealed class Database(IServiceScopeFactory scopes) : IHealthCheck

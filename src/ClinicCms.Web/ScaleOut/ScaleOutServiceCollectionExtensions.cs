@@ -15,7 +15,8 @@ public static class ScaleOutServiceCollectionExtensions
     {
         services.Configure<RedisOptions>(configuration.GetSection(RedisOptions.Section));
         var options = configuration.GetSection(RedisOptions.Section).Get<RedisOptions>() ?? new RedisOptions();
-        var health = services.AddHealthChecks().AddCheck<HealthChecks.Database>("database", tags: [HealthChecks.Ready]);
+        var health = services.AddHealthChecks().AddCheck<HealthChecks.Database>("database", tags: [HealthChecks.Ready])
+            .AddCheck<Media.MediaHealthCheck>("media", tags: [HealthChecks.Ready]);
         if (string.IsNullOrWhiteSpace(options.Configuration))
         {
             return null;

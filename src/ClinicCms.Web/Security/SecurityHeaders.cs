@@ -1,6 +1,6 @@
 namespace ClinicCms.Web.Security;
 
-/// <summary>Security headers on every response, and a content security policy for the pages the app renders.</summary>
+/// <summary>Security headers on every response, and a content security policy for the pages the app renders (unless a response set its own).</summary>
 public static class SecurityHeaders
 {
     public const string PageContentSecurityPolicy =
@@ -14,9 +14,13 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                ? PageContentSecurityPolicy
-                : "frame-ancestors 'none'";
+            // A response that set its own policy (media's sandbox) keeps it: this runs last, after the app wrote its headers.
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                    ? PageContentSecurityPolicy
+                    : "frame-ancestors 'none'";
+            }
             return Task.CompletedTask;
         });
         await next(http);

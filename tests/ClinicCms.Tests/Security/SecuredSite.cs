@@ -24,7 +24,12 @@ public sealed partial class SecuredSite : IAsyncDisposable
         return site;
     }
 
-    public HttpClient Anonymous() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
+    public HttpClient Anonymous() => Client();
+
+    // On 127.0.0.1 the factory's client follows redirects whatever its options say, so a plain socket client is used there.
+    private HttpClient Client() => App.LoopbackAddress is { } address
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = address }
+        : App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
 
     // In-memory by default; the app's real address when it serves a browser on 127.0.0.1.
     private Uri BaseAddress => App.LoopbackAddress ?? new Uri("http://localhost");
@@ -57,7 +62,7 @@ public sealed partial class SecuredSite : IAsyncDisposable
 
     public async Task<HttpClient> SignedInAsync(string userName, string password)
     {
-        var http = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseAddress });
+        var http = Client();
         using var response = await PostLoginAsync(http, userName, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return http;

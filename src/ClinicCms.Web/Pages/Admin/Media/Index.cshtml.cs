@@ -28,38 +28,37 @@ public sealed class MediaModel(MediaStore media) : PageModel
 
     public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files)
     {
-        var errors = new List<string>();
+        if (files.Count == 0)
+        {
+            return Done(null, MediaError.Invalid("Choose at least one file to upload."));
+        }
+        var errors = new List<MediaError>();
         foreach (var file in files)
         {
             await using var stream = file.OpenReadStream();
             var (_, error) = await media.SaveAsync(_folder, file.FileName, stream, file.Length, HttpContext.RequestAborted);
             if (error is not null)
             {
-                errors.Add($"{file.FileName}: {error}");
+                errors.Add(error with { Message = $"{file.FileName}: {error.Message}" });
             }
         }
-        return Done(errors.Count == 0 ? $"{files.Count} files uploaded." : null, string.Join(" ", errors));
+        // A storage failure outranks a refused file: it is the server's problem, not the editor's.
+        var status = errors.Count == 0 ? 0 : errors.Max(e => e.StatusCode);
+        return Done($"{files.Count} files uploaded.", errors.Count == 0 ? null : new MediaError(status, string.Join(" ", errors.Select(e => e.Message))));
     }
 
-    public IActionResult OnPostFolder(string name)
-    {
-        media.CreateFolder($"{_folder}/{name}");
-        return Done("Folder created.", null);
-    }
+    public IActionResult OnPostFolder(string? name) => Done("Folder created.", media.CreateFolder($"{_folder}/{name}"));
 
-    public IActionResult OnPostMove(string path, string to) => Done("Moved.", media.Move(path, to));
+    public IActionResult OnPostMove(string? path, string? to) => Done("Moved.", media.Move(path, to));
 
-    public IActionResult OnPostDelete(string path)
-    {
-        media.Delete(path);
-        return Done("Deleted.", null);
-    }
+    public IActionResult OnPostDelete(string? path) => Done("Deleted.", media.Delete(path));
 
-    private IActionResult Done(string? message, string? error)
+    private IActionResult Done(string? message, MediaError? error)
     {
-        if (!string.IsNullOrEmpty(error))
+        if (error is not null)
         {
-            Error = error;
+            Error = error.Message;
+            Response.StatusCode = error.StatusCode;
             OnGet();
             return Page();
         }

