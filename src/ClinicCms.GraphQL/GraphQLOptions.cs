@@ -17,6 +17,12 @@ public sealed class GraphQLOptions
     /// <summary>Largest computed complexity of a query (fields times list multipliers).</summary>
     public int MaxComplexity { get; set; } = 250_000;
 
+    /// <summary>
+    /// Most tokens (names, punctuation, values) a query may have. Counted before parsing, so any body under the size
+    /// limit costs little to refuse; the introspection query of GraphiQL and graphql-js has a few hundred.
+    /// </summary>
+    public int MaxTokens { get; set; } = 5000;
+
     /// <summary>Largest request body, in bytes.</summary>
     public long MaxRequestBytes { get; set; } = 128 * 1024;
 

@@ -7,7 +7,10 @@ public sealed class RecipeDescriptor
 {
     public required string FileName { get; init; }
 
-    /// <summary>The folder that <c>[file:text('...')]</c> paths are relative to.</summary>
+    /// <summary>
+    /// The folder that <c>[file:text('...')]</c> paths are relative to and may not leave; empty for a recipe with no
+    /// folder of its own (uploaded), which reads no files.
+    /// </summary>
     public required string BasePath { get; init; }
 
     public string? Name { get; init; }

@@ -19,6 +19,9 @@ public static class RecipeReader
         return Read(stream, fileName, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
+    /// <summary>A recipe that was sent, not read from disk: it has no folder, so its [file:] values and media sources are refused.</summary>
+    public static RecipeDescriptor ReadUploaded(Stream stream, string fileName) => Read(stream, fileName, "");
+
     public static RecipeDescriptor Read(Stream stream, string fileName, string basePath)
     {
         JsonNode? root;

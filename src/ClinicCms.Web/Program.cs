@@ -71,7 +71,7 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapClinicCmsGraphQL().RequireCors(CorsSetup.Policy).RequireRateLimiting(RateLimits.Api);
+app.MapClinicCmsGraphQL().RequireCors(CorsSetup.Policy).RequireRateLimiting(RateLimits.Api).AddEndpointFilter<InvalidBearerTokenFilter>();
 app.MapClinicCmsContentApi();
 app.MapClinicCmsTokenEndpoint();
 app.MapOpenApi();

@@ -34,7 +34,12 @@ public static class GraphQLEndpoints
         var (request, failure) = await reader.ReadAsync(http);
         if (failure is not null)
         {
-            var error = new ExecutionResult { Errors = [new ExecutionError(failure.Message) { Code = "REQUEST_ERROR" }] };
+            var problem = new ExecutionError(failure.Message) { Code = failure.Code };
+            if (failure.Location is { } location)
+            {
+                problem.AddLocation(location);
+            }
+            var error = new ExecutionResult { Errors = [problem] };
             await WriteAsync(http, failure.StatusCode, await SerializeAsync(serializer, error));
             return;
         }

@@ -1,6 +1,7 @@
 using ClinicCms.Content.Store;
 using GraphQL;
 using GraphQL.Transport;
+using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,67 @@ public sealed partial class GraphQLExecutor(
         var schema = await schemas.GetSchemaAsync(http.RequestServices, http.RequestAborted);
         var db = http.RequestServices.GetRequiredService<ClinicCmsDbContext>();
         await using var reads = await ReadSession.StartAsync(db, http.RequestServices.GetService<SqliteReadConnections>(), http.RequestAborted);
-        return await ExecuteAsync(request, http, schema);
+        var result = await ExecuteAsync(request, http, schema);
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            if (!result.Executed && OperationTypeOf(request) is { } kind and not OperationType.Query)
+            {
+                // The schema has no mutation or subscription type; say why in plain words, as a client mistake.
+                var name = kind == OperationType.Mutation ? "mutation" : "subscription";
+                LogReadOnly(name, http.Connection.RemoteIpAddress?.ToString() ?? "-");
+                result.Errors = [new ExecutionError($"This GraphQL API is read-only: a {name} is not supported. Send a query; content is changed in the admin or through the REST API.") { Code = "READ_ONLY" }];
+                return result;
+            }
+            result.Errors = Bounded(errors);
+        }
+        return result;
+    }
+
+    // Only on a failed request, whose query already passed the token and line checks, so parsing again is cheap.
+    private static OperationType? OperationTypeOf(GraphQLRequest request)
+    {
+        try
+        {
+            var operations = GraphQLParser.Parser.Parse(request.Query!).Definitions.OfType<GraphQLOperationDefinition>().ToList();
+            var operation = operations.Count == 1 ? operations[0] : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
+            return operation?.Operation;
+        }
+        catch (GraphQLParser.Exceptions.GraphQLParserException)
+        {
+            return null;
+        }
+    }
+
+    // A parser or validation message quotes the query; a long query must not make a long answer.
+    private const int MaxMessageLength = 1000;
+    private const int MaxErrors = 20;
+
+    private static ExecutionErrors Bounded(ExecutionErrors errors)
+    {
+        if (errors.Count <= MaxErrors && errors.All(e => e.Message.Length <= MaxMessageLength))
+        {
+            return errors;
+        }
+        var bounded = new ExecutionErrors();
+        foreach (var error in errors.Take(MaxErrors))
+        {
+            if (error.Message.Length <= MaxMessageLength)
+            {
+                bounded.Add(error);
+                continue;
+            }
+            var cut = new ExecutionError(error.Message[..MaxMessageLength] + "... (cut)") { Code = error.Code };
+            foreach (var location in error.Locations ?? [])
+            {
+                cut.AddLocation(location);
+            }
+            bounded.Add(cut);
+        }
+        if (errors.Count > MaxErrors)
+        {
+            bounded.Add(new ExecutionError($"{errors.Count - MaxErrors} more errors left out.") { Code = "TOO_MANY_ERRORS" });
+        }
+        return bounded;
     }
 
     private Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http, global::GraphQL.Types.ISchema schema) =>
@@ -43,6 +104,11 @@ public sealed partial class GraphQLExecutor(
                     context.ErrorMessage = $"The query is nested too deeply (maximum depth exceeded at line {tooDeep.Location.Line}, column {tooDeep.Location.Column}).";
                     return Task.CompletedTask;
                 }
+                if (OperationTypeOf(request) is not (null or OperationType.Query))
+                {
+                    // A mutation or subscription fails in validation, for want of a root type: refused and logged below.
+                    return Task.CompletedTask;
+                }
                 LogUnhandled(context.OriginalException, context.Context?.Operation?.Name?.StringValue ?? "(anonymous)");
                 return Task.CompletedTask;
             };
@@ -57,6 +123,9 @@ public sealed partial class GraphQLExecutor(
         }
         return errors.Any(e => e.Code == Queries.ContentListResolver.Unauthorized) ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
     }
+
+    [LoggerMessage(LogLevel.Warning, "GraphQL {Operation} from {RemoteAddress} refused: the API is read-only")]
+    private partial void LogReadOnly(string operation, string remoteAddress);
 
     [LoggerMessage(LogLevel.Error, "GraphQL operation {Operation} failed")]
     private partial void LogUnhandled(Exception exception, string operation);

@@ -14,15 +14,19 @@ namespace ClinicCms.GraphQL.Execution;
 /// </summary>
 public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options)
 {
-    public sealed record Failure(int StatusCode, string Message);
+    public sealed record Failure(int StatusCode, string Message, string Code = "REQUEST_ERROR", GraphQLParser.Location? Location = null);
 
     public async Task<(GraphQLRequest? Request, Failure? Failure)> ReadAsync(HttpContext http)
     {
         try
         {
             var request = HttpMethods.IsPost(http.Request.Method) ? await ReadPostAsync(http) : FromQueryString(http.Request.Query);
-            return string.IsNullOrWhiteSpace(request?.Query)
-                ? (null, new Failure(StatusCodes.Status400BadRequest, "No query: send {\"query\": \"...\"} as JSON, a GraphQL document as application/graphql, or ?query= in the URL."))
+            if (string.IsNullOrWhiteSpace(request?.Query))
+            {
+                return (null, new Failure(StatusCodes.Status400BadRequest, "No query: send {\"query\": \"...\"} as JSON, a GraphQL document as application/graphql, or ?query= in the URL."));
+            }
+            return QueryPrecheck.Check(request.Query, options.Value.MaxTokens) is { } problem
+                ? (null, new Failure(StatusCodes.Status400BadRequest, problem.Message, problem.Code, problem.Location))
                 : (request, null);
         }
         catch (RequestTooLargeException)

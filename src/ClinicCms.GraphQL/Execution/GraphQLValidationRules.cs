@@ -1,3 +1,4 @@
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
@@ -16,9 +17,9 @@ public sealed class GraphQLValidationRules
         {
             MaxDepth = options.Value.MaxDepth,
             MaxComplexity = options.Value.MaxComplexity,
-            DefaultComplexityImpactDelegate = IntrospectionIsFree,
+            DefaultComplexityImpactDelegate = Impact,
         });
-        All = [.. DocumentValidator.CoreRules, complexity, maxResults];
+        All = [.. DocumentValidator.CoreRules, IntrospectionLimitRule.Instance, complexity, maxResults];
         ForCachedDocuments = [maxResults];
     }
 
@@ -28,10 +29,15 @@ public sealed class GraphQLValidationRules
     /// <summary>For a document from the cache: only what depends on the variables.</summary>
     public IValidationRule[] ForCachedDocuments { get; }
 
-    // Introspection reads the schema, not content: its cost does not grow with the data, and clients (GraphiQL,
-    // code generators) must always be able to run it, however large the schema grows.
-    private static FieldComplexityResult IntrospectionIsFree(FieldImpactContext context) =>
+    // Introspection is counted like any other read, its lists as long as a schema's lists of types and fields, so
+    // aliased or nested introspection cannot build an answer of many megabytes. GraphiQL's and graphql-js's
+    // introspection query stays far below the limit.
+    private const double IntrospectionListLength = 10;
+
+    private static FieldComplexityResult Impact(FieldImpactContext context) =>
         context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || (context.ParentType?.Name.StartsWith("__", StringComparison.Ordinal) ?? false)
-            ? new FieldComplexityResult(0, 1)
+            ? new FieldComplexityResult(1, IsList(context.FieldDefinition.ResolvedType) ? IntrospectionListLength : 1)
             : DefaultImpact(context);
+
+    private static bool IsList(IGraphType? type) => type is ListGraphType || type is NonNullGraphType { ResolvedType: ListGraphType };
 }

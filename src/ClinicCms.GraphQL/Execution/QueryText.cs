@@ -55,7 +55,7 @@ public static class QueryText
     private static bool IsNamePart(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or '+';
 
     // The index just past the string value starting at start: "..." with escapes, or a """block""".
-    private static int StringEnd(string query, int start)
+    internal static int StringEnd(string query, int start)
     {
         if (string.CompareOrdinal(query, start, "\"\"\"", 0, 3) == 0)
         {

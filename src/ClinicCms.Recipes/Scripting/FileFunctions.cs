@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ClinicCms.Recipes.Scripting;
 
-/// <summary>Orchard's <c>file</c> engine: <c>text('path')</c> and <c>base64('path')</c>, relative to the recipe's folder.</summary>
+/// <summary>Orchard's <c>file</c> engine: <c>text('path')</c> and <c>base64('path')</c>, relative to the recipe's folder and never outside it.</summary>
 internal static partial class FileFunctions
 {
     public static string Evaluate(string script, string basePath)
@@ -13,11 +13,10 @@ internal static partial class FileFunctions
             throw new ScriptException($"expected text('path') or base64('path'), got '{script.Trim()}'");
         }
         var relative = match.Groups["path"].Value;
-        var root = Path.GetFullPath(basePath);
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (!File.Exists(full))
+        var (full, error) = RecipeFiles.Resolve(basePath, relative);
+        if (full is null)
         {
-            throw new ScriptException($"file not found: '{relative}' (relative to the recipe's folder)");
+            throw new ScriptException(error!);
         }
         return match.Groups["function"].Value == "text"
             ? File.ReadAllText(full)

@@ -13,6 +13,12 @@ namespace ClinicCms.Recipes.Scripting;
 /// <summary>The <c>js</c> engine (Jint) with Orchard's recipe functions: uuid, base64, html, gzip, variables, parameters, configuration.</summary>
 internal sealed class JavaScriptEngine : IDisposable
 {
+    // Enough for any recipe value (a script builds strings, not data sets); past it the script ends, not the server.
+    private const long MemoryLimitBytes = 32 * 1024 * 1024;
+
+    // Words in configuration keys that hold secrets; a recipe's output is content that anyone may read.
+    private static readonly string[] SecretWords = ["password", "passwd", "pwd", "secret", "token", "connectionstring", "credential"];
+
     private readonly Engine _engine;
     private readonly RecipeScriptContext _context;
     private readonly Dictionary<string, string> _evaluatedVariables = new(StringComparer.Ordinal);
@@ -21,14 +27,14 @@ internal sealed class JavaScriptEngine : IDisposable
     public JavaScriptEngine(RecipeScriptContext context)
     {
         _context = context;
-        _engine = new Engine(o => o.LimitRecursion(64).TimeoutInterval(TimeSpan.FromSeconds(5)).MaxStatements(100_000).Strict(false));
+        _engine = new Engine(o => o.LimitRecursion(64).TimeoutInterval(TimeSpan.FromSeconds(5)).MaxStatements(100_000).LimitMemory(MemoryLimitBytes).Strict(false));
         _engine.SetValue("uuid", new Func<string>(IdGenerator.NewId));
         _engine.SetValue("base64", new Func<string, string>(s => Encoding.UTF8.GetString(Convert.FromBase64String(s))));
         _engine.SetValue("html", new Func<string, string>(s => WebUtility.HtmlDecode(s)));
         _engine.SetValue("gzip", new Func<string, string>(Gunzip));
         _engine.SetValue("variables", new Func<string, string>(Variable));
         _engine.SetValue("parameters", new Func<string, string>(name => context.Parameters.GetValueOrDefault(name) ?? ""));
-        _engine.SetValue("configuration", new Func<string, string?, string?>((key, fallback) => context.Configuration(key) ?? fallback));
+        _engine.SetValue("configuration", new Func<string, string?, string?>((key, fallback) => Configuration(key) ?? fallback));
         // One site, no tenant prefix: a URL prefix is the path itself.
         _engine.SetValue("getUrlPrefix", new Func<string, string>(path => "/" + path.TrimStart('/')));
         // Orchard's Workflows module makes tokens for HTTP-triggered workflows; ClinicCms has no workflows, so the
@@ -55,11 +61,43 @@ internal sealed class JavaScriptEngine : IDisposable
         {
             throw;
         }
+        catch (MemoryLimitExceededException)
+        {
+            throw new ScriptException($"script error in '{script.Trim()}': it used more than {MemoryLimitBytes / (1024 * 1024)} MB of memory");
+        }
         catch (Exception e)
         {
             // Jint's parse, limit and runtime errors, and bad base64 or gzip input, all end the script the same way.
             throw new ScriptException($"script error in '{script.Trim()}': {e.Message}");
         }
+    }
+
+    private string? Configuration(string key)
+    {
+        if (SecretIn(key) is { } word)
+        {
+            throw new ScriptException($"configuration('{key}') is refused: a key naming a {word} may hold a secret, which a recipe must not copy into content");
+        }
+        return _context.Configuration(key);
+    }
+
+    // A segment naming a password, secret, token, connection string or credential, or a kind of key (ApiKey,
+    // SigningKey, AccessKeys); a segment that is only "Key" is a name, as in a list of settings.
+    private static string? SecretIn(string key)
+    {
+        foreach (var part in key.Split([":", "__"], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = new string([.. part.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
+            if (SecretWords.FirstOrDefault(w => segment.Contains(w, StringComparison.Ordinal)) is { } word)
+            {
+                return word;
+            }
+            if (segment is not ("key" or "keys") && (segment.EndsWith("key", StringComparison.Ordinal) || segment.EndsWith("keys", StringComparison.Ordinal)))
+            {
+                return "key";
+            }
+        }
+        return null;
     }
 
     // Variables are evaluated on first use and the result kept, so "[js: uuid()]" gives one id for the whole recipe.

@@ -82,10 +82,10 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
         }
         if (StepJson.Text(step, file, "SourcePath", path) is { } source)
         {
-            var full = Path.GetFullPath(Path.Combine(step.Run.BasePath, source));
-            if (!File.Exists(full))
+            var (full, error) = ClinicCms.Recipes.RecipeFiles.Resolve(step.Run.BasePath, source);
+            if (full is null)
             {
-                step.Error($"{path}SourcePath", $"file not found: '{source}' (relative to the recipe's folder)");
+                step.Error($"{path}SourcePath", error!);
                 return null;
             }
             return File.ReadAllBytes(full);

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication;
+using OpenIddict.Validation.AspNetCore;
+
+namespace ClinicCms.Web.Security;
+
+/// <summary>
+/// For endpoints that also serve anonymous callers (GraphQL): a bearer token that fails validation (garbage,
+/// expired, signed by another key) is answered 401 invalid_token as the REST API answers it, instead of reading
+/// as anonymous, so a client learns that its token is bad.
+/// </summary>
+public sealed partial class InvalidBearerTokenFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.User.Identity?.IsAuthenticated == true
+            || !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return await next(context);
+        }
+        // OpenIddict's challenge sets the status and WWW-Authenticate: Bearer error="invalid_token", error_description="...".
+        await http.ChallengeAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        var description = Description().Match(http.Response.Headers.WWWAuthenticate.ToString()) is { Success: true } match
+            ? match.Groups[1].Value
+            : "The access token is not valid.";
+        return Results.Json(new
+        {
+            error = "invalid_token",
+            error_description = description,
+            errors = new[] { new { message = description, extensions = new { code = "invalid_token" } } },
+        }, statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    [GeneratedRegex("error_description=\"([^\"]*)\"")]
+    private static partial Regex Description();
+}
