@@ -61,6 +61,7 @@ public sealed partial class RecipeExecutor(
                 }
                 await transaction.CommitAsync(cancellationToken);
                 committed = true;
+                changes.AccessChanged(); // a recipe may change users' or API clients' roles
                 if (run.DefinitionsChanged)
                 {
                     changes.DefinitionsChanged();

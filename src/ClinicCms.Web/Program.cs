@@ -66,6 +66,7 @@ app.UseStaticFiles();
 app.UseClinicCmsMedia();
 app.UseRouting();
 app.UseCors();
+app.UseClinicCmsTokenRateLimit();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -5,10 +5,13 @@ public enum ChangeKind
     Content,
     Definitions,
     Roles,
+
+    /// <summary>An API client or user was disabled, deleted or given other roles.</summary>
+    Access,
 }
 
 /// <summary>
-/// Tells this process's caches that definitions, content or roles changed, right after the change commits. Other
+/// Tells this process's caches that definitions, content, roles or access changed, right after the change commits. Other
 /// processes learn it from the change notifications (Redis) or by polling the documents' versions.
 /// </summary>
 public sealed class ContentChangeSignal
@@ -16,6 +19,7 @@ public sealed class ContentChangeSignal
     private long _definitions;
     private long _content;
     private long _roles;
+    private long _access;
 
     /// <summary>Raised on every change; local is false for a change announced by another instance.</summary>
     public event Action<ChangeKind, bool>? Changed;
@@ -26,11 +30,15 @@ public sealed class ContentChangeSignal
 
     public long RolesStamp => Interlocked.Read(ref _roles);
 
+    public long AccessStamp => Interlocked.Read(ref _access);
+
     public void DefinitionsChanged() => Notify(ChangeKind.Definitions, local: true);
 
     public void ContentChanged() => Notify(ChangeKind.Content, local: true);
 
     public void RolesChanged() => Notify(ChangeKind.Roles, local: true);
+
+    public void AccessChanged() => Notify(ChangeKind.Access, local: true);
 
     public void Notify(ChangeKind kind, bool local)
     {
@@ -42,6 +50,9 @@ public sealed class ContentChangeSignal
                 break;
             case ChangeKind.Roles:
                 Interlocked.Increment(ref _roles);
+                break;
+            case ChangeKind.Access:
+                Interlocked.Increment(ref _access);
                 break;
             default:
                 Interlocked.Increment(ref _content);

@@ -1,14 +1,26 @@
+using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Web.Pages;
 
-/// <summary>Editors sign in with a user name (or email) and password; repeated failures lock the account.</summary>
+/// <summary>
+/// Editors sign in with a user name (or email) and password. Repeated failures lock the account for the address they
+/// come from (see <see cref="SignInLockout"/>). An unknown user, a wrong password and a locked or disabled account get
+/// the same answer, after the same password hashing work.
+/// </summary>
 [EnableRateLimiting(Security.RateLimits.Login)]
-public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users) : PageModel
+public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, SignInLockout lockout, IOptions<SecurityOptions> security,
+    TimeProvider clock) : PageModel
 {
+    public const string Failed = "Wrong user name or password, or too many failed attempts: try again later, or ask an administrator.";
+
+    // Hashed once; an unknown user's or a locked account's password is checked against it, so it costs the same time.
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Guid.NewGuid().ToString("N")));
+
     [BindProperty]
     public string UserName { get; set; } = "";
 
@@ -29,15 +41,29 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var user = await users.FindByNameAsync(UserName) ?? (UserName.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(UserName) : null);
-        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: true);
+        if (user is null || lockout.IsLocked(user.Id, address) || await users.IsLockedOutAsync(user))
+        {
+            users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DummyHash.Value, Password);
+            return Fail();
+        }
+        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
+            lockout.Succeeded(user.Id, address);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        Error = result.IsLockedOut
-            ? "This account is locked after too many failed sign-ins. Try again later, or ask an administrator."
-            : "Wrong user name or password.";
+        if (!result.IsLockedOut && !result.IsNotAllowed && lockout.Failed(user.Id, address))
+        {
+            await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddMinutes(Math.Max(1, security.Value.LockoutMinutes)));
+        }
+        return Fail();
+    }
+
+    private PageResult Fail()
+    {
+        Error = Failed;
         Password = "";
         return Page();
     }

@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace ClinicCms.Web.Security;
 
-/// <summary>Rate limits: sign-in attempts and token requests per address, API requests per client.</summary>
+/// <summary>
+/// Rate limits: sign-in attempts per address; API requests per API client (bearer token), per signed-in user, or per
+/// address for anonymous callers, each with its own budget. Token requests: <see cref="OpenId.TokenRequestLimiter"/>.
+/// </summary>
 public static class RateLimits
 {
     public const string Login = "login";
-    public const string Token = "token";
     public const string Api = "api";
 
     public static void Add(RateLimiterOptions options, SecurityOptions security)
@@ -27,10 +29,18 @@ public static class RateLimits
         options.AddPolicy(Login, http => HttpMethods.IsPost(http.Request.Method)
             ? Window($"login:{Address(http)}", security.Login)
             : RateLimitPartition.GetNoLimiter("login:view"));
-        options.AddPolicy(Token, http => Window($"token:{Address(http)}", security.Token));
-        options.AddPolicy(Api, http => security.Api.PermitLimit <= 0
-            ? RateLimitPartition.GetNoLimiter("api:off")
-            : Window($"api:{Client(http)}", security.Api));
+        options.AddPolicy(Api, http => ApiPartition(http, security));
+    }
+
+    // A frontend's server calling with its token is one client with its own budget, not one more anonymous caller.
+    // Nothing is read from the database here: the caller was already authenticated.
+    private static RateLimitPartition<string> ApiPartition(HttpContext http, SecurityOptions security)
+    {
+        var (key, limit) = http.User.Identity?.IsAuthenticated != true ? ($"api:ip:{Address(http)}", security.Api)
+            : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? ($"api:client:{http.User.FindFirstValue("sub")}", security.ApiClient)
+                : ($"api:user:{http.User.FindFirstValue(ClaimTypes.NameIdentifier)}", security.Api);
+        return limit.PermitLimit <= 0 ? RateLimitPartition.GetNoLimiter("api:off") : Window(key, limit);
     }
 
     private static RateLimitPartition<string> Window(string key, RateLimit limit) =>
@@ -42,8 +52,4 @@ public static class RateLimits
         });
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    // An API client or signed-in user is limited as itself, wherever it calls from; anonymous callers by address.
-    private static string Client(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true ? $"user:{http.User.FindFirstValue("sub") ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier)}" : $"ip:{Address(http)}";
 }

@@ -5,11 +5,14 @@ public sealed class SecurityOptions
 {
     public const string Section = "ClinicCms:Security";
 
-    /// <summary>Failed sign-ins before an account is locked.</summary>
+    /// <summary>Failed sign-ins from one address before the account is locked for that address.</summary>
     public int LockoutMaxFailedAttempts { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked.</summary>
+    /// <summary>How long failures are counted and a lock lasts.</summary>
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Failing addresses (with twice LockoutMaxFailedAttempts failures in all) that lock the whole account.</summary>
+    public int LockoutAddresses { get; set; } = 3;
 
     /// <summary>Lifetime of API access tokens.</summary>
     public int AccessTokenSeconds { get; set; } = 3600;
@@ -23,11 +26,17 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts (POST /login) per client address.</summary>
     public RateLimit Login { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
-    /// <summary>Token requests per client address.</summary>
+    /// <summary>Token requests per client address, counted before the client is checked.</summary>
     public RateLimit Token { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
-    /// <summary>Requests to /api/* per API client, user or address; a PermitLimit of 0 turns the limit off.</summary>
+    /// <summary>Failed token requests per client address and per client id; past it even a right secret waits.</summary>
+    public RateLimit TokenFailures { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
+    /// <summary>Requests to /api/* per signed-in user, or per address for anonymous callers; a PermitLimit of 0 turns the limit off.</summary>
     public RateLimit Api { get; set; } = new() { PermitLimit = 2000, WindowSeconds = 10 };
+
+    /// <summary>Requests to /api/* per API client (bearer token), a budget of its own; a PermitLimit of 0 turns the limit off.</summary>
+    public RateLimit ApiClient { get; set; } = new() { PermitLimit = 5000, WindowSeconds = 10 };
 }
 
 public sealed class RateLimit

@@ -87,6 +87,7 @@ public static class SecurityServiceCollectionExtensions
                 o.UseAspNetCore();
             });
 
+        services.AddClinicCmsAccessChecks();
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<RolePermissionCache>();

@@ -8,6 +8,9 @@ public static class ApplicationRoles
 {
     public const string Property = "roles";
 
+    /// <summary>Set on a disabled client: it gets no new tokens and the ones it holds are refused.</summary>
+    public const string DisabledProperty = "disabled";
+
     public static void Set(OpenIddictApplicationDescriptor descriptor, IEnumerable<string> roles) =>
         descriptor.Properties[Property] = JsonSerializer.SerializeToElement(roles.Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
 

@@ -19,7 +19,7 @@ public static class TokenEndpoint
     public const string Path = "/connect/token";
 
     public static RouteHandlerBuilder MapClinicCmsTokenEndpoint(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(Path, IssueAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Token);
+        endpoints.MapPost(Path, IssueAsync).DisableAntiforgery(); // rate limited before OpenIddict by TokenRequestLimiter
 
     private static async Task<IResult> IssueAsync(HttpContext http, IOpenIddictApplicationManager applications, SiteDocumentStore documents)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ClinicCms.Content.Store;
 using RoleStore = ClinicCms.Content.Security.RoleStore;
 using Stereotypes = ClinicCms.Content.Security.Stereotypes;
 using ClinicCms.Web.Security.OpenId;
@@ -11,9 +12,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace ClinicCms.Web.Pages.Admin.Clients;
 
 /// <summary>API clients for the client-credentials flow: the secret is generated, shown once and stored hashed; clients can be disabled or get a new secret.</summary>
-public sealed class ClientsModel(IOpenIddictApplicationManager applications, RoleStore roles) : PageModel
+public sealed class ClientsModel(IOpenIddictApplicationManager applications, RoleStore roles, ContentChangeSignal changes) : PageModel
 {
-    private const string DisabledProperty = "disabled";
+    private const string DisabledProperty = ApplicationRoles.DisabledProperty;
 
     public sealed record Client(string ClientId, string? DisplayName, string[] Roles, bool Enabled);
 
@@ -85,6 +86,7 @@ public sealed class ClientsModel(IOpenIddictApplicationManager applications, Rol
             descriptor.Properties.Remove(DisabledProperty);
         }
         await applications.UpdateAsync(application, descriptor, HttpContext.RequestAborted);
+        changes.AccessChanged(); // tokens already issued to the client are refused (or accepted again) at once
         TempData["Message"] = $"{clientId} is {(enabled ? "disabled" : "enabled")}.";
         return RedirectToPage();
     }

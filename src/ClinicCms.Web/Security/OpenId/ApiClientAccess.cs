@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using ClinicCms.Content.Store;
+using OpenIddict.Abstractions;
+
+namespace ClinicCms.Web.Security.OpenId;
+
+/// <summary>
+/// The current state of each API client, read on every bearer request so that disabling a client or changing its
+/// roles takes effect on tokens already issued. An entry lives one second at most and is dropped at once on an
+/// access change here or on another instance (the change signal, carried by Redis when configured).
+/// </summary>
+public sealed class ApiClientAccess(ContentChangeSignal signal, TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>An existing client: whether it may use its tokens, and its roles now.</summary>
+    public sealed record State(bool Enabled, string[] Roles);
+
+    private sealed record Entry(long Stamp, DateTimeOffset ReadUtc, State? State);
+
+    /// <summary>The client's state, or null when no such client exists (any more).</summary>
+    public async Task<State?> GetAsync(string clientId, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    {
+        var stamp = signal.AccessStamp;
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(clientId, out var entry) && entry.Stamp == stamp && now - entry.ReadUtc < MaxAge)
+        {
+            return entry.State;
+        }
+        State? state = null;
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application)
+        {
+            var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+            state = new State(!properties.ContainsKey(ApplicationRoles.DisabledProperty), await ApplicationRoles.GetAsync(applications, application, cancellationToken));
+        }
+        if (_entries.Count > 10_000)
+        {
+            _entries.Clear(); // client ids come from valid tokens only, so this bound is never reached in practice
+        }
+        _entries[clientId] = new Entry(stamp, now, state);
+        return state;
+    }
+}

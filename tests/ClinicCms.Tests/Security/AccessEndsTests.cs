@@ -1,0 +1,216 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using ClinicCms.Tests.TestHost;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.Security;
+
+/// <summary>Tokens and sessions end when access ends; guessing is rate limited; sign-in answers reveal nothing.</summary>
+public sealed class AccessEndsTests
+{
+    [Fact]
+    public async Task Wrong_client_secrets_are_rate_limited_and_an_unknown_client_gets_the_same_answer()
+    {
+        await using var site = await SecuredSite.StartAsync(new ClinicCmsApp(environment: "Production",
+            settings: new Dictionary<string, string> { ["ClinicCms:Security:RequireHttps"] = "false" }));
+
+        using var unknown = await site.RequestTokenAsync("nobody", "whatever");
+        using var wrong = await site.RequestTokenAsync("reader-app", "wrong-secret");
+        var statuses = new List<HttpStatusCode>();
+        string? retryAfter = null;
+        for (var i = 0; i < 40 && !statuses.Contains(HttpStatusCode.TooManyRequests); i++)
+        {
+            using var response = await site.RequestTokenAsync("reader-app", $"wrong-secret-{i}");
+            statuses.Add(response.StatusCode);
+            retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.Single() : null;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        var unknownBody = JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!;
+        var wrongBody = JsonNode.Parse(await wrong.Content.ReadAsStringAsync())!;
+        Assert.Equal("invalid_client", unknownBody["error"]!.GetValue<string>());
+        Assert.Equal(wrongBody["error"]!.GetValue<string>(), unknownBody["error"]!.GetValue<string>());
+        Assert.Equal(wrongBody["error_description"]?.GetValue<string>(), unknownBody["error_description"]?.GetValue<string>());
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+        Assert.True(statuses.Count <= 20, $"The first 429 came after {statuses.Count} wrong secrets.");
+        Assert.True(int.TryParse(retryAfter, out var seconds) && seconds > 0, $"Retry-After was '{retryAfter}'.");
+    }
+
+    [Fact]
+    public async Task Changing_an_api_clients_roles_or_disabling_it_stops_its_existing_tokens_at_once()
+    {
+        await using var site = await SecuredSite.StartAsync();
+        using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        using var before = await editor.PostAsJsonAsync("/api/content?draft=true", Faq("Before the change?"));
+
+        // The client loses its writing role: the token it holds stops writing.
+        await site.App.RunRecipeTextAsync("""
+            { "steps": [ { "name": "OpenIdApplication", "ClientId": "editor-app", "ClientSecret": "Editor-app-secret-1", "DisplayName": "Import job",
+              "Type": "Confidential", "AllowClientCredentialsFlow": true, "RoleEntries": [ { "Name": "ApiReader" } ] } ] }
+            """, "roles.recipe.json");
+        using var afterRoles = await editor.PostAsJsonAsync("/api/content?draft=true", Faq("After the change?"));
+        using var stillReads = await editor.GetAsync($"/api/content/{ClinicIds.Article}");
+
+        // An administrator disables the client: the token it holds is refused.
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var page = await admin.GetStringAsync("/admin/clients");
+        using var toggle = await admin.PostAsync("/admin/clients?handler=Toggle", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["clientId"] = "editor-app",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(page),
+        }));
+        using var afterDisable = await editor.GetAsync($"/api/content/{ClinicIds.Article}");
+
+        Assert.True(before.IsSuccessStatusCode, await before.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, afterRoles.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillReads.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, toggle.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterDisable.StatusCode);
+        Assert.Contains("invalid_token", afterDisable.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_editor_stripped_of_roles_or_disabled_is_refused_on_the_next_request()
+    {
+        await using var site = await SecuredSite.StartAsync();
+        using var chief = await site.SignedInAsync("chief", "Chief-password-1");
+        using var writer = await site.SignedInAsync("writer", "Writer-password-1");
+        using var chiefBefore = await chief.GetAsync("/admin");
+        using var writerBefore = await writer.GetAsync("/admin");
+
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        await SaveUserAsync(site, admin, "chief", roles: [], enabled: true);
+        await SaveUserAsync(site, admin, "writer", roles: ["Author", "OwnReader"], enabled: false);
+        using var chiefAfter = await chief.GetAsync("/admin");
+        using var chiefApi = await chief.PostAsJsonAsync("/api/graphql", new { query = "{ faqCount }" });
+        using var writerAfter = await writer.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, chiefBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, writerBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, chiefAfter.StatusCode);
+        Assert.StartsWith("/login", chiefAfter.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, chiefApi.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, writerAfter.StatusCode);
+        Assert.StartsWith("/login", writerAfter.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bearer_client_has_its_own_rate_limit_apart_from_anonymous_callers()
+    {
+        await using var site = await SecuredSite.StartAsync(new ClinicCmsApp(settings: new Dictionary<string, string>
+        {
+            ["ClinicCms:Security:Api:PermitLimit"] = "3",
+            ["ClinicCms:Security:Api:WindowSeconds"] = "60",
+            ["ClinicCms:Security:ApiClient:PermitLimit"] = "6",
+            ["ClinicCms:Security:ApiClient:WindowSeconds"] = "60",
+        }));
+        using var anonymous = site.Anonymous();
+        using var frontend = site.WithToken(await site.TokenAsync("reader-app", "Reader-app-secret-1"));
+
+        var anonymousCalls = new List<HttpStatusCode>();
+        var clientCalls = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            using var a = await anonymous.PostAsJsonAsync("/api/graphql", new { query = "{ faqCount }" });
+            anonymousCalls.Add(a.StatusCode);
+            using var c = await frontend.PostAsJsonAsync("/api/graphql", new { query = "{ faqCount }" });
+            clientCalls.Add(c.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, anonymousCalls[3]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, clientCalls.Take(6));
+        Assert.Equal(HttpStatusCode.TooManyRequests, clientCalls[6]);
+    }
+
+    [Fact]
+    public async Task Failures_from_one_address_do_not_lock_the_account_for_another_and_answers_reveal_nothing()
+    {
+        await using var site = new SecuredSite(new ClinicCmsApp(settings: new Dictionary<string, string> { ["ClinicCms:Security:Login:PermitLimit"] = "50" }));
+        site.App.StartOnLoopback();
+        await site.App.RunRecipeAsync(SecuredSite.Recipe);
+        if (!CanBind("127.0.0.2"))
+        {
+            Assert.Skip("This machine cannot send from 127.0.0.2, the second loopback address the test needs.");
+        }
+        using var attacker = FromAddress(site, "127.0.0.2");
+        using var editor = FromAddress(site, "127.0.0.1");
+
+        using var unknown = await SecuredSite.PostLoginAsync(attacker, "nobody-here", "not-the-password");
+        var failures = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var failed = await SecuredSite.PostLoginAsync(attacker, "reader", "not-the-password");
+            failures.Add(ErrorOf(await failed.Content.ReadAsStringAsync()));
+        }
+        using var attackerRight = await SecuredSite.PostLoginAsync(attacker, "reader", "Reader-password-1");
+        using var editorRight = await SecuredSite.PostLoginAsync(editor, "reader", "Reader-password-1");
+
+        var unknownError = ErrorOf(await unknown.Content.ReadAsStringAsync());
+        Assert.NotEqual("", unknownError);
+        Assert.All(failures, f => Assert.Equal(unknownError, f));
+        Assert.Equal(unknown.StatusCode, attackerRight.StatusCode);
+        Assert.Equal(unknownError, ErrorOf(await attackerRight.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, editorRight.StatusCode);
+    }
+
+    private static string ErrorOf(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "<p class=\"error\" role=\"alert\">([^<]*)</p>").Groups[1].Value;
+
+    private static bool CanBind(string address)
+    {
+        try
+        {
+            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    // A browser on another address: the connection is made from the given loopback address.
+    private static HttpClient FromAddress(SecuredSite site, string address)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = true,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Parse(address), 0));
+                await socket.ConnectAsync(context.DnsEndPoint.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(context.DnsEndPoint.Host), context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = site.App.LoopbackAddress };
+    }
+
+    private static async Task SaveUserAsync(SecuredSite site, HttpClient admin, string userName, string[] roles, bool enabled)
+    {
+        var id = await site.App.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<IdentityUser>>().FindByNameAsync(userName))!.Id);
+        var page = await admin.GetStringAsync($"/admin/users/{id}");
+        var form = new List<KeyValuePair<string, string>>
+        {
+            new("email", $"{userName}@example.com"),
+            new("enabled", enabled ? "true" : "false"),
+            new("__RequestVerificationToken", SecuredSite.AntiforgeryToken(page)),
+        };
+        form.AddRange(roles.Select(r => new KeyValuePair<string, string>("roles", r)));
+        using var response = await admin.PostAsync($"/admin/users/{id}?handler=Save", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static JsonObject Faq(string question) => new()
+    {
+        ["ContentType"] = "FAQ",
+        ["TitlePart"] = new JsonObject { ["Title"] = question },
+        ["FAQ"] = new JsonObject { ["Category"] = new JsonObject { ["Text"] = "general" }, ["Order"] = new JsonObject { ["Value"] = 70 } },
+    };
+}
