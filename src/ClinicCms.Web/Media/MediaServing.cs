@@ -14,7 +14,7 @@ public static class MediaServing
     public const string ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
     // Shown in the browser; everything else is sent as a download.
-    private static readonly string[] InlineTypes = ["image/", "audio/", "video/", "application/pdf", "text/plain"];
+    internal static readonly string[] InlineTypes = ["image/", "audio/", "video/", "application/pdf", "text/plain"];
 
     /// <summary>
     /// Media files at /media/..., with validators (ETag, Last-Modified) and a day of caching. The headers are set before

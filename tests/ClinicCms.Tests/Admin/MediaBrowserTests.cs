@@ -13,7 +13,7 @@ namespace ClinicCms.Tests.Admin;
 public sealed class MediaBrowserTests
 {
     // Opened as a page, this would read the new-user form's antiforgery token and post it to create an administrator.
-    private const string Exploit = """
+    internal const string Exploit = """
         <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">
         <script><![CDATA[
         document.documentElement.setAttribute('data-ran', '1');
