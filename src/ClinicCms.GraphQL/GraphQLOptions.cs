@@ -21,7 +21,7 @@ public sealed class GraphQLOptions
     /// Most tokens (names, punctuation, values) a query may have. Counted before parsing, so any body under the size
     /// limit costs little to refuse; the introspection query of GraphiQL and graphql-js has a few hundred.
     /// </summary>
-    public int MaxTokens { get; set; } = 5000;
+    public int MaxTokens { get; set; } = 2000;
 
     /// <summary>Largest request body, in bytes.</summary>
     public long MaxRequestBytes { get; set; } = 128 * 1024;
