@@ -126,6 +126,60 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
         Assert.Equal(HttpStatusCode.OK, article.StatusCode);
     }
 
+    [Fact]
+    public async Task Disabling_a_client_or_taking_an_editors_roles_through_A_ends_their_access_on_B()
+    {
+        cluster.Require();
+        using var clientOnB = new SecuredSite(cluster.B).WithToken(await new SecuredSite(cluster.A).TokenAsync("faq-app", "Faq-app-secret-1"));
+        using var editorOnB = ScaleOutCluster.Client(cluster.B);
+        editorOnB.DefaultRequestHeaders.Add("Cookie", await SignInCookiesAsync(cluster.A, "contrib", "Contrib-password-1"));
+        using var clientBefore = await clientOnB.PostAsJsonAsync("/api/graphql", new { query = "{ faq { displayText } }" });
+        using var editorBefore = await editorOnB.GetAsync("/admin");
+
+        using var admin = await new SecuredSite(cluster.A).SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var clients = await admin.GetStringAsync("/admin/clients");
+        using var toggle = await admin.PostAsync("/admin/clients?handler=Toggle", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["clientId"] = "faq-app",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(clients),
+        }));
+        var contribId = await cluster.A.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<IdentityUser>>().FindByNameAsync("contrib"))!.Id);
+        var user = await admin.GetStringAsync($"/admin/users/{contribId}");
+        using var save = await admin.PostAsync($"/admin/users/{contribId}?handler=Save", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = "contrib@example.com",
+            ["enabled"] = "true",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(user),
+        }));
+        using var editorAfter = await editorOnB.GetAsync("/admin");
+
+        Assert.Equal(HttpStatusCode.OK, clientBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, editorBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, toggle.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, editorAfter.StatusCode);
+        Assert.True(await WithinOneSecondAsync(async () =>
+        {
+            using var response = await clientOnB.PostAsJsonAsync("/api/graphql", new { query = "{ faq { displayText } }" });
+            return response.StatusCode == HttpStatusCode.Unauthorized;
+        }), "B still accepted the token of a client disabled through A.");
+    }
+
+    private static async Task<IEnumerable<string>> SignInCookiesAsync(ClinicCmsApp instance, string userName, string password)
+    {
+        using var http = ScaleOutCluster.Client(instance);
+        var loginPage = await http.GetAsync("/login");
+        http.DefaultRequestHeaders.Add("Cookie", Cookies(loginPage));
+        using var login = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(await loginPage.Content.ReadAsStringAsync()),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return Cookies(login).ToList();
+    }
+
     private static FormUrlEncodedContent LoginForm(string page) => new(new Dictionary<string, string>
     {
         ["UserName"] = "admin",

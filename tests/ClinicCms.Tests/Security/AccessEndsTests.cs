@@ -19,6 +19,16 @@ public sealed class AccessEndsTests
 
         using var unknown = await site.RequestTokenAsync("nobody", "whatever");
         using var wrong = await site.RequestTokenAsync("reader-app", "wrong-secret");
+        var hostile = new List<HttpStatusCode>();
+        using (var http = site.Anonymous())
+        {
+            using var basic = new HttpRequestMessage(HttpMethod.Post, "/connect/token") { Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]) };
+            basic.Headers.TryAddWithoutValidation("Authorization", "Basic !!not-base64!!");
+            hostile.Add((await http.SendAsync(basic)).StatusCode);
+            using var surrogate = new StringContent("grant_type=client_credentials&client_id=%ED%A0%80&client_secret=x", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+            hostile.Add((await http.PostAsync("/connect/token", surrogate)).StatusCode);
+            hostile.Add((await site.RequestTokenAsync(new string('c', 100_000), "x")).StatusCode);
+        }
         var statuses = new List<HttpStatusCode>();
         string? retryAfter = null;
         for (var i = 0; i < 40 && !statuses.Contains(HttpStatusCode.TooManyRequests); i++)
@@ -28,6 +38,7 @@ public sealed class AccessEndsTests
             retryAfter = response.Headers.TryGetValues("Retry-After", out var values) ? values.Single() : null;
         }
 
+        Assert.All(hostile, status => Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, $"{status}"));
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         var unknownBody = JsonNode.Parse(await unknown.Content.ReadAsStringAsync())!;

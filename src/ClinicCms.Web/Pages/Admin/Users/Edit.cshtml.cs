@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Users;
 
 /// <summary>A user's email, roles and access, and a new password. Administrators cannot take their own Administrator role away.</summary>
-public sealed class UserEditModel(UserManager<IdentityUser> users, RoleStore roles) : PageModel
+public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, RoleStore roles) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
@@ -52,6 +52,10 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, RoleStore rol
             return await FailAsync(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         await users.UpdateSecurityStampAsync(account); // role and access changes take effect on the user's next request
+        if (self)
+        {
+            await signIn.RefreshSignInAsync(account); // an administrator editing their own account stays signed in
+        }
         TempData["Message"] = $"{account.UserName} was saved.";
         return Redirect($"/admin/users/{Id}");
     }
