@@ -52,8 +52,8 @@ public sealed partial class GraphQLExecutor(
     }
 
     // A parser or validation message quotes the query; a long query must not make a long answer.
-    private const int MaxMessageLength = 1000;
-    private const int MaxErrors = 20;
+    internal const int MaxMessageLength = 1000;
+    internal const int MaxErrors = 20;
 
     private static ExecutionErrors Bounded(ExecutionErrors errors)
     {

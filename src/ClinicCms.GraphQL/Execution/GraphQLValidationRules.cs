@@ -32,7 +32,7 @@ public sealed class GraphQLValidationRules
     // Introspection is counted like any other read, its lists as long as a schema's lists of types and fields, so
     // aliased or nested introspection cannot build an answer of many megabytes. GraphiQL's and graphql-js's
     // introspection query stays far below the limit.
-    private const double IntrospectionListLength = 10;
+    internal const double IntrospectionListLength = 10;
 
     private static FieldComplexityResult Impact(FieldImpactContext context) =>
         context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || (context.ParentType?.Name.StartsWith("__", StringComparison.Ordinal) ?? false)

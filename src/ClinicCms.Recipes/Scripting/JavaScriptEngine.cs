@@ -14,10 +14,10 @@ namespace ClinicCms.Recipes.Scripting;
 internal sealed class JavaScriptEngine : IDisposable
 {
     // Enough for any recipe value (a script builds strings, not data sets); past it the script ends, not the server.
-    private const long MemoryLimitBytes = 32 * 1024 * 1024;
+    internal const long MemoryLimitBytes = 32 * 1024 * 1024;
 
     // Words in configuration keys that hold secrets; a recipe's output is content that anyone may read.
-    private static readonly string[] SecretWords = ["password", "passwd", "pwd", "secret", "token", "connectionstring", "credential"];
+    private static readonly string[] _secretWords = ["password", "passwd", "pwd", "secret", "token", "connectionstring", "credential"];
 
     private readonly Engine _engine;
     private readonly RecipeScriptContext _context;
@@ -88,7 +88,7 @@ internal sealed class JavaScriptEngine : IDisposable
         foreach (var part in key.Split([":", "__"], StringSplitOptions.RemoveEmptyEntries))
         {
             var segment = new string([.. part.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
-            if (SecretWords.FirstOrDefault(w => segment.Contains(w, StringComparison.Ordinal)) is { } word)
+            if (_secretWords.FirstOrDefault(w => segment.Contains(w, StringComparison.Ordinal)) is { } word)
             {
                 return word;
             }
