@@ -22,7 +22,7 @@ public enum AdminSort
     Title,
 }
 
-/// <summary>A page of the editors' content list: filters, sort and paging, all applied in SQL.</summary>
+/// <summary>A page of the editors' content list: filters, sort and paging, all applied in SQL; no visibility means every item.</summary>
 public sealed record AdminListQuery(
     string? ContentType = null,
     string? Search = null,
@@ -30,7 +30,7 @@ public sealed record AdminListQuery(
     AdminSort Sort = AdminSort.Modified,
     int Page = 1,
     int PageSize = 25,
-    string? OwnerOnly = null);
+    ContentVisibility? Visibility = null);
 
 /// <summary>One row of the list: the latest version, and whether a published version exists beside it.</summary>
 public sealed record AdminListRow(ContentItems.ContentItem Latest, bool HasPublished);

@@ -114,6 +114,11 @@ internal static class ContentListResolver
         {
             throw new ExecutionError($"Authorization is required to read {status.ToString().ToUpperInvariant()} versions of {model.ContentType}.") { Code = Unauthorized };
         }
+        if (!access.CanSeeAuthors(user)
+            && (AuthorColumns.In(model.Filter, context.GetArgument<Dictionary<string, object?>>("where")) || AuthorColumns.In(model, OrderByKeys.InWrittenOrder(context))))
+        {
+            throw new ExecutionError("Filtering or sorting on owner or author needs a signed-in caller.") { Code = Unauthorized };
+        }
         var ownOnly = view == ReadScope.Own || preview == ReadScope.Own;
         // A caller limited to their own items but without a user id (anonymous) owns nothing.
         return (status, ownOnly ? access.UserId(user) ?? "\0" : null);

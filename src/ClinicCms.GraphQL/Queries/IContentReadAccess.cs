@@ -31,6 +31,9 @@ public interface IContentReadAccess
     /// <summary>The caller's user id, matched against an item's Owner.</summary>
     string? UserId(ClaimsPrincipal user);
 
+    /// <summary>May the caller read, filter and sort on owner and author (user names)? Others get null and "".</summary>
+    bool CanSeeAuthors(ClaimsPrincipal user);
+
     /// <summary>
     /// Equal for two callers only if every read gives them the same answer: the response cache keys on it. Public
     /// is true when the answer is the one anonymous callers get, so HTTP caches may share it.
@@ -48,6 +51,8 @@ public sealed class PublishedOnlyAccess : IContentReadAccess
     public ValueTask<ReadScope> PreviewScopeAsync(ClaimsPrincipal user, string contentType) => ValueTask.FromResult(ReadScope.None);
 
     public string? UserId(ClaimsPrincipal user) => null;
+
+    public bool CanSeeAuthors(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true;
 
     public ValueTask<(string Key, bool Public)> CacheIdentityAsync(ClaimsPrincipal user) => ValueTask.FromResult(("public", true));
 }

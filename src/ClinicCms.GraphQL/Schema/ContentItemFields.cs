@@ -1,5 +1,7 @@
 using ClinicCms.GraphQL.Queries;
+using GraphQL;
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.GraphQL.Schema;
 
@@ -17,16 +19,23 @@ internal static class ContentItemFields
         Add(type, "modifiedUtc", typeof(DateTimeGraphType), n => n.Item.ModifiedUtc);
         Add(type, "publishedUtc", typeof(DateTimeGraphType), n => n.Item.PublishedUtc);
         Add(type, "createdUtc", typeof(DateTimeGraphType), n => n.Item.CreatedUtc);
-        Add(type, "owner", typeof(StringGraphType), n => n.Item.Owner);
-        Add(type, "author", typeof(NonNullGraphType<StringGraphType>), n => n.Item.Author ?? "");
+        // User names: hidden from callers who may not see them, as null and "" so the schema and queries stay the same.
+        Add(type, "owner", typeof(StringGraphType), (n, c) => CanSeeAuthors(c) ? n.Item.Owner : null);
+        Add(type, "author", typeof(NonNullGraphType<StringGraphType>), (n, c) => CanSeeAuthors(c) ? n.Item.Author ?? "" : "");
     }
 
+    private static bool CanSeeAuthors(IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IContentReadAccess>().CanSeeAuthors(context.User ?? new());
+
     private static void Add(IComplexGraphType type, string name, Type graphType, Func<ContentNode, object?> read) =>
+        Add(type, name, graphType, (n, _) => read(n));
+
+    private static void Add(IComplexGraphType type, string name, Type graphType, Func<ContentNode, IResolveFieldContext, object?> read) =>
         type.AddField(new FieldType
         {
             Name = name,
             Type = graphType,
             // Interfaces only declare fields; each content type resolves them.
-            Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(c => read((ContentNode)c.Source!)),
+            Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(c => read((ContentNode)c.Source!, c)),
         });
 }

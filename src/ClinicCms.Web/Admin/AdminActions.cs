@@ -53,7 +53,8 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         }
         if (!await authorizer.CanAsync(user, permission, item, cancellationToken))
         {
-            return $"You may not {verb} \"{item.DisplayText}\".";
+            // Named by id: the caller may not be allowed to see the title either.
+            return $"You may not {verb} item {item.ContentItemId}.";
         }
         var result = await action();
         return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.ToString()));

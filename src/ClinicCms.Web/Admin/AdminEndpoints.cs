@@ -27,10 +27,13 @@ public static class AdminEndpoints
         return Results.Text(markdown.ToHtml(form["markdown"].ToString(), sanitize: true), "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> SearchAsync(string? q, string? types, AdminContentQueries queries, CancellationToken cancellationToken)
+    /// <summary>Picker options: only items the caller could open, so a Contributor never sees another user's draft titles.</summary>
+    private static async Task<IResult> SearchAsync(string? q, string? types, HttpContext http, AdminContentQueries queries, ContentAuthorizer authorizer,
+        CancellationToken cancellationToken)
     {
         var wanted = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var items = await queries.SearchAsync(wanted, q, 50, cancellationToken);
+        var visibility = await authorizer.VisibilityAsync(http.User, cancellationToken);
+        var items = await queries.SearchAsync(visibility, wanted, q, 50, cancellationToken);
         return Results.Json(items.Select(i => new { id = i.ContentItemId, text = $"{i.DisplayText} ({i.ContentType})" }));
     }
 }

@@ -25,12 +25,25 @@ public sealed class ContentForm(PathPatternRenderer patterns)
             switch (typePart.PartName)
             {
                 case PartNames.TitlePart:
-                    editors.Add(new FieldEditor { Kind = "Text", Key = $"{typePart.Name}.Title", Label = label ?? "Title", Value = part.GetString("Title"),
-                        Required = typePart.Settings.GetSettings<TitlePartSettings>().Options == TitlePartOptions.EditableRequired });
+                    editors.Add(new FieldEditor
+                    {
+                        Kind = "Text",
+                        Key = $"{typePart.Name}.Title",
+                        Label = label ?? "Title",
+                        Value = part.GetString("Title"),
+                        Required = typePart.Settings.GetSettings<TitlePartSettings>().Options == TitlePartOptions.EditableRequired
+                    });
                     break;
                 case PartNames.AutoroutePart:
-                    editors.Add(new FieldEditor { Kind = "Path", Key = $"{typePart.Name}.Path", Label = label ?? "Path", Value = part.GetString("Path"),
-                        Hint = "Leave empty to have it generated from the title.", Extra = GeneratedPath(item, typePart) });
+                    editors.Add(new FieldEditor
+                    {
+                        Kind = "Path",
+                        Key = $"{typePart.Name}.Path",
+                        Label = label ?? "Path",
+                        Value = part.GetString("Path"),
+                        Hint = "Leave empty to have it generated from the title.",
+                        Extra = GeneratedPath(item, typePart)
+                    });
                     break;
                 case PartNames.HtmlBodyPart:
                     editors.Add(new FieldEditor { Kind = "Html", Key = $"{typePart.Name}.Html", Label = label ?? "Body", Value = part.GetString("Html") });
@@ -152,12 +165,29 @@ public sealed class ContentForm(PathPatternRenderer patterns)
             FieldKinds.DateField => Make("Date", value.GetString("Value") is { Length: >= 10 } d ? d[..10] : null),
             FieldKinds.DateTimeField => Make("DateTime", value.GetString("Value") is { Length: >= 16 } dt ? dt[..16] : null),
             FieldKinds.TimeField => Make("Time", value.GetString("Value") is { Length: >= 5 } t ? t[..5] : null),
-            FieldKinds.LinkField => new FieldEditor { Kind = "Link", Key = key, Label = label, Hint = hint, Required = required,
-                Value = value.GetString("Url"), Text = value.GetString("Text"), Target = value.GetString("Target") },
+            FieldKinds.LinkField => new FieldEditor
+            {
+                Kind = "Link",
+                Key = key,
+                Label = label,
+                Hint = hint,
+                Required = required,
+                Value = value.GetString("Url"),
+                Text = value.GetString("Text"),
+                Target = value.GetString("Target")
+            },
             FieldKinds.ContentPickerField => Picker(field, key, label, hint, value),
             FieldKinds.MediaField => Make("Media", string.Join('\n', Strings(value, "Paths"))),
-            FieldKinds.MultiTextField => new FieldEditor { Kind = "MultiText", Key = key, Label = label, Hint = hint, Required = required, Values = Strings(value, "Values"),
-                Options = field.Settings.GetSettings<MultiTextFieldSettings>().Options.Select(o => (o.Value ?? "", o.Name ?? o.Value ?? "")).ToList() },
+            FieldKinds.MultiTextField => new FieldEditor
+            {
+                Kind = "MultiText",
+                Key = key,
+                Label = label,
+                Hint = hint,
+                Required = required,
+                Values = Strings(value, "Values"),
+                Options = field.Settings.GetSettings<MultiTextFieldSettings>().Options.Select(o => (o.Value ?? "", o.Name ?? o.Value ?? "")).ToList()
+            },
             _ => null,
         };
     }
@@ -167,7 +197,12 @@ public sealed class ContentForm(PathPatternRenderer patterns)
         var settings = field.Settings.GetSettings<TextFieldPredefinedListEditorSettings>();
         return new FieldEditor
         {
-            Kind = "Choice", Key = key, Label = label, Hint = hint, Required = required, Value = current ?? settings.DefaultValue,
+            Kind = "Choice",
+            Key = key,
+            Label = label,
+            Hint = hint,
+            Required = required,
+            Value = current ?? settings.DefaultValue,
             Options = settings.Options.Select(o => (o.Value ?? "", o.Name ?? o.Value ?? "")).ToList(),
             Radio = string.Equals(settings.Editor, "Radio", StringComparison.OrdinalIgnoreCase),
         };
@@ -178,7 +213,12 @@ public sealed class ContentForm(PathPatternRenderer patterns)
         var settings = field.Settings.GetSettings<ContentPickerFieldSettings>();
         return new FieldEditor
         {
-            Kind = "Picker", Key = key, Label = label, Hint = hint, Required = settings.Required, Multiple = settings.Multiple,
+            Kind = "Picker",
+            Key = key,
+            Label = label,
+            Hint = hint,
+            Required = settings.Required,
+            Multiple = settings.Multiple,
             Values = Strings(value, "ContentItemIds"),
             Extra = settings.DisplayAllContentTypes ? "" : string.Join(',', settings.DisplayedContentTypes),
         };

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Queries;
 using ClinicCms.Content.Security;
 using ClinicCms.GraphQL.Queries;
 
@@ -32,6 +33,43 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
         return held.UserId is not null && Permissions.OwnVariant.TryGetValue(permission, out var own) && held.Has(await ForTypeAsync(own, contentType, cancellationToken))
             ? ReadScope.Own
             : ReadScope.None;
+    }
+
+    /// <summary>
+    /// Which items the caller could open, for lists to filter on: others' drafts need EditContent or PreviewContent,
+    /// others' published items ViewContent, their own items any of the Own variants (each per type when Securable).
+    /// </summary>
+    public async Task<ContentVisibility> VisibilityAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var held = await permissions.ForAsync(user, cancellationToken);
+        if (held.IsAdministrator)
+        {
+            return ContentVisibility.Everything;
+        }
+        var byType = (await definitions.GetAsync(cancellationToken)).Types.Where(t => t.TypeSettings.Securable)
+            .ToDictionary(t => t.Name, t => LevelOf(held, p => Permissions.ForType(p, t.Name)), StringComparer.Ordinal);
+        return new ContentVisibility(held.UserId, LevelOf(held, p => p), byType);
+    }
+
+    /// <summary>The visibility of the admin's lists: without ListContent only the caller's own items, as in Orchard's admin.</summary>
+    public async Task<ContentVisibility> ListVisibilityAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        var visibility = await VisibilityAsync(user, cancellationToken);
+        return (await permissions.ForAsync(user, cancellationToken)).Has(Permissions.ListContent) ? visibility : visibility.OwnOnly();
+    }
+
+    private static VisibilityLevel LevelOf(UserPermissions held, Func<string, string> named)
+    {
+        if (held.Has(named(Permissions.EditContent)) || held.Has(named(Permissions.PreviewContent)))
+        {
+            return VisibilityLevel.All;
+        }
+        if (held.Has(named(Permissions.ViewContent)))
+        {
+            return VisibilityLevel.PublishedAndOwn;
+        }
+        var own = held.UserId is not null && new[] { Permissions.ViewOwnContent, Permissions.EditOwnContent, Permissions.PreviewOwnContent }.Any(p => held.Has(named(p)));
+        return own ? VisibilityLevel.Own : VisibilityLevel.None;
     }
 
     private async Task<string> ForTypeAsync(string permission, string contentType, CancellationToken cancellationToken)

@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using ClinicCms.Content.Security;
+using ClinicCms.GraphQL;
 using ClinicCms.GraphQL.Queries;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Web.Security;
 
 /// <summary>GraphQL's read rules from the caller's roles and permissions (spec 3.8, with ClinicCms's preview rule).</summary>
-public sealed class GraphQLContentAccess(PermissionService permissions, ContentAuthorizer content) : IContentReadAccess
+public sealed class GraphQLContentAccess(PermissionService permissions, ContentAuthorizer content, IOptions<GraphQLOptions> options) : IContentReadAccess
 {
     public async ValueTask<bool> CanExecuteAsync(ClaimsPrincipal user) => (await permissions.ForAsync(user)).Has(Permissions.ExecuteGraphQL);
 
@@ -17,12 +19,16 @@ public sealed class GraphQLContentAccess(PermissionService permissions, ContentA
 
     public string? UserId(ClaimsPrincipal user) => PermissionService.UserIdOf(user);
 
+    public bool CanSeeAuthors(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true || options.Value.ExposeAuthorsToAnonymous;
+
     // The held permissions decide what a caller sees, and the user id too wherever an Own permission narrows it;
-    // signed-in callers are keyed by id always, so nothing one user sees can reach another.
+    // signed-in callers are keyed by id always, so nothing one user sees can reach another. Anonymous answers (owner
+    // and author hidden) are keyed apart from those of a token with the same permissions and no user id.
     public async ValueTask<(string Key, bool Public)> CacheIdentityAsync(ClaimsPrincipal user)
     {
         var held = await permissions.ForAsync(user);
         var key = held.IsAdministrator ? "administrator" : string.Join(',', held.Held.Order(StringComparer.Ordinal));
-        return held.UserId is { } id ? ($"{key}|{id}", false) : (key, user.Identity?.IsAuthenticated != true);
+        var anonymous = user.Identity?.IsAuthenticated != true;
+        return held.UserId is { } id ? ($"{key}|{id}", false) : anonymous ? ($"{key}|anonymous", true) : (key, false);
     }
 }

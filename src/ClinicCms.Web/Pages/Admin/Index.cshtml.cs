@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicCms.Web.Pages.Admin;
 
-/// <summary>Counts per content type and the latest edits.</summary>
-public sealed class DashboardModel(ContentDefinitionStore definitions, AdminContentQueries queries) : PageModel
+/// <summary>Counts per content type and the latest edits, of the items the caller may list.</summary>
+public sealed class DashboardModel(ContentDefinitionStore definitions, AdminContentQueries queries, Security.ContentAuthorizer authorizer) : PageModel
 {
     public IReadOnlyList<ContentTypeDefinition> Types { get; private set; } = [];
     public Dictionary<string, (int Items, int Published)> Counts { get; private set; } = [];
@@ -16,7 +16,8 @@ public sealed class DashboardModel(ContentDefinitionStore definitions, AdminCont
     {
         Types = (await definitions.GetAsync(HttpContext.RequestAborted)).Types
             .Where(t => t.TypeSettings.Creatable || t.TypeSettings.Listable).ToList();
-        Counts = await queries.CountsAsync(HttpContext.RequestAborted);
-        LatestEdits = await queries.LatestEditsAsync(10, HttpContext.RequestAborted);
+        var listed = await authorizer.ListVisibilityAsync(User, HttpContext.RequestAborted);
+        Counts = await queries.CountsAsync(listed, HttpContext.RequestAborted);
+        LatestEdits = await queries.LatestEditsAsync(listed, 10, HttpContext.RequestAborted);
     }
 }

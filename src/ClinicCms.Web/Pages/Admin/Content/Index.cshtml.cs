@@ -1,8 +1,10 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Queries;
+using ClinicCms.Content.Security;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Admin;
+using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,8 +12,10 @@ namespace ClinicCms.Web.Pages.Admin.Content;
 
 /// <summary>All items or one type: search, filter by status, sort, page (in SQL); bulk actions after a confirmation.</summary>
 public sealed class ContentListModel(ContentDefinitionStore definitions, AdminContentQueries queries, ContentService content, AdminActions actions,
-    Security.PermissionService permissions) : PageModel
+    ContentAuthorizer authorizer) : PageModel
 {
+    private const int MaxBulkItems = 500;
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = "Any";
@@ -26,7 +30,7 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
 
     public Task OnGetAsync() => LoadAsync();
 
-    /// <summary>First step of a bulk action: show what it will touch.</summary>
+    /// <summary>First step of a bulk action: show what it will touch, once the caller may act on every item.</summary>
     public async Task<IActionResult> OnPostConfirmAsync(string[] ids, string action)
     {
         await LoadAsync();
@@ -35,29 +39,36 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
             TempData["Message"] = "Select items and an action first.";
             return RedirectToPage();
         }
-        BulkAction = action;
-        Confirm = [];
-        foreach (var id in ids.Distinct())
+        var (allowed, refused) = await CheckAsync(ids, action);
+        if (refused is not null)
         {
-            if (await content.GetAsync(id, VersionOptions.Latest, HttpContext.RequestAborted) is { } item)
-            {
-                Confirm.Add(item);
-            }
+            return refused;
         }
+        BulkAction = action;
+        Confirm = allowed;
         return Page();
     }
 
     public async Task<IActionResult> OnPostBulkAsync(string[] ids, string action)
     {
+        if (action is not ("Publish" or "Unpublish" or "Delete"))
+        {
+            return BadRequest("Unknown action.");
+        }
+        // All or nothing: one item the caller may not touch refuses the whole batch before anything changes.
+        var (_, refused) = await CheckAsync(ids, action);
+        if (refused is not null)
+        {
+            return refused;
+        }
         var failures = new List<string>();
-        foreach (var id in ids.Distinct())
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var error = action switch
             {
                 "Publish" => await actions.PublishAsync(User, id, HttpContext.RequestAborted),
                 "Unpublish" => await actions.UnpublishAsync(User, id, HttpContext.RequestAborted),
-                "Delete" => await actions.DeleteAsync(User, id, HttpContext.RequestAborted),
-                _ => "Unknown action.",
+                _ => await actions.DeleteAsync(User, id, HttpContext.RequestAborted),
             };
             if (error is not null)
             {
@@ -73,17 +84,50 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
     public string PageLink(int page) =>
         $"/admin/content?q={Uri.EscapeDataString(Q ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&status={Status}&sort={Sort}&page={page}";
 
+    /// <summary>
+    /// The items of a bulk action, or a refusal naming by id only (never by title) those that do not exist or that
+    /// the caller may not act on, so posting another user's ids reveals nothing about them.
+    /// </summary>
+    private async Task<(List<ContentItem> Allowed, IActionResult? Refused)> CheckAsync(string[] ids, string action)
+    {
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count > MaxBulkItems)
+        {
+            return ([], BadRequest($"Select at most {MaxBulkItems} items at once."));
+        }
+        var permission = action == "Delete" ? Permissions.DeleteContent : Permissions.PublishContent;
+        var allowed = new List<ContentItem>();
+        var refused = new List<string>();
+        foreach (var id in distinct)
+        {
+            var item = await content.GetAsync(id, VersionOptions.Latest, HttpContext.RequestAborted)
+                ?? await content.GetAsync(id, VersionOptions.Published, HttpContext.RequestAborted);
+            if (item is not null && await authorizer.CanAsync(User, permission, item, HttpContext.RequestAborted))
+            {
+                allowed.Add(item);
+            }
+            else
+            {
+                refused.Add(id.Length > 64 ? id[..64] + "…" : id);
+            }
+        }
+        if (refused.Count == 0)
+        {
+            return (allowed, null);
+        }
+        var message = $"You may not {action.ToLowerInvariant()} these items, or they do not exist: {string.Join(", ", refused)}. Nothing was done.";
+        return (allowed, new ContentResult { StatusCode = StatusCodes.Status403Forbidden, Content = message, ContentType = "text/plain; charset=utf-8" });
+    }
+
     private async Task LoadAsync()
     {
         Types = (await definitions.GetAsync(HttpContext.RequestAborted)).Types.Where(t => t.TypeSettings.Listable || t.TypeSettings.Creatable).ToList();
-        // Without ListContent an editor lists their own items only, as in Orchard's admin.
-        var held = await permissions.ForAsync(User, HttpContext.RequestAborted);
         Results = await queries.ListAsync(new AdminListQuery(
             string.IsNullOrEmpty(Type) ? null : Type,
             Q,
             Enum.TryParse<AdminStatusFilter>(Status, out var status) ? status : AdminStatusFilter.Any,
             Enum.TryParse<AdminSort>(Sort, out var sort) ? sort : AdminSort.Modified,
             Math.Max(1, PageNumber),
-            OwnerOnly: held.Has(ClinicCms.Content.Security.Permissions.ListContent) ? null : held.UserId ?? "\u0000"), HttpContext.RequestAborted);
+            Visibility: await authorizer.ListVisibilityAsync(User, HttpContext.RequestAborted)), HttpContext.RequestAborted);
     }
 }

@@ -135,7 +135,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
         AvailableParts = [.. new[] { PartNames.TitlePart, PartNames.AutoroutePart, PartNames.HtmlBodyPart, PartNames.MarkdownBodyPart, PartNames.CommonPart }
             .Concat(definitions.Parts.Where(p => p.Settings.GetSettings<ContentPartSettingsModel>("ContentPartSettings").Attachable).Select(p => p.Name))
             .Where(p => Type.FindPart(p) is null).Distinct()];
-        ItemCount = (await queries.CountsAsync(HttpContext.RequestAborted)).GetValueOrDefault(Name).Items;
+        ItemCount = (await queries.CountsAsync(ContentVisibility.Everything, HttpContext.RequestAborted)).GetValueOrDefault(Name).Items;
         return Page();
     }
 

@@ -20,7 +20,7 @@ public sealed class TypesModel(DefinitionEditor editor, AdminContentQueries quer
     public async Task OnGetAsync()
     {
         Types = (await editor.CurrentAsync(HttpContext.RequestAborted)).Types;
-        Counts = await queries.CountsAsync(HttpContext.RequestAborted);
+        Counts = await queries.CountsAsync(ContentVisibility.Everything, HttpContext.RequestAborted);
     }
 
     public async Task<IActionResult> OnPostAsync(string name, string displayName)
