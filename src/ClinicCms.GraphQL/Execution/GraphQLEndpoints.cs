@@ -34,13 +34,7 @@ public static class GraphQLEndpoints
         var (request, failure) = await reader.ReadAsync(http);
         if (failure is not null)
         {
-            var problem = new ExecutionError(failure.Message) { Code = failure.Code };
-            if (failure.Location is { } location)
-            {
-                problem.AddLocation(location);
-            }
-            var error = new ExecutionResult { Errors = [problem] };
-            await WriteAsync(http, failure.StatusCode, await SerializeAsync(serializer, error));
+            await WriteFailureAsync(http, serializer, failure);
             return;
         }
         var (identity, isPublic) = await access.CacheIdentityAsync(http.User);
@@ -49,6 +43,11 @@ public static class GraphQLEndpoints
         if (key is not null && cache.Find(key) is { } hit)
         {
             await WriteOkAsync(http, hit, isPublic);
+            return;
+        }
+        if (reader.Precheck(request) is { } refused)
+        {
+            await WriteFailureAsync(http, serializer, refused);
             return;
         }
         var result = await executor.ExecuteAsync(request, http);
@@ -65,6 +64,17 @@ public static class GraphQLEndpoints
             cache.Add(key, entry);
         }
         await WriteOkAsync(http, entry, isPublic);
+    }
+
+    private static async Task WriteFailureAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLRequestReader.Failure failure)
+    {
+        var problem = new ExecutionError(failure.Message) { Code = failure.Code };
+        if (failure.Location is { } location)
+        {
+            problem.AddLocation(location);
+        }
+        var error = new ExecutionResult { Errors = [problem] };
+        await WriteAsync(http, failure.StatusCode, await SerializeAsync(serializer, error));
     }
 
     // GET answers may be kept by browsers and CDNs, but are checked again each time: the ETag makes that a 304.

@@ -25,9 +25,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             {
                 return (null, new Failure(StatusCodes.Status400BadRequest, "No query: send {\"query\": \"...\"} as JSON, a GraphQL document as application/graphql, or ?query= in the URL."));
             }
-            return QueryPrecheck.Check(request.Query, options.Value.MaxTokens) is { } problem
-                ? (null, new Failure(StatusCodes.Status400BadRequest, problem.Message, problem.Code, problem.Location))
-                : (request, null);
+            return (request, null);
         }
         catch (RequestTooLargeException)
         {
@@ -39,6 +37,15 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             return (null, new Failure(StatusCodes.Status400BadRequest, $"The request is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}"));
         }
     }
+
+    /// <summary>
+    /// The cheap checks that bound the parser's work (<see cref="QueryPrecheck"/>); run on a response-cache miss only,
+    /// since a cached answer's query passed them already.
+    /// </summary>
+    public Failure? Precheck(GraphQLRequest request) =>
+        (QueryPrecheck.Check(request.Query!, options.Value.MaxTokens) ?? QueryPrecheck.CheckVariables(request.Variables, options.Value.MaxTokens)) is { } problem
+            ? new Failure(StatusCodes.Status400BadRequest, problem.Message, problem.Code, problem.Location)
+            : null;
 
     private async Task<GraphQLRequest?> ReadPostAsync(HttpContext http)
     {

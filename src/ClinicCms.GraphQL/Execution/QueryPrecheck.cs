@@ -7,8 +7,8 @@ namespace ClinicCms.GraphQL.Execution;
 /// <summary>
 /// Linear checks before the query reaches the parser, so that no body under the size limit costs much to refuse.
 /// The parser's error message quotes the line of the error, and building it takes time that grows with the square
-/// of that line's length: a 120 KB one-line query with a syntax error at its end took tens of seconds. So the
-/// query is looked at as a copy in which every space or comma between tokens is a line break (same tokens, same
+/// of that line's length, so one long line with a syntax error at its end is costly to refuse. So the query is
+/// looked at as a copy in which every space or comma between tokens is a line break (same tokens, same
 /// offsets): its tokens are counted, a line that cannot be split (a long string value or comment) is refused, and a
 /// query with long lines is parsed in that form first, so that its syntax errors are reported from short lines.
 /// </summary>
@@ -48,6 +48,46 @@ public static class QueryPrecheck
                 ? new Problem($"The query is nested too deeply (maximum depth exceeded at line {location.Line}, column {location.Column}).", "SYNTAX_ERROR", location)
                 : new Problem("Error parsing query: " + e.Description, "SYNTAX_ERROR", location);
         }
+    }
+
+    /// <summary>
+    /// Variables are counted like the query's tokens: a filter's lists and nested AND/OR given as variables would
+    /// otherwise cost the database what the token limit keeps a query from costing. A string is held to the longest
+    /// line a query may have.
+    /// </summary>
+    public static Problem? CheckVariables(IReadOnlyDictionary<string, object?>? variables, int maxTokens)
+    {
+        if (variables is null)
+        {
+            return null;
+        }
+        var values = 0;
+        var pending = new Stack<object?>(variables.Values);
+        while (pending.TryPop(out var value))
+        {
+            if (++values > maxTokens)
+            {
+                return new Problem($"The variables hold more than {maxTokens} values, the most this server takes (ClinicCms:GraphQL:MaxTokens).", "REQUEST_ERROR");
+            }
+            switch (value)
+            {
+                case string text when text.Length > MaxLineLength:
+                    return new Problem($"A variable holds a string longer than {MaxLineLength} characters, the longest this server takes.", "REQUEST_ERROR");
+                case IDictionary<string, object?> fields:
+                    foreach (var field in fields.Values)
+                    {
+                        pending.Push(field);
+                    }
+                    break;
+                case System.Collections.IEnumerable items and not string:
+                    foreach (var item in items)
+                    {
+                        pending.Push(item);
+                    }
+                    break;
+            }
+        }
+        return null;
     }
 
     // Spaces, tabs and commas outside strings and comments become line breaks: GraphQL ignores all three alike.

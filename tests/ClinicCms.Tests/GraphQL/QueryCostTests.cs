@@ -53,6 +53,28 @@ public sealed class QueryCostTests(QueryCostSite site) : IClassFixture<QueryCost
     }
 
     [Fact]
+    public async Task Variables_count_toward_the_token_limit_and_hold_no_string_longer_than_a_line()
+    {
+        using var http = site.App.CreateClient();
+        var client = new GraphQLClient(http);
+        const string Query = "query($w: FAQWhereInput) { faq(where: $w) { displayText } }";
+        // 280 ANDs of 40 values each: a few KB of query, minutes of SQL.
+        var wide = new { AND = Enumerable.Range(0, 280).Select(i => new { displayText_not_in = Enumerable.Range(0, 40).Select(j => $"v{i}-{j}").ToArray() }).ToArray() };
+        var longText = new { displayText_contains = new string('x', ClinicCms.GraphQL.Execution.QueryPrecheck.MaxLineLength + 1) };
+        var fine = new { displayText_in = Enumerable.Range(0, 200).Select(i => $"v{i}").ToArray() };
+
+        var (wideStatus, wideBody) = await client.PostAsync(Query, new { w = wide });
+        var (longStatus, longBody) = await client.PostAsync(Query, new { w = longText });
+        var (fineStatus, _) = await client.PostAsync(Query, new { w = fine });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wideStatus);
+        Assert.Contains("ClinicCms:GraphQL:MaxTokens", wideBody["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, longStatus);
+        Assert.Contains("longer than 4096 characters", longBody["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, fineStatus);
+    }
+
+    [Fact]
     public async Task Long_lines_are_refused_or_parsed_in_short_lines_and_errors_keep_their_place()
     {
         var longString = "{ faq(where: { displayText: \"" + new string('x', 100_000) + "\" }) ) }";
