@@ -24,14 +24,14 @@ public static class RecipeFiles
         }
         var root = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(basePath));
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, relative));
-        // A missing file reads the same wherever it would be.
-        if (!File.Exists(full))
-        {
-            return (null, $"file not found: '{relative}' (relative to the recipe's folder)");
-        }
+        // Checked before the file's existence, so that a recipe cannot learn which files exist outside its folder.
         if (!full.StartsWith(root + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             return (null, $"'{relative}' is outside the recipe's folder; only files inside it can be read");
+        }
+        if (!File.Exists(full))
+        {
+            return (null, $"file not found: '{relative}' (relative to the recipe's folder)");
         }
         // Each step below the folder must be a real file or folder: a link could point anywhere on the server.
         for (var current = full; current.Length > root.Length; current = System.IO.Path.GetDirectoryName(current)!)

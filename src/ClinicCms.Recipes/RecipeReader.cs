@@ -19,9 +19,6 @@ public static class RecipeReader
         return Read(stream, fileName, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
-    /// <summary>A recipe that was sent, not read from disk: it has no folder, so its [file:] values and media sources are refused.</summary>
-    public static RecipeDescriptor ReadUploaded(Stream stream, string fileName) => Read(stream, fileName, "");
-
     public static RecipeDescriptor Read(Stream stream, string fileName, string basePath)
     {
         JsonNode? root;
@@ -39,6 +36,18 @@ public static class RecipeReader
         if (root is not JsonObject recipe)
         {
             throw new RecipeException([new RecipeError(fileName, null, null, "", "a recipe must be a JSON object with a \"steps\" array")]);
+        }
+        // One walk over the whole recipe: JsonObject finds a repeated property name only when it is first read.
+        try
+        {
+            if (ClinicCms.Content.Validation.TextCheck.FindInvalid(recipe, "") is { } invalid)
+            {
+                throw new RecipeException([new RecipeError(fileName, null, null, invalid, ClinicCms.Content.Validation.TextCheck.Problem)]);
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new RecipeException([new RecipeError(fileName, null, null, "", "a property name appears twice in one object, or is not valid text (an unpaired surrogate)")]);
         }
         if (Property(recipe, "steps") is not JsonArray steps)
         {

@@ -11,7 +11,7 @@ using Jint.Runtime;
 namespace ClinicCms.Recipes.Scripting;
 
 /// <summary>The <c>js</c> engine (Jint) with Orchard's recipe functions: uuid, base64, html, gzip, variables, parameters, configuration.</summary>
-internal sealed class JavaScriptEngine : IDisposable
+internal sealed partial class JavaScriptEngine : IDisposable
 {
     // Enough for any recipe value (a script builds strings, not data sets); past it the script ends, not the server.
     internal const long MemoryLimitBytes = 32 * 1024 * 1024;
@@ -78,7 +78,13 @@ internal sealed class JavaScriptEngine : IDisposable
         {
             throw new ScriptException($"configuration('{key}') is refused: a key naming a {word} may hold a secret, which a recipe must not copy into content");
         }
-        return _context.Configuration(key);
+        var value = _context.Configuration(key);
+        // A key named for something else may still carry one, as a Redis or database configuration string does.
+        if (value is not null && (_secretWords.Any(w => value.Contains(w + "=", StringComparison.OrdinalIgnoreCase)) || UrlWithPassword().IsMatch(value)))
+        {
+            throw new ScriptException($"configuration('{key}') is refused: its value holds a password or other secret, which a recipe must not copy into content");
+        }
+        return value;
     }
 
     // A segment naming a password, secret, token, connection string or credential, or a kind of key (ApiKey,
@@ -99,6 +105,10 @@ internal sealed class JavaScriptEngine : IDisposable
         }
         return null;
     }
+
+    // postgres://user:password@host and the like.
+    [System.Text.RegularExpressions.GeneratedRegex(@"://[^/@\s]*:[^/@\s]*@")]
+    private static partial System.Text.RegularExpressions.Regex UrlWithPassword();
 
     // Variables are evaluated on first use and the result kept, so "[js: uuid()]" gives one id for the whole recipe.
     private string Variable(string name)

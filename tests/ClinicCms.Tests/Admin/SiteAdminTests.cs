@@ -39,7 +39,7 @@ public sealed class SiteAdminTests
             """);
         var missing = Path.Combine(site.App.Data.Path, "missing.recipe.json");
         await File.WriteAllTextAsync(missing, """
-            { "steps": [ { "name": "media", "Files": [ { "TargetPath": "a.png", "Base64": "iVBORw0KGgo=" }, { "TargetPath": "b.png", "SourcePath": "../nowhere/b.png" } ] } ] }
+            { "steps": [ { "name": "media", "Files": [ { "TargetPath": "a.png", "Base64": "iVBORw0KGgo=" }, { "TargetPath": "b.png", "SourcePath": "nowhere/b.png" } ] } ] }
             """);
 
         await site.App.RunRecipeAsync(recipe);
@@ -47,7 +47,7 @@ public sealed class SiteAdminTests
 
         var store = site.App.Services.GetRequiredService<MediaStore>();
         Assert.Equal(["logos/clinic.png"], store.AllFiles());
-        Assert.Equal("missing.recipe.json: steps[0] (media) Files[1].SourcePath: file not found: '../nowhere/b.png' (relative to the recipe's folder)", Assert.Single(error.Errors).ToString());
+        Assert.Equal("missing.recipe.json: steps[0] (media) Files[1].SourcePath: file not found: 'nowhere/b.png' (relative to the recipe's folder)", Assert.Single(error.Errors).ToString());
         using var http = site.Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/media/logos/clinic.png")).StatusCode);
     }

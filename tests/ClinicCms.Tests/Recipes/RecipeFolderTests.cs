@@ -40,7 +40,7 @@ public sealed class RecipeFolderTests
     }
 
     [Fact]
-    public void Configuration_refuses_keys_that_name_secrets()
+    public void Configuration_refuses_keys_that_name_secrets_and_values_that_hold_them()
     {
         var settings = new Dictionary<string, string>
         {
@@ -49,6 +49,8 @@ public sealed class RecipeFolderTests
             ["ClinicCms:OpenId:ClientSecret"] = "x",
             ["ClinicCms:Api:AccessToken"] = "x",
             ["ClinicCms:Security:SigningKey"] = "x",
+            ["ClinicCms:Redis:Configuration"] = "redis.internal:6379,password=x",
+            ["DATABASE_URL"] = "postgres://clinic:x@db/clinic",
             ["OrchardCore_Admin:AdminUrlPrefix"] = "Admin",
         };
         using var scripts = new ScriptEvaluator(new RecipeScriptContext([], new Dictionary<string, string>(), settings.GetValueOrDefault, Path.GetTempPath()));
