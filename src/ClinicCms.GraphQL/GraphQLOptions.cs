@@ -29,12 +29,6 @@ public sealed class GraphQLOptions
     /// <summary>Parsed and validated documents kept, by query text.</summary>
     public int DocumentCacheSize { get; set; } = 1000;
 
-    /// <summary>
-    /// Show owner and author (user names) to anonymous callers, and let them filter and sort on them. Off by default:
-    /// user names help credential stuffing; anonymous callers get null and "" instead.
-    /// </summary>
-    public bool ExposeAuthorsToAnonymous { get; set; }
-
     /// <summary>Keep finished responses of reads and answer repeats from memory; any change empties it.</summary>
     public bool ResponseCacheEnabled { get; set; } = true;
 

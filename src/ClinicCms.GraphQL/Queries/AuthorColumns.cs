@@ -4,7 +4,7 @@ namespace ClinicCms.GraphQL.Queries;
 
 /// <summary>
 /// Owner and Author hold user names, which help credential stuffing: callers who may not see them (anonymous, unless
-/// ClinicCms:GraphQL:ExposeAuthorsToAnonymous) may not filter or sort on them either, or the answers would spell them out.
+/// the site setting GraphQLSettings.ExposeAuthorsToAnonymous) may not filter or sort on them either, or the answers would spell them out.
 /// </summary>
 internal static class AuthorColumns
 {

@@ -1,14 +1,16 @@
 using System.Security.Claims;
 using ClinicCms.Content.Security;
-using ClinicCms.GraphQL;
 using ClinicCms.GraphQL.Queries;
-using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Web.Security;
 
 /// <summary>GraphQL's read rules from the caller's roles and permissions (spec 3.8, with ClinicCms's preview rule).</summary>
-public sealed class GraphQLContentAccess(PermissionService permissions, ContentAuthorizer content, IOptions<GraphQLOptions> options) : IContentReadAccess
+public sealed class GraphQLContentAccess(PermissionService permissions, ContentAuthorizer content, SiteSettingsCache settings, IServiceProvider services)
+    : IContentReadAccess
 {
+    // Read with the cache identity, before the query runs: the field resolvers that hide owner and author are synchronous.
+    private bool _anonymousSeesAuthors;
+
     public async ValueTask<bool> CanExecuteAsync(ClaimsPrincipal user) => (await permissions.ForAsync(user)).Has(Permissions.ExecuteGraphQL);
 
     public async ValueTask<ReadScope> ViewScopeAsync(ClaimsPrincipal user, string contentType) =>
@@ -19,7 +21,7 @@ public sealed class GraphQLContentAccess(PermissionService permissions, ContentA
 
     public string? UserId(ClaimsPrincipal user) => PermissionService.UserIdOf(user);
 
-    public bool CanSeeAuthors(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true || options.Value.ExposeAuthorsToAnonymous;
+    public bool CanSeeAuthors(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true || _anonymousSeesAuthors;
 
     // The held permissions decide what a caller sees, and the user id too wherever an Own permission narrows it;
     // signed-in callers are keyed by id always, so nothing one user sees can reach another. Anonymous answers (owner
@@ -29,6 +31,12 @@ public sealed class GraphQLContentAccess(PermissionService permissions, ContentA
         var held = await permissions.ForAsync(user);
         var key = held.IsAdministrator ? "administrator" : string.Join(',', held.Held.Order(StringComparer.Ordinal));
         var anonymous = user.Identity?.IsAuthenticated != true;
-        return held.UserId is { } id ? ($"{key}|{id}", false) : anonymous ? ($"{key}|anonymous", true) : (key, false);
+        if (anonymous)
+        {
+            _anonymousSeesAuthors = await settings.ExposeAuthorsToAnonymousAsync(services);
+        }
+        return held.UserId is { } id ? ($"{key}|{id}", false)
+            : anonymous ? (_anonymousSeesAuthors ? $"{key}|anonymous+authors" : $"{key}|anonymous", true)
+            : (key, false);
     }
 }

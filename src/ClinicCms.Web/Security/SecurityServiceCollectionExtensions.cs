@@ -91,6 +91,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddSingleton<RolePermissionCache>();
+        services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<PermissionService>();
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<IContentReadAccess, GraphQLContentAccess>();

@@ -4,7 +4,10 @@ using ClinicCms.Tests.TestHost;
 
 namespace ClinicCms.Tests.Security;
 
-/// <summary>Anonymous GraphQL callers get no user names: owner and author read as null and "", and cannot be filtered or sorted on.</summary>
+/// <summary>
+/// Anonymous GraphQL callers get no user names: owner and author read as null and "", and cannot be filtered or sorted on,
+/// unless the site setting GraphQLSettings.ExposeAuthorsToAnonymous allows it.
+/// </summary>
 public sealed class AuthorVisibilityTests
 {
     private const string Query = "{ faq(where: { contentItemId: \"4authorsfaq00000000000001\" }) { displayText owner author } }";
@@ -45,5 +48,22 @@ public sealed class AuthorVisibilityTests
             Assert.DoesNotContain("Who answers?", body.ToJsonString(), StringComparison.Ordinal);
             Assert.Contains("owner or author", body.ToJsonString(), StringComparison.Ordinal);
         }
+
+        // The site setting turns it on and off at once; answers cached under the other setting are not reused.
+        await app.RunRecipeTextAsync(ExposeAuthors(true), "expose.recipe.json");
+        var exposed = (await anonymous.DataAsync(Query))["faq"]![0]!;
+        var (exposedFilterStatus, exposedFiltered) = await anonymous.PostAsync("{ faq(where: { author_starts_with: \"dr-\" }) { displayText } }");
+        await app.RunRecipeTextAsync(ExposeAuthors(false), "hide.recipe.json");
+        var hiddenAgain = (await anonymous.DataAsync(Query))["faq"]![0]!;
+
+        Assert.Equal("dr-jane-doe", exposed["author"]!.GetValue<string>());
+        Assert.Equal("4janeowner000000000000001", exposed["owner"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, exposedFilterStatus);
+        Assert.Contains("Who answers?", exposedFiltered.ToJsonString(), StringComparison.Ordinal);
+        Assert.Null(hiddenAgain["owner"]);
+        Assert.Equal("", hiddenAgain["author"]!.GetValue<string>());
     }
+
+    private static string ExposeAuthors(bool on) =>
+        $$"""{ "steps": [ { "name": "Settings", "GraphQLSettings": { "ExposeAuthorsToAnonymous": {{(on ? "true" : "false")}} } } ] }""";
 }
