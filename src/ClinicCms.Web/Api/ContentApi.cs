@@ -85,6 +85,7 @@ public static class ContentApi
             (edit.ContentItemId, edit.ContentItemVersionId, edit.ContentType, edit.Latest, edit.Published) =
                 (latest.ContentItemId, latest.ContentItemVersionId, latest.ContentType, latest.Latest, latest.Published);
             (edit.CreatedUtc, edit.ModifiedUtc, edit.PublishedUtc, edit.ConcurrencyStamp) = (latest.CreatedUtc, latest.ModifiedUtc, latest.PublishedUtc, latest.ConcurrencyStamp);
+            edit.Owner = latest.Owner; // the owner decides who may edit and publish it under the Own permissions: not the caller's to change
             saved = await content.SaveDraftAsync(edit, user, http.RequestAborted);
         }
         else
@@ -145,6 +146,11 @@ public static class ContentApi
         catch (ContentJsonException e)
         {
             return (null, TypedResults.Problem($"{e.Path}: {e.Problem}", statusCode: StatusCodes.Status400BadRequest));
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // JsonObject finds a repeated or unpaired-surrogate property name only when it is first read.
+            return (null, TypedResults.Problem("The body has a property name twice in one object, or one that is not valid text (an unpaired surrogate).", statusCode: StatusCodes.Status400BadRequest));
         }
     }
 

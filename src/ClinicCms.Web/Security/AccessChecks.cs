@@ -25,9 +25,9 @@ public static class AccessChecks
         return services;
     }
 
-    /// <summary>Goes before authentication, where OpenIddict answers token requests.</summary>
+    /// <summary>Goes before authentication, where OpenIddict answers token requests (at the path, and with a trailing slash).</summary>
     public static IApplicationBuilder UseClinicCmsTokenRateLimit(this IApplicationBuilder app) => app.Use((http, next) =>
-        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase)
+        HttpMethods.IsPost(http.Request.Method) && http.Request.Path.StartsWithSegments(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase)
             ? http.RequestServices.GetRequiredService<TokenRequestLimiter>().InvokeAsync(http, next)
             : next(http));
 }

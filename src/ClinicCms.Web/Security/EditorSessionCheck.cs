@@ -21,14 +21,10 @@ public static class EditorSessionCheck
         var id = principal?.FindFirstValue(claims.UserIdClaimType);
         var stamp = principal?.FindFirstValue(claims.SecurityStampClaimType);
         var user = string.IsNullOrEmpty(id) ? null : await users.FindByIdAsync(id);
-        if (user is null || stamp is null || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal) || IsDisabled(user))
+        if (user is null || stamp is null || !string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal) || UserAccess.IsDisabled(user))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
     }
-
-    // The users admin disables an account by locking it for good; a lockout after failed sign-ins (an attacker's
-    // doing) does not end the sessions the editor already has.
-    private static bool IsDisabled(IdentityUser user) => user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddYears(50);
 }

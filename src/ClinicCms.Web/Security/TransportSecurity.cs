@@ -6,8 +6,8 @@ namespace ClinicCms.Web.Security;
 
 /// <summary>
 /// Sign-in and /connect/token carry passwords and client secrets, so they need HTTPS (as the visitor sees it, after
-/// trusted forwarded headers) or a client on this host: a developer's browser, or a proxy on the same machine that
-/// sends no X-Forwarded-For. Anything else gets a clear 400 that says how to fix it, before a secret is read.
+/// trusted forwarded headers) or a client on this host asking for localhost or a loopback address: a developer's
+/// browser, or a proxy on the same machine that passes those on. Anything else gets a clear 400 that says how to fix it, before a secret is read.
 /// This is the one transport check: OpenIddict's own (which knows no loopback) is turned off.
 /// </summary>
 public static class TransportSecurity
@@ -16,11 +16,17 @@ public static class TransportSecurity
         + "that sends X-Forwarded-Proto and whose address is trusted in ClinicCms:ForwardedHeaders (KnownProxies, KnownNetworks; a proxy on the same host is trusted by default). "
         + "See the README, \"Deploy behind a proxy or with HTTPS\".";
 
-    public static bool IsAcceptable(HttpContext http) => http.Request.IsHttps || IsLocal(http.Connection.RemoteIpAddress);
+    public static bool IsAcceptable(HttpContext http) => http.Request.IsHttps || (IsLocal(http.Connection.RemoteIpAddress) && IsLocalHost(http.Request.Host));
 
     // No address at all means an in-process server or a Unix socket, both on this host.
     private static bool IsLocal(IPAddress? address) =>
         address is null || IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    // A browser on this host asks for localhost or a loopback address; a proxy on this host that forwards the public
+    // host name but no X-Forwarded-For would otherwise make every visitor look local.
+    private static bool IsLocalHost(HostString host) =>
+        !host.HasValue || string.Equals(host.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (IPAddress.TryParse(host.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
     private static bool IsGuarded(PathString path) => path.StartsWithSegments("/login") || path.StartsWithSegments(TokenEndpoint.Path);
 

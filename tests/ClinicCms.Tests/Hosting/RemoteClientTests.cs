@@ -38,6 +38,11 @@ public sealed class RemoteClientTests
         var proxyPage = await SendAsync(site.App, "203.0.113.9", "GET", "/login", headers: proxied);
         var proxyToken = await SendAsync(site.App, "203.0.113.9", "POST", "/connect/token", headers: proxied, form: token);
         var networkToken = await SendAsync(site.App, "10.1.2.3", "POST", "/connect/token", headers: proxied, form: token);
+        // A proxy on this host that passes the public host name but no X-Forwarded-For is not a local browser.
+        var localProxyPage = await SendAsync(site.App, "127.0.0.1", "GET", "/login");
+        var localProxyToken = await SendAsync(site.App, "127.0.0.1", "POST", "/connect/token", form: token);
+        var localPage = await SendAsync(site.App, "127.0.0.1", "GET", "/login", host: "localhost:5000");
+        var localToken = await SendAsync(site.App, "::1", "POST", "/connect/token", form: token, host: "[::1]:5000");
 
         Assert.Equal(400, page.Status);
         Assert.StartsWith("text/html", page.Headers.ContentType.ToString(), StringComparison.Ordinal);
@@ -59,6 +64,10 @@ public sealed class RemoteClientTests
         Assert.Equal(200, proxyPage.Status);
         Assert.Equal(200, proxyToken.Status);
         Assert.Equal(200, networkToken.Status);
+        Assert.Equal(400, localProxyPage.Status);
+        Assert.Equal(400, localProxyToken.Status);
+        Assert.Equal(200, localPage.Status);
+        Assert.Equal(200, localToken.Status);
     }
 
     [Fact]
@@ -73,14 +82,14 @@ public sealed class RemoteClientTests
     }
 
     private static async Task<(int Status, string Body, IHeaderDictionary Headers)> SendAsync(ClinicCmsApp app, string remote, string method, string path,
-        string scheme = "http", IDictionary<string, string>? headers = null, IDictionary<string, string>? form = null)
+        string scheme = "http", IDictionary<string, string>? headers = null, IDictionary<string, string>? form = null, string host = "cms.example.test")
     {
         var context = await app.Server.SendAsync(c =>
         {
             c.Connection.RemoteIpAddress = IPAddress.Parse(remote);
             c.Request.Method = method;
             c.Request.Scheme = scheme;
-            c.Request.Host = new HostString("cms.example.test");
+            c.Request.Host = new HostString(host);
             c.Request.Path = path;
             foreach (var (name, value) in headers ?? new Dictionary<string, string>())
             {

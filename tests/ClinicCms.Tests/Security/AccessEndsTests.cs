@@ -138,7 +138,7 @@ public sealed class AccessEndsTests
     }
 
     [Fact]
-    public async Task Failures_from_one_address_do_not_lock_the_account_for_another_and_answers_reveal_nothing()
+    public async Task Failures_from_one_address_do_not_lock_an_account_or_a_client_for_another_and_answers_reveal_nothing()
     {
         await using var site = new SecuredSite(new ClinicCmsApp(settings: new Dictionary<string, string> { ["ClinicCms:Security:Login:PermitLimit"] = "50" }));
         site.App.StartOnLoopback();
@@ -166,7 +166,29 @@ public sealed class AccessEndsTests
         Assert.Equal(unknown.StatusCode, attackerRight.StatusCode);
         Assert.Equal(unknownError, ErrorOf(await attackerRight.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, editorRight.StatusCode);
+
+        // The same for API clients: wrong secrets from one address exhaust the client id's failures, yet the frontend,
+        // calling from an address that has not failed, still gets its token.
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 15 && !guesses.Contains(HttpStatusCode.TooManyRequests); i++)
+        {
+            using var guess = await attacker.PostAsync("/connect/token", TokenForm("reader-app", $"wrong-{i}"));
+            guesses.Add(guess.StatusCode);
+        }
+        using var attackerToken = await attacker.PostAsync("/connect/token", TokenForm("reader-app", "Reader-app-secret-1"));
+        using var frontendToken = await editor.PostAsync("/connect/token", TokenForm("reader-app", "Reader-app-secret-1"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, guesses[^1]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, attackerToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, frontendToken.StatusCode);
     }
+
+    private static FormUrlEncodedContent TokenForm(string clientId, string secret) => new(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = clientId,
+        ["client_secret"] = secret,
+    });
 
     private static string ErrorOf(string page) =>
         System.Text.RegularExpressions.Regex.Match(page, "<p class=\"error\" role=\"alert\">([^<]*)</p>").Groups[1].Value;

@@ -48,6 +48,7 @@ public sealed class ContentApiTests : IAsyncLifetime
         using var publishedAfterDraft = await editor.GetAsync($"/api/content/{id}");
         faq["ContentItemId"] = id;
         faq["FAQ"]!["Order"] = new JsonObject { ["Value"] = 31 };
+        faq["Owner"] = "4someoneelse0000000000001"; // not the caller's to change
         using var publish = await editor.PostAsJsonAsync("/api/content", faq);
         using var published = await editor.GetAsync($"/api/content/{id}");
         using var delete = await editor.DeleteAsync($"/api/content/{id}");
@@ -61,6 +62,7 @@ public sealed class ContentApiTests : IAsyncLifetime
         var live = (await GraphQLClient.Parse(published)).AsObject();
         Assert.True(live["Published"]!.GetValue<bool>());
         Assert.Equal(31m, live["FAQ"]!["Order"]!["Value"]!.GetValue<decimal>());
+        Assert.Equal(draftItem["Owner"]!.GetValue<string>(), live["Owner"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, afterDelete.StatusCode);
     }
@@ -76,12 +78,16 @@ public sealed class ContentApiTests : IAsyncLifetime
         using var response = await editor.PostAsJsonAsync("/api/content", faq);
         using var unknownType = await editor.PostAsJsonAsync("/api/content", new JsonObject { ["ContentType"] = "Nope" });
         using var malformed = await editor.PostAsync("/api/content", new StringContent("{ \"ContentType\": ", System.Text.Encoding.UTF8, "application/json"));
+        using var repeated = await editor.PostAsync("/api/content", new StringContent("{ \"ContentType\": \"FAQ\", \"ContentType\": \"Article\" }", System.Text.Encoding.UTF8, "application/json"));
+        using var badName = await editor.PostAsync("/api/content", new StringContent("{ \"ContentType\": \"FAQ\", \"\\udc00\": 1 }", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await GraphQLClient.Parse(response)).AsObject();
         Assert.Equal(["FAQ.Category", "FAQ.Order", "TitlePart.Title"], problem["errors"]!.AsObject().Select(p => p.Key).Order());
         Assert.Equal(HttpStatusCode.BadRequest, unknownType.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, repeated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badName.StatusCode);
         var graphql = await new GraphQLClient(_site.WithToken(await _site.TokenAsync("reader-app", "Reader-app-secret-1"))).DataAsync("{ faqCount }");
         Assert.Equal(8, graphql["faqCount"]!.GetValue<int>());
     }

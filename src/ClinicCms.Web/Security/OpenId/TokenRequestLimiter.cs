@@ -8,13 +8,18 @@ namespace ClinicCms.Web.Security.OpenId;
 /// <summary>
 /// Limits POST /connect/token before OpenIddict checks the client, so that failed authentications count too: every
 /// request per address (ClinicCms:Security:Token), and failed ones per address and per client id
-/// (ClinicCms:Security:TokenFailures). A partition out of failures refuses even a right secret until its window ends.
+/// (ClinicCms:Security:TokenFailures). An address out of failures is refused until its window ends. A client id out of
+/// failures refuses only addresses that have already failed for it in the window: a stranger who knows the frontend's
+/// client id cannot lock the frontend out, and many addresses guessing one secret get one try each, not a full budget.
 /// </summary>
 public sealed class TokenRequestLimiter : IDisposable
 {
     private const int MaxClientIdLength = 200;
     private readonly PartitionedRateLimiter<string> _requests;
     private readonly PartitionedRateLimiter<string> _failures;
+
+    // One permit per client id and address: out of it means this address has failed for this client in the window.
+    private readonly PartitionedRateLimiter<string> _failedPairs;
     private readonly SecurityOptions _options;
 
     public TokenRequestLimiter(IOptions<SecurityOptions> options)
@@ -22,6 +27,7 @@ public sealed class TokenRequestLimiter : IDisposable
         _options = options.Value;
         _requests = Create(_options.Token);
         _failures = Create(_options.TokenFailures);
+        _failedPairs = Create(new RateLimit { PermitLimit = _options.TokenFailures.PermitLimit <= 0 ? 0 : 1, WindowSeconds = _options.TokenFailures.WindowSeconds });
     }
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
@@ -34,30 +40,50 @@ public sealed class TokenRequestLimiter : IDisposable
             return;
         }
         var client = await ClientIdAsync(http) is { } clientId ? "client:" + clientId : null;
-        foreach (var key in client is null ? [address] : new[] { address, client })
+        var pair = client is null ? null : client + "|" + address;
+        if (await RefusedAsync(http, _failures, address))
         {
-            using var probe = _failures.AttemptAcquire(key, 0); // no permit is taken: only asks whether one is left
-            if (!probe.IsAcquired)
-            {
-                await RejectAsync(http, probe, _options.TokenFailures);
-                return;
-            }
+            return;
+        }
+        if (client is not null && pair is not null && !HasPermit(_failedPairs, pair) && await RefusedAsync(http, _failures, client))
+        {
+            return;
         }
         await next(http);
         if (http.Response.StatusCode is StatusCodes.Status400BadRequest or StatusCodes.Status401Unauthorized)
         {
             _failures.AttemptAcquire(address).Dispose();
-            if (client is not null)
+            if (client is not null && pair is not null)
             {
                 _failures.AttemptAcquire(client).Dispose();
+                _failedPairs.AttemptAcquire(pair).Dispose();
             }
         }
+    }
+
+    // A probe takes no permit: it only asks whether one is left.
+    private static bool HasPermit(PartitionedRateLimiter<string> limiter, string key)
+    {
+        using var probe = limiter.AttemptAcquire(key, 0);
+        return probe.IsAcquired;
+    }
+
+    private async Task<bool> RefusedAsync(HttpContext http, PartitionedRateLimiter<string> limiter, string key)
+    {
+        using var probe = limiter.AttemptAcquire(key, 0);
+        if (probe.IsAcquired)
+        {
+            return false;
+        }
+        await RejectAsync(http, probe, _options.TokenFailures);
+        return true;
     }
 
     public void Dispose()
     {
         _requests.Dispose();
         _failures.Dispose();
+        _failedPairs.Dispose();
     }
 
     // The client id of a form post or of HTTP Basic credentials, as OpenIddict reads them.

@@ -80,7 +80,7 @@ public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles) 
                 Check(step, path, await users.AddPasswordAsync(user, planned.Password));
             }
             Check(step, path, await users.SetLockoutEnabledAsync(user, true));
-            Check(step, path, await users.SetLockoutEndDateAsync(user, planned.Enabled ? null : DateTimeOffset.MaxValue));
+            Check(step, path, await users.SetLockoutEndDateAsync(user, planned.Enabled ? null : UserAccess.DisabledUntil));
             if (planned.Roles is not null)
             {
                 var current = await users.GetRolesAsync(user);

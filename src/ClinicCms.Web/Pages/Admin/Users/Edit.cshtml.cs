@@ -14,7 +14,7 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
     public IdentityUser? Account { get; private set; }
     public IList<string> Current { get; private set; } = [];
     public List<string> Roles { get; private set; } = [];
-    public bool Enabled => Account?.LockoutEnd is not { } end || end < DateTimeOffset.UtcNow.AddYears(50);
+    public bool Enabled => !UserAccess.IsDisabled(Account?.LockoutEnd);
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -46,7 +46,7 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
         result = result.Succeeded ? await users.RemoveFromRolesAsync(account, current.Except(roles)) : result;
         result = result.Succeeded ? await users.AddToRolesAsync(account, roles.Except(current)) : result;
         result = result.Succeeded ? await users.SetLockoutEnabledAsync(account, true) : result;
-        result = result.Succeeded ? await users.SetLockoutEndDateAsync(account, enabled ? null : DateTimeOffset.MaxValue) : result;
+        result = result.Succeeded ? await users.SetLockoutEndDateAsync(account, enabled ? null : UserAccess.DisabledUntil) : result;
         if (!result.Succeeded)
         {
             return await FailAsync(string.Join(" ", result.Errors.Select(e => e.Description)));
