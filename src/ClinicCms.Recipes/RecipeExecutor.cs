@@ -62,6 +62,10 @@ public sealed partial class RecipeExecutor(
                 await transaction.CommitAsync(cancellationToken);
                 committed = true;
                 changes.AccessChanged(); // a recipe may change users' or API clients' roles
+                if (run.SettingsChanged)
+                {
+                    changes.SettingsChanged();
+                }
                 if (run.DefinitionsChanged)
                 {
                     changes.DefinitionsChanged();

@@ -8,6 +8,9 @@ public enum ChangeKind
 
     /// <summary>An API client or user was disabled, deleted or given other roles.</summary>
     Access,
+
+    /// <summary>The site settings document changed (a recipe's Settings step).</summary>
+    Settings,
 }
 
 /// <summary>
@@ -20,6 +23,7 @@ public sealed class ContentChangeSignal
     private long _content;
     private long _roles;
     private long _access;
+    private long _settings;
 
     /// <summary>Raised on every change; local is false for a change announced by another instance.</summary>
     public event Action<ChangeKind, bool>? Changed;
@@ -32,6 +36,8 @@ public sealed class ContentChangeSignal
 
     public long AccessStamp => Interlocked.Read(ref _access);
 
+    public long SettingsStamp => Interlocked.Read(ref _settings);
+
     public void DefinitionsChanged() => Notify(ChangeKind.Definitions, local: true);
 
     public void ContentChanged() => Notify(ChangeKind.Content, local: true);
@@ -39,6 +45,8 @@ public sealed class ContentChangeSignal
     public void RolesChanged() => Notify(ChangeKind.Roles, local: true);
 
     public void AccessChanged() => Notify(ChangeKind.Access, local: true);
+
+    public void SettingsChanged() => Notify(ChangeKind.Settings, local: true);
 
     public void Notify(ChangeKind kind, bool local)
     {
@@ -53,6 +61,9 @@ public sealed class ContentChangeSignal
                 break;
             case ChangeKind.Access:
                 Interlocked.Increment(ref _access);
+                break;
+            case ChangeKind.Settings:
+                Interlocked.Increment(ref _settings);
                 break;
             default:
                 Interlocked.Increment(ref _content);

@@ -4,13 +4,13 @@ using ClinicCms.Content.Store;
 namespace ClinicCms.Web.Security;
 
 /// <summary>
-/// The site settings document (Orchard's Settings recipe step writes it), cached per content stamp: recipes, the only
-/// writers, bump it when they commit, here or (through Redis) on another instance; without Redis another process's
-/// change is seen within a second, as in <see cref="RolePermissionCache"/>.
+/// The site settings document (Orchard's Settings recipe step writes it), cached per settings stamp: a recipe that
+/// changes it announces that when it commits, here or (through Redis) on another instance. Without Redis, another
+/// process's change (a command-line recipe run) is seen within ten seconds, the response cache's own bound.
 /// </summary>
 public sealed class SiteSettingsCache(ContentChangeSignal signal, TimeProvider clock)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
     private Entry? _current;
 
     private sealed record Entry(long Version, long Stamp, DateTimeOffset CheckedUtc, JsonObject Settings);
@@ -18,7 +18,7 @@ public sealed class SiteSettingsCache(ContentChangeSignal signal, TimeProvider c
     public async ValueTask<JsonObject> GetAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var current = Volatile.Read(ref _current);
-        var stamp = signal.ContentStamp;
+        var stamp = signal.SettingsStamp;
         var now = clock.GetUtcNow();
         if (current is not null && current.Stamp == stamp && now - current.CheckedUtc < PollInterval)
         {
