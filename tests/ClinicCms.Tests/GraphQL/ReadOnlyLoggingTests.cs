@@ -13,14 +13,21 @@ public sealed class ReadOnlyLoggingTests
     {
         await using var app = new ClinicCmsApp(environment: "Production");
         using var http = app.CreateClient();
+        // Only what the request logs: on a new PostgreSQL database, EF Core logs an error while it first looks for
+        // its migrations table, before it creates it.
+        NLog.LogManager.Flush();
+        var setUp = Lines(app).Count;
 
         using var response = await http.PostAsJsonAsync("/api/graphql", new { query = "mutation { deleteEverything }" });
         NLog.LogManager.Flush();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var lines = Directory.GetFiles(Path.Combine(app.Data.Path, "logs"), "*.log").SelectMany(File.ReadAllLines).ToList();
+        var lines = Lines(app).Skip(setUp).ToList();
         Assert.Contains(lines, l => l.Contains("|WARN|GraphQL mutation from", StringComparison.Ordinal) && l.Contains("read-only", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("|ERROR|", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
     }
+
+    private static List<string> Lines(ClinicCmsApp app) =>
+        [.. Directory.GetFiles(Path.Combine(app.Data.Path, "logs"), "*.log").Order(StringComparer.Ordinal).SelectMany(File.ReadAllLines)];
 }
