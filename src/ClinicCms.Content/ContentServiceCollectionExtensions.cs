@@ -1,3 +1,4 @@
+using ClinicCms.Content.Changes;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Import;
@@ -6,6 +7,7 @@ using ClinicCms.Content.Validation;
 using ClinicCms.Content.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClinicCms.Content;
 
@@ -20,18 +22,19 @@ public static class ContentServiceCollectionExtensions
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresClinicCmsDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContextPool<PostgresClinicCmsDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>()));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<PostgresClinicCmsDbContext>());
         }
         else
         {
-            services.AddDbContextPool<SqliteClinicCmsDbContext>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>()));
             services.AddSingleton(_ => new SqliteReadConnections(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
         }
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ContentDefinitionCache>();
-        services.AddSingleton<ContentChangeSignal>();
+        services.AddSingleton<ContentDefinitionStore.Cache>();
+        services.AddSingleton<ContentChanges>();
+        services.AddSingleton<AnnounceAfterCommit>();
         services.AddSingleton<ISiteLock, SingleInstanceSiteLock>();
         services.AddSingleton<PathPatternRenderer>();
         services.AddSingleton<HtmlCleaner>();
@@ -45,6 +48,15 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentImporter>();
         services.AddScoped<Queries.ContentExportReader>();
         services.AddScoped<Queries.AdminContentQueries>();
+        return services;
+    }
+
+    /// <summary>Adds a listener to every committed change (a singleton); see <see cref="IContentChangeListener"/>.</summary>
+    public static IServiceCollection AddContentChangeListener<T>(this IServiceCollection services)
+        where T : class, IContentChangeListener
+    {
+        services.TryAddSingleton<T>();
+        services.AddSingleton<IContentChangeListener>(sp => sp.GetRequiredService<T>());
         return services;
     }
 }

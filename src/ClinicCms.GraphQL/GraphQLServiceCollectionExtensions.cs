@@ -1,3 +1,4 @@
+using ClinicCms.Content;
 using ClinicCms.GraphQL.Execution;
 using ClinicCms.GraphQL.Queries;
 using ClinicCms.GraphQL.Queries.Published;
@@ -21,7 +22,8 @@ public static class GraphQLServiceCollectionExtensions
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
         services.AddSingleton<SchemaService>();
         services.AddSingleton<DocumentCache>();
-        services.AddSingleton<ResponseCache>();
+        services.AddContentChangeListener<ResponseCache>();
+        services.AddSingleton<ReadDependencyCache>();
         services.AddSingleton<MaxResultsValidationRule>();
         services.AddSingleton<GraphQLValidationRules>();
         services.AddSingleton<MarkdownRenderer>();

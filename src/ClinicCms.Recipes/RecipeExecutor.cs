@@ -11,14 +11,14 @@ namespace ClinicCms.Recipes;
 /// <summary>
 /// Runs a recipe all or nothing. First every step is read, its scripts evaluated and its content checked against
 /// the definitions it will meet (no writes); any error stops the run there. Then all steps are applied in one
-/// transaction, which a failure rolls back. Steps are found by name in a dictionary: an unknown name is an error.
+/// transaction, which a failure rolls back (and then announces nothing). Steps are found by name in a dictionary: an
+/// unknown name is an error.
 /// </summary>
 public sealed partial class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
     ContentDefinitionStore definitions,
     SiteDocumentStore documents,
     ContentUnitOfWork unitOfWork,
-    ContentChangeSignal changes,
     ISiteLock siteLock,
     ILogger<RecipeExecutor> logger)
 {
@@ -60,20 +60,7 @@ public sealed partial class RecipeExecutor(
                     await unitOfWork.RefreshStatisticsAsync(cancellationToken);
                 }
                 await transaction.CommitAsync(cancellationToken);
-                committed = true;
-                changes.AccessChanged(); // a recipe may change users' or API clients' roles
-                if (run.SettingsChanged)
-                {
-                    changes.SettingsChanged();
-                }
-                if (run.DefinitionsChanged)
-                {
-                    changes.DefinitionsChanged();
-                }
-                else
-                {
-                    changes.ContentChanged();
-                }
+                committed = true; // the store announces what the steps wrote, now that it is committed
             }
             catch (RecipeException)
             {

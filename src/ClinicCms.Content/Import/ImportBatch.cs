@@ -4,13 +4,15 @@ using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
+using ClinicCms.Content.Versions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicCms.Content.Import;
 
 /// <summary>
-/// One batch of an import. Rows are loaded with two queries; demotions are saved before the rows that take
-/// their place, so the unique published and latest indexes hold at every statement.
+/// One batch of an import. Rows are loaded with two queries; the version rules are <see cref="VersionTransitions"/>'s,
+/// as for every write; demotions are saved before the rows that take their place, so the unique published and
+/// latest indexes hold at every statement. Each imported version is announced when the recipe's transaction commits.
 /// </summary>
 internal sealed class ImportBatch(
     ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
@@ -80,27 +82,13 @@ internal sealed class ImportBatch(
 
     private void Create(ContentItem item)
     {
-        if (item.ContentItemVersionId.Length == 0)
-        {
-            item.ContentItemVersionId = IdGenerator.NewId();
-        }
-        if (item.Latest || item.Published)
-        {
-            Demote(item.ContentItemId, except: null, latest: item.Latest, published: item.Published, evictAll: item.Published);
-        }
-        item.CreatedUtc ??= now;
-        item.ModifiedUtc ??= now;
-        if (item.Published)
-        {
-            item.PublishedUtc ??= now;
-        }
-        item.Owner = string.IsNullOrEmpty(item.Owner) ? user.Id : item.Owner;
-        item.Author = string.IsNullOrEmpty(item.Author) ? user.Name : item.Author;
+        var change = VersionTransitions.ImportNew(item, Active(item.ContentItemId, except: null), user, now);
         var record = ContentItemMapper.ToRecord(item);
         ContentFieldIndexer.IndexNew(record, item, definitions);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
         Write(item.ContentItemId, cancellationToken => rows.InsertAsync(record, cancellationToken));
+        db.Announce(change);
         result.Created++;
     }
 
@@ -112,51 +100,24 @@ internal sealed class ImportBatch(
             result.Unchanged++;
             return;
         }
-        var becomesLatest = item.Latest && !existing.Latest;
-        var becomesPublished = item.Published && !existing.Published;
-        if (becomesLatest || becomesPublished)
-        {
-            Demote(item.ContentItemId, existing, becomesLatest, becomesPublished, evictAll: false);
-        }
-        if (item.ModifiedUtc == stored.ModifiedUtc)
-        {
-            item.ModifiedUtc = now;
-        }
+        var change = VersionTransitions.ImportUpdate(existing, item, Active(item.ContentItemId, except: existing), now);
         Write(item.ContentItemId, cancellationToken =>
         {
             ContentItemMapper.CopyTo(item, existing);
             return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions, cancellationToken);
         });
         Track(existing);
+        db.Announce(change);
         result.Updated++;
     }
 
-    /// <summary>Clears Latest and/or Published on the item's other versions now; the write that needs it waits for the flush.</summary>
-    private void Demote(string contentItemId, ContentItemRecord? except, bool latest, bool published, bool evictAll)
-    {
-        foreach (var record in _activeByItem.GetValueOrDefault(contentItemId) ?? [])
-        {
-            if (record == except || db.Entry(record).State is EntityState.Added or EntityState.Detached) // not written yet
-            {
-                continue;
-            }
-            if (evictAll)
-            {
-                // Orchard demotes every active version when a new published one arrives: the draft is evicted too.
-                record.Published = false;
-                record.Latest = false;
-            }
-            if (published && record.Published)
-            {
-                record.Published = false;
-            }
-            if (latest && record.Latest)
-            {
-                record.Latest = false;
-            }
-            record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        }
-    }
+    /// <summary>
+    /// The item's stored latest or published versions, which the rules may demote now; the write that takes their
+    /// place waits for the flush, which saves demotions first. Rows of this batch not written yet are left out.
+    /// </summary>
+    private IEnumerable<ContentItemRecord> Active(string contentItemId, ContentItemRecord? except) =>
+        (_activeByItem.GetValueOrDefault(contentItemId) ?? []).Where(r =>
+            r != except && (r.Latest || r.Published) && db.Entry(r).State is not (EntityState.Added or EntityState.Detached));
 
     private void Track(ContentItemRecord record)
     {

@@ -7,9 +7,10 @@ namespace ClinicCms.Content.Security;
 
 /// <summary>
 /// Roles in Identity's tables, with their permissions as role claims of type "Permission", as Orchard stores them.
-/// Every change bumps the roles document's version, which permission caches watch.
+/// Every change bumps the roles document's version, which permission caches watch, in the change's transaction,
+/// so the roles change is announced when that commits (a recipe's, or the store's own).
 /// </summary>
-public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents, ContentChangeSignal changes)
+public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents)
 {
     public const string PermissionClaim = "Permission";
     public const string DescriptionClaim = "Description";
@@ -35,6 +36,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
         {
             return;
         }
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var role = await db.Roles.FirstOrDefaultAsync(r => r.NormalizedName == Normalize(record.Name), cancellationToken);
         if (role is null)
         {
@@ -54,12 +56,15 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
         }
         await db.SaveChangesAsync(cancellationToken);
         await TouchAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var deleted = await db.Roles.Where(r => r.NormalizedName == Normalize(name)).ExecuteDeleteAsync(cancellationToken) > 0;
         await TouchAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
 
@@ -76,11 +81,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
 
     public Task<long?> VersionAsync(CancellationToken cancellationToken = default) => documents.VersionAsync(SiteDocumentNames.Roles, cancellationToken);
 
-    private async Task TouchAsync(CancellationToken cancellationToken)
-    {
-        await documents.SaveAsync(SiteDocumentNames.Roles, "{}", cancellationToken);
-        changes.RolesChanged();
-    }
+    private Task<long> TouchAsync(CancellationToken cancellationToken) => documents.SaveAsync(SiteDocumentNames.Roles, "{}", cancellationToken);
 
     private static RoleRecord ToRecord(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
     {

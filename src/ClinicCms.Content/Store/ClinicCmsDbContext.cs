@@ -1,3 +1,4 @@
+using ClinicCms.Content.Changes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,19 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<SiteDocument> SiteDocuments => Set<SiteDocument>();
 
     public DbSet<ContentFieldIndexRecord> FieldIndex => Set<ContentFieldIndexRecord>();
+
+    /// <summary>Changes written in the current transaction, announced when it commits.</summary>
+    internal PendingChanges PendingChanges { get; } = new();
+
+    /// <summary>Queues <paramref name="change"/> to be announced when the current transaction commits.</summary>
+    internal void Announce(ContentChange change)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Changes are announced when their transaction commits; begin one (OwnedTransaction) first.");
+        }
+        PendingChanges.Add(change);
+    }
 
     /// <summary>SQL that is true where the boolean <paramref name="column"/> is set, for filtered unique indexes.</summary>
     protected abstract string IsTrue(string column);

@@ -5,19 +5,39 @@ namespace ClinicCms.Content.Store;
 
 /// <summary>
 /// Joins the caller's transaction when there is one (a recipe, setup), else begins its own, so that each
-/// write is atomic alone and also part of a larger all-or-nothing run.
+/// write is atomic alone and also part of a larger all-or-nothing run. The changes a write queues are announced
+/// when the outermost transaction commits; disposing an owned transaction without committing drops them.
 /// </summary>
 public sealed class OwnedTransaction : IAsyncDisposable
 {
+    private readonly DbContext _db;
     private readonly IDbContextTransaction? _owned;
+    private bool _committed;
 
-    private OwnedTransaction(IDbContextTransaction? owned) => _owned = owned;
+    private OwnedTransaction(DbContext db, IDbContextTransaction? owned) => (_db, _owned) = (db, owned);
 
     public static async Task<OwnedTransaction> BeginAsync(DbContext db, CancellationToken cancellationToken = default) =>
-        new(db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
+        new(db, db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) =>
-        _owned?.CommitAsync(cancellationToken) ?? Task.CompletedTask;
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (_owned is not null)
+        {
+            await _owned.CommitAsync(cancellationToken);
+            _committed = true;
+        }
+    }
 
-    public ValueTask DisposeAsync() => _owned?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_owned is null)
+        {
+            return;
+        }
+        if (!_committed && _db is ClinicCmsDbContext context)
+        {
+            context.PendingChanges.Clear(); // rolled back: nothing it wrote happened
+        }
+        await _owned.DisposeAsync();
+    }
 }

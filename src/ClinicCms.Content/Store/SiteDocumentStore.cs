@@ -1,8 +1,12 @@
+using ClinicCms.Content.Changes;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicCms.Content.Store;
 
-/// <summary>Reads and writes the site's JSON documents; every write bumps the document's version.</summary>
+/// <summary>
+/// Reads and writes the site's JSON documents; every write bumps the document's version and, for the documents
+/// caches watch (definitions, roles, settings), is announced when its transaction commits.
+/// </summary>
 public sealed class SiteDocumentStore(ClinicCmsDbContext db)
 {
     public Task<SiteDocument?> FindAsync(string name, CancellationToken cancellationToken = default) =>
@@ -13,6 +17,7 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
 
     public async Task<long> SaveAsync(string name, string content, CancellationToken cancellationToken = default)
     {
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var document = await db.SiteDocuments.FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
         if (document is null)
         {
@@ -23,6 +28,19 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
         document.Version++;
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(document).State = EntityState.Detached;
+        if (ChangeOf(name) is { } change)
+        {
+            db.Announce(change);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return document.Version;
     }
+
+    private static ContentChange? ChangeOf(string name) => name switch
+    {
+        SiteDocumentNames.ContentDefinitions => ContentChange.Definitions,
+        SiteDocumentNames.Roles => ContentChange.Roles,
+        SiteDocumentNames.Settings => ContentChange.Settings,
+        _ => null,
+    };
 }

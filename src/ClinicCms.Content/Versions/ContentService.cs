@@ -1,3 +1,4 @@
+using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Handlers;
@@ -9,15 +10,15 @@ namespace ClinicCms.Content.Versions;
 
 /// <summary>
 /// The one write path for single items, with Orchard's version operations (create, save draft, publish,
-/// unpublish, discard draft, delete, clone, restore). Each runs in one transaction, or joins the caller's.
-/// Saving a draft never changes the published version's content; old versions are kept.
+/// unpublish, discard draft, delete, clone, restore), whose rules live in <see cref="VersionTransitions"/>. Each runs
+/// in one transaction, or joins the caller's, and its change is announced once that commits. Scoped: a background
+/// job calls it from a scope of its own. Saving a draft never changes the published version's content.
 /// </summary>
 public sealed class ContentService(
     ClinicCmsDbContext db,
     ContentDefinitionStore definitions,
     ContentItemPreparer preparer,
     PickerTargetValidator pickers,
-    ContentChangeSignal changes,
     TimeProvider clock)
 {
     public static ContentItem New(string contentType) => new() { ContentItemId = IdGenerator.NewId(), ContentType = contentType };
@@ -44,87 +45,59 @@ public sealed class ContentService(
     }
 
     /// <summary>Creates a new item, published or as a draft.</summary>
-    public async Task<ContentSaveResult> CreateAsync(ContentItem item, bool publish, ContentUser user, CancellationToken cancellationToken = default)
-    {
-        var now = Now;
-        item = item.Clone();
-        if (string.IsNullOrEmpty(item.ContentItemId))
+    public Task<ContentSaveResult> CreateAsync(ContentItem item, bool publish, ContentUser user, CancellationToken cancellationToken = default) =>
+        WriteAsync(async () =>
         {
-            item.ContentItemId = IdGenerator.NewId();
-        }
-        if (await db.ContentItems.AnyAsync(r => r.ContentItemId == item.ContentItemId, cancellationToken))
-        {
-            return ContentSaveResult.Conflict($"a content item with the id '{item.ContentItemId}' exists already");
-        }
-        item.ContentItemVersionId = IdGenerator.NewId();
-        item.Latest = true;
-        item.Published = publish;
-        item.CreatedUtc ??= now;
-        item.ModifiedUtc = now;
-        item.PublishedUtc = publish ? now : null;
-        item.Owner ??= user.Id;
-        item.Author ??= user.Name;
-
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var defs = await definitions.GetAsync(cancellationToken);
-        var errors = await CheckAsync(item, defs, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ContentSaveResult.Invalid(errors);
-        }
-        db.ContentItems.Add(NewRecord(item, defs));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.ContentChanged();
-        db.ChangeTracker.Clear();
-        return ContentSaveResult.Success(item);
-    }
+            item = item.Clone();
+            if (string.IsNullOrEmpty(item.ContentItemId))
+            {
+                item.ContentItemId = IdGenerator.NewId();
+            }
+            if (await db.ContentItems.AnyAsync(r => r.ContentItemId == item.ContentItemId, cancellationToken))
+            {
+                return ContentSaveResult.Conflict($"a content item with the id '{item.ContentItemId}' exists already");
+            }
+            var change = VersionTransitions.Create(item, publish, user, Now);
+            var defs = await definitions.GetAsync(cancellationToken);
+            var errors = await CheckAsync(item, defs, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return ContentSaveResult.Invalid(errors);
+            }
+            db.ContentItems.Add(NewRecord(item, defs));
+            await db.SaveChangesAsync(cancellationToken);
+            return Saved(item, change);
+        }, cancellationToken);
 
     /// <summary>
     /// Saves an edit as the draft. The edit must be based on the item's latest version (same version id and
     /// stamp), else it is a conflict and nothing is written. Editing a published latest version starts a new draft.
     /// </summary>
-    public async Task<ContentSaveResult> SaveDraftAsync(ContentItem edited, ContentUser user, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == edited.ContentItemId && r.Latest, cancellationToken);
-        if (latest is null)
+    public Task<ContentSaveResult> SaveDraftAsync(ContentItem edited, ContentUser user, CancellationToken cancellationToken = default) =>
+        WriteAsync(async () =>
         {
-            return ContentSaveResult.NotFound(edited.ContentItemId);
-        }
-        if (latest.ContentItemVersionId != edited.ContentItemVersionId ||
-            (edited.ConcurrencyStamp is not null && edited.ConcurrencyStamp != latest.ConcurrencyStamp))
-        {
-            return StaleEdit(latest);
-        }
-        var defs = await definitions.GetAsync(cancellationToken);
-        var type = defs.FindType(latest.ContentType);
-        var draft = edited.Clone();
-        draft.ContentType = latest.ContentType;
-        draft.CreatedUtc = latest.CreatedUtc;
-        draft.PublishedUtc = latest.PublishedUtc;
-        draft.Owner = edited.Owner ?? latest.Owner;
-        draft.Author = user.Name ?? latest.Author;
-        draft.ModifiedUtc = Now;
-        draft.Latest = true;
-        draft.Published = false;
-
-        var newVersion = latest.Published && type?.TypeSettings.Versionable != false;
-        if (newVersion)
-        {
-            draft.ContentItemVersionId = IdGenerator.NewId();
-        }
-        var errors = await CheckAsync(draft, defs, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ContentSaveResult.Invalid(errors);
-        }
-        try
-        {
+            var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == edited.ContentItemId && r.Latest, cancellationToken);
+            if (latest is null)
+            {
+                return ContentSaveResult.NotFound(edited.ContentItemId);
+            }
+            if (latest.ContentItemVersionId != edited.ContentItemVersionId ||
+                (edited.ConcurrencyStamp is not null && edited.ConcurrencyStamp != latest.ConcurrencyStamp))
+            {
+                return StaleEdit(latest);
+            }
+            var defs = await definitions.GetAsync(cancellationToken);
+            var versionable = defs.FindType(latest.ContentType)?.TypeSettings.Versionable != false;
+            var draft = edited.Clone();
+            var (newVersion, change) = VersionTransitions.SaveDraft(latest, draft, versionable, await HasPublishedAsync(latest, cancellationToken), user, Now);
+            var errors = await CheckAsync(draft, defs, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return ContentSaveResult.Invalid(errors);
+            }
             if (newVersion)
             {
-                latest.Latest = false; // the published version stays as it is, apart from no longer being the latest
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesAsync(cancellationToken); // the demoted latest first: one latest version at every statement
                 db.ContentItems.Add(NewRecord(draft, defs));
             }
             else
@@ -133,119 +106,90 @@ public sealed class ContentService(
                 await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ContentSaveResult.Conflict("someone else saved this item at the same moment; reload it and apply your changes again");
-        }
-        await transaction.CommitAsync(cancellationToken);
-        changes.ContentChanged();
-        db.ChangeTracker.Clear();
-        return ContentSaveResult.Success(draft);
-    }
+            return Saved(draft, change);
+        }, cancellationToken);
 
     /// <summary>Publishes the latest version; the previously published version is kept as history.</summary>
-    public async Task<ContentSaveResult> PublishAsync(string contentItemId, ContentUser user, string? expectedStamp = null, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
-        if (latest is null)
+    public Task<ContentSaveResult> PublishAsync(string contentItemId, ContentUser user, string? expectedStamp = null, CancellationToken cancellationToken = default) =>
+        WriteAsync(async () =>
         {
-            return ContentSaveResult.NotFound(contentItemId);
-        }
-        if (expectedStamp is not null && expectedStamp != latest.ConcurrencyStamp)
-        {
-            return StaleEdit(latest);
-        }
-        if (latest.Published)
-        {
-            return ContentSaveResult.Success(ContentItemMapper.ToItem(latest));
-        }
-        var draft = ContentItemMapper.ToItem(latest);
-        var errors = await CheckAsync(draft, await definitions.GetAsync(cancellationToken), cancellationToken);
-        if (errors.Count > 0)
-        {
-            return ContentSaveResult.Invalid(errors);
-        }
-        var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
-        if (published is not null)
-        {
-            published.Published = false;
-            published.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
+            if (latest is null)
+            {
+                return ContentSaveResult.NotFound(contentItemId);
+            }
+            if (expectedStamp is not null && expectedStamp != latest.ConcurrencyStamp)
+            {
+                return StaleEdit(latest);
+            }
+            if (latest.Published)
+            {
+                return ContentSaveResult.Success(ContentItemMapper.ToItem(latest));
+            }
+            var draft = ContentItemMapper.ToItem(latest);
+            var errors = await CheckAsync(draft, await definitions.GetAsync(cancellationToken), cancellationToken);
+            if (errors.Count > 0)
+            {
+                return ContentSaveResult.Invalid(errors);
+            }
+            var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
+            var change = VersionTransitions.Publish(draft, published, user, Now);
+            await db.SaveChangesAsync(cancellationToken); // the demoted version first: one published version at every statement
+            ContentItemMapper.CopyTo(draft, latest);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        var now = Now;
-        draft.Published = true;
-        draft.PublishedUtc = now;
-        draft.CreatedUtc ??= now;
-        draft.Author = user.Name ?? draft.Author;
-        ContentItemMapper.CopyTo(draft, latest);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.ContentChanged();
-        db.ChangeTracker.Clear();
-        return ContentSaveResult.Success(draft);
-    }
+            return Saved(draft, change);
+        }, cancellationToken);
 
     /// <summary>Takes the item off the frontends; its latest version stays (as a draft if it was the published one).</summary>
     public Task<ContentSaveResult> UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        ChangeFlagsAsync(contentItemId, r => r.Published, (record, item) =>
+        WriteAsync(async () =>
         {
-            item.Published = false;
-            item.PublishedUtc = null;
-            item.ModifiedUtc = Now;
+            var record = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
+            if (record is null)
+            {
+                return ContentSaveResult.NotFound(contentItemId);
+            }
+            var item = ContentItemMapper.ToItem(record);
+            var change = VersionTransitions.Unpublish(item, Now);
+            ContentItemMapper.CopyTo(item, record);
+            await db.SaveChangesAsync(cancellationToken);
+            return Saved(item, change);
         }, cancellationToken);
 
     /// <summary>Drops the draft: it is kept as history and the published version becomes the latest again.</summary>
-    public async Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var draft = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
-        if (draft is null)
+    public Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        WriteAsync(async () =>
         {
-            return ContentSaveResult.NotFound(contentItemId);
-        }
-        if (draft.Published)
-        {
-            return ContentSaveResult.Invalid([new ContentError("", "the item has no draft to discard")]);
-        }
-        draft.Latest = false;
-        draft.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        await db.SaveChangesAsync(cancellationToken);
-        var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
-        if (published is not null)
-        {
-            published.Latest = true;
-            published.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            var draft = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
+            if (draft is null)
+            {
+                return ContentSaveResult.NotFound(contentItemId);
+            }
+            if (draft.Published)
+            {
+                return ContentSaveResult.Invalid([new ContentError("", "the item has no draft to discard")]);
+            }
+            VersionTransitions.DiscardDraft(draft);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-        changes.ContentChanged();
-        db.ChangeTracker.Clear();
-        return ContentSaveResult.Success(ContentItemMapper.ToItem(published ?? draft));
-    }
+            var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
+            var change = VersionTransitions.DraftDiscarded(draft, published);
+            await db.SaveChangesAsync(cancellationToken);
+            return Saved(ContentItemMapper.ToItem(published ?? draft), change);
+        }, cancellationToken);
 
     /// <summary>Soft delete, as Orchard's RemoveAsync: no version stays published or latest; history is kept.</summary>
-    public async Task<ContentSaveResult> DeleteAsync(string contentItemId, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var active = await db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(cancellationToken);
-        if (active.Count == 0)
+    public Task<ContentSaveResult> DeleteAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        WriteAsync(async () =>
         {
-            return ContentSaveResult.NotFound(contentItemId);
-        }
-        foreach (var record in active)
-        {
-            record.Latest = false;
-            record.Published = false;
-            record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.ContentChanged();
-        db.ChangeTracker.Clear();
-        return ContentSaveResult.Success(ContentItemMapper.ToItem(active[0]));
-    }
+            var active = await db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(cancellationToken);
+            if (active.Count == 0)
+            {
+                return ContentSaveResult.NotFound(contentItemId);
+            }
+            var change = VersionTransitions.Delete(active);
+            await db.SaveChangesAsync(cancellationToken);
+            return Saved(ContentItemMapper.ToItem(active[0]), change);
+        }, cancellationToken);
 
     /// <summary>A new item, created as a draft, with the latest version's data; a generated path is generated anew.</summary>
     public async Task<ContentSaveResult> CloneAsync(string contentItemId, ContentUser user, CancellationToken cancellationToken = default)
@@ -255,21 +199,7 @@ public sealed class ContentService(
         {
             return ContentSaveResult.NotFound(contentItemId);
         }
-        var clone = source.Clone();
-        clone.ContentItemId = IdGenerator.NewId();
-        clone.CreatedUtc = null;
-        clone.PublishedUtc = null;
-        clone.Owner = user.Id ?? source.Owner;
-        clone.Author = user.Name ?? source.Author;
-        foreach (var (_, part) in clone.Parts)
-        {
-            // A path is unique to one item: the clone gets one from the pattern.
-            if (part is System.Text.Json.Nodes.JsonObject o && o.ContainsKey("Path") && o.ContainsKey("SetHomepage"))
-            {
-                o["Path"] = null;
-            }
-        }
-        return await CreateAsync(clone, publish: false, user, cancellationToken);
+        return await CreateAsync(VersionTransitions.Clone(source, user), publish: false, user, cancellationToken);
     }
 
     /// <summary>Makes an old version the new draft; the published version, if any, stays published.</summary>
@@ -280,55 +210,69 @@ public sealed class ContentService(
         {
             return ContentSaveResult.NotFound(contentItemVersionId);
         }
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
-        var draft = old.Clone();
-        draft.ContentItemVersionId = IdGenerator.NewId();
-        draft.Latest = true;
-        draft.Published = false;
-        draft.ModifiedUtc = Now;
-        draft.Author = user.Name ?? draft.Author;
-        var defs = await definitions.GetAsync(cancellationToken);
-        var errors = await CheckAsync(draft, defs, cancellationToken);
-        if (errors.Count > 0)
+        return await WriteAsync(async () =>
         {
-            return ContentSaveResult.Invalid(errors);
-        }
-        if (latest is not null)
-        {
-            latest.Latest = false;
-            latest.ConcurrencyStamp = Guid.NewGuid().ToString("N");
+            var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
+            var hasPublished = latest is not null && await HasPublishedAsync(latest, cancellationToken);
+            var draft = old.Clone();
+            var change = VersionTransitions.Restore(draft, latest, hasPublished, user, Now);
+            var defs = await definitions.GetAsync(cancellationToken);
+            var errors = await CheckAsync(draft, defs, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return ContentSaveResult.Invalid(errors);
+            }
+            await db.SaveChangesAsync(cancellationToken); // the demoted latest first
+            db.ContentItems.Add(NewRecord(draft, defs));
             await db.SaveChangesAsync(cancellationToken);
-        }
-        db.ContentItems.Add(NewRecord(draft, defs));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.ContentChanged();
-        db.ChangeTracker.Clear();
-        return ContentSaveResult.Success(draft);
+            return Saved(draft, change);
+        }, cancellationToken);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private async Task<ContentSaveResult> ChangeFlagsAsync(
-        string contentItemId, System.Linq.Expressions.Expression<Func<ContentItemRecord, bool>> which,
-        Action<ContentItemRecord, ContentItem> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one write in its own transaction, or in the caller's. A successful write announces its change when the
+    /// outermost transaction commits; a failed one rolls back (when it owns the transaction) and announces nothing.
+    /// Tracked rows are forgotten either way, so the next read sees what the database holds.
+    /// </summary>
+    private async Task<ContentSaveResult> WriteAsync(Func<Task<Outcome>> write, CancellationToken cancellationToken)
     {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var record = await db.ContentItems.Where(r => r.ContentItemId == contentItemId).Where(which).FirstOrDefaultAsync(cancellationToken);
-        if (record is null)
+        try
         {
-            return ContentSaveResult.NotFound(contentItemId);
+            await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+            Outcome outcome;
+            try
+            {
+                outcome = await write();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ContentSaveResult.Conflict("someone else saved this item at the same moment; reload it and apply your changes again");
+            }
+            if (outcome.Result.Succeeded && outcome.Change is { } change)
+            {
+                db.Announce(change);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return outcome.Result;
         }
-        var item = ContentItemMapper.ToItem(record);
-        change(record, item);
-        ContentItemMapper.CopyTo(item, record);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        changes.ContentChanged();
-        db.ChangeTracker.Clear();
-        return ContentSaveResult.Success(item);
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
     }
+
+    private static Outcome Saved(ContentItem item, ContentChange change) => new(ContentSaveResult.Success(item), change);
+
+    /// <summary>A write's result and, when it wrote something, the change to announce.</summary>
+    private readonly record struct Outcome(ContentSaveResult Result, ContentChange? Change)
+    {
+        public static implicit operator Outcome(ContentSaveResult result) => new(result, null);
+    }
+
+    private async Task<bool> HasPublishedAsync(ContentItemRecord latest, CancellationToken cancellationToken) =>
+        latest.Published || await db.ContentItems.AnyAsync(r => r.ContentItemId == latest.ContentItemId && r.Published, cancellationToken);
 
     private static ContentItemRecord NewRecord(ContentItem item, ContentDefinitionRecord defs)
     {

@@ -1,8 +1,10 @@
+using ClinicCms.Content.Definitions;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace ClinicCms.GraphQL.Execution;
@@ -10,6 +12,9 @@ namespace ClinicCms.GraphQL.Execution;
 public static class GraphQLEndpoints
 {
     public const string Path = "/api/graphql";
+
+    /// <summary>HIT when a cacheable read was answered from the response cache, MISS when it was run (and kept).</summary>
+    public const string CacheHeader = "X-Cache";
 
     /// <summary>/api/graphql for GET and POST, written here as Orchard writes its own middleware.</summary>
     public static RouteGroupBuilder MapClinicCmsGraphQL(this IEndpointRouteBuilder endpoints)
@@ -21,7 +26,7 @@ public static class GraphQLEndpoints
     }
 
     private static async Task HandleAsync(HttpContext http, GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLTextSerializer serializer,
-        Queries.IContentReadAccess access, ResponseCache cache)
+        Queries.IContentReadAccess access, ResponseCache cache, ReadDependencyCache dependencies, SchemaService schemas)
     {
         if (!await access.CanExecuteAsync(http.User))
         {
@@ -39,9 +44,10 @@ public static class GraphQLEndpoints
         }
         var (identity, isPublic) = await access.CacheIdentityAsync(http.User);
         var variables = request!.Variables is { Count: > 0 } inputs ? serializer.Serialize(inputs) : null;
-        var key = cache.KeyFor(request.Query!, variables, request.OperationName, identity);
-        if (key is not null && cache.Find(key) is { } hit)
+        var slot = cache.SlotFor(request.Query!, variables, request.OperationName, identity);
+        if (slot is { } found && cache.Find(found) is { } hit)
         {
+            http.Response.Headers[CacheHeader] = "HIT";
             await WriteOkAsync(http, hit, isPublic);
             return;
         }
@@ -59,11 +65,24 @@ public static class GraphQLEndpoints
             return;
         }
         var entry = new ResponseCache.Entry(body, ResponseCache.ETagOf(body));
-        if (key is not null)
+        if (slot is { } missed)
         {
-            cache.Add(key, entry);
+            var read = await ReadDependenciesAsync(http, schemas, dependencies, request, result, missed);
+            cache.Add(missed, entry, read, read.ItemsFor(request.Variables));
+            http.Response.Headers[CacheHeader] = "MISS";
         }
         await WriteOkAsync(http, entry, isPublic);
+    }
+
+    // What the answer read, so that a change evicts it only when it touched that (a new schema means a definitions
+    // change, which empties the cache and keeps this answer out of it anyway).
+    private static async Task<ReadDependencies> ReadDependenciesAsync(
+        HttpContext http, SchemaService schemas, ReadDependencyCache dependencies, GraphQLRequest request, ExecutionResult result, ResponseCache.Slot slot)
+    {
+        var schema = await schemas.GetSchemaAsync(http.RequestServices, http.RequestAborted);
+        var definitions = await http.RequestServices.GetRequiredService<ContentDefinitionStore>().GetAsync(http.RequestAborted);
+        return dependencies.For(schema, slot.NormalizedQuery, request.OperationName,
+            () => result.Document ?? GraphQLParser.Parser.Parse(request.Query!), name => definitions.FindType(name) is not null);
     }
 
     private static async Task WriteFailureAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLRequestReader.Failure failure)

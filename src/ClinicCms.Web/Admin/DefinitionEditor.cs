@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using ClinicCms.Content.Definitions;
-using ClinicCms.Content.Store;
 
 namespace ClinicCms.Web.Admin;
 
-/// <summary>Changes to content types from the admin: applied to a copy of the definitions, saved, and announced so forms and GraphQL follow at once.</summary>
-public sealed partial class DefinitionEditor(ContentDefinitionStore definitions, ContentChangeSignal changes)
+/// <summary>Changes to content types from the admin: applied to a copy of the definitions, and saved; the store announces it, so forms and GraphQL follow at once.</summary>
+public sealed partial class DefinitionEditor(ContentDefinitionStore definitions)
 {
     public Task<ContentDefinitionRecord> CurrentAsync(CancellationToken cancellationToken = default) => definitions.GetAsync(cancellationToken);
 
@@ -18,7 +17,6 @@ public sealed partial class DefinitionEditor(ContentDefinitionStore definitions,
             return error;
         }
         await definitions.SaveAsync(copy, cancellationToken);
-        changes.DefinitionsChanged();
         return null;
     }
 

@@ -1,32 +1,31 @@
-using ClinicCms.Content.Store;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicCms.Content.Changes;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace ClinicCms.Web.ScaleOut;
 
 /// <summary>
-/// Carries "definitions, content or roles changed" between instances over Redis pub/sub, so every instance drops
-/// what it cached at once instead of at its next once-a-second check.
+/// Carries committed changes between instances over Redis pub/sub, one message per transaction with each change's
+/// kind, type and item, so every instance evicts what the change touched at once instead of at its next check.
+/// A large import is sent as one change per type and kind, without items: the other instances evict by type.
 /// </summary>
-public sealed class ChangeNotifications(IConnectionMultiplexer redis, ContentChangeSignal signal, IOptions<RedisOptions> options, ILogger<ChangeNotifications> logger)
-    : IHostedService
+public sealed class ChangeNotifications(IConnectionMultiplexer redis, ContentChanges announcer, IOptions<RedisOptions> options, ILogger<ChangeNotifications> logger)
+    : IHostedService, IContentChangeListener
 {
+    private const int MaxItemsPerMessage = 256;
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
     private readonly string _instance = Guid.NewGuid().ToString("N");
     private RedisChannel Channel => RedisChannel.Literal(options.Value.KeyPrefix + "changes");
 
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        signal.Changed += Publish;
-        await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Receive(message));
-    }
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Receive(message));
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        signal.Changed -= Publish;
-        await redis.GetSubscriber().UnsubscribeAsync(Channel);
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
 
-    private void Publish(ChangeKind kind, bool local)
+    public void OnChanged(IReadOnlyList<ContentChange> changes, bool local)
     {
         if (!local)
         {
@@ -34,7 +33,8 @@ public sealed class ChangeNotifications(IConnectionMultiplexer redis, ContentCha
         }
         try
         {
-            redis.GetSubscriber().Publish(Channel, $"{_instance}|{kind}", CommandFlags.FireAndForget);
+            var message = _instance + "|" + JsonSerializer.Serialize(Summarize(changes), Json);
+            redis.GetSubscriber().Publish(Channel, message, CommandFlags.FireAndForget);
         }
         catch (RedisException e)
         {
@@ -42,12 +42,32 @@ public sealed class ChangeNotifications(IConnectionMultiplexer redis, ContentCha
         }
     }
 
+    internal static IReadOnlyList<ContentChange> Summarize(IReadOnlyList<ContentChange> committed) =>
+        committed.Count(c => c.IsItemChange) <= MaxItemsPerMessage
+            ? committed
+            : committed.Where(c => !c.IsItemChange).Distinct()
+                .Concat(committed.Where(c => c.IsItemChange)
+                    .GroupBy(c => (c.Kind, c.ContentType))
+                    .Select(g => new ContentChange(g.Key.Kind, ContentType: g.Key.ContentType, WasPublished: g.Any(c => c.WasPublished), IsPublished: g.Any(c => c.IsPublished))))
+                .ToList();
+
     private void Receive(RedisValue message)
     {
         var parts = message.ToString().Split('|', 2);
-        if (parts.Length == 2 && parts[0] != _instance && Enum.TryParse<ChangeKind>(parts[1], out var kind))
+        if (parts.Length != 2 || parts[0] == _instance)
         {
-            signal.Notify(kind, local: false);
+            return;
+        }
+        try
+        {
+            if (JsonSerializer.Deserialize<List<ContentChange>>(parts[1], Json) is { Count: > 0 } received)
+            {
+                announcer.Announce(received, local: false);
+            }
+        }
+        catch (JsonException e)
+        {
+            logger.LogWarning(e, "Ignored a change notification that could not be read (an instance of another version?)");
         }
     }
 }

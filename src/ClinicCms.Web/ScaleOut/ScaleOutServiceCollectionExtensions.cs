@@ -1,3 +1,4 @@
+using ClinicCms.Content;
 using ClinicCms.Content.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,7 +27,8 @@ public static class ScaleOutServiceCollectionExtensions
         var redis = ConnectionMultiplexer.Connect(redisOptions);
         services.AddSingleton<IConnectionMultiplexer>(redis);
         services.Replace(ServiceDescriptor.Singleton<ISiteLock, RedisSiteLock>());
-        services.AddHostedService<ChangeNotifications>();
+        services.AddContentChangeListener<ChangeNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<ChangeNotifications>());
         services.AddDataProtection().PersistKeysToStackExchangeRedis(redis, options.KeyPrefix + "data-protection-keys");
         health.AddCheck<HealthChecks.Redis>("redis", tags: [HealthChecks.Ready]);
         return redis;

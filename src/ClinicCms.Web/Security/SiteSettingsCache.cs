@@ -1,35 +1,30 @@
 using System.Text.Json.Nodes;
+using ClinicCms.Content.Changes;
 using ClinicCms.Content.Store;
 
 namespace ClinicCms.Web.Security;
 
 /// <summary>
-/// The site settings document (Orchard's Settings recipe step writes it), cached per settings stamp: a recipe that
-/// changes it announces that when it commits, here or (through Redis) on another instance. Without Redis, another
+/// The site settings document (Orchard's Settings recipe step writes it), cached per settings version: a recipe that
+/// changes it is announced when it commits, here or (through Redis) on another instance. Without Redis, another
 /// process's change (a command-line recipe run) is seen within ten seconds, the response cache's own bound.
 /// </summary>
-public sealed class SiteSettingsCache(ContentChangeSignal signal, TimeProvider clock)
+public sealed class SiteSettingsCache(ContentChanges changes, TimeProvider clock)
+    : VersionedCache<JsonObject>(() => changes.SettingsStamp, TimeSpan.FromSeconds(10), clock)
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
-    private Entry? _current;
-
-    private sealed record Entry(long Version, long Stamp, DateTimeOffset CheckedUtc, JsonObject Settings);
-
     public async ValueTask<JsonObject> GetAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var current = Volatile.Read(ref _current);
-        var stamp = signal.SettingsStamp;
-        var now = clock.GetUtcNow();
-        if (current is not null && current.Stamp == stamp && now - current.CheckedUtc < PollInterval)
+        if (TryGetFresh(out _, out var fresh))
         {
-            return current.Settings;
+            return fresh;
         }
         var documents = services.GetRequiredService<SiteDocumentStore>();
-        var version = await documents.VersionAsync(SiteDocumentNames.Settings, cancellationToken) ?? 0;
-        var settings = current is not null && current.Version == version
-            ? current.Settings
-            : (await documents.FindAsync(SiteDocumentNames.Settings, cancellationToken))?.Content is { } json && JsonNode.Parse(json) is JsonObject parsed ? parsed : [];
-        Volatile.Write(ref _current, new Entry(version, stamp, now, settings));
+        var (_, settings) = await GetAsync(
+            async ct => await documents.VersionAsync(SiteDocumentNames.Settings, ct) ?? 0,
+            async ct => await documents.FindAsync(SiteDocumentNames.Settings, ct) is { } document
+                ? (document.Version, JsonNode.Parse(document.Content) as JsonObject ?? [])
+                : (0L, []),
+            cancellationToken);
         return settings;
     }
 

@@ -65,7 +65,7 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
         const string query = "{ treatmentOverview { displayText sessionLength } }";
         Assert.Equal(HttpStatusCode.BadRequest, (await graphqlOnB.PostAsync(query)).Status);
         // B hears of the change over Redis at once, rather than at its next once-a-second look at the database.
-        var signalOnB = cluster.B.Services.GetRequiredService<ClinicCms.Content.Store.ContentChangeSignal>();
+        var signalOnB = cluster.B.Services.GetRequiredService<ClinicCms.Content.Changes.ContentChanges>();
         var stampOnB = signalOnB.DefinitionsStamp;
 
         await cluster.A.InScopeAsync(sp =>

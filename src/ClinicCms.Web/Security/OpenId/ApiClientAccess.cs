@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ClinicCms.Content.Store;
+using ClinicCms.Content.Changes;
 using OpenIddict.Abstractions;
 
 namespace ClinicCms.Web.Security.OpenId;
@@ -7,9 +7,10 @@ namespace ClinicCms.Web.Security.OpenId;
 /// <summary>
 /// The current state of each API client, read on every bearer request so that disabling a client or changing its
 /// roles takes effect on tokens already issued. An entry lives one second at most and is dropped at once on an
-/// access change here or on another instance (the change signal, carried by Redis when configured).
+/// access change here or on another instance (the store announces a client's change when it commits; Redis carries
+/// it to the other instances when configured).
 /// </summary>
-public sealed class ApiClientAccess(ContentChangeSignal signal, TimeProvider clock)
+public sealed class ApiClientAccess(ContentChanges changes, TimeProvider clock)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -22,7 +23,7 @@ public sealed class ApiClientAccess(ContentChangeSignal signal, TimeProvider clo
     /// <summary>The client's state, or null when no such client exists (any more).</summary>
     public async Task<State?> GetAsync(string clientId, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
     {
-        var stamp = signal.AccessStamp;
+        var stamp = changes.AccessStamp;
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(clientId, out var entry) && entry.Stamp == stamp && now - entry.ReadUtc < MaxAge)
         {

@@ -12,7 +12,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace ClinicCms.Web.Pages.Admin.Clients;
 
 /// <summary>API clients for the client-credentials flow: the secret is generated, shown once and stored hashed; clients can be disabled or get a new secret.</summary>
-public sealed class ClientsModel(IOpenIddictApplicationManager applications, RoleStore roles, ContentChangeSignal changes) : PageModel
+public sealed class ClientsModel(IOpenIddictApplicationManager applications, RoleStore roles) : PageModel
 {
     private const string DisabledProperty = ApplicationRoles.DisabledProperty;
 
@@ -86,7 +86,6 @@ public sealed class ClientsModel(IOpenIddictApplicationManager applications, Rol
             descriptor.Properties.Remove(DisabledProperty);
         }
         await applications.UpdateAsync(application, descriptor, HttpContext.RequestAborted);
-        changes.AccessChanged(); // tokens already issued to the client are refused (or accepted again) at once
         TempData["Message"] = $"{clientId} is {(enabled ? "disabled" : "enabled")}.";
         return RedirectToPage();
     }

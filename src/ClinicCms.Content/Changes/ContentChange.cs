@@ -1,0 +1,51 @@
+namespace ClinicCms.Content.Changes;
+
+/// <summary>What a committed change did. The first kinds concern one item version; the last ones a whole site document.</summary>
+public enum ChangeKind
+{
+    Created,
+    DraftSaved,
+    Published,
+    Unpublished,
+    DraftDiscarded,
+    Deleted,
+    Restored,
+    Imported,
+
+    /// <summary>The content definitions changed: every type may have changed shape.</summary>
+    Definitions,
+
+    /// <summary>A role or its permissions changed.</summary>
+    Roles,
+
+    /// <summary>An API client was disabled, enabled, deleted or given other roles.</summary>
+    Access,
+
+    /// <summary>The site settings document changed (a recipe's Settings step).</summary>
+    Settings,
+}
+
+/// <summary>
+/// One committed change, announced by the store after its transaction commits. An item change names the item,
+/// the version written, its type and whether the item was published before and after; a site change carries
+/// only its kind. An item change may leave the item and version out when many items of a type changed at once.
+/// </summary>
+public sealed record ContentChange(
+    ChangeKind Kind,
+    string? ContentItemId = null,
+    string? ContentItemVersionId = null,
+    string? ContentType = null,
+    bool WasPublished = false,
+    bool IsPublished = false)
+{
+    public static readonly ContentChange Definitions = new(ChangeKind.Definitions);
+    public static readonly ContentChange Roles = new(ChangeKind.Roles);
+    public static readonly ContentChange Access = new(ChangeKind.Access);
+    public static readonly ContentChange Settings = new(ChangeKind.Settings);
+
+    /// <summary>True for a change of content items (as opposed to definitions, roles, access or settings).</summary>
+    public bool IsItemChange => Kind <= ChangeKind.Imported;
+
+    /// <summary>True when the published view of the item may differ: it was or is published.</summary>
+    public bool TouchesPublished => WasPublished || IsPublished;
+}
