@@ -58,6 +58,38 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
     }
 
     [Fact]
+    public async Task An_FAQ_published_through_A_evicts_Bs_cached_FAQ_answer_and_keeps_its_article_answer()
+    {
+        cluster.Require();
+        using var editorOnA = new SecuredSite(cluster.A).WithToken(await new SecuredSite(cluster.A).TokenAsync("editor-app", "Editor-app-secret-1"));
+        using var readerOnB = new SecuredSite(cluster.B).WithToken(await new SecuredSite(cluster.B).TokenAsync("reader-app", "Reader-app-secret-1"));
+        const string ArticleQuery = "{ article { contentItemId displayText } }";
+        const string FaqQuery = "{ faq { displayText } faqCount }";
+        await PreciseInvalidationTests.CachedAsync(readerOnB, ArticleQuery);
+        var (_, before) = await PreciseInvalidationTests.CachedAsync(readerOnB, FaqQuery);
+
+        using var publish = await editorOnA.PostAsJsonAsync("/api/content", new JsonObject
+        {
+            ["ContentType"] = "FAQ",
+            ["TitlePart"] = new JsonObject { ["Title"] = $"Is the waiting room quiet? {Guid.NewGuid():N}" },
+            ["FAQ"] = new JsonObject { ["Category"] = new JsonObject { ["Text"] = "general" }, ["Order"] = new JsonObject { ["Value"] = 91 } },
+        });
+        Assert.True(publish.IsSuccessStatusCode, await publish.Content.ReadAsStringAsync());
+        var faqCache = "";
+        var count = 0;
+        Assert.True(await WithinOneSecondAsync(async () =>
+        {
+            (faqCache, var data) = await PreciseInvalidationTests.QueryAsync(readerOnB, FaqQuery);
+            count = data["faqCount"]!.GetValue<int>();
+            return count == before["faqCount"]!.GetValue<int>() + 1;
+        }), "B did not serve the new FAQ within one second.");
+        var (articleCache, _) = await PreciseInvalidationTests.QueryAsync(readerOnB, ArticleQuery);
+
+        Assert.Equal("MISS", faqCache);
+        Assert.Equal("HIT", articleCache);
+    }
+
+    [Fact]
     public async Task A_field_added_to_a_type_through_A_appears_in_Bs_schema()
     {
         cluster.Require();

@@ -24,20 +24,21 @@ public sealed class StoreSite : IAsyncDisposable
     }
 
     /// <summary>A store on the test run's database (see <see cref="ServiceRequirement.OnPostgres"/>).</summary>
-    public static Task<StoreSite> CreateAsync() => ServiceRequirement.OnPostgres ? CreatePostgresAsync() : CreateSqliteAsync();
+    public static Task<StoreSite> CreateAsync(Action<IServiceCollection>? services = null) =>
+        ServiceRequirement.OnPostgres ? CreatePostgresAsync(services) : CreateSqliteAsync(services);
 
-    public static async Task<StoreSite> CreateSqliteAsync()
+    public static async Task<StoreSite> CreateSqliteAsync(Action<IServiceCollection>? services = null)
     {
         var folder = new TempFolder();
-        var site = new StoreSite(Build(DatabaseProvider.Sqlite, $"Data Source={folder.File("store.db")};Pooling=False"), folder, null);
+        var site = new StoreSite(Build(DatabaseProvider.Sqlite, $"Data Source={folder.File("store.db")};Pooling=False", services), folder, null);
         await site.MigrateAsync();
         return site;
     }
 
-    public static async Task<StoreSite> CreatePostgresAsync()
+    public static async Task<StoreSite> CreatePostgresAsync(Action<IServiceCollection>? services = null)
     {
         var database = await PostgresDatabase.CreateAsync();
-        var site = new StoreSite(Build(DatabaseProvider.Postgres, database.ConnectionString), null, database);
+        var site = new StoreSite(Build(DatabaseProvider.Postgres, database.ConnectionString, services), null, database);
         await site.MigrateAsync();
         return site;
     }
@@ -76,12 +77,13 @@ public sealed class StoreSite : IAsyncDisposable
         }
     }
 
-    private static ServiceProvider Build(DatabaseProvider provider, string connectionString)
+    private static ServiceProvider Build(DatabaseProvider provider, string connectionString, Action<IServiceCollection>? configure)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddClinicCmsContent(provider, connectionString);
         services.AddClinicCmsRecipes();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
