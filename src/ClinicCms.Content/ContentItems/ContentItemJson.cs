@@ -45,8 +45,6 @@ public static class ContentItemJson
         return json;
     }
 
-    public static string Serialize(ContentItem item) => ToJson(item).ToJsonString(DocumentOptions);
-
     /// <summary>The parts alone, as stored in the database column next to the indexed root values.</summary>
     public static string SerializeParts(ContentItem item) => item.Parts.ToJsonString(DocumentOptions);
 

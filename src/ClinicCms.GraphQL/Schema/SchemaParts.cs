@@ -1,5 +1,4 @@
 using ClinicCms.Content.Definitions;
-using ClinicCms.GraphQL.Queries;
 using ClinicCms.GraphQL.Types;
 using GraphQL.Types;
 
@@ -25,7 +24,4 @@ internal sealed class SchemaParts
 
     /// <summary>Object types of named parts with fields, one per part definition.</summary>
     public Dictionary<string, ObjectGraphType> PartTypes { get; } = [];
-
-    /// <summary>Where inputs of named parts with scalar fields, one per part definition.</summary>
-    public Dictionary<string, (InputObjectGraphType Input, FilterModel Model)?> PartWhereInputs { get; } = [];
 }
