@@ -1,4 +1,5 @@
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Import;
 using ClinicCms.Content.Store;
@@ -36,6 +37,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<PathPatternRenderer>();
         services.AddSingleton<HtmlCleaner>();
         services.AddSingleton<ContentItemPreparer>();
+        services.AddBuiltInFieldKinds();
         services.AddScoped<SiteDocumentStore>();
         services.AddScoped<ContentUnitOfWork>();
         services.AddScoped<ContentDefinitionStore>();

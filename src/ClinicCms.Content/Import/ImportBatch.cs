@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
@@ -13,7 +14,7 @@ namespace ClinicCms.Content.Import;
 /// their place, so the unique published and latest indexes hold at every statement.
 /// </summary>
 internal sealed class ImportBatch(
-    ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
+    ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, ContentFieldKinds fieldKinds, PathRegistry paths,
     DateTime now, ContentUser user, ContentImportResult result)
 {
     private readonly List<Func<CancellationToken, Task>> _pendingWrites = [];
@@ -57,7 +58,7 @@ internal sealed class ImportBatch(
     {
         var existing = imported.ContentItemVersionId.Length > 0 ? _byVersion.GetValueOrDefault(imported.ContentItemVersionId) : null;
         var item = existing is null ? imported : ImportMerge.Merge(ContentItemMapper.ToItem(existing), imported);
-        var errors = ContentValidator.Validate(item, definitions);
+        var errors = ContentValidator.Validate(item, definitions, fieldKinds);
         if (errors.Count > 0)
         {
             return errors;
@@ -97,7 +98,7 @@ internal sealed class ImportBatch(
         item.Owner = string.IsNullOrEmpty(item.Owner) ? user.Id : item.Owner;
         item.Author = string.IsNullOrEmpty(item.Author) ? user.Name : item.Author;
         var record = ContentItemMapper.ToRecord(item);
-        ContentFieldIndexer.IndexNew(record, item, definitions);
+        ContentFieldIndexer.IndexNew(record, item, definitions, fieldKinds);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
         Write(item.ContentItemId, cancellationToken => rows.InsertAsync(record, cancellationToken));
@@ -125,7 +126,7 @@ internal sealed class ImportBatch(
         Write(item.ContentItemId, cancellationToken =>
         {
             ContentItemMapper.CopyTo(item, existing);
-            return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions, cancellationToken);
+            return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions, fieldKinds, cancellationToken);
         });
         Track(existing);
         result.Updated++;

@@ -1,5 +1,6 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
@@ -17,6 +18,7 @@ public sealed class ContentService(
     ContentDefinitionStore definitions,
     ContentItemPreparer preparer,
     PickerTargetValidator pickers,
+    ContentFieldKinds fieldKinds,
     ContentChangeSignal changes,
     TimeProvider clock)
 {
@@ -130,7 +132,7 @@ public sealed class ContentService(
             else
             {
                 ContentItemMapper.CopyTo(draft, latest);
-                await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, cancellationToken);
+                await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -330,17 +332,17 @@ public sealed class ContentService(
         return ContentSaveResult.Success(item);
     }
 
-    private static ContentItemRecord NewRecord(ContentItem item, ContentDefinitionRecord defs)
+    private ContentItemRecord NewRecord(ContentItem item, ContentDefinitionRecord defs)
     {
         var record = ContentItemMapper.ToRecord(item);
-        ContentFieldIndexer.IndexNew(record, item, defs);
+        ContentFieldIndexer.IndexNew(record, item, defs, fieldKinds);
         return record;
     }
 
     /// <summary>Validation, then handlers, then picker targets: every error of the item, or none.</summary>
     private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionRecord defs, CancellationToken cancellationToken)
     {
-        var errors = ContentValidator.Validate(item, defs);
+        var errors = ContentValidator.Validate(item, defs, fieldKinds);
         if (errors.Count > 0)
         {
             return errors;
