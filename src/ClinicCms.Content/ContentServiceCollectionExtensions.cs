@@ -1,5 +1,6 @@
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Import;
 using ClinicCms.Content.Store;
@@ -39,6 +40,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<PathPatternRenderer>();
         services.AddSingleton<HtmlCleaner>();
         services.AddSingleton<ContentItemPreparer>();
+        services.AddBuiltInFieldKinds();
         services.AddScoped<SiteDocumentStore>();
         services.AddScoped<ContentUnitOfWork>();
         services.AddScoped<ContentDefinitionStore>();

@@ -14,38 +14,30 @@ public static class ContentItemJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static readonly HashSet<string> RootKeys =
-    [
-        "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published",
-        "ModifiedUtc", "PublishedUtc", "CreatedUtc", "Owner", "Author", "Id",
-    ];
+    // YesSql's document id, found in Orchard exports: not part of an item, so neither read nor kept.
+    private const string DocumentId = "Id";
 
-    public static bool IsRootKey(string key) => RootKeys.Contains(key);
+    public static bool IsRootKey(string key) => key == DocumentId || ContentItemRoot.Find(key) is not null;
 
     public static JsonObject ToJson(ContentItem item)
     {
-        var json = new JsonObject
+        var json = new JsonObject();
+        foreach (var root in ContentItemRoot.Values)
         {
-            ["ContentItemId"] = item.ContentItemId,
-            ["ContentItemVersionId"] = item.ContentItemVersionId,
-            ["ContentType"] = item.ContentType,
-            ["DisplayText"] = item.DisplayText,
-            ["Latest"] = item.Latest,
-            ["Published"] = item.Published,
-            ["ModifiedUtc"] = FormatDate(item.ModifiedUtc),
-            ["PublishedUtc"] = FormatDate(item.PublishedUtc),
-            ["CreatedUtc"] = FormatDate(item.CreatedUtc),
-            ["Owner"] = item.Owner,
-            ["Author"] = item.Author,
-        };
+            json[root.Name] = root.Get(item) switch
+            {
+                string text => text,
+                bool flag => flag,
+                DateTime date => FormatDate(date),
+                _ => null,
+            };
+        }
         foreach (var (key, value) in item.Parts)
         {
             json[key] = value?.DeepClone();
         }
         return json;
     }
-
-    public static string Serialize(ContentItem item) => ToJson(item).ToJsonString(DocumentOptions);
 
     /// <summary>The parts alone, as stored in the database column next to the indexed root values.</summary>
     public static string SerializeParts(ContentItem item) => item.Parts.ToJsonString(DocumentOptions);
@@ -59,26 +51,13 @@ public static class ContentItemJson
         var item = new ContentItem();
         foreach (var (key, value) in json)
         {
-            switch (key)
+            if (ContentItemRoot.Find(key) is { } root)
             {
-                case "ContentItemId": item.ContentItemId = ReadString(key, value) ?? ""; break;
-                case "ContentItemVersionId": item.ContentItemVersionId = ReadString(key, value) ?? ""; break;
-                case "ContentType": item.ContentType = ReadString(key, value) ?? ""; break;
-                case "DisplayText": item.DisplayText = ReadString(key, value); break;
-                case "Latest": item.Latest = ReadBool(key, value); break;
-                case "Published": item.Published = ReadBool(key, value); break;
-                case "ModifiedUtc": item.ModifiedUtc = ReadDate(key, value); break;
-                case "PublishedUtc": item.PublishedUtc = ReadDate(key, value); break;
-                case "CreatedUtc": item.CreatedUtc = ReadDate(key, value); break;
-                case "Owner": item.Owner = ReadString(key, value); break;
-                case "Author": item.Author = ReadString(key, value); break;
-                case "Id": break; // YesSql's document id is not part of an item.
-                default:
-                    if (value is JsonObject or JsonArray)
-                    {
-                        item.Parts[key] = value.DeepClone();
-                    }
-                    break;
+                root.Set(item, Read(root, key, value));
+            }
+            else if (key != DocumentId && value is JsonObject or JsonArray)
+            {
+                item.Parts[key] = value.DeepClone();
             }
         }
         return item;
@@ -99,6 +78,11 @@ public static class ContentItemJson
             : DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date)
                 ? DateTime.SpecifyKind(date, DateTimeKind.Utc)
                 : throw new FormatException($"'{text}' is not a date");
+
+    private static object? Read(RootValue root, string key, JsonNode? value) =>
+        root.ClrType == typeof(bool) ? (object)ReadBool(key, value)
+        : root.ClrType == typeof(DateTime) ? ReadDate(key, value)
+        : ReadString(key, value);
 
     private static string? ReadString(string key, JsonNode? value) => value switch
     {

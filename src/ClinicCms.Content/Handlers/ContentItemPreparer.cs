@@ -45,36 +45,44 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
         }
         foreach (var typePart in type.Parts.Where(p => p.PartName == PartNames.HtmlBodyPart))
         {
-            Clean(item.Part(typePart.Name), typePart.Settings.GetSettings<BodyPartSettings>("HtmlBodyPartSettings"));
+            var body = item.Get<HtmlBodyPart>(typePart.Name);
+            if (Clean(body.Html, typePart.Settings.GetSettings<BodyPartSettings>("HtmlBodyPartSettings")) is { } cleaned)
+            {
+                body.Html = cleaned;
+                item.Apply(typePart.Name, body);
+            }
         }
         foreach (var (typePart, field) in definitions.FieldsOf(type).Where(f => f.Field.FieldName == FieldKinds.HtmlField))
         {
-            Clean(item.Field(typePart.Name, field.Name), field.Settings.GetSettings<BodyPartSettings>("HtmlFieldSettings"));
-        }
-    }
-
-    private void Clean(System.Text.Json.Nodes.JsonObject? owner, BodyPartSettings settings)
-    {
-        if (settings.SanitizeHtml && owner.GetString("Html") is { Length: > 0 } value)
-        {
-            var cleaned = html.Clean(value, settings.AllowForms, settings.AllowIframes);
-            if (cleaned != value)
+            var owner = item.Field(typePart.Name, field.Name);
+            if (Clean(owner.GetString("Html"), field.Settings.GetSettings<BodyPartSettings>("HtmlFieldSettings")) is { } cleaned)
             {
                 owner!["Html"] = cleaned;
             }
         }
     }
 
+    // The sanitized HTML when it differs from the stored one; null when there is nothing to change.
+    private string? Clean(string? value, BodyPartSettings settings)
+    {
+        if (!settings.SanitizeHtml || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+        var cleaned = html.Clean(value, settings.AllowForms, settings.AllowIframes);
+        return cleaned != value ? cleaned : null;
+    }
+
     private void ApplyTitle(ContentItem item, ContentTypePartDefinition typePart)
     {
         var settings = typePart.Settings.GetSettings<TitlePartSettings>();
-        var part = item.Part(typePart.Name);
+        var part = item.Get<TitlePart>(typePart.Name);
         if (settings.Options is TitlePartOptions.GeneratedDisabled or TitlePartOptions.GeneratedHidden && !string.IsNullOrEmpty(settings.Pattern))
         {
-            part = item.GetOrCreatePart(typePart.Name);
-            part["Title"] = patterns.Render(settings.Pattern, item);
+            part.Title = patterns.Render(settings.Pattern, item);
+            item.Apply(typePart.Name, part);
         }
-        if (part?.GetString("Title") is { } title)
+        if (part.Title is { } title)
         {
             item.DisplayText = title;
         }
@@ -126,7 +134,7 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
             errors.Add(new ContentError($"{typePart.Name}.Path", $"the path '{path}' is already in use by another content item"));
             return;
         }
-        item.GetOrCreatePart(typePart.Name)["Path"] = path;
+        item.Apply(typePart.Name, new AutoroutePart { Path = path });
         if (active)
         {
             paths.Claim(path, item.ContentItemId);
@@ -137,12 +145,11 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
     private string? RequestedPath(ContentItem item, ContentTypePartDefinition typePart, out bool generated)
     {
         generated = false;
-        var part = item.Part(typePart.Name);
-        if (part?["Path"] is { } node && node.GetValueKind() != System.Text.Json.JsonValueKind.String)
+        if (item.Part(typePart.Name)?[nameof(AutoroutePart.Path)] is { } node && node.GetValueKind() != System.Text.Json.JsonValueKind.String)
         {
             return null;
         }
-        var path = part.GetString("Path")?.Trim().Trim('/');
+        var path = item.Get<AutoroutePart>(typePart.Name).Path?.Trim().Trim('/');
         if (!string.IsNullOrEmpty(path))
         {
             return path;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
@@ -16,6 +17,7 @@ namespace ClinicCms.Content.Import;
 public sealed class ContentImporter(
     ClinicCmsDbContext db,
     ContentItemPreparer preparer,
+    ContentFieldKinds fieldKinds,
     PickerTargetValidator pickers,
     TimeProvider clock)
 {
@@ -33,7 +35,7 @@ public sealed class ContentImporter(
         for (var start = 0; start < data.Count; start += BatchSize)
         {
             var batch = Parse(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
-            var run = new ImportBatch(db, rows, definitions, preparer, paths, Now, user, result);
+            var run = new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result);
             await run.ImportAsync(batch, cancellationToken);
             imported.AddRange(batch);
             db.ChangeTracker.Clear();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
@@ -15,7 +16,7 @@ namespace ClinicCms.Content.Import;
 /// latest indexes hold at every statement. Each imported version is announced when the recipe's transaction commits.
 /// </summary>
 internal sealed class ImportBatch(
-    ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, PathRegistry paths,
+    ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, ContentFieldKinds fieldKinds, PathRegistry paths,
     DateTime now, ContentUser user, ContentImportResult result)
 {
     private readonly List<Func<CancellationToken, Task>> _pendingWrites = [];
@@ -59,7 +60,7 @@ internal sealed class ImportBatch(
     {
         var existing = imported.ContentItemVersionId.Length > 0 ? _byVersion.GetValueOrDefault(imported.ContentItemVersionId) : null;
         var item = existing is null ? imported : ImportMerge.Merge(ContentItemMapper.ToItem(existing), imported);
-        var errors = ContentValidator.Validate(item, definitions);
+        var errors = ContentValidator.Validate(item, definitions, fieldKinds);
         if (errors.Count > 0)
         {
             return errors;
@@ -84,7 +85,7 @@ internal sealed class ImportBatch(
     {
         var change = VersionTransitions.ImportNew(item, Active(item.ContentItemId, except: null), user, now);
         var record = ContentItemMapper.ToRecord(item);
-        ContentFieldIndexer.IndexNew(record, item, definitions);
+        ContentFieldIndexer.IndexNew(record, item, definitions, fieldKinds);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
         Write(item.ContentItemId, cancellationToken => rows.InsertAsync(record, cancellationToken));
@@ -104,7 +105,7 @@ internal sealed class ImportBatch(
         Write(item.ContentItemId, cancellationToken =>
         {
             ContentItemMapper.CopyTo(item, existing);
-            return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions, cancellationToken);
+            return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions, fieldKinds, cancellationToken);
         });
         Track(existing);
         db.Announce(change);

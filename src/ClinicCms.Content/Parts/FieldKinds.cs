@@ -1,6 +1,6 @@
 namespace ClinicCms.Content.Parts;
 
-/// <summary>The field kinds ClinicCms understands (validates, edits, exposes in GraphQL). Other kinds are stored unchanged.</summary>
+/// <summary>The names of the built-in field kinds (see <see cref="Fields.ContentFieldKinds"/>), for code that names one.</summary>
 public static class FieldKinds
 {
     public const string TextField = nameof(TextField);
@@ -15,10 +15,4 @@ public static class FieldKinds
     public const string ContentPickerField = nameof(ContentPickerField);
     public const string MediaField = nameof(MediaField);
     public const string MultiTextField = nameof(MultiTextField);
-
-    public static readonly IReadOnlyList<string> Known =
-    [
-        TextField, HtmlField, MarkdownField, NumericField, BooleanField, DateField, DateTimeField, TimeField,
-        LinkField, ContentPickerField, MediaField, MultiTextField,
-    ];
 }

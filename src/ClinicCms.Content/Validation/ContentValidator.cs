@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Parts;
 
 namespace ClinicCms.Content.Validation;
@@ -8,11 +9,11 @@ namespace ClinicCms.Content.Validation;
 /// <summary>
 /// Checks an item against its type definition: the shape of every part and field ClinicCms understands, and the
 /// rules their settings set (required, minimum/maximum, predefined values). Returns every error, never only the first.
-/// Parts and fields of kinds ClinicCms does not understand are not checked: they are kept as they are.
+/// Parts, and fields of kinds no <see cref="ContentFieldKind"/> is registered for, are not checked: they are kept as they are.
 /// </summary>
 public static class ContentValidator
 {
-    public static List<ContentError> Validate(ContentItem item, ContentDefinitionRecord definitions)
+    public static List<ContentError> Validate(ContentItem item, ContentDefinitionRecord definitions, ContentFieldKinds kinds)
     {
         var errors = new List<ContentError>();
         // The columns' limits, checked here so both providers refuse alike and the error names the item
@@ -59,7 +60,7 @@ public static class ContentValidator
                 errors.Add(new ContentError(path, $"expected an object, got {ContentItemJson.Describe(node)}"));
                 continue;
             }
-            FieldRules.Check(field, node as JsonObject, path, errors);
+            kinds.Find(field.FieldName)?.Validate(new FieldCheck(field, node as JsonObject, path, errors));
         }
         return errors;
     }

@@ -4,7 +4,10 @@ using ClinicCms.Content.Parts;
 
 namespace ClinicCms.Content.Validation;
 
-/// <summary>Shape and settings rules for the parts ClinicCms understands.</summary>
+/// <summary>
+/// Shape and settings rules for the parts ClinicCms understands: the JSON reads report a property of the wrong kind,
+/// then the rules read the typed part.
+/// </summary>
 internal static class PartRules
 {
     public static void Check(ContentTypePartDefinition typePart, JsonObject? part, List<ContentError> errors)
@@ -13,24 +16,25 @@ internal static class PartRules
         switch (typePart.PartName)
         {
             case PartNames.TitlePart:
-                var title = JsonValues.String(part, "Title", path, errors);
-                if (typePart.Settings.GetSettings<TitlePartSettings>().Options == TitlePartOptions.EditableRequired && string.IsNullOrWhiteSpace(title))
+                JsonValues.String(part, nameof(TitlePart.Title), path, errors);
+                if (typePart.Settings.GetSettings<TitlePartSettings>().Options == TitlePartOptions.EditableRequired && string.IsNullOrWhiteSpace(PartExtensions.Read<TitlePart>(part).Title))
                 {
                     errors.Add(new ContentError($"{path}.Title", "a title is required"));
                 }
                 break;
             case PartNames.AutoroutePart:
-                var given = JsonValues.String(part, "Path", path, errors)?.Trim().Trim('/');
+                JsonValues.String(part, nameof(AutoroutePart.Path), path, errors);
+                var given = PartExtensions.Read<AutoroutePart>(part).Path?.Trim().Trim('/');
                 if (!string.IsNullOrEmpty(given) && AutoroutePath.Problem(given) is { } problem)
                 {
                     errors.Add(new ContentError($"{path}.Path", problem));
                 }
                 break;
             case PartNames.HtmlBodyPart:
-                JsonValues.String(part, "Html", path, errors);
+                JsonValues.String(part, nameof(HtmlBodyPart.Html), path, errors);
                 break;
             case PartNames.MarkdownBodyPart:
-                JsonValues.String(part, "Markdown", path, errors);
+                JsonValues.String(part, nameof(MarkdownBodyPart.Markdown), path, errors);
                 break;
         }
     }

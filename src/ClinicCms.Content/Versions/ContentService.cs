@@ -1,6 +1,7 @@
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
@@ -19,6 +20,7 @@ public sealed class ContentService(
     ContentDefinitionStore definitions,
     ContentItemPreparer preparer,
     PickerTargetValidator pickers,
+    ContentFieldKinds fieldKinds,
     TimeProvider clock)
 {
     public static ContentItem New(string contentType) => new() { ContentItemId = IdGenerator.NewId(), ContentType = contentType };
@@ -103,7 +105,7 @@ public sealed class ContentService(
             else
             {
                 ContentItemMapper.CopyTo(draft, latest);
-                await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, cancellationToken);
+                await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             return Saved(draft, change);
@@ -274,17 +276,17 @@ public sealed class ContentService(
     private async Task<bool> HasPublishedAsync(ContentItemRecord latest, CancellationToken cancellationToken) =>
         latest.Published || await db.ContentItems.AnyAsync(r => r.ContentItemId == latest.ContentItemId && r.Published, cancellationToken);
 
-    private static ContentItemRecord NewRecord(ContentItem item, ContentDefinitionRecord defs)
+    private ContentItemRecord NewRecord(ContentItem item, ContentDefinitionRecord defs)
     {
         var record = ContentItemMapper.ToRecord(item);
-        ContentFieldIndexer.IndexNew(record, item, defs);
+        ContentFieldIndexer.IndexNew(record, item, defs, fieldKinds);
         return record;
     }
 
     /// <summary>Validation, then handlers, then picker targets: every error of the item, or none.</summary>
     private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionRecord defs, CancellationToken cancellationToken)
     {
-        var errors = ContentValidator.Validate(item, defs);
+        var errors = ContentValidator.Validate(item, defs, fieldKinds);
         if (errors.Count > 0)
         {
             return errors;

@@ -1,4 +1,5 @@
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.GraphQL.Schema;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace ClinicCms.GraphQL.Execution;
 /// The schema, cached per definitions version and built once under concurrency. The definitions store says when
 /// the version changed: at once for a change made in this process, within a second for one made by another.
 /// </summary>
-public sealed class SchemaService : IDisposable
+public sealed class SchemaService(ContentFieldKinds fieldKinds) : IDisposable
 {
     private readonly SemaphoreSlim _building = new(1, 1);
     private Entry? _current;
@@ -35,7 +36,7 @@ public sealed class SchemaService : IDisposable
             {
                 return current.Schema;
             }
-            var schema = ContentSchemaBuilder.Build(definitions);
+            var schema = ContentSchemaBuilder.Build(definitions, fieldKinds);
             Volatile.Write(ref _current, new Entry(version, schema));
             return schema;
         }
@@ -46,7 +47,7 @@ public sealed class SchemaService : IDisposable
     }
 
     /// <summary>Builds a schema from definitions directly, for the SDL snapshot and tools.</summary>
-    public static ISchema Build(ContentDefinitionRecord definitions) => ContentSchemaBuilder.Build(definitions);
+    public static ISchema Build(ContentDefinitionRecord definitions) => ContentSchemaBuilder.Build(definitions, ContentFieldKinds.BuiltIn);
 
     public void Dispose() => _building.Dispose();
 }

@@ -1,3 +1,4 @@
+using ClinicCms.Content.ContentItems;
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
 using GraphQL.Types;
@@ -10,25 +11,24 @@ internal static class ContentItemFields
 {
     public static void AddTo(IComplexGraphType type)
     {
-        Add(type, "contentItemId", typeof(NonNullGraphType<StringGraphType>), n => n.Item.ContentItemId);
-        Add(type, "contentItemVersionId", typeof(StringGraphType), n => n.Item.ContentItemVersionId);
-        Add(type, "contentType", typeof(NonNullGraphType<StringGraphType>), n => n.Item.ContentType);
-        Add(type, "displayText", typeof(StringGraphType), n => n.Item.DisplayText);
-        Add(type, "published", typeof(NonNullGraphType<BooleanGraphType>), n => n.Item.Published);
-        Add(type, "latest", typeof(NonNullGraphType<BooleanGraphType>), n => n.Item.Latest);
-        Add(type, "modifiedUtc", typeof(DateTimeGraphType), n => n.Item.ModifiedUtc);
-        Add(type, "publishedUtc", typeof(DateTimeGraphType), n => n.Item.PublishedUtc);
-        Add(type, "createdUtc", typeof(DateTimeGraphType), n => n.Item.CreatedUtc);
-        // User names: hidden from callers who may not see them, as null and "" so the schema and queries stay the same.
-        Add(type, "owner", typeof(StringGraphType), (n, c) => CanSeeAuthors(c) ? n.Item.Owner : null);
-        Add(type, "author", typeof(NonNullGraphType<StringGraphType>), (n, c) => CanSeeAuthors(c) ? n.Item.Author ?? "" : "");
+        foreach (var root in ContentItemRoot.Values.Select((value, index) => (value, index)).OrderBy(SchemaPosition).Select(v => v.value))
+        {
+            var graphType = root.ClrType == typeof(bool) ? typeof(BooleanGraphType) : root.ClrType == typeof(DateTime) ? typeof(DateTimeGraphType) : typeof(StringGraphType);
+            var hidden = root.GraphQLNonNull ? "" : null;
+            // User names: hidden from callers who may not see them, as null and "" so the schema and queries stay the same.
+            Func<ContentNode, IResolveFieldContext, object?> read = root.IsUserName
+                ? (n, c) => CanSeeAuthors(c) ? root.Get(n.Item) ?? hidden : hidden
+                : (n, _) => root.Get(n.Item);
+            Add(type, root.GraphQLName, root.GraphQLNonNull ? typeof(NonNullGraphType<>).MakeGenericType(graphType) : graphType, read);
+        }
     }
+
+    // The schema has listed published before latest from the start; Orchard's JSON, which the list follows, has latest first.
+    private static double SchemaPosition((RootValue Value, int Index) root) =>
+        root.Value.Name == nameof(ContentItem.Published) ? root.Index - 1.5 : root.Index;
 
     private static bool CanSeeAuthors(IResolveFieldContext context) =>
         context.RequestServices!.GetRequiredService<IContentReadAccess>().CanSeeAuthors(context.User ?? new());
-
-    private static void Add(IComplexGraphType type, string name, Type graphType, Func<ContentNode, object?> read) =>
-        Add(type, name, graphType, (n, _) => read(n));
 
     private static void Add(IComplexGraphType type, string name, Type graphType, Func<ContentNode, IResolveFieldContext, object?> read) =>
         type.AddField(new FieldType

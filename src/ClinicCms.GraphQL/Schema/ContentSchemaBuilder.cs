@@ -1,4 +1,5 @@
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
 using GraphQL.Conversion;
@@ -14,9 +15,9 @@ namespace ClinicCms.GraphQL.Schema;
 /// </summary>
 public static class ContentSchemaBuilder
 {
-    public static ISchema Build(ContentDefinitionRecord definitions)
+    public static ISchema Build(ContentDefinitionRecord definitions, ContentFieldKinds fieldKinds)
     {
-        var parts = new SchemaParts(definitions);
+        var parts = new SchemaParts(definitions, fieldKinds);
         var query = new ObjectGraphType { Name = "Query" };
         var rootNames = new HashSet<string>(StringComparer.Ordinal) { "contentItem" };
         var objectTypes = new Dictionary<string, IObjectGraphType>(StringComparer.Ordinal);

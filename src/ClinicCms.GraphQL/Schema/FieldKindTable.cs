@@ -1,6 +1,7 @@
-using ClinicCms.Content.Parts;
+using ClinicCms.Content.Fields;
 using ClinicCms.GraphQL.Queries;
 using ClinicCms.GraphQL.Types;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace ClinicCms.GraphQL.Schema;
@@ -8,26 +9,65 @@ namespace ClinicCms.GraphQL.Schema;
 /// <summary>How a field kind appears in GraphQL (spec 3.5): its type, how it reads the stored JSON, and whether it filters and sorts.</summary>
 internal sealed record FieldKindRow(Type? Output, Func<SchemaParts, IGraphType>? DynamicOutput, Func<FieldSource, object?> Resolve, ScalarKind? Scalar);
 
-/// <summary>One row per field kind in <see cref="FieldKinds.Known"/>; a test keeps the two in step.</summary>
+/// <summary>
+/// The one place where a field kind's <see cref="FieldGraphShape"/> becomes a graph type: scalars and objects of
+/// scalars are built from the shape, so a new kind of either needs no GraphQL code; <see cref="NamedTypes"/> holds
+/// the types of the built-in kinds whose shape is richer.
+/// </summary>
 internal static class FieldKindTable
 {
-    public static readonly IReadOnlyDictionary<string, FieldKindRow> Rows = new Dictionary<string, FieldKindRow>
+    private static readonly Dictionary<string, Func<SchemaParts, IGraphType>> NamedTypes = new()
     {
-        [FieldKinds.TextField] = Scalar(typeof(StringGraphType), s => JsonRead.String(s.Value, "Text"), ScalarKind.Text),
-        [FieldKinds.NumericField] = Scalar(typeof(DecimalGraphType), s => JsonRead.Decimal(s.Value, "Value"), ScalarKind.Number),
-        [FieldKinds.BooleanField] = Scalar(typeof(BooleanGraphType), s => JsonRead.Boolean(s.Value, "Value"), ScalarKind.Boolean),
-        [FieldKinds.DateField] = Scalar(typeof(DateGraphType), s => JsonRead.Date(s.Value, "Value")?.Date, ScalarKind.Date),
-        [FieldKinds.DateTimeField] = Scalar(typeof(DateTimeGraphType), s => JsonRead.Date(s.Value, "Value"), ScalarKind.DateTime),
-        [FieldKinds.TimeField] = Scalar(typeof(TimeSpanGraphType), s => JsonRead.Time(s.Value, "Value"), ScalarKind.Time),
-        [FieldKinds.MultiTextField] = new(typeof(ListGraphType<StringGraphType>), null, s => s.Value is null ? null : JsonRead.Strings(s.Value, "Values"), null),
-        [FieldKinds.HtmlField] = Object(typeof(HtmlFieldGraphType)),
-        [FieldKinds.MarkdownField] = Object(typeof(MarkdownFieldGraphType)),
-        [FieldKinds.LinkField] = Object(typeof(LinkFieldGraphType)),
-        [FieldKinds.MediaField] = Object(typeof(MediaFieldGraphType)),
-        [FieldKinds.ContentPickerField] = new(null, parts => parts.ContentPicker, s => s.Value is null ? null : s, null),
+        ["MarkdownField"] = parts => parts.Shared("MarkdownField", () => new MarkdownFieldGraphType()),
+        ["MediaField"] = parts => parts.Shared("MediaField", () => new MediaFieldGraphType()),
+        ["ContentPickerField"] = parts => parts.ContentPicker,
     };
 
-    private static FieldKindRow Scalar(Type type, Func<FieldSource, object?> read, ScalarKind kind) => new(type, null, read, kind);
+    /// <summary>The row of a kind, or null when its shape has no graph type (the field is then not exposed).</summary>
+    public static FieldKindRow? RowFor(ContentFieldKind kind) => kind.GraphShape switch
+    {
+        ScalarShape scalar => new(OutputType(scalar.Kind), null, s => Read(scalar.Kind, s.Value, scalar.Property),
+            kind.IndexKind is { } index ? ToScalarKind(index) : null),
+        StringListShape list => new(typeof(ListGraphType<StringGraphType>), null, s => s.Value is null ? null : JsonRead.Strings(s.Value, list.Property), null),
+        ObjectShape shape => new(null, parts => parts.Shared(shape.TypeName, () => ObjectType(shape)), s => s.Value is null ? null : s, null),
+        NamedShape named when NamedTypes.TryGetValue(named.TypeName, out var type) => new(null, type, s => s.Value is null ? null : s, null),
+        _ => null,
+    };
 
-    private static FieldKindRow Object(Type type) => new(type, null, s => s.Value is null ? null : s, null);
+    public static ScalarKind ToScalarKind(FieldValueKind kind) => kind switch
+    {
+        FieldValueKind.Text => ScalarKind.Text,
+        FieldValueKind.Number => ScalarKind.Number,
+        FieldValueKind.Boolean => ScalarKind.Boolean,
+        FieldValueKind.Date => ScalarKind.Date,
+        FieldValueKind.DateTime => ScalarKind.DateTime,
+        _ => ScalarKind.Time,
+    };
+
+    private static Type OutputType(FieldValueKind kind) => WhereInputBuilder.ValueType(ToScalarKind(kind));
+
+    private static object? Read(FieldValueKind kind, System.Text.Json.Nodes.JsonObject? value, string property) => kind switch
+    {
+        FieldValueKind.Text => JsonRead.String(value, property),
+        FieldValueKind.Number => JsonRead.Decimal(value, property),
+        FieldValueKind.Boolean => JsonRead.Boolean(value, property),
+        FieldValueKind.Date => JsonRead.Date(value, property)?.Date,
+        FieldValueKind.DateTime => JsonRead.Date(value, property),
+        _ => JsonRead.Time(value, property),
+    };
+
+    private static ObjectGraphType ObjectType(ObjectShape shape)
+    {
+        var type = new ObjectGraphType { Name = shape.TypeName };
+        foreach (var member in shape.Members)
+        {
+            type.AddField(new FieldType
+            {
+                Name = member.Name,
+                Type = OutputType(member.Kind),
+                Resolver = new FuncFieldResolver<object?>(c => Read(member.Kind, ((FieldSource)c.Source!).Value, member.Property)),
+            });
+        }
+        return type;
+    }
 }

@@ -105,7 +105,7 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
         var nested = new WhereInputBuilder(new InputObjectGraphType { Name = parts.Names.Claim($"{objectType.Name}{GraphQLNames.Valid(typePart.Name)}WhereInput") }, new FilterModel());
         foreach (var field in definition.Fields)
         {
-            if (FieldKindTable.Rows.TryGetValue(field.FieldName, out var row) && row.Scalar is { } kind)
+            if (parts.FieldRow(field.FieldName) is { Scalar: { } kind })
             {
                 nested.Add(GraphQLNames.FieldName(field.Name), new FieldTarget(typePart.Name, field.Name, kind), kind);
             }
@@ -119,9 +119,9 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
     /// <summary>Adds a field of a part to <paramref name="owner"/>; returns its scalar kind when it can filter and sort.</summary>
     private ScalarKind? AddField(ObjectGraphType owner, string name, string? collapsedPart, ContentPartFieldDefinition field)
     {
-        if (!FieldKindTable.Rows.TryGetValue(field.FieldName, out var row))
+        if (parts.FieldRow(field.FieldName) is not { } row)
         {
-            return null; // a field kind ClinicCms does not understand: kept in storage, not exposed
+            return null; // a field kind nobody registered: kept in storage, not exposed
         }
         var added = Add(owner, new FieldType
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Import;
 using ClinicCms.Content.Validation;
 
@@ -10,7 +11,7 @@ namespace ClinicCms.Recipes.Steps;
 /// Orchard's content step: items are validated against the definitions as they stand at this step, then
 /// imported with Orchard's version-id semantics (spec 1.4) through the same importer the admin uses.
 /// </summary>
-public sealed class ContentStep(ContentImporter importer) : IRecipeStep
+public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fieldKinds) : IRecipeStep
 {
     public string Name => "Content";
 
@@ -64,7 +65,7 @@ public sealed class ContentStep(ContentImporter importer) : IRecipeStep
         step.Run.Report.ItemsUnchanged += result.Unchanged;
     }
 
-    private static List<ContentError> Check(JsonObject json, ContentDefinitionRecord definitions, Dictionary<string, ContentItem> stored)
+    private List<ContentError> Check(JsonObject json, ContentDefinitionRecord definitions, Dictionary<string, ContentItem> stored)
     {
         ContentItem item;
         try
@@ -83,6 +84,6 @@ public sealed class ContentStep(ContentImporter importer) : IRecipeStep
         {
             item = ImportMerge.Merge(existing, item);
         }
-        return ContentValidator.Validate(item, definitions);
+        return ContentValidator.Validate(item, definitions, fieldKinds);
     }
 }

@@ -1,9 +1,12 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Fields;
+
 namespace ClinicCms.Web.Admin;
 
 /// <summary>What the edit form shows for one part or field: which editor, its name in the form, its value(s), its choices.</summary>
 public sealed class FieldEditor
 {
-    /// <summary>The editor partial: TitlePart, AutoroutePart, HtmlBody, MarkdownBody, Text, TextArea, Choice, Html, Markdown, Number, Boolean, Date, DateTime, Time, Link, Picker, Media, MultiText.</summary>
+    /// <summary>The editor partial, <c>Admin/Shared/Fields/_{Kind}.cshtml</c>: Path, Text, TextArea, Choice, Html, Markdown, Number, Boolean, Date, DateTime, Time, Link, Picker, Media, MultiText, or one a field kind brings.</summary>
     public required string Kind { get; init; }
 
     /// <summary>The input's name, also the path validation errors carry (TitlePart.Title, FAQ.Order).</summary>
@@ -26,4 +29,7 @@ public sealed class FieldEditor
     public string? Extra { get; init; }
 
     public string Id => "f-" + Key.Replace('.', '-');
+
+    /// <summary>Writes the posted values back onto the item being edited.</summary>
+    public required Action<ContentItem, PostedValues> Write { get; init; }
 }

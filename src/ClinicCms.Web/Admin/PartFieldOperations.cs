@@ -1,20 +1,20 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
-using ClinicCms.Content.Parts;
+using ClinicCms.Content.Fields;
 
 namespace ClinicCms.Web.Admin;
 
 /// <summary>Adding, removing and reordering the fields of a part, for the type page (its own part) and the parts page alike.</summary>
 public static class PartFieldOperations
 {
-    public static string? Add(ContentPartDefinition part, string field, string? displayName, string kind)
+    public static string? Add(ContentPartDefinition part, string field, string? displayName, string kind, ContentFieldKinds kinds)
     {
         if (!DefinitionEditor.IsValidName(field))
         {
             return "The field's technical name must start with a letter and hold only letters, digits and underscores.";
         }
-        if (!FieldKinds.Known.Contains(kind))
+        if (kinds.Find(kind) is null)
         {
             return $"{kind} is not a field kind.";
         }

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 
 namespace ClinicCms.Web.Admin;
 
-/// <summary>Two versions side by side, value by value (DisplayText, then every part and field value by its path).</summary>
+/// <summary>Two versions side by side, value by value (the compared root values, then every part and field value by its path).</summary>
 public static class VersionDiff
 {
     public sealed record Row(string Path, string? Left, string? Right)
@@ -22,7 +23,8 @@ public static class VersionDiff
 
     private static Dictionary<string, string?> Flatten(ContentItem item)
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal) { ["DisplayText"] = item.DisplayText };
+        var values = ContentItemRoot.Values.Where(v => v.Compared)
+            .ToDictionary(v => v.Name, v => v.Get(item) is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) : null, StringComparer.Ordinal);
         Walk(item.Parts, "", values);
         return values;
     }

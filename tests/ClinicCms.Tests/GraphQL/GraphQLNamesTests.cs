@@ -1,3 +1,4 @@
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Parts;
 using ClinicCms.GraphQL.Schema;
 
@@ -19,6 +20,14 @@ public sealed class GraphQLNamesTests
         Assert.Equal(expected, GraphQLNames.FieldName(name));
 
     [Fact]
-    public void Every_field_kind_clinic_cms_understands_has_a_graphql_mapping() =>
-        Assert.Equal(FieldKinds.Known.Order(), FieldKindTable.Rows.Keys.Order());
+    public void Every_field_kind_clinic_cms_understands_has_a_graphql_mapping()
+    {
+        string[] builtIn =
+        [
+            FieldKinds.TextField, FieldKinds.HtmlField, FieldKinds.MarkdownField, FieldKinds.NumericField, FieldKinds.BooleanField, FieldKinds.DateField,
+            FieldKinds.DateTimeField, FieldKinds.TimeField, FieldKinds.LinkField, FieldKinds.ContentPickerField, FieldKinds.MediaField, FieldKinds.MultiTextField,
+        ];
+        Assert.Equal(builtIn.Order(), ContentFieldKinds.BuiltIn.Names.Order());
+        Assert.All(ContentFieldKinds.BuiltIn.All, kind => Assert.NotNull(FieldKindTable.RowFor(kind)));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Parts;
 using ClinicCms.Content.Queries;
 using ClinicCms.Web.Admin;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Types;
 
 /// <summary>One type: its settings, its parts and its own fields, added, removed and reordered.</summary>
-public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries queries) : PageModel
+public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries queries, ContentFieldKinds fieldKinds) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Name { get; set; } = "";
 
@@ -58,7 +59,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
     });
 
     public Task<IActionResult> OnPostAddFieldAsync(string field, string displayName, string kind) =>
-        ChangeAsync($"The field {field} was added.", (d, type) => PartFieldOperations.Add(OwnPart(d, type), field, displayName, kind));
+        ChangeAsync($"The field {field} was added.", (d, type) => PartFieldOperations.Add(OwnPart(d, type), field, displayName, kind, fieldKinds));
 
     public Task<IActionResult> OnPostRemoveFieldAsync(string field) =>
         ChangeAsync($"The field {field} was removed.", (d, type) => PartFieldOperations.Remove(OwnPart(d, type), field));

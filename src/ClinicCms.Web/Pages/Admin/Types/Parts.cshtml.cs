@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Types;
 
 /// <summary>Shareable part definitions: created attachable, given fields, deleted (which also takes them off every type).</summary>
-public sealed class PartsModel(DefinitionEditor editor) : PageModel
+public sealed class PartsModel(DefinitionEditor editor, ClinicCms.Content.Fields.ContentFieldKinds fieldKinds) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
 
@@ -35,7 +35,7 @@ public sealed class PartsModel(DefinitionEditor editor) : PageModel
     });
 
     public Task<IActionResult> OnPostAddFieldAsync(string field, string displayName, string kind) =>
-        ChangeAsync(Name!, $"The field {field} was added.", d => d.FindPart(Name!) is { } part ? PartFieldOperations.Add(part, field, displayName, kind) : "No such part.");
+        ChangeAsync(Name!, $"The field {field} was added.", d => d.FindPart(Name!) is { } part ? PartFieldOperations.Add(part, field, displayName, kind, fieldKinds) : "No such part.");
 
     public Task<IActionResult> OnPostRemoveFieldAsync(string field) =>
         ChangeAsync(Name!, $"The field {field} was removed.", d => d.FindPart(Name!) is { } part ? PartFieldOperations.Remove(part, field) : "No such part.");

@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+
+namespace ClinicCms.Content.Fields;
+
+/// <summary>Orchard's HtmlField: <c>{ "Html": "…" }</c>, sanitized on save unless its settings turn that off.</summary>
+public sealed class HtmlField : ContentFieldKind
+{
+    public override FieldGraphShape GraphShape { get; } = new ObjectShape("HtmlField", [new ObjectMember("html", FieldValueKind.Text, "Html")]);
+
+    public override void Validate(FieldCheck check) => check.ReadText("Html");
+
+    public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) => new("Html") { Value = value.GetString("Html") };
+
+    public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) => field["Html"] = posted.Text();
+}

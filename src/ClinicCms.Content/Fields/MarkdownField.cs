@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+
+namespace ClinicCms.Content.Fields;
+
+/// <summary>Orchard's MarkdownField: <c>{ "Markdown": "…" }</c>; GraphQL also renders it as HTML.</summary>
+public sealed class MarkdownField : ContentFieldKind
+{
+    public override FieldGraphShape GraphShape { get; } = new NamedShape("MarkdownField");
+
+    public override void Validate(FieldCheck check) => check.ReadText("Markdown");
+
+    public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) => new("Markdown") { Value = value.GetString("Markdown") };
+
+    public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) => field["Markdown"] = posted.Text();
+}

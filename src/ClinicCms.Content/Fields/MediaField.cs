@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.Definitions;
+
+namespace ClinicCms.Content.Fields;
+
+/// <summary>Orchard's MediaField: <c>{ "Paths": [ "…" ], "MediaTexts": [ "…" ] }</c>, paths in the media library.</summary>
+public sealed class MediaField : ContentFieldKind
+{
+    public override FieldGraphShape GraphShape { get; } = new NamedShape("MediaField");
+
+    public override void Validate(FieldCheck check)
+    {
+        var settings = check.Settings<MediaFieldSettings>();
+        var paths = check.ReadTexts("Paths");
+        check.Count(paths, settings.Required, settings.Multiple, "file");
+        CheckPaths(paths, check);
+        check.ReadTexts("MediaTexts");
+    }
+
+    // A media path names a file in the media library: not empty, no '..' segment, nothing that breaks out of a URL or attribute.
+    private static void CheckPaths(List<string>? paths, FieldCheck check)
+    {
+        for (var i = 0; i < (paths?.Count ?? 0); i++)
+        {
+            var media = paths![i].Trim();
+            if (media.Length == 0)
+            {
+                check.Error($"Paths[{i}]", "a media path is required, got an empty string");
+            }
+            else if (media.Replace('\\', '/').Split('/').Contains("..") || media.Any(c => char.IsControl(c) || c is '<' or '>' or '"'))
+            {
+                check.Error($"Paths[{i}]", $"'{media}' is not a media path: no '..' segments, markup, quotes or control characters");
+            }
+        }
+    }
+
+    public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) =>
+        new("Media") { Value = string.Join('\n', FieldJson.Strings(value, "Paths")) };
+
+    public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition)
+    {
+        // Typed paths, plus files picked from the media library.
+        var paths = posted.Text().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(posted.All("Pick")).Distinct().ToArray();
+        var texts = field["MediaTexts"] as JsonArray ?? [];
+        field["Paths"] = FieldJson.Array(paths);
+        field["MediaTexts"] = FieldJson.Array(paths.Select((_, i) => i < texts.Count ? texts[i]?.GetValue<string>() ?? "" : ""));
+    }
+}

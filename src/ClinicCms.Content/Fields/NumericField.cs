@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ClinicCms.Content.Definitions;
+
+namespace ClinicCms.Content.Fields;
+
+/// <summary>Orchard's NumericField: <c>{ "Value": 3 }</c> (a number in a string is read too), within its settings' bounds.</summary>
+public sealed class NumericField : ContentFieldKind
+{
+    public override FieldValueKind? IndexKind => FieldValueKind.Number;
+
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.Number, "Value");
+
+    public override object? IndexValue(JsonObject value) => FieldJson.Number(value["Value"]);
+
+    public override void Validate(FieldCheck check)
+    {
+        var settings = check.Settings<NumericFieldSettings>();
+        var number = check.ReadNumber("Value");
+        if (number is null)
+        {
+            if (settings.Required && check.Value?["Value"] is null)
+            {
+                check.Error("required");
+            }
+            return;
+        }
+        if (number < settings.Minimum)
+        {
+            check.Error($"{number} is less than the minimum, {settings.Minimum}");
+        }
+        if (number > settings.Maximum)
+        {
+            check.Error($"{number} is more than the maximum, {settings.Maximum}");
+        }
+    }
+
+    public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) =>
+        new("Number") { Value = value?["Value"] is JsonValue n ? n.ToString() : null };
+
+    public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition)
+    {
+        var text = posted.Text();
+        // An entry that is not a number is kept as typed, so the validation message can show it and the form keep it.
+        field["Value"] = text.Length == 0 ? null
+            : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
+    }
+}
