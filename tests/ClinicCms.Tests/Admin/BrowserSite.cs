@@ -33,10 +33,8 @@ public sealed class BrowserSite : IAsyncDisposable
         {
             ServiceRequirement.Missing($"Chromium ({ChromiumPath}, Debian's chromium package)");
         }
-        var app = new ClinicCmsApp(settings: settings, environment: environment);
-        var baseUrl = app.StartOnLoopback();
-        var site = new SecuredSite(app);
-        await app.RunRecipeAsync(SecuredSite.Recipe);
+        var site = await SecuredSite.StartOnLoopbackAsync(new ClinicCmsApp(settings: settings, environment: environment));
+        var baseUrl = site.App.LoopbackAddress!.ToString().TrimEnd('/');
         var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -25,9 +25,8 @@ public sealed partial class NginxProxyTests
             ServiceRequirement.Missing($"nginx ({NginxPath}, Debian package nginx)");
         }
         var ct = TestContext.Current.CancellationToken;
-        await using var site = new SecuredSite(new ClinicCmsApp(environment: "Production"));
-        var app = site.App.StartOnLoopback();
-        await site.App.RunRecipeAsync(SecuredSite.Recipe);
+        await using var site = await SecuredSite.StartOnLoopbackAsync(new ClinicCmsApp(environment: "Production"));
+        var app = site.App.LoopbackAddress!.ToString().TrimEnd('/');
         using var folder = new TempFolder();
         var certificate = SelfSignedCertificate.Create(folder.Path);
         var port = FreePort();
