@@ -16,9 +16,6 @@ public sealed class SchemaService : IDisposable
 
     private sealed record Entry(long Version, ISchema Schema);
 
-    /// <summary>The definitions version the current schema was built from.</summary>
-    public long? Version => Volatile.Read(ref _current)?.Version;
-
     public async Task<ISchema> GetSchemaAsync(IServiceProvider requestServices, CancellationToken cancellationToken)
     {
         var (version, definitions) = await requestServices.GetRequiredService<ContentDefinitionStore>().GetWithVersionAsync(cancellationToken);
