@@ -48,13 +48,14 @@ public sealed class SignInAndTokenTests(SharedSecuredSite shared) : IClassFixtur
         using var data = new TempFolder();
         string token;
         System.Net.Http.Headers.HttpResponseHeaders cookies;
-        await using (var before = await SecuredSite.StartAsync(new ClinicCmsApp(data: data)))
+        // The site makes its own token keys, as a new site does, and finds them again after the restart.
+        await using (var before = await SecuredSite.StartAsync(new ClinicCmsApp(data: data, newTokenKeys: true)))
         {
             token = await before.TokenAsync("reader-app", "Reader-app-secret-1");
             using var login = await SecuredSite.PostLoginAsync(before.App.CreateClient(new() { AllowAutoRedirect = false }), "reader", "Reader-password-1");
             cookies = login.Headers;
         }
-        await using var after = new ClinicCmsApp(data: data);
+        await using var after = new ClinicCmsApp(data: data, newTokenKeys: true);
         using var withToken = after.CreateClient();
         withToken.DefaultRequestHeaders.Authorization = new("Bearer", token);
         using var withCookie = after.CreateClient();
