@@ -134,5 +134,8 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
     }
 }
 
-[CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
-public sealed class AdminBrowserTestsRunAlone;
+/// <summary>
+/// The browser tests run one after another, beside the other collections, with one Chromium for all of them.
+/// </summary>
+[CollectionDefinition(nameof(AdminBrowserTests))]
+public sealed class AdminBrowserTestsShareChromium : ICollectionFixture<Chromium>;

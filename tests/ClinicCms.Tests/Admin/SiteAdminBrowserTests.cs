@@ -13,7 +13,7 @@ public sealed class SiteAdminBrowserTests(SiteAdminBrowserTests.Site shared) : I
     /// One site for the class, with a recipes folder of its own. The tests change different things (a field on FAQ,
     /// the article's image, a new client, the settings), and the clinic recipe they run again converges.
     /// </summary>
-    public sealed class Site : SharedBrowserSite
+    public sealed class Site(Chromium chromium) : SharedBrowserSite(chromium)
     {
         private readonly TempFolder _recipes = new();
 
@@ -28,7 +28,7 @@ public sealed class SiteAdminBrowserTests(SiteAdminBrowserTests.Site shared) : I
             await File.WriteAllTextAsync(_recipes.File("broken.recipe.json"), """
                 { "name": "broken", "displayName": "Broken on purpose", "steps": [ { "name": "settings", "SiteName": "Broken" }, { "name": "NoSuchStep" } ] }
                 """);
-            return await BrowserSite.StartAsync(new Dictionary<string, string> { ["ClinicCms:RecipesPath"] = _recipes.Path });
+            return await BrowserSite.StartAsync(Chromium, new Dictionary<string, string> { ["ClinicCms:RecipesPath"] = _recipes.Path });
         }
 
         public override async ValueTask DisposeAsync()
