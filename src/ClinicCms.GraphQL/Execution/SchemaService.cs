@@ -17,9 +17,6 @@ public sealed class SchemaService(ContentFieldKinds fieldKinds) : IDisposable
 
     private sealed record Entry(long Version, ISchema Schema);
 
-    /// <summary>The definitions version the current schema was built from.</summary>
-    public long? Version => Volatile.Read(ref _current)?.Version;
-
     public async Task<ISchema> GetSchemaAsync(IServiceProvider requestServices, CancellationToken cancellationToken)
     {
         var (version, definitions) = await requestServices.GetRequiredService<ContentDefinitionStore>().GetWithVersionAsync(cancellationToken);

@@ -17,7 +17,7 @@ internal sealed partial class JavaScriptEngine : IDisposable
     internal const long MemoryLimitBytes = 32 * 1024 * 1024;
 
     // Words in configuration keys that hold secrets; a recipe's output is content that anyone may read.
-    private static readonly string[] _secretWords = ["password", "passwd", "pwd", "secret", "token", "connectionstring", "credential"];
+    private static readonly string[] SecretWords = ["password", "passwd", "pwd", "secret", "token", "connectionstring", "credential"];
 
     private readonly Engine _engine;
     private readonly RecipeScriptContext _context;
@@ -80,7 +80,7 @@ internal sealed partial class JavaScriptEngine : IDisposable
         }
         var value = _context.Configuration(key);
         // A key named for something else may still carry one, as a Redis or database configuration string does.
-        if (value is not null && (_secretWords.Any(w => value.Contains(w + "=", StringComparison.OrdinalIgnoreCase)) || UrlWithPassword().IsMatch(value)))
+        if (value is not null && (SecretWords.Any(w => value.Contains(w + "=", StringComparison.OrdinalIgnoreCase)) || UrlWithPassword().IsMatch(value)))
         {
             throw new ScriptException($"configuration('{key}') is refused: its value holds a password or other secret, which a recipe must not copy into content");
         }
@@ -94,7 +94,7 @@ internal sealed partial class JavaScriptEngine : IDisposable
         foreach (var part in key.Split([":", "__"], StringSplitOptions.RemoveEmptyEntries))
         {
             var segment = new string([.. part.Where(char.IsLetterOrDigit)]).ToLowerInvariant();
-            if (_secretWords.FirstOrDefault(w => segment.Contains(w, StringComparison.Ordinal)) is { } word)
+            if (SecretWords.FirstOrDefault(w => segment.Contains(w, StringComparison.Ordinal)) is { } word)
             {
                 return word;
             }

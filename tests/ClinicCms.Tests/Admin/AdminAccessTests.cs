@@ -5,12 +5,13 @@ using ClinicCms.Tests.TestHost;
 namespace ClinicCms.Tests.Admin;
 
 /// <summary>What each editor may reach in the admin, over HTTP.</summary>
-public sealed class AdminAccessTests
+[Collection(nameof(AdminSite))]
+public sealed class AdminAccessTests(SharedSecuredSite shared)
 {
     [Fact]
     public async Task The_admin_needs_a_sign_in_and_an_author_is_refused_someone_elses_item_but_edits_their_own()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         using var anonymous = site.Anonymous();
         using var writer = await site.SignedInAsync("writer", "Writer-password-1");
         using var reader = await site.SignedInAsync("reader", "Reader-password-1");

@@ -5,20 +5,19 @@ using Microsoft.Playwright;
 
 namespace ClinicCms.Tests.Admin;
 
-/// <summary>Editors in a real browser: sign in, write, publish, restore, conflicts, validation, permissions.</summary>
+/// <summary>
+/// Editors in a real browser: sign in, edit, restore, conflicts, validation, the GraphQL explorer, the keyboard. The
+/// tests share one site and leave the number of items as it was; those that add or unpublish items are in
+/// <see cref="PublishingBrowserTests"/>.
+/// </summary>
 [Collection(nameof(AdminBrowserTests))]
-public sealed class AdminBrowserTests : IAsyncLifetime
+public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<SharedBrowserSite>
 {
-    private BrowserSite _site = null!;
-
-    public async ValueTask InitializeAsync() => _site = await BrowserSite.StartAsync();
-
-    public ValueTask DisposeAsync() => _site.DisposeAsync();
-
     [Fact]
     public async Task An_editor_signs_in_and_sees_the_dashboard_and_the_content_list()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".stat", new() { HasText = "FAQ" })).ToContainTextAsync("9");
@@ -32,33 +31,10 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_faq_is_created_as_a_draft_then_published_and_found_through_graphql()
-    {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
-        await page.GotoAsync("/admin/content/new/FAQ");
-        await page.GetByLabel("Question *").FillAsync("Can I drive home after an infusion?");
-        await page.GetByLabel("Category *").SelectOptionAsync("general");
-        await page.GetByLabel("Display order *").FillAsync("40");
-        await page.Locator("[data-markdown-editor] textarea").FillAsync("Ask the clinic **before** your visit.");
-        await Assertions.Expect(page.Locator("[data-markdown-editor] .preview strong")).ToHaveTextAsync("before");
-        await BrowserSite.ScreenshotAsync(page, "faq-editor");
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
-        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
-        Assert.Empty((await graphql.DataAsync("{ faq(where: { displayText: \"Can I drive home after an infusion?\" }) { displayText } }"))["faq"]!.AsArray());
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
-        var found = await graphql.DataAsync("{ faq(where: { displayText: \"Can I drive home after an infusion?\" }) { order answer { html } } }");
-        Assert.Equal(40m, found["faq"]![0]!["order"]!.GetValue<decimal>());
-        Assert.Contains("<strong>before</strong>", found["faq"]![0]!["answer"]!["html"]!.GetValue<string>(), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_seeded_article_is_edited_and_an_older_version_restored()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await page.GotoAsync($"/admin/content/{ClinicIds.Article}/edit");
         await BrowserSite.ScreenshotAsync(page, "article-editor");
         await page.GetByLabel("Subtitle").FillAsync("A new subtitle");
@@ -72,7 +48,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("restored as a new draft");
         await Assertions.Expect(page.GetByLabel("Subtitle")).ToHaveValueAsync("What to expect from a course of ketamine infusions for treatment-resistant depression");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
-        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        var graphql = new GraphQLClient(site.Site.WithToken(await site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
         var article = await graphql.DataAsync("{ article { subtitle } }");
         Assert.Equal("What to expect from a course of ketamine infusions for treatment-resistant depression", article["article"]![0]!["subtitle"]!.GetValue<string>());
     }
@@ -80,8 +56,9 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     [Fact]
     public async Task When_two_editors_save_the_same_item_the_second_sees_the_conflict_and_keeps_their_input()
     {
-        var first = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
-        var second = await _site.SignInAsync("chief", "Chief-password-1");
+        var site = await shared.SiteAsync();
+        var first = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var second = await site.SignInAsync("chief", "Chief-password-1");
         var url = "/admin/content/42x83pm6z1zwpyv4996qqr52x7/edit";
         await first.GotoAsync(url);
         await second.GotoAsync(url);
@@ -104,7 +81,8 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     [Fact]
     public async Task A_validation_error_sits_beside_its_field_and_keeps_the_input()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await page.GotoAsync("/admin/content/new/FAQ");
         await page.GetByLabel("Question *").FillAsync("Is there parking?");
         await page.GetByLabel("Category *").SelectOptionAsync("general");
@@ -119,55 +97,10 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_contributor_cannot_publish_and_the_server_refuses_it_too()
-    {
-        var page = await _site.SignInAsync("contrib", "Contrib-password-1");
-        await page.GotoAsync("/admin/content/new/FAQ");
-        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true })).ToHaveCountAsync(0);
-        await page.GetByLabel("Question *").FillAsync("A contributor's question?");
-        await page.GetByLabel("Category *").SelectOptionAsync("general");
-        await page.GetByLabel("Display order *").FillAsync("50");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
-
-        // Post the form with action=publish by hand: the server must refuse it whatever the page showed.
-        var response = await page.EvaluateAsync<int>("""
-            async () => {
-              const form = document.querySelector('form.editor');
-              const data = new FormData(form);
-              data.set('action', 'publish');
-              const r = await fetch(location.pathname, { method: 'POST', body: new URLSearchParams(data), redirect: 'manual' });
-              return r.status;
-            }
-            """);
-        Assert.Equal(403, response);
-        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
-        Assert.Empty((await graphql.DataAsync("{ faq(where: { displayText: \"A contributor's question?\" }) { displayText } }"))["faq"]!.AsArray());
-    }
-
-    [Fact]
-    public async Task Bulk_unpublish_asks_for_confirmation_then_takes_the_items_off_the_site()
-    {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
-        await page.GotoAsync("/admin/content?type=FAQ&sort=Title");
-        await page.GetByLabel("Select Can the number of infusions change during my treatment?").CheckAsync();
-        await page.GetByLabel("Select Is ketamine FDA-approved?").CheckAsync();
-        await page.GetByLabel("With the selected items").SelectOptionAsync("Unpublish");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply…" }).ClickAsync();
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Unpublish these 2 items?" })).ToBeVisibleAsync();
-        await BrowserSite.ScreenshotAsync(page, "bulk-confirmation");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, unpublish 2 items" }).ClickAsync();
-
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Unpublish done for 2 items.");
-        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
-        Assert.Equal(6, (await graphql.DataAsync("{ faqCount }"))["faqCount"]!.GetValue<int>());
-    }
-
-    [Fact]
     public async Task The_graphql_explorer_runs_a_query_with_the_editors_session_and_suggests_fields()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await page.GotoAsync("/admin/graphql");
         await Assertions.Expect(page.Locator("[data-graphql-explorer][data-ready='true']")).ToHaveCountAsync(1);
 
@@ -186,7 +119,8 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_admin_works_at_tablet_width_and_from_the_keyboard()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword, width: 800);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword, width: 800);
         await page.GotoAsync($"/admin/content/{ClinicIds.TreatmentOverview}/edit");
         await BrowserSite.ScreenshotAsync(page, "treatment-editor-tablet");
 
@@ -200,5 +134,8 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
-public sealed class AdminBrowserTestsRunAlone;
+/// <summary>
+/// The browser tests run one after another, beside the other collections, with one Chromium for all of them.
+/// </summary>
+[CollectionDefinition(nameof(AdminBrowserTests))]
+public sealed class AdminBrowserTestsShareChromium : ICollectionFixture<Chromium>;

@@ -5,7 +5,8 @@ using ClinicCms.Tests.TestHost;
 namespace ClinicCms.Tests.Admin;
 
 /// <summary>Authors and Contributors see only items they could open: in the dashboard, the list, pickers and bulk actions.</summary>
-public sealed class AdminVisibilityTests
+[Collection(nameof(AdminSite))]
+public sealed class AdminVisibilityTests(SharedSecuredSite shared)
 {
     private const string OthersDraft = "4zebradraft00000000000001";
     private const string WritersDraft = "4writerdraft0000000000001";
@@ -13,7 +14,7 @@ public sealed class AdminVisibilityTests
     [Fact]
     public async Task Authors_and_contributors_never_see_the_titles_of_other_users_drafts()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         await site.App.RunRecipeAsync(Path.Combine(AppContext.BaseDirectory, "Admin", "Files", "visibility.recipe.json"));
         using var chief = await site.SignedInAsync("chief", "Chief-password-1");
         using var writer = await site.SignedInAsync("writer", "Writer-password-1");

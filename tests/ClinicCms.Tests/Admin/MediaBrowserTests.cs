@@ -10,7 +10,7 @@ namespace ClinicCms.Tests.Admin;
 
 /// <summary>Uploaded media cannot run script in the app's origin, tried in a real browser with an administrator signed in.</summary>
 [Collection(nameof(AdminBrowserTests))]
-public sealed class MediaBrowserTests
+public sealed class MediaBrowserTests(Chromium chromium)
 {
     // Opened as a page, this would read the new-user form's antiforgery token and post it to create an administrator.
     internal const string Exploit = """
@@ -31,7 +31,7 @@ public sealed class MediaBrowserTests
     [Fact]
     public async Task An_svg_with_script_is_refused_and_media_opened_by_an_administrator_runs_no_script()
     {
-        await using var browser = await BrowserSite.StartAsync();
+        await using var browser = await BrowserSite.StartAsync(chromium);
         var site = browser.Site;
 
         // A file already in the media folder (copied there, or uploaded before uploads were checked), opened as a page.

@@ -6,12 +6,12 @@ namespace ClinicCms.Tests.Admin;
 
 /// <summary>The README's `dotnet run`: the Production environment over plain HTTP on this machine, in a real browser.</summary>
 [Collection(nameof(AdminBrowserTests))]
-public sealed class ProductionAdminBrowserTests
+public sealed class ProductionAdminBrowserTests(Chromium chromium)
 {
     [Fact]
     public async Task In_production_over_plain_http_from_this_machine_an_editor_signs_in_edits_and_publishes()
     {
-        await using var site = await BrowserSite.StartAsync(environment: "Production");
+        await using var site = await BrowserSite.StartAsync(chromium, environment: "Production");
 
         var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" })).ToBeVisibleAsync();

@@ -7,35 +7,42 @@ namespace ClinicCms.Tests.Admin;
 
 /// <summary>Administrators shape the site in a real browser: types, media, API clients, recipes; others are refused.</summary>
 [Collection(nameof(AdminBrowserTests))]
-public sealed class SiteAdminBrowserTests : IAsyncLifetime
+public sealed class SiteAdminBrowserTests(SiteAdminBrowserTests.Site shared) : IClassFixture<SiteAdminBrowserTests.Site>
 {
-    private readonly TempFolder _recipes = new();
-    private BrowserSite _site = null!;
-
-    public async ValueTask InitializeAsync()
+    /// <summary>
+    /// One site for the class, with a recipes folder of its own. The tests change different things (a field on FAQ,
+    /// the article's image, a new client, the settings), and the clinic recipe they run again converges.
+    /// </summary>
+    public sealed class Site(Chromium chromium) : SharedBrowserSite(chromium)
     {
-        File.Copy(RepositoryFiles.ClinicRecipe, _recipes.File("clinic.recipe.json"));
-        Directory.CreateDirectory(_recipes.File("clinic"));
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "recipes", "clinic")))
+        private readonly TempFolder _recipes = new();
+
+        protected override async Task<BrowserSite> StartAsync()
         {
-            File.Copy(file, _recipes.File(Path.Combine("clinic", Path.GetFileName(file))));
+            File.Copy(RepositoryFiles.ClinicRecipe, _recipes.File("clinic.recipe.json"));
+            Directory.CreateDirectory(_recipes.File("clinic"));
+            foreach (var file in Directory.GetFiles(Path.Combine(RepositoryFiles.Root, "recipes", "clinic")))
+            {
+                File.Copy(file, _recipes.File(Path.Combine("clinic", Path.GetFileName(file))));
+            }
+            await File.WriteAllTextAsync(_recipes.File("broken.recipe.json"), """
+                { "name": "broken", "displayName": "Broken on purpose", "steps": [ { "name": "settings", "SiteName": "Broken" }, { "name": "NoSuchStep" } ] }
+                """);
+            return await BrowserSite.StartAsync(Chromium, new Dictionary<string, string> { ["ClinicCms:RecipesPath"] = _recipes.Path });
         }
-        await File.WriteAllTextAsync(_recipes.File("broken.recipe.json"), """
-            { "name": "broken", "displayName": "Broken on purpose", "steps": [ { "name": "settings", "SiteName": "Broken" }, { "name": "NoSuchStep" } ] }
-            """);
-        _site = await BrowserSite.StartAsync(new Dictionary<string, string> { ["ClinicCms:RecipesPath"] = _recipes.Path });
-    }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _site.DisposeAsync();
-        _recipes.Dispose();
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            _recipes.Dispose();
+        }
     }
 
     [Fact]
     public async Task A_field_added_to_faq_appears_in_the_editor_and_in_graphql()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await page.GotoAsync("/admin/types/FAQ");
         await page.GetByLabel("Display name", new() { Exact = true }).Last.FillAsync("Reviewed by");
         await page.GetByLabel("Technical name").FillAsync("ReviewedBy");
@@ -49,7 +56,7 @@ public sealed class SiteAdminBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
 
-        var graphql = new GraphQLClient(_site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        var graphql = new GraphQLClient(site.Site.WithToken(await site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
         var data = await graphql.DataAsync("{ faq(where: { reviewedBy: \"Dr. Rivera\" }) { displayText reviewedBy } }");
         Assert.Equal("How many ketamine infusions will I need?", data["faq"]![0]!["displayText"]!.GetValue<string>());
     }
@@ -57,7 +64,8 @@ public sealed class SiteAdminBrowserTests : IAsyncLifetime
     [Fact]
     public async Task An_uploaded_image_is_picked_in_the_article_and_its_url_comes_through_graphql()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await page.GotoAsync("/admin/media");
         await page.GetByLabel("Folder name").FillAsync("articles");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create folder" }).ClickAsync();
@@ -72,7 +80,7 @@ public sealed class SiteAdminBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
 
-        using var http = _site.Site.WithToken(await _site.Site.TokenAsync("reader-app", "Reader-app-secret-1"));
+        using var http = site.Site.WithToken(await site.Site.TokenAsync("reader-app", "Reader-app-secret-1"));
         var data = await new GraphQLClient(http).DataAsync("{ article { heroImage { files { url fileName } } } }");
         var url = data["article"]![0]!["heroImage"]!["files"]![0]!["url"]!.GetValue<string>();
         Assert.Equal("/media/articles/Infusion-Room.png", url);
@@ -85,7 +93,8 @@ public sealed class SiteAdminBrowserTests : IAsyncLifetime
     [Fact]
     public async Task An_api_client_created_in_the_admin_gets_a_token_with_its_secret()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await page.GotoAsync("/admin/clients");
         await page.GetByLabel("Client id").FillAsync("website");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Next.js site");
@@ -94,19 +103,20 @@ public sealed class SiteAdminBrowserTests : IAsyncLifetime
         var secret = await page.Locator("#new-secret").TextContentAsync();
         await BrowserSite.ScreenshotAsync(page, "api-clients");
 
-        using var token = await _site.Site.RequestTokenAsync("website", secret!);
+        using var token = await site.Site.RequestTokenAsync("website", secret!);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         await page.GotoAsync("/admin/clients");
         await Assertions.Expect(page.Locator("#new-secret")).ToHaveCountAsync(0); // shown once only
         await page.GetByRole(AriaRole.Row, new() { Name = "website" }).GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
-        using var refused = await _site.Site.RequestTokenAsync("website", secret!);
+        using var refused = await site.Site.RequestTokenAsync("website", secret!);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
 
     [Fact]
     public async Task A_recipe_runs_from_the_page_and_a_failing_one_shows_its_error_with_nothing_changed()
     {
-        var page = await _site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
         await page.GotoAsync("/admin/recipes");
         await page.GetByRole(AriaRole.Row, new() { Name = "Clinic" }).GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recipe-report")).ToContainTextAsync("content items: 0 created");
@@ -114,7 +124,7 @@ public sealed class SiteAdminBrowserTests : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Row, new() { Name = "Broken on purpose" }).GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
         await Assertions.Expect(page.Locator("#recipe-errors")).ToContainTextAsync("broken.recipe.json: steps[1] (NoSuchStep) name: unknown step 'NoSuchStep'");
-        var settings = await _site.Site.App.InScopeAsync(async sp =>
+        var settings = await site.Site.App.InScopeAsync(async sp =>
             (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ClinicCms.Content.Store.SiteDocumentStore>(sp)
                 .FindAsync(ClinicCms.Content.Store.SiteDocumentNames.Settings))!.Content);
         Assert.DoesNotContain("Broken", settings, StringComparison.Ordinal);
@@ -123,7 +133,8 @@ public sealed class SiteAdminBrowserTests : IAsyncLifetime
     [Fact]
     public async Task An_editor_who_is_not_an_administrator_is_refused_the_types_and_users_pages()
     {
-        var page = await _site.SignInAsync("chief", "Chief-password-1");
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("chief", "Chief-password-1");
 
         foreach (var path in new[] { "/admin/types", "/admin/users", "/admin/roles", "/admin/clients", "/admin/recipes" })
         {

@@ -9,11 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.Admin;
 
 /// <summary>The media library's and the user pages' rules, over HTTP with a real sign-in and antiforgery tokens.</summary>
-public sealed class SiteAdminTests
+[Collection(nameof(AdminSite))]
+public sealed class SiteAdminTests(SharedSecuredSite shared)
 {
     [Fact]
     public async Task Uploads_get_safe_names_and_no_path_leaves_the_media_folder()
     {
+        // It lists every media file, so it has a site of its own.
         await using var site = await SecuredSite.StartAsync();
         using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
 
@@ -32,7 +34,7 @@ public sealed class SiteAdminTests
     [Fact]
     public async Task The_media_step_imports_base64_files_and_a_missing_source_is_an_error_that_changes_nothing()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         var recipe = Path.Combine(site.App.Data.Path, "media.recipe.json");
         await File.WriteAllTextAsync(recipe, """
             { "steps": [ { "name": "media", "Files": [ { "TargetPath": "logos/clinic.png", "Base64": "iVBORw0KGgo=" } ] } ] }
@@ -55,7 +57,7 @@ public sealed class SiteAdminTests
     [Fact]
     public async Task Files_the_media_step_wrote_are_taken_back_when_a_later_step_fails()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         var first = Path.Combine(site.App.Data.Path, "media.recipe.json");
         await File.WriteAllTextAsync(first, """
             { "steps": [ { "name": "media", "Files": [ { "TargetPath": "logos/clinic.png", "Base64": "AQID" } ] } ] }
@@ -88,7 +90,7 @@ public sealed class SiteAdminTests
     [Fact]
     public async Task An_administrator_cannot_remove_their_own_administrator_role()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
         var id = await site.App.InScopeAsync(async sp => (await sp.GetRequiredService<UserManager<IdentityUser>>().FindByNameAsync("admin"))!.Id);
 
@@ -113,7 +115,7 @@ public sealed class SiteAdminTests
     [Fact]
     public async Task A_shared_part_with_a_field_is_attached_to_a_type_and_part_settings_are_checked()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
 
         await PostFormAsync(admin, "/admin/parts", "/admin/parts?handler=Create", new() { ["partName"] = "SeoPart" });

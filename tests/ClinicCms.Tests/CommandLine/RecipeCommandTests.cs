@@ -5,16 +5,47 @@ using ClinicCms.Tests.TestHost;
 namespace ClinicCms.Tests.CommandLine;
 
 /// <summary>The recipe command line, run as its own process on the built app, as a developer runs it.</summary>
-public sealed class RecipeCommandTests
+public sealed class RecipeCommandTests(RecipeCommandTests.ClinicFolder clinic) : IClassFixture<RecipeCommandTests.ClinicFolder>
 {
+    /// <summary>
+    /// An empty data folder set up by <c>recipe run</c> of the clinic recipe, once for the class (each process start
+    /// costs seconds). Tests read it, or change a copy of their own.
+    /// </summary>
+    public sealed class ClinicFolder : IAsyncLifetime
+    {
+        public TempFolder Work { get; } = new();
+
+        public string Data => Path.Combine(Work.Path, "source");
+
+        public (int ExitCode, string Output, string Error) Setup { get; private set; }
+
+        public async ValueTask InitializeAsync() => Setup = await RunAsync(Data, Work.Path, "recipe", "run", RepositoryFiles.ClinicRecipe);
+
+        public void CopyTo(string target)
+        {
+            foreach (var file in Directory.GetFiles(Data, "*", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(target, Path.GetRelativePath(Data, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(file, copy);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Work.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+
     [Fact]
     public async Task Run_sets_up_an_empty_data_folder_and_export_then_run_reproduces_the_site()
     {
         using var work = new TempFolder();
-        var source = Path.Combine(work.Path, "source");
+        var source = clinic.Data;
         var target = Path.Combine(work.Path, "target");
 
-        var setup = await RunAsync(source, work.Path, "recipe", "run", RepositoryFiles.ClinicRecipe);
+        var setup = clinic.Setup;
         var export = await RunAsync(source, work.Path, "recipe", "export", "site.recipe.json");
         var import = await RunAsync(target, work.Path, "recipe", "run", "site.recipe.json");
         var reexport = await RunAsync(target, work.Path, "recipe", "export", "copy.recipe.json");
@@ -35,7 +66,7 @@ public sealed class RecipeCommandTests
     {
         using var work = new TempFolder();
         var data = Path.Combine(work.Path, "data");
-        await RunAsync(data, work.Path, "recipe", "run", RepositoryFiles.ClinicRecipe);
+        clinic.CopyTo(data);
         var database = Path.Combine(data, "Sites", "Default", "clinic.db");
         await File.WriteAllTextAsync(work.File("bad.recipe.json"), """
             { "steps": [ { "name": "settings", "SiteName": "Renamed" },

@@ -35,11 +35,10 @@ public sealed class KestrelSite : IAsyncDisposable
             ["Kestrel:Endpoints:Https:Certificate:Path"] = certificate.CertificatePath,
             ["Kestrel:Endpoints:Https:Certificate:KeyPath"] = certificate.KeyPath,
         };
-        var app = new ClinicCmsApp(environment: "Production", settings: all);
-        var http = app.StartOnLoopback();
-        var https = app.Addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal));
-        await app.RunRecipeAsync(SecuredSite.Recipe);
-        return new KestrelSite(folder, new SecuredSite(app), certificate, http, https);
+        var site = await SecuredSite.StartOnLoopbackAsync(new ClinicCmsApp(environment: "Production", settings: all));
+        var http = site.App.LoopbackAddress!.ToString().TrimEnd('/');
+        var https = site.App.Addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal));
+        return new KestrelSite(folder, site, certificate, http, https);
     }
 
     public async ValueTask DisposeAsync()

@@ -13,7 +13,8 @@ namespace ClinicCms.Tests.Hosting;
 /// Debian's nginx terminating TLS in front of ClinicCms (Production), with the server block from the README, as
 /// "Deploy behind a proxy or with HTTPS" tells an operator to do. Needs /usr/sbin/nginx (installed by .ci/run).
 /// </summary>
-public sealed partial class NginxProxyTests
+[Collection(nameof(TrustedProxySite))]
+public sealed partial class NginxProxyTests(TrustedProxySite trusted)
 {
     public const string NginxPath = "/usr/sbin/nginx";
 
@@ -25,9 +26,7 @@ public sealed partial class NginxProxyTests
             ServiceRequirement.Missing($"nginx ({NginxPath}, Debian package nginx)");
         }
         var ct = TestContext.Current.CancellationToken;
-        await using var site = new SecuredSite(new ClinicCmsApp(environment: "Production"));
-        var app = site.App.StartOnLoopback();
-        await site.App.RunRecipeAsync(SecuredSite.Recipe);
+        var app = trusted.Site.HttpAddress;
         using var folder = new TempFolder();
         var certificate = SelfSignedCertificate.Create(folder.Path);
         var port = FreePort();

@@ -4,13 +4,14 @@ using ClinicCms.Tests.TestHost;
 namespace ClinicCms.Tests.Hosting;
 
 /// <summary>Production on a real Kestrel: HTTPS from the Kestrel settings, and X-Forwarded-* from proxies that are trusted or not.</summary>
-public sealed class ProxyAndHttpsTests
+[Collection(nameof(TrustedProxySite))]
+public sealed class ProxyAndHttpsTests(TrustedProxySite trusted)
 {
     [Fact]
     public async Task Behind_a_trusted_proxy_and_on_https_sign_in_and_tokens_work_with_secure_cookies_https_redirects_hsts_and_per_visitor_rate_limits()
     {
         // Loopback is trusted by default: the test's client plays a proxy on the same host.
-        await using var site = await KestrelSite.StartAsync(new Dictionary<string, string> { ["ClinicCms:Security:Token:PermitLimit"] = "3" });
+        var site = trusted.Site;
 
         // HTTPS straight on Kestrel, with the certificate from its settings.
         using var https = site.Certificate.Client(site.HttpsAddress);

@@ -8,8 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Security;
 
-/// <summary>Tokens and sessions end when access ends; guessing is rate limited; sign-in answers reveal nothing.</summary>
-public sealed class AccessEndsTests
+/// <summary>
+/// Tokens and sessions end when access ends; guessing is rate limited; sign-in answers reveal nothing. The two tests
+/// on the default site share it: one changes the editor-app client, the other the chief and writer users.
+/// </summary>
+public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<SharedSecuredSite>
 {
     [Fact]
     public async Task Wrong_client_secrets_are_rate_limited_and_an_unknown_client_gets_the_same_answer()
@@ -54,7 +57,7 @@ public sealed class AccessEndsTests
     [Fact]
     public async Task Changing_an_api_clients_roles_or_disabling_it_stops_its_existing_tokens_at_once()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
         using var before = await editor.PostAsJsonAsync("/api/content?draft=true", Faq("Before the change?"));
 
@@ -87,7 +90,7 @@ public sealed class AccessEndsTests
     [Fact]
     public async Task An_editor_stripped_of_roles_or_disabled_is_refused_on_the_next_request()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         using var chief = await site.SignedInAsync("chief", "Chief-password-1");
         using var writer = await site.SignedInAsync("writer", "Writer-password-1");
         using var chiefBefore = await chief.GetAsync("/admin");
@@ -140,9 +143,7 @@ public sealed class AccessEndsTests
     [Fact]
     public async Task Failures_from_one_address_do_not_lock_an_account_or_a_client_for_another_and_answers_reveal_nothing()
     {
-        await using var site = new SecuredSite(new ClinicCmsApp(settings: new Dictionary<string, string> { ["ClinicCms:Security:Login:PermitLimit"] = "50" }));
-        site.App.StartOnLoopback();
-        await site.App.RunRecipeAsync(SecuredSite.Recipe);
+        await using var site = await SecuredSite.StartOnLoopbackAsync(new ClinicCmsApp(settings: new Dictionary<string, string> { ["ClinicCms:Security:Login:PermitLimit"] = "50" }));
         if (!CanBind("127.0.0.2"))
         {
             Assert.Skip("This machine cannot send from 127.0.0.2, the second loopback address the test needs.");

@@ -8,12 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Security;
 
-public sealed class AccountTests
+public sealed class AccountTests(SharedSecuredSite shared) : IClassFixture<SharedSecuredSite>
 {
     [Fact]
     public async Task Client_secrets_and_passwords_are_stored_only_as_hashes()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
 
         var (secrets, passwords) = await site.App.InScopeAsync(async sp =>
         {
@@ -31,7 +31,7 @@ public sealed class AccountTests
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         using var http = await site.SignedInAsync("reader", "Reader-password-1");
         using var before = await http.PostAsJsonAsync("/api/graphql", new { query = "{ faqCount }" });
 
@@ -48,7 +48,7 @@ public sealed class AccountTests
     [Fact]
     public async Task The_roles_step_replaces_adds_and_removes_permissions()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         var recipe = Path.Combine(site.App.Data.Path, "roles.recipe.json");
         await File.WriteAllTextAsync(recipe, """
             { "steps": [ { "name": "Roles", "Roles": [
@@ -70,7 +70,7 @@ public sealed class AccountTests
     [Fact]
     public async Task A_users_step_with_a_weak_password_or_an_unknown_role_names_the_problem_and_changes_nothing()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         var recipe = Path.Combine(site.App.Data.Path, "users.recipe.json");
         await File.WriteAllTextAsync(recipe, """
             { "steps": [ { "name": "Users", "Users": [
@@ -88,7 +88,7 @@ public sealed class AccountTests
     [Fact]
     public async Task An_oversized_rest_body_is_413()
     {
-        await using var site = await SecuredSite.StartAsync();
+        var site = shared.Site;
         using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
 
         using var response = await editor.PostAsync("/api/content", new StringContent("{\"ContentType\":\"FAQ\",\"X\":\"" + new string('a', 1_100_000) + "\"}", System.Text.Encoding.UTF8, "application/json"));

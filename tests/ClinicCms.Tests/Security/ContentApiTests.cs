@@ -6,14 +6,10 @@ using ClinicCms.Tests.TestHost;
 
 namespace ClinicCms.Tests.Security;
 
-/// <summary>The REST content API (spec 5) through real bearer tokens.</summary>
-public sealed class ContentApiTests : IAsyncLifetime
+/// <summary>The REST content API (/api/content) through real bearer tokens.</summary>
+public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<SharedSecuredSite>
 {
-    private SecuredSite _site = null!;
-
-    public async ValueTask InitializeAsync() => _site = await SecuredSite.StartAsync();
-
-    public ValueTask DisposeAsync() => _site.DisposeAsync();
+    private readonly SecuredSite _site = shared.Site;
 
     [Fact]
     public async Task Without_a_token_it_is_401_without_the_permission_403_with_it_200()

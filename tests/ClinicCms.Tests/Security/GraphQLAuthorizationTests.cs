@@ -7,13 +7,9 @@ using ClinicCms.Tests.TestHost;
 namespace ClinicCms.Tests.Security;
 
 /// <summary>GraphQL authorization through the real schemes: bearer tokens from /connect/token and cookies from /login.</summary>
-public sealed class GraphQLAuthorizationTests : IAsyncLifetime
+public sealed class GraphQLAuthorizationTests(SharedSecuredSite shared) : IClassFixture<SharedSecuredSite>
 {
-    private SecuredSite _site = null!;
-
-    public async ValueTask InitializeAsync() => _site = await SecuredSite.StartAsync();
-
-    public ValueTask DisposeAsync() => _site.DisposeAsync();
+    private readonly SecuredSite _site = shared.Site;
 
     [Fact]
     public async Task Without_credentials_graphql_is_401()

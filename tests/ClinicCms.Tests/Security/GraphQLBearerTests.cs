@@ -29,7 +29,11 @@ public sealed class GraphQLBearerTests
             Expires = DateTime.UtcNow.AddHours(1),
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(RSA.Create(2048)), SecurityAlgorithms.RsaSha256),
         });
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Waits for the token's two seconds to pass, asking rather than sleeping.
+        using (var expiring = site.WithToken(token))
+        {
+            using var _ = await Eventually.SendUntilAsync(() => expiring.GetAsync($"/api/content/{ClinicIds.Article}"), r => r.StatusCode == HttpStatusCode.Unauthorized);
+        }
 
         foreach (var (name, bad) in new[] { ("garbage", "not-a-token"), ("tampered", tampered), ("other key", otherKey), ("expired", token) })
         {

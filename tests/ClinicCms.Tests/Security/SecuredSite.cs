@@ -24,6 +24,17 @@ public sealed partial class SecuredSite : IAsyncDisposable
         return site;
     }
 
+    /// <summary>
+    /// Serves <paramref name="app"/> over a real socket on 127.0.0.1 (for a browser, a proxy or HTTPS from the
+    /// Kestrel settings) and applies the access recipe.
+    /// </summary>
+    public static async Task<SecuredSite> StartOnLoopbackAsync(ClinicCmsApp app)
+    {
+        app.StartOnLoopback();
+        await app.RunRecipeAsync(Recipe);
+        return new SecuredSite(app);
+    }
+
     public HttpClient Anonymous() => Client();
 
     // On 127.0.0.1 the factory's client follows redirects whatever its options say, so a plain socket client is used there.

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Store;
@@ -11,17 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.Setup;
 
 /// <summary>A fresh site started over HTTP is set up from the clinic recipe with the article, its FAQs and its treatment overview.</summary>
-public sealed class ClinicRecipeTests : IAsyncLifetime
+public sealed class ClinicRecipeTests(SharedClinicApp shared) : IClassFixture<SharedClinicApp>
 {
-    private readonly ClinicCmsApp _app = new();
-
-    public async ValueTask InitializeAsync()
-    {
-        using var client = _app.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-    }
-
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private readonly ClinicCmsApp _app = shared.App;
 
     [Fact]
     public async Task The_article_keeps_every_paragraph_of_the_clinics_text_word_for_word()
