@@ -1,17 +1,5 @@
 namespace ClinicCms.GraphQL.Queries;
 
-/// <summary>The kinds of value a filter or order compares, each with its operator suffixes.</summary>
-public enum ScalarKind
-{
-    Id,
-    Text,
-    Number,
-    Boolean,
-    Date,
-    DateTime,
-    Time,
-}
-
 /// <summary>What a key of a where or orderBy input stands for.</summary>
 public abstract record QueryTarget;
 
