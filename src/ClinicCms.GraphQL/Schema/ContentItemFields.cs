@@ -1,7 +1,6 @@
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.GraphQL.Schema;
 
@@ -24,8 +23,11 @@ internal static class ContentItemFields
         Add(type, "author", typeof(NonNullGraphType<StringGraphType>), (n, c) => CanSeeAuthors(c) ? n.Item.Author ?? "" : "");
     }
 
-    private static bool CanSeeAuthors(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IContentReadAccess>().CanSeeAuthors(context.User ?? new());
+    private static bool CanSeeAuthors(IResolveFieldContext context)
+    {
+        var reads = ContentReadContext.Of(context);
+        return reads.Access.CanSeeAuthors(reads.User);
+    }
 
     private static void Add(IComplexGraphType type, string name, Type graphType, Func<ContentNode, object?> read) =>
         Add(type, name, graphType, (n, _) => read(n));

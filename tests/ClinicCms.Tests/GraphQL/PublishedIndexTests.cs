@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Versions;
-using ClinicCms.GraphQL.Queries.Published;
+using ClinicCms.Content.Reading.Published;
 using ClinicCms.Tests.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
