@@ -12,6 +12,7 @@ namespace ClinicCms.Content.Reading.Sql;
 internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
 {
     private static readonly ParameterExpression Row = Expression.Parameter(typeof(ContentItemRecord), "r");
+    private readonly bool _postgres = db is PostgresClinicCmsDbContext;
     private readonly ValueComparison _compare = db is PostgresClinicCmsDbContext ? ValueComparison.Postgres : ValueComparison.Sqlite;
 
     public IQueryable<ContentItemRecord> Filter(ContentQuery model)
@@ -44,11 +45,27 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         IOrderedQueryable<ContentItemRecord>? ordered = null;
         foreach (var key in model.OrderBy)
         {
-            ordered = ThenBy(ordered, query, Key(key.Target), key.Descending);
+            var value = Key(key.Target);
+            if (_postgres && MayBeNull(key.Target, model.Status) && (!value.ReturnType.IsValueType || Nullable.GetUnderlyingType(value.ReturnType) is not null))
+            {
+                // NULL sorts first ascending and last descending on SQLite (and in the published index), last and first on
+                // PostgreSQL: "value IS NOT NULL" in the same direction first gives every reader SQLite's order.
+                var isSet = Expression.Lambda(Expression.NotEqual(value.Body, Expression.Constant(null, value.ReturnType)), Row);
+                ordered = ThenBy(ordered, query, isSet, key.Descending);
+            }
+            ordered = ThenBy(ordered, query, value, key.Descending);
         }
         ordered = ordered is null ? query.OrderByDescending(r => r.CreatedUtc) : ordered;
         return ordered.ThenByDescending(r => r.Id); // a stable order, so pages never overlap
     }
+
+    // Columns the store fills on every write need no NULL ordering, which would keep PostgreSQL from walking their indexes.
+    private static bool MayBeNull(QueryTarget target, PublicationStatus status) => target switch
+    {
+        ColumnTarget { Column: nameof(ContentItemRecord.CreatedUtc) or nameof(ContentItemRecord.ModifiedUtc) } => false,
+        ColumnTarget { Column: nameof(ContentItemRecord.PublishedUtc) } => status != PublicationStatus.Published,
+        _ => true,
+    };
 
     private static bool IsEverything(ContentFilter filter) => filter is AllOf { Filters.Count: 0 } or AnyOf { Filters.Count: 0 };
 
