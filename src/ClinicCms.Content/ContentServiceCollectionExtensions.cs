@@ -3,12 +3,16 @@ using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
 using ClinicCms.Content.Handlers;
 using ClinicCms.Content.Import;
+using ClinicCms.Content.Reading;
+using ClinicCms.Content.Reading.Published;
+using ClinicCms.Content.Reading.Sql;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
 using ClinicCms.Content.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content;
 
@@ -50,6 +54,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentImporter>();
         services.AddScoped<Queries.ContentExportReader>();
         services.AddScoped<Queries.AdminContentQueries>();
+        AddReaders(services, provider);
         return services;
     }
 
@@ -60,5 +65,28 @@ public static class ContentServiceCollectionExtensions
         services.TryAddSingleton<T>();
         services.AddSingleton<IContentChangeListener>(sp => sp.GetRequiredService<T>());
         return services;
+    }
+
+    /// <summary>
+    /// <see cref="IContentReader"/>: SQL on either provider, decorated on SQLite by the published index unless
+    /// <see cref="ContentReadOptions.PublishedIndexMaxItems"/> is 0.
+    /// </summary>
+    private static void AddReaders(IServiceCollection services, DatabaseProvider provider)
+    {
+        services.AddOptions<ContentReadOptions>();
+        services.AddSingleton<PartsCache>();
+        services.AddScoped(sp => new ReadSession(sp.GetRequiredService<ClinicCmsDbContext>(), sp.GetService<SqliteReadConnections>()));
+        services.AddScoped<ContentItemLoader>();
+        services.AddScoped<SqlContentReader>();
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddScoped<IContentReader>(sp => sp.GetRequiredService<SqlContentReader>());
+            return;
+        }
+        services.AddSingleton<PublishedIndex>();
+        services.AddScoped<IContentReader>(sp => sp.GetRequiredService<IOptions<ContentReadOptions>>().Value.PublishedIndexMaxItems > 0
+            ? new PublishedIndexReader(sp.GetRequiredService<SqlContentReader>(), sp.GetRequiredService<PublishedIndex>(),
+                sp.GetRequiredService<ReadSession>(), sp.GetRequiredService<ContentItemLoader>())
+            : sp.GetRequiredService<SqlContentReader>());
     }
 }

@@ -41,15 +41,5 @@ public sealed class GraphQLOptions
     /// </summary>
     public int ResponseCacheSeconds { get; set; } = 10;
 
-    /// <summary>
-    /// Most bytes of parsed content (estimated) kept between requests, so that a read of a hot item skips its JSON
-    /// column. Entries are keyed by each row's concurrency stamp and never stale. 0 turns it off.
-    /// </summary>
-    public long PartsCacheSizeBytes { get; set; } = 32 * 1024 * 1024;
-
-    /// <summary>
-    /// Most published items the published index keeps in memory on SQLite (roughly 1 KB each), so that reads skip SQL;
-    /// a site with more reads through SQL. 0 turns it off.
-    /// </summary>
-    public int PublishedIndexMaxItems { get; set; } = 250_000;
+    // PartsCacheSizeBytes and PublishedIndexMaxItems of this section are the readers': see ContentReadOptions.
 }

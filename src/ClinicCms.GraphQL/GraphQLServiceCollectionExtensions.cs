@@ -1,7 +1,7 @@
 using ClinicCms.Content;
 using ClinicCms.GraphQL.Execution;
 using ClinicCms.GraphQL.Queries;
-using ClinicCms.GraphQL.Queries.Published;
+using ClinicCms.Content.Reading;
 using ClinicCms.GraphQL.Rendering;
 using GraphQL;
 using GraphQL.Execution;
@@ -16,10 +16,12 @@ namespace ClinicCms.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>The GraphQL API: schema and document caches, the executer (serial, since resolvers share the request's DbContext), serializer, loaders.</summary>
+    /// <summary>The GraphQL API: schema and document caches, the executer (serial, since resolvers share the request's content reader), serializer.</summary>
     public static IServiceCollection AddClinicCmsGraphQL(this IServiceCollection services, IConfiguration configuration, bool exposeExceptions)
     {
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
+        // The readers' memory settings have always been written in this section.
+        services.Configure<ContentReadOptions>(configuration.GetSection(GraphQLOptions.Section));
         services.AddSingleton<SchemaService>();
         services.AddSingleton<DocumentCache>();
         services.AddContentChangeListener<ResponseCache>();
@@ -27,8 +29,6 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<MaxResultsValidationRule>();
         services.AddSingleton<GraphQLValidationRules>();
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<PartsCache>();
-        services.AddSingleton<PublishedIndex>();
         services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(
             new GraphQLDocumentBuilder(),
             new DocumentValidator(),
@@ -41,11 +41,6 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IGraphQLSerializer>(serializer);
         services.AddSingleton<IGraphQLTextSerializer>(serializer);
         services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();
-        services.AddScoped<PickerLoader>();
-        services.AddScoped<ContentItemReader>();
-        services.AddScoped<PublishedView>();
-        services.AddScoped<ReadScopes>();
-        services.AddScoped<ContentQueryTranslator>();
         services.AddScoped<GraphQLRequestReader>();
         services.AddScoped<GraphQLExecutor>();
         return services;

@@ -1,45 +1,63 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicCms.Content.Store;
 
 /// <summary>
-/// One connection for all the queries of a read (a GraphQL request), instead of an open and close around each: an
-/// open connection borrowed from <see cref="SqliteReadConnections"/> on SQLite, the context's own on PostgreSQL.
+/// One connection for all the queries of a unit of reads (a request's scope), instead of an open and close around
+/// each: an open connection borrowed from <see cref="SqliteReadConnections"/> on SQLite, the context's own opened once on
+/// PostgreSQL. Started by the first read that needs it, ended with the scope. Reads run one at a time, so no locking.
 /// </summary>
-public sealed class ReadSession : IAsyncDisposable
+public sealed class ReadSession(ClinicCmsDbContext db, SqliteReadConnections? connections) : IAsyncDisposable
 {
-    private readonly ClinicCmsDbContext _db;
-    private readonly SqliteReadConnections? _connections;
-    private readonly Microsoft.Data.Sqlite.SqliteConnection? _borrowed;
+    private SqliteConnection? _borrowed;
+    private bool _started;
 
-    private ReadSession(ClinicCmsDbContext db, SqliteReadConnections? connections, Microsoft.Data.Sqlite.SqliteConnection? borrowed)
+    /// <summary>The scope's context, on the session's open connection.</summary>
+    public async ValueTask<ClinicCmsDbContext> ContextAsync(CancellationToken cancellationToken)
     {
-        _db = db;
-        _connections = connections;
-        _borrowed = borrowed;
+        if (!_started)
+        {
+            if (connections is null) // registered on SQLite only
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken);
+            }
+            else
+            {
+                _borrowed = connections.Rent();
+                db.Database.SetDbConnection(_borrowed, contextOwnsConnection: false);
+            }
+            _started = true;
+        }
+        return db;
     }
 
-    public static async Task<ReadSession> StartAsync(ClinicCmsDbContext db, SqliteReadConnections? connections, CancellationToken cancellationToken)
+    /// <summary>The published revision (see <see cref="Store.PublishedRevision"/>) as of now on SQLite; null on PostgreSQL, which keeps none.</summary>
+    public async ValueTask<long?> PublishedRevisionAsync(CancellationToken cancellationToken)
     {
-        if (connections is null) // registered on SQLite only
+        if (connections is null)
         {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            return new ReadSession(db, null, null);
+            return null;
         }
-        var borrowed = connections.Rent();
-        db.Database.SetDbConnection(borrowed, contextOwnsConnection: false);
-        return new ReadSession(db, connections, borrowed);
+        await ContextAsync(cancellationToken);
+        return PublishedRevision.Read(_borrowed!);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (!_started)
+        {
+            return;
+        }
+        _started = false;
         if (_borrowed is null)
         {
-            await _db.Database.CloseConnectionAsync();
+            await db.Database.CloseConnectionAsync();
             return;
         }
         // The context is pooled: it must leave with a connection of its own, not one another request may borrow.
-        _db.Database.SetDbConnection(_connections!.Closed(), contextOwnsConnection: true);
-        _connections.Return(_borrowed);
+        db.Database.SetDbConnection(connections!.Closed(), contextOwnsConnection: true);
+        connections.Return(_borrowed);
+        _borrowed = null;
     }
 }

@@ -1,10 +1,12 @@
-using ClinicCms.Content.Store;
+using ClinicCms.GraphQL.Queries;
+using ClinicCms.GraphQL.Rendering;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.GraphQL.Execution;
 
@@ -13,14 +15,17 @@ public sealed partial class GraphQLExecutor(
     SchemaService schemas,
     IDocumentExecuter executer,
     GraphQLValidationRules rules,
+    IOptions<GraphQLOptions> options,
+    MarkdownRenderer markdown,
     ILogger<GraphQLExecutor> logger)
 {
     public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http)
     {
         var schema = await schemas.GetSchemaAsync(http.RequestServices, http.RequestAborted);
-        var db = http.RequestServices.GetRequiredService<ClinicCmsDbContext>();
-        await using var reads = await ReadSession.StartAsync(db, http.RequestServices.GetService<SqliteReadConnections>(), http.RequestAborted);
-        var result = await ExecuteAsync(request, http, schema);
+        // Resolved here rather than injected: a request the response cache answers never builds a reader.
+        var reads = new ContentReadContext(http.RequestServices.GetRequiredService<IContentReader>(),
+            http.RequestServices.GetRequiredService<IContentReadAccess>(), options.Value, markdown, http.User);
+        var result = await ExecuteAsync(request, http, schema, reads);
         if (result.Errors is { Count: > 0 } errors)
         {
             if (!result.Executed && OperationTypeOf(request) is { } kind and not OperationType.Query)
@@ -83,7 +88,7 @@ public sealed partial class GraphQLExecutor(
         return bounded;
     }
 
-    private Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http, global::GraphQL.Types.ISchema schema) =>
+    private Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http, global::GraphQL.Types.ISchema schema, ContentReadContext reads) =>
         executer.ExecuteAsync(o =>
         {
             o.Schema = schema;
@@ -91,7 +96,7 @@ public sealed partial class GraphQLExecutor(
             o.OperationName = request.OperationName;
             o.Variables = request.Variables;
             o.Extensions = request.Extensions;
-            o.RequestServices = http.RequestServices;
+            o.UserContext = reads; // resolvers take what they need from it, never from the service provider
             o.User = http.User;
             o.CancellationToken = http.RequestAborted;
             o.ValidationRules = rules.All;

@@ -25,4 +25,22 @@ internal static class OrderByKeys
         var order = written ?? [.. values.Keys];
         return [.. order.Where(values.ContainsKey).Select(k => KeyValuePair.Create(k, values[k])), .. values.Where(v => !order.Contains(v.Key))];
     }
+
+    /// <summary>The store's order keys for the written keys; contentType is accepted and ignored (as in Orchard), as is any key without a direction.</summary>
+    public static OrderKey[] Resolve(TypeQueryModel model, List<KeyValuePair<string, object?>> orderBy)
+    {
+        if (orderBy.Count == 0)
+        {
+            return [];
+        }
+        var keys = new List<OrderKey>(orderBy.Count);
+        foreach (var (key, value) in orderBy)
+        {
+            if (key != "contentType" && value is string direction && model.Order.TryGetValue(key, out var target))
+            {
+                keys.Add(new OrderKey(target, direction == "DESC"));
+            }
+        }
+        return [.. keys];
+    }
 }

@@ -1,19 +1,15 @@
-using ClinicCms.Content.Store;
-using ClinicCms.GraphQL.Queries.Published;
-using Microsoft.EntityFrameworkCore;
-
 namespace ClinicCms.GraphQL.Queries;
 
 /// <summary>
 /// The per-request batch loader for content pickers. The first picker resolved in a batch of items loads the
-/// targets of that picker field for the whole batch with one query; the rest of the batch reads the result.
+/// targets of that picker field for the whole batch with one read; the rest of the batch reads the result.
 /// Targets are published versions, as in Orchard. Requests run their resolvers one at a time, so no locking.
 /// </summary>
-public sealed class PickerLoader(ClinicCmsDbContext db, ContentItemReader reader, ReadScopes scopes, PublishedView published)
+public sealed class PickerLoader(IContentReader reader, ReadScopes scopes)
 {
     private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
 
-    public async Task<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var key = (source.Node.Batch, source.PartName, source.Definition.Name);
         if (!_loads.TryGetValue(key, out var load))
@@ -25,7 +21,7 @@ public sealed class PickerLoader(ClinicCmsDbContext db, ContentItemReader reader
         var visible = new List<ContentNode>(ids.Count);
         foreach (var node in ids.Select(id => targets.GetValueOrDefault(id)).OfType<ContentNode>())
         {
-            if (await scopes.CanSeeAsync(user, node))
+            if (await scopes.CanSeeAsync(node))
             {
                 visible.Add(node); // each picked item is checked: a picker shows no more than a list would
             }
@@ -43,9 +39,6 @@ public sealed class PickerLoader(ClinicCmsDbContext db, ContentItemReader reader
         {
             return [];
         }
-        var items = published.Snapshot is { } snapshot
-            ? await reader.ReadAsync([.. ids.Select(snapshot.Find).OfType<IndexedRow>().Select(r => r.Head)], cancellationToken)
-            : await reader.ReadAsync(db.ContentItems.AsNoTracking().Where(r => r.Published && ids.Contains(r.ContentItemId)), cancellationToken);
-        return NodeBatch.Of(items).ToDictionary(n => n.Item.ContentItemId);
+        return NodeBatch.Of(await reader.LoadPublishedAsync(ids, cancellationToken)).ToDictionary(n => n.Item.ContentItemId);
     }
 }

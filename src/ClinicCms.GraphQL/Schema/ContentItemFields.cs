@@ -2,7 +2,6 @@ using ClinicCms.Content.ContentItems;
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.GraphQL.Schema;
 
@@ -27,8 +26,11 @@ internal static class ContentItemFields
     private static double SchemaPosition((RootValue Value, int Index) root) =>
         root.Value.Name == nameof(ContentItem.Published) ? root.Index - 1.5 : root.Index;
 
-    private static bool CanSeeAuthors(IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IContentReadAccess>().CanSeeAuthors(context.User ?? new());
+    private static bool CanSeeAuthors(IResolveFieldContext context)
+    {
+        var reads = ContentReadContext.Of(context);
+        return reads.Access.CanSeeAuthors(reads.User);
+    }
 
     private static void Add(IComplexGraphType type, string name, Type graphType, Func<ContentNode, IResolveFieldContext, object?> read) =>
         type.AddField(new FieldType

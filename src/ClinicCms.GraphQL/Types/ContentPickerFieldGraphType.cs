@@ -1,7 +1,6 @@
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.GraphQL.Types;
 
@@ -20,8 +19,7 @@ public sealed class ContentPickerFieldGraphType : ObjectGraphType<FieldSource>
             .ResolveAsync(async c =>
             {
                 var ids = ListArguments.Slice(JsonRead.Strings(c.Source.Value, "ContentItemIds"), c);
-                var loader = c.RequestServices!.GetRequiredService<PickerLoader>();
-                return await loader.LoadAsync(c.Source, ids, c.User ?? new(), c.CancellationToken);
+                return await ContentReadContext.Of(c).Pickers.LoadAsync(c.Source, ids, c.CancellationToken);
             });
     }
 }

@@ -1,9 +1,7 @@
 using ClinicCms.Content.Definitions;
 using ClinicCms.GraphQL.Queries;
-using ClinicCms.GraphQL.Rendering;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.GraphQL.Types;
 
@@ -15,7 +13,7 @@ public sealed class MarkdownBodyPartGraphType : ObjectGraphType<PartSource>
         Description = "The body of the item, in Markdown and rendered as HTML.";
         Field<StringGraphType>("markdown").Resolve(c => JsonRead.String(c.Source.Value, "Markdown"));
         Field<StringGraphType>("html").Description("The Markdown rendered as HTML, sanitized unless the part's settings turn that off.")
-            .Resolve(c => c.RequestServices!.GetRequiredService<MarkdownRenderer>()
+            .Resolve(c => ContentReadContext.Of(c).Markdown
                 .ToHtml(JsonRead.String(c.Source.Value, "Markdown"), sanitizeFor(c.Source.Node.Item.ContentType)));
     }
 

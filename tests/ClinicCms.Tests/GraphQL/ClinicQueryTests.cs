@@ -8,30 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.GraphQL;
 
-/// <summary>A frontend's queries against the seeded clinic content, over real HTTP.</summary>
-public sealed class ClinicQueryTests : IAsyncLifetime
+/// <summary>A frontend's queries against the seeded clinic content, over real HTTP, on each reader.</summary>
+public abstract class ClinicQueryTests(ReaderSite site)
 {
-    private readonly ClinicCmsApp _app = new();
-    private HttpClient _http = null!;
-    private GraphQLClient _graphql = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _http = _app.CreateClient();
-        _graphql = new GraphQLClient(_http);
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-    }
+    private async Task<GraphQLClient> GraphQLAsync() => new((await site.AppAsync()).CreateClient());
 
     [Fact]
     public async Task The_newest_articles_come_with_their_collapsed_fields()
     {
-        var data = await _graphql.DataAsync("{ article(first: 10, orderBy: { publishedUtc: DESC }) { displayText path summary publishedUtc tags } }");
+        var data = await (await GraphQLAsync()).DataAsync("{ article(first: 10, orderBy: { publishedUtc: DESC }) { displayText path summary publishedUtc tags } }");
 
         var article = Assert.Single(data["article"]!.AsArray())!;
         Assert.Equal("How Many Ketamine Infusions Will I Need?", article["displayText"]!.GetValue<string>());
@@ -43,7 +28,7 @@ public sealed class ClinicQueryTests : IAsyncLifetime
     [Fact]
     public async Task An_article_is_found_by_its_path_with_its_body()
     {
-        var data = await _graphql.DataAsync("""
+        var data = await (await GraphQLAsync()).DataAsync("""
             query ($path: String) { article(where: { path: $path }) { subtitle htmlBody { html } heroImage { files { url } } } }
             """, new { path = "articles/how-many-ketamine-infusions-will-i-need" });
 
@@ -56,7 +41,7 @@ public sealed class ClinicQueryTests : IAsyncLifetime
     [Fact]
     public async Task Faqs_of_a_category_come_in_display_order_with_their_total_count()
     {
-        var data = await _graphql.DataAsync("""
+        var data = await (await GraphQLAsync()).DataAsync("""
             { faq(where: { category: "treatment-course" }, orderBy: { order: ASC }, first: 1) { displayText order answer { markdown html } }
               faqCount(where: { category: "treatment-course" }) }
             """);
@@ -71,7 +56,7 @@ public sealed class ClinicQueryTests : IAsyncLifetime
     [Fact]
     public async Task A_treatment_overview_comes_with_its_faqs_and_articles()
     {
-        var data = await _graphql.DataAsync("""
+        var data = await (await GraphQLAsync()).DataAsync("""
             { treatmentOverview { displayText sessionsMinimum sessionsMaximum weeksMinimum weeksMaximum condition markdownBody { html }
                 faqs { contentItemIds contentItems { displayText ... on FAQ { relatedTreatment { contentItemIds } } } }
                 relatedArticles { contentItems { ... on Article { path } } } } }
@@ -90,7 +75,7 @@ public sealed class ClinicQueryTests : IAsyncLifetime
     [Fact]
     public async Task ContentItem_returns_a_published_item_through_the_interface()
     {
-        var data = await _graphql.DataAsync($$"""{ contentItem(contentItemId: "{{ClinicIds.Article}}") { contentType displayText ... on Article { path } } }""");
+        var data = await (await GraphQLAsync()).DataAsync($$"""{ contentItem(contentItemId: "{{ClinicIds.Article}}") { contentType displayText ... on Article { path } } }""");
 
         Assert.Equal("Article", data["contentItem"]!["contentType"]!.GetValue<string>());
         Assert.Equal("articles/how-many-ketamine-infusions-will-i-need", data["contentItem"]!["path"]!.GetValue<string>());
@@ -103,28 +88,31 @@ public sealed class ClinicQueryTests : IAsyncLifetime
         draft.GetOrCreatePart("TitlePart")["Title"] = "Unreleased question?";
         draft.GetOrCreatePart("FAQ")["Category"] = new JsonObject { ["Text"] = "general" };
         draft.GetOrCreatePart("FAQ")["Order"] = new JsonObject { ["Value"] = 99 };
-        await _app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync(draft, publish: false, ContentUser.System));
+        var app = await site.AppAsync();
+        await app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync(draft, publish: false, ContentUser.System));
+        var graphql = new GraphQLClient(app.CreateClient());
 
-        var published = await _graphql.DataAsync("{ faq(where: { displayText_contains: \"Unreleased\" }) { displayText } faqCount }");
+        var published = await graphql.DataAsync("{ faq(where: { displayText_contains: \"Unreleased\" }) { displayText } faqCount }");
         Assert.Empty(published["faq"]!.AsArray());
         Assert.Equal(7, published["faqCount"]!.GetValue<int>());
         foreach (var status in new[] { "DRAFT", "LATEST", "ALL" })
         {
-            var (code, body) = await _graphql.PostAsync($"{{ faq(status: {status}) {{ displayText }} }}");
+            var (code, body) = await graphql.PostAsync($"{{ faq(status: {status}) {{ displayText }} }}");
             Assert.Equal(HttpStatusCode.Unauthorized, code);
             Assert.Equal("Unauthorized", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         }
-        var (countCode, _) = await _graphql.PostAsync("{ faqCount(status: DRAFT) }");
+        var (countCode, _) = await graphql.PostAsync("{ faqCount(status: DRAFT) }");
         Assert.Equal(HttpStatusCode.Unauthorized, countCode);
     }
 
     [Fact]
     public async Task Get_and_application_graphql_requests_work_as_in_orchard()
     {
-        using var get = await _http.GetAsync("/api/graphql?query=" + Uri.EscapeDataString("query ($n: Int) { faq(first: $n) { displayText } }")
+        using var http = (await site.AppAsync()).CreateClient();
+        using var get = await http.GetAsync("/api/graphql?query=" + Uri.EscapeDataString("query ($n: Int) { faq(first: $n) { displayText } }")
             + "&variables=" + Uri.EscapeDataString("""{"n": 2}"""));
-        using var raw = await _http.PostAsync("/api/graphql", new StringContent("{ faqCount }", Encoding.UTF8, "application/graphql"));
-        using var form = await _http.PostAsync("/api/graphql?query=" + Uri.EscapeDataString("{ articleCount }"), new StringContent("", Encoding.UTF8, "text/plain"));
+        using var raw = await http.PostAsync("/api/graphql", new StringContent("{ faqCount }", Encoding.UTF8, "application/graphql"));
+        using var form = await http.PostAsync("/api/graphql?query=" + Uri.EscapeDataString("{ articleCount }"), new StringContent("", Encoding.UTF8, "text/plain"));
 
         Assert.Equal(2, (await GraphQLClient.Parse(get))["data"]!["faq"]!.AsArray().Count);
         Assert.Equal(7, (await GraphQLClient.Parse(raw))["data"]!["faqCount"]!.GetValue<int>());
@@ -134,7 +122,7 @@ public sealed class ClinicQueryTests : IAsyncLifetime
     [Fact]
     public async Task A_filter_on_text_matches_case_insensitively_and_treats_wildcards_literally()
     {
-        var data = await _graphql.DataAsync("""
+        var data = await (await GraphQLAsync()).DataAsync("""
             { a: faq(where: { displayText_contains: "FDA-APPROVED" }) { displayText }
               b: faq(where: { displayText_contains: "%" }) { displayText }
               c: faq(where: { displayText_starts_with: "how", NOT: { displayText_ends_with: "need?" } }) { displayText }
@@ -147,4 +135,19 @@ public sealed class ClinicQueryTests : IAsyncLifetime
             data["c"]!.AsArray().Select(n => n!["displayText"]!.GetValue<string>()).Order().Reverse());
         Assert.Equal([2m, 5m, 6m], data["d"]!.AsArray().Select(n => n!["order"]!.GetValue<decimal>()));
     }
+}
+
+public sealed class IndexedSqliteClinicQueryTests(IndexedSqliteClinicQueryTests.Site site) : ClinicQueryTests(site), IClassFixture<IndexedSqliteClinicQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.IndexedSqlite);
+}
+
+public sealed class SqlSqliteClinicQueryTests(SqlSqliteClinicQueryTests.Site site) : ClinicQueryTests(site), IClassFixture<SqlSqliteClinicQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.SqlSqlite);
+}
+
+public sealed class PostgresClinicQueryTests(PostgresClinicQueryTests.Site site) : ClinicQueryTests(site), IClassFixture<PostgresClinicQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.Postgres);
 }

@@ -3,25 +3,19 @@ using ClinicCms.Tests.TestHost;
 
 namespace ClinicCms.Tests.GraphQL;
 
-/// <summary>The query shapes of Orchard's DynamicContentTypeQueryTests (spec 3.10, examples 4-7) on a recipe of our own with the same shapes.</summary>
-public sealed class ProductShapeQueryTests : IAsyncLifetime
+/// <summary>The query shapes of Orchard's DynamicContentTypeQueryTests (spec 3.10, examples 4-7) on a recipe of our own with the same shapes, on each reader.</summary>
+public abstract class ProductShapeQueryTests(ReaderSite site)
 {
     private const string Fields = "contentItemId displayText price { amount } sku metadataCode metadataAvailabilityDate";
-    private readonly ClinicCmsApp _app = new(Path.Combine(AppContext.BaseDirectory, "GraphQL", "Files", "product-shapes.recipe.json"));
-    private GraphQLClient _graphql = null!;
 
-    public ValueTask InitializeAsync()
-    {
-        _graphql = new GraphQLClient(_app.CreateClient());
-        return ValueTask.CompletedTask;
-    }
+    public static string Recipe => Path.Combine(AppContext.BaseDirectory, "GraphQL", "Files", "product-shapes.recipe.json");
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private async Task<GraphQLClient> GraphQLAsync() => new((await site.AppAsync()).CreateClient());
 
     [Fact]
     public async Task A_plain_parts_field_filters_through_the_part()
     {
-        var data = await _graphql.DataAsync($"{{ product(where: {{ price: {{ amount_gt: 20 }} }}) {{ {Fields} }} }}");
+        var data = await (await GraphQLAsync()).DataAsync($"{{ product(where: {{ price: {{ amount_gt: 20 }} }}) {{ {Fields} }} }}");
 
         var product = Assert.Single(data["product"]!.AsArray())!;
         Assert.Equal("Red chair", product["displayText"]!.GetValue<string>());
@@ -34,7 +28,7 @@ public sealed class ProductShapeQueryTests : IAsyncLifetime
     [Fact]
     public async Task Collapsed_fields_filter_at_the_root_with_and_without_the_part_prefix()
     {
-        var data = await _graphql.DataAsync("""
+        var data = await (await GraphQLAsync()).DataAsync("""
             { bySku: product(where: { sku_starts_with: "5000" }) { displayText }
               byCode: product(where: { metadataCode: "200000222" }) { displayText } }
             """);
@@ -46,7 +40,7 @@ public sealed class ProductShapeQueryTests : IAsyncLifetime
     [Fact]
     public async Task And_or_combine_fields_of_several_parts()
     {
-        var data = await _graphql.DataAsync($$"""
+        var data = await (await GraphQLAsync()).DataAsync($$"""
             { product(where: { AND: { OR: { price: { amount: 15 }, sku_ends_with: "55" }, metadataAvailabilityDate_gt: "2024-05-01" } },
                       orderBy: { createdUtc: ASC }) { {{Fields}} } }
             """);
@@ -58,7 +52,7 @@ public sealed class ProductShapeQueryTests : IAsyncLifetime
     [Fact]
     public async Task A_field_filter_is_scoped_to_its_own_field_unlike_orchard_bug_17323()
     {
-        var data = await _graphql.DataAsync("""
+        var data = await (await GraphQLAsync()).DataAsync("""
             { numberType(where: { value: 456 }) { value }
               stringType(where: { value: "Word456" }) { value }
               wrongField: twoNumbersType(where: { field1: 700 }) { field1 field2 }
@@ -74,7 +68,7 @@ public sealed class ProductShapeQueryTests : IAsyncLifetime
     [Fact]
     public async Task Order_by_takes_the_types_own_fields_and_orchards_columns_in_the_given_order()
     {
-        var data = await _graphql.DataAsync("""
+        var data = await (await GraphQLAsync()).DataAsync("""
             { byPrice: product(orderBy: { metadataCode: DESC }) { displayText }
               byCreated: product(orderBy: { createdUtc: ASC, displayText: DESC }) { displayText }
               defaultOrder: product { displayText } }
@@ -86,4 +80,19 @@ public sealed class ProductShapeQueryTests : IAsyncLifetime
     }
 
     private static IEnumerable<string> Names(JsonNode? list) => list!.AsArray().Select(n => n!["displayText"]!.GetValue<string>());
+}
+
+public sealed class IndexedSqliteProductShapeQueryTests(IndexedSqliteProductShapeQueryTests.Site site) : ProductShapeQueryTests(site), IClassFixture<IndexedSqliteProductShapeQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.IndexedSqlite, Recipe);
+}
+
+public sealed class SqlSqliteProductShapeQueryTests(SqlSqliteProductShapeQueryTests.Site site) : ProductShapeQueryTests(site), IClassFixture<SqlSqliteProductShapeQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.SqlSqlite, Recipe);
+}
+
+public sealed class PostgresProductShapeQueryTests(PostgresProductShapeQueryTests.Site site) : ProductShapeQueryTests(site), IClassFixture<PostgresProductShapeQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.Postgres, Recipe);
 }

@@ -7,10 +7,11 @@ namespace ClinicCms.Tests.TestHost;
 /// <summary>
 /// The whole app over real HTTP, on a new data folder with its own SQLite file; set up on start from the clinic
 /// recipe, or from <paramref name="setupRecipe"/>. The folder goes on dispose. The site gets the test run's token
-/// keys (<see cref="TokenKeys"/>) unless <paramref name="newTokenKeys"/> asks it to make its own.
+/// keys (<see cref="TokenKeys"/>) unless <paramref name="newTokenKeys"/> asks it to make its own. <paramref name="postgres"/>
+/// chooses the database; by default the test run's (<see cref="ServiceRequirement.OnPostgres"/>).
 /// </summary>
 public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null,
-    string environment = "Development", TempFolder? data = null, bool newTokenKeys = false)
+    string environment = "Development", TempFolder? data = null, bool newTokenKeys = false, bool? postgres = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-admin-password-1";
@@ -76,7 +77,7 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         {
             TokenKeys.WriteInto(Data.Path);
         }
-        if (ServiceRequirement.OnPostgres)
+        if (postgres ?? ServiceRequirement.OnPostgres)
         {
             _postgres ??= PostgresDatabase.Open("cliniccms_test_" + System.IO.Path.GetFileName(Data.Path));
             builder.UseSetting("ClinicCms:Database:Provider", "Postgres");

@@ -1,107 +1,88 @@
-using System.Collections;
 using System.Linq.Expressions;
 using ClinicCms.Content.Store;
-using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
-namespace ClinicCms.GraphQL.Queries;
+namespace ClinicCms.Content.Reading.Sql;
 
 /// <summary>
-/// Turns a list field's status, where and orderBy into one SQL query on indexed columns: root values are columns
-/// of the version row, fields are "Id IN (...)" subqueries on the field index scoped to their type, part and field.
+/// Turns a <see cref="ContentQuery"/> into one SQL query on indexed columns: root values are columns of the version
+/// row, fields are "Id IN (...)" subqueries on the field index scoped to their type, part and field.
 /// </summary>
-public sealed class ContentQueryTranslator(ClinicCmsDbContext db)
+internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
 {
     private static readonly ParameterExpression Row = Expression.Parameter(typeof(ContentItemRecord), "r");
-    private readonly ValueComparison _compare = new(db is PostgresClinicCmsDbContext);
+    private readonly bool _postgres = db is PostgresClinicCmsDbContext;
+    private readonly ValueComparison _compare = db is PostgresClinicCmsDbContext ? ValueComparison.Postgres : ValueComparison.Sqlite;
 
-    public IQueryable<ContentItemRecord> Filter(TypeQueryModel model, PublicationStatus status, IDictionary<string, object?>? where, string? owner = null)
+    public IQueryable<ContentItemRecord> Filter(ContentQuery model)
     {
         var query = db.ContentItems.AsNoTracking().Where(r => r.ContentType == model.ContentType);
-        if (owner is not null)
+        if (model.Owner is { } owner)
         {
             query = query.Where(r => r.Owner == owner);
         }
         // Compared with a parameter, not as a bare column: SQLite matches "Published = ?" to the (ContentType,
         // Published, PublishedUtc) indexes and walks them in order, but sorts every row of the type for "Published".
         var set = true;
-        query = status switch
+        query = model.Status switch
         {
             PublicationStatus.Draft => query.Where(r => r.Latest == set && r.Published != set),
             PublicationStatus.Latest => query.Where(r => r.Latest == set),
             PublicationStatus.All => query,
             _ => query.Where(r => r.Published == set),
         };
-        if (where is { Count: > 0 })
+        if (model.Where is { } where && !IsEverything(where))
         {
-            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Combine(where, model.Filter, model.ContentType, or: false), Row));
+            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Translate(where, model.ContentType), Row));
         }
         return query;
     }
 
-    /// <summary>Orders by the given keys in turn; createdUtc descending when none is given (Orchard's default).</summary>
-    public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> query, TypeQueryModel model, IEnumerable<KeyValuePair<string, object?>> orderBy)
+    /// <summary>Orders by the query's keys in turn; createdUtc descending when it has none (Orchard's default).</summary>
+    public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> query, ContentQuery model)
     {
         IOrderedQueryable<ContentItemRecord>? ordered = null;
-        foreach (var (key, value) in orderBy)
+        foreach (var key in model.OrderBy)
         {
-            if (key == "contentType" || value is not string direction || !model.Order.TryGetValue(key, out var target))
+            var value = Key(key.Target);
+            if (_postgres && MayBeNull(key.Target, model.Status) && (!value.ReturnType.IsValueType || Nullable.GetUnderlyingType(value.ReturnType) is not null))
             {
-                continue; // contentType is accepted and ignored, as in Orchard
+                // NULL sorts first ascending and last descending on SQLite (and in the published index), last and first on
+                // PostgreSQL: "value IS NOT NULL" in the same direction first gives every reader SQLite's order.
+                var isSet = Expression.Lambda(Expression.NotEqual(value.Body, Expression.Constant(null, value.ReturnType)), Row);
+                ordered = ThenBy(ordered, query, isSet, key.Descending);
             }
-            ordered = ThenBy(ordered, query, Key(target), direction == "DESC");
+            ordered = ThenBy(ordered, query, value, key.Descending);
         }
         ordered = ordered is null ? query.OrderByDescending(r => r.CreatedUtc) : ordered;
         return ordered.ThenByDescending(r => r.Id); // a stable order, so pages never overlap
     }
 
-    private Expression Combine(IDictionary<string, object?> where, FilterModel model, string contentType, bool or)
+    // Columns the store fills on every write need no NULL ordering, which would keep PostgreSQL from walking their indexes.
+    private static bool MayBeNull(QueryTarget target, PublicationStatus status) => target switch
     {
-        var parts = new List<Expression>();
-        foreach (var (key, value) in where)
-        {
-            if (!model.Keys.TryGetValue(key, out var entry))
-            {
-                throw new ExecutionError($"Unknown filter '{key}'.");
-            }
-            parts.Add(entry.Target switch
-            {
-                LogicTarget logic => Logic(logic.Operator, value, model, contentType),
-                PartTarget part => value is IDictionary<string, object?> nested ? Combine(nested, part.Nested, contentType, or) : Expression.Constant(true),
-                ColumnTarget column => _compare.Build(ReflectedMembers.Property(Row, column.Column), column.Kind, entry.Operator, value),
-                FieldTarget field => FieldMatches(field, contentType, entry.Operator, value),
-                _ => throw new InvalidOperationException($"Unexpected filter target {entry.Target}."),
-            });
-        }
-        if (parts.Count == 0)
-        {
-            return Expression.Constant(true);
-        }
-        return parts.Aggregate((a, b) => or ? Expression.OrElse(a, b) : Expression.AndAlso(a, b));
-    }
+        ColumnTarget { Column: nameof(ContentItemRecord.CreatedUtc) or nameof(ContentItemRecord.ModifiedUtc) } => false,
+        ColumnTarget { Column: nameof(ContentItemRecord.PublishedUtc) } => status != PublicationStatus.Published,
+        _ => true,
+    };
 
-    // AND: every child holds; OR: any predicate of any child holds (the keys of one child included, as in Orchard);
-    // NOT: no child holds.
-    private Expression Logic(string op, object? value, FilterModel model, string contentType)
+    private static bool IsEverything(ContentFilter filter) => filter is AllOf { Filters.Count: 0 } or AnyOf { Filters.Count: 0 };
+
+    private Expression Translate(ContentFilter filter, string contentType) => filter switch
     {
-        var children = (value is IEnumerable list and not IDictionary<string, object?> ? list.Cast<object?>() : [value])
-            .OfType<IDictionary<string, object?>>().ToList();
-        if (children.Count == 0)
-        {
-            return Expression.Constant(true);
-        }
-        return op switch
-        {
-            "OR" => children.Select(c => Combine(c, model, contentType, or: true)).Aggregate(Expression.OrElse),
-            "NOT" => children.Select(c => (Expression)Expression.Not(Combine(c, model, contentType, or: false))).Aggregate(Expression.AndAlso),
-            _ => children.Select(c => Combine(c, model, contentType, or: false)).Aggregate(Expression.AndAlso),
-        };
-    }
+        _ when IsEverything(filter) => Expression.Constant(true),
+        AllOf all => all.Filters.Select(f => Translate(f, contentType)).Aggregate(Expression.AndAlso),
+        AnyOf any => any.Filters.Select(f => Translate(f, contentType)).Aggregate(Expression.OrElse),
+        Not not => Expression.Not(Translate(not.Filter, contentType)),
+        Comparison { Target: ColumnTarget column } compare => _compare.Build(ReflectedMembers.Property(Row, column.Column), column.Kind, compare.Operator, compare.Value),
+        Comparison { Target: FieldTarget field } compare => FieldMatches(field, contentType, compare.Operator, compare.Value),
+        _ => throw new InvalidOperationException($"Unexpected filter {filter}."),
+    };
 
     // r.Id IN (SELECT f.DocumentId FROM ContentFieldIndex f WHERE type, part, field AND value matches): the planner
     // starts from the index rows that match instead of testing every version of the type (a correlated EXISTS).
-    private MethodCallExpression FieldMatches(FieldTarget field, string contentType, string op, object? value)
+    private MethodCallExpression FieldMatches(FieldTarget field, string contentType, FilterOperator op, object? value)
     {
         var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
         var body = Expression.AndAlso(

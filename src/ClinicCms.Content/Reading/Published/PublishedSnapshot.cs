@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ClinicCms.GraphQL.Queries.Published;
+namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>
 /// Every published version of the site as of one content revision, grouped by type and by content item id. Lookups

@@ -1,6 +1,7 @@
+using ClinicCms.Content.Reading.Sql;
 using ClinicCms.Content.Store;
 
-namespace ClinicCms.GraphQL.Queries.Published;
+namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>A published version as the index keeps it: its root columns, and the values its field index rows hold.</summary>
 public sealed class IndexedRow(ContentItemRecord head, int ordinal, IndexedField[] fields)

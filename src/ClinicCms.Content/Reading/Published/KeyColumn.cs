@@ -1,4 +1,4 @@
-namespace ClinicCms.GraphQL.Queries.Published;
+namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>One key's value for every row of a type, by ordinal, and the rows holding each value.</summary>
 public sealed class KeyColumn

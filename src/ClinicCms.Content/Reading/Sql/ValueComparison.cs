@@ -3,10 +3,9 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using ClinicCms.Content.Store;
-using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClinicCms.GraphQL.Queries;
+namespace ClinicCms.Content.Reading.Sql;
 
 /// <summary>
 /// One operator on one column as an expression EF Core turns into SQL. Text matching (_contains, _starts_with,
@@ -14,15 +13,22 @@ namespace ClinicCms.GraphQL.Queries;
 /// and \ escaped so they match themselves. Values are SQL parameters, never literals: one compiled query and one SQL
 /// text serve every path or category a frontend asks for.
 /// </summary>
-internal sealed class ValueComparison(bool postgres)
+internal sealed class ValueComparison
 {
+    public static readonly ValueComparison Sqlite = new(postgres: false);
+    public static readonly ValueComparison Postgres = new(postgres: true);
+
+    private readonly bool _postgres;
+
+    private ValueComparison(bool postgres) => _postgres = postgres;
+
     private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like),
         [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
     private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
         [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
-    private static readonly MethodInfo Compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
     public static string FieldColumn(ScalarKind kind) => kind switch
     {
@@ -50,43 +56,55 @@ internal sealed class ValueComparison(bool postgres)
         _ => throw new InvalidOperationException($"{target} holds no value."),
     };
 
-    public Expression Build(Expression member, ScalarKind kind, string op, object? value)
+    public Expression Build(Expression member, ScalarKind kind, FilterOperator op, object? value)
     {
         switch (op)
         {
-            case "":
+            case FilterOperator.Equal:
                 return Expression.Equal(member, Constant(value, member.Type, kind));
-            case "_not":
+            case FilterOperator.NotEqual:
                 return Expression.NotEqual(member, Constant(value, member.Type, kind));
-            case "_in" or "_not_in":
+            case FilterOperator.In or FilterOperator.NotIn:
                 var list = List(value, member.Type, kind);
                 var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [member.Type], list, member);
-                return op == "_in" ? contains : Expression.Not(contains);
-            case "_gt" or "_gte" or "_lt" or "_lte":
+                return op == FilterOperator.In ? contains : Expression.Not(contains);
+            case FilterOperator.GreaterThan or FilterOperator.GreaterThanOrEqual or FilterOperator.LessThan or FilterOperator.LessThanOrEqual:
                 return Order(member, op, Constant(value, member.Type, kind));
             default:
-                var text = value as string ?? throw new ExecutionError($"The operator {op} needs a string.");
-                var pattern = op.EndsWith("contains", StringComparison.Ordinal) ? $"%{Escape(text)}%"
-                    : op.EndsWith("starts_with", StringComparison.Ordinal) ? $"{Escape(text)}%"
+                var text = value as string ?? throw new ContentQueryException($"The operator {Suffix(op)} needs a string.");
+                var pattern = op is FilterOperator.Contains or FilterOperator.NotContains ? $"%{Escape(text)}%"
+                    : op is FilterOperator.StartsWith or FilterOperator.NotStartsWith ? $"{Escape(text)}%"
                     : $"%{Escape(text)}";
-                Expression like = Expression.Call(postgres ? ILike : Like, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
-                return op.StartsWith("_not", StringComparison.Ordinal) ? Expression.Not(like) : like;
+                Expression like = Expression.Call(_postgres ? ILike : Like, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
+                return op is FilterOperator.NotContains or FilterOperator.NotStartsWith or FilterOperator.NotEndsWith ? Expression.Not(like) : like;
         }
     }
 
-    private static BinaryExpression Order(Expression member, string op, Expression constant)
+    // The operator as Orchard's where inputs spell it, for messages.
+    private static string Suffix(FilterOperator op) => op switch
+    {
+        FilterOperator.Contains => "_contains",
+        FilterOperator.NotContains => "_not_contains",
+        FilterOperator.StartsWith => "_starts_with",
+        FilterOperator.NotStartsWith => "_not_starts_with",
+        FilterOperator.EndsWith => "_ends_with",
+        FilterOperator.NotEndsWith => "_not_ends_with",
+        _ => op.ToString(),
+    };
+
+    private static BinaryExpression Order(Expression member, FilterOperator op, Expression constant)
     {
         Expression left = member, right = constant;
         if (member.Type == typeof(string))
         {
-            left = Expression.Call(Compare, member, constant);
+            left = Expression.Call(StringCompare, member, constant);
             right = Expression.Constant(0);
         }
         return op switch
         {
-            "_gt" => Expression.GreaterThan(left, right),
-            "_gte" => Expression.GreaterThanOrEqual(left, right),
-            "_lt" => Expression.LessThan(left, right),
+            FilterOperator.GreaterThan => Expression.GreaterThan(left, right),
+            FilterOperator.GreaterThanOrEqual => Expression.GreaterThanOrEqual(left, right),
+            FilterOperator.LessThan => Expression.LessThan(left, right),
             _ => Expression.LessThanOrEqual(left, right),
         };
     }
@@ -131,7 +149,7 @@ internal sealed class ValueComparison(bool postgres)
             _ when target == typeof(double) => System.Convert.ToDouble(value, CultureInfo.InvariantCulture),
             _ when target == typeof(string) => System.Convert.ToString(value, CultureInfo.InvariantCulture),
             _ when target == typeof(bool) && value is bool => value,
-            _ => throw new ExecutionError($"The value {value} does not fit a {kind} filter."),
+            _ => throw new ContentQueryException($"The value {value} does not fit a {kind} filter."),
         };
     }
 

@@ -3,13 +3,13 @@ using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClinicCms.GraphQL.Queries;
+namespace ClinicCms.Content.Reading;
 
 /// <summary>
 /// Reads the versions a query selects: their root columns first, then the JSON column only of those whose parsed
-/// parts are not in <see cref="PartsCache"/>, in one more query.
+/// parts are not in <see cref="PartsCache"/>, in one more query on the read's session.
 /// </summary>
-public sealed class ContentItemReader(ClinicCmsDbContext db, PartsCache cache)
+internal sealed class ContentItemLoader(ReadSession session, PartsCache cache)
 {
     /// <summary>The root columns a read needs (all but the JSON column).</summary>
     public static readonly Expression<Func<ContentItemRecord, ContentItemRecord>> Head = r => new ContentItemRecord
@@ -29,6 +29,7 @@ public sealed class ContentItemReader(ClinicCmsDbContext db, PartsCache cache)
         ConcurrencyStamp = r.ConcurrencyStamp,
     };
 
+    /// <summary>Items of the rows a query on the session's context selects.</summary>
     public async Task<List<ContentItem>> ReadAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken) =>
         await ReadAsync(await rows.Select(Head).ToListAsync(cancellationToken), cancellationToken);
 
@@ -59,6 +60,7 @@ public sealed class ContentItemReader(ClinicCmsDbContext db, PartsCache cache)
     private async Task LoadPartsAsync(IReadOnlyList<ContentItemRecord> heads, List<ContentItem> items, List<int> missing, CancellationToken cancellationToken)
     {
         var ids = missing.Select(i => heads[i].Id).ToList();
+        var db = await session.ContextAsync(cancellationToken);
         var stored = await db.ContentItems.AsNoTracking()
             .Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.ConcurrencyStamp, r.Content })

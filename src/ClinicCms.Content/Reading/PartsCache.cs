@@ -2,16 +2,16 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
-namespace ClinicCms.GraphQL.Queries;
+namespace ClinicCms.Content.Reading;
 
 /// <summary>
 /// Parsed parts of stored versions, by row id and concurrency stamp. Every write that changes a row's parts gives it
 /// a new stamp, so an entry never goes stale: a changed row simply misses, here or in any other instance. Reading the
 /// JSON column and parsing it took a quarter of an uncached list query.
 /// The parsed trees are shared by concurrent requests, so they are built in full before they are shared (JsonNode
-/// reads lazily) and GraphQL only ever reads them.
+/// reads lazily) and readers only ever read them.
 /// </summary>
-public sealed class PartsCache(IOptions<GraphQLOptions> options) : IDisposable
+public sealed class PartsCache(IOptions<ContentReadOptions> options) : IDisposable
 {
     private readonly MemoryCache _parts = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.PartsCacheSizeBytes) });
     private readonly bool _enabled = options.Value.PartsCacheSizeBytes > 0;

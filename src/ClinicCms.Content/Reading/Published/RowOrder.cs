@@ -1,4 +1,4 @@
-namespace ClinicCms.GraphQL.Queries.Published;
+namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>A type's rows sorted by a list of keys, then by row id descending, as the SQL query orders them.</summary>
 public sealed class RowOrder

@@ -1,4 +1,4 @@
-namespace ClinicCms.GraphQL.Queries.Published;
+namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>
 /// How SQLite orders the values of one column: NULL before anything, text by its UTF-8 bytes (the BINARY collation),

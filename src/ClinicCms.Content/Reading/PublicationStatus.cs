@@ -1,6 +1,6 @@
-namespace ClinicCms.GraphQL.Queries;
+namespace ClinicCms.Content.Reading;
 
-/// <summary>Orchard's Status argument: which versions a list returns.</summary>
+/// <summary>Which versions a query returns (Orchard's Status argument).</summary>
 public enum PublicationStatus
 {
     /// <summary>The published versions (the default).</summary>

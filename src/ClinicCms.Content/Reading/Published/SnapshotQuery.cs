@@ -1,12 +1,12 @@
-using System.Collections;
+using ClinicCms.Content.Reading.Sql;
 using ClinicCms.Content.Store;
 
-namespace ClinicCms.GraphQL.Queries.Published;
+namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>
-/// A list query the published index answers itself: equality on columns and fields joined by AND (nested in parts and
-/// AND lists too), any orderBy. Everything else (other operators, OR, NOT, null values, drafts, an owner's own items)
-/// goes to SQL, so the index never has to match SQL's semantics beyond equality and order.
+/// A query the published index answers itself: published versions of a type with no owner restriction, equality on
+/// columns and fields joined by AND, any order. Everything else (other operators, OR, NOT, null values, drafts, an
+/// owner's own items) goes to SQL, so the index never has to match SQL's semantics beyond equality and order.
 /// </summary>
 internal sealed class SnapshotQuery
 {
@@ -18,77 +18,63 @@ internal sealed class SnapshotQuery
 
     private SnapshotQuery(string contentType) => _contentType = contentType;
 
-    /// <summary>The query, or null when SQL must answer it (which also reports any error in the arguments).</summary>
-    public static SnapshotQuery? TryPlan(TypeQueryModel model, IDictionary<string, object?>? where, IEnumerable<KeyValuePair<string, object?>>? orderBy)
+    /// <summary>The query, or null when SQL must answer it (which also reports any error in it).</summary>
+    public static SnapshotQuery? TryPlan(ContentQuery model)
     {
+        if (model.Status != PublicationStatus.Published || model.Owner is not null || model.Culture is not null)
+        {
+            return null;
+        }
         var query = new SnapshotQuery(model.ContentType);
         try
         {
-            if (where is not null && !query.AddEquals(where, model.Filter))
+            if (model.Where is { } where && !query.AddEquals(where))
             {
                 return null;
             }
         }
-        catch (global::GraphQL.ExecutionError)
+        catch (ContentQueryException)
         {
-            return null; // a value that does not fit its key: SQL reports it
+            return null; // a value that does not fit its target: SQL reports it
         }
-        foreach (var (key, value) in orderBy ?? [])
-        {
-            // The same keys the SQL translator skips: contentType, and anything that is not a known key and direction.
-            if (key == "contentType" || value is not string direction || !model.Order.TryGetValue(key, out var target))
-            {
-                continue;
-            }
-            if (!IndexedRow.Knows(target))
-            {
-                return null;
-            }
-            query._order = [.. query._order, new OrderKey(target, direction == "DESC")];
-        }
-        if (query._order.Length == 0)
+        if (model.OrderBy.Count == 0)
         {
             query._order = NewestFirst;
+            return query;
         }
+        foreach (var key in model.OrderBy)
+        {
+            if (!IndexedRow.Knows(key.Target))
+            {
+                return null;
+            }
+        }
+        query._order = [.. model.OrderBy];
         return query;
     }
 
-    private bool AddEquals(IDictionary<string, object?> where, FilterModel model)
+    private bool AddEquals(ContentFilter filter)
     {
-        foreach (var (key, value) in where)
+        switch (filter)
         {
-            if (!model.Keys.TryGetValue(key, out var entry))
-            {
-                return false;
-            }
-            switch (entry.Target)
-            {
-                case PartTarget part when value is IDictionary<string, object?> nested:
-                    if (!AddEquals(nested, part.Nested))
+            case AllOf all:
+                foreach (var child in all.Filters)
+                {
+                    if (!AddEquals(child))
                     {
                         return false;
                     }
-                    break;
-                case PartTarget:
-                    break; // a part key without an object matches everything, as in SQL
-                case LogicTarget { Operator: "AND" } when value is IEnumerable list and not IDictionary<string, object?>:
-                    foreach (var child in list.OfType<IDictionary<string, object?>>())
-                    {
-                        if (!AddEquals(child, model))
-                        {
-                            return false;
-                        }
-                    }
-                    break;
-                case ColumnTarget or FieldTarget when entry.Operator == "" && value is not null and not IEnumerable<object> && IndexedRow.Knows(entry.Target):
-                    var target = entry.Target;
-                    _equals.Add((target, ValueComparison.ConvertForTarget(value, target)!));
-                    break;
-                default:
-                    return false;
-            }
+                }
+                return true;
+            case AnyOf { Filters.Count: 0 }:
+                return true; // matches everything, as an empty AllOf
+            case Comparison { Operator: FilterOperator.Equal, Value: not null and not IEnumerable<object> } compare
+                when compare.Target is ColumnTarget or FieldTarget && IndexedRow.Knows(compare.Target):
+                _equals.Add((compare.Target, ValueComparison.ConvertForTarget(compare.Value, compare.Target)!));
+                return true;
+            default:
+                return false;
         }
-        return true;
     }
 
     /// <summary>The fields the query needs that the snapshot does not hold yet.</summary>

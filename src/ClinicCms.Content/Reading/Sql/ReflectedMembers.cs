@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Query;
 
-namespace ClinicCms.GraphQL.Queries;
+namespace ClinicCms.Content.Reading.Sql;
 
 /// <summary>
 /// Queryable methods and row properties for the expressions of a query, looked up once: Expression.Call and

@@ -1,23 +1,22 @@
 using System.Diagnostics;
 using ClinicCms.Content.Store;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ClinicCms.GraphQL.Queries.Published;
+namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>
-/// Published content kept in memory for GraphQL reads on SQLite, so that a list, count, lookup or picker does not cost
+/// Published content kept in memory for reads on SQLite, so that a list, count, lookup or picker does not cost
 /// SQL at all: with EF Core and SQLite preparing every statement anew, SQL was most of an uncached read.
 /// A snapshot is only used while the database's <see cref="PublishedRevision"/> equals the one it was read at, which any
 /// write of a published row, by any process, moves on. When it is behind, reads go to SQL while one new snapshot is read in the
 /// background. Off on PostgreSQL (other instances write there, and its text order is the database's collation), and
-/// when the site has more published items than <see cref="GraphQLOptions.PublishedIndexMaxItems"/>.
+/// when the site has more published items than <see cref="ContentReadOptions.PublishedIndexMaxItems"/>.
 /// Field values are kept only for the fields queries filter or order by: a query on a field not held yet goes to SQL
 /// once and asks for a new snapshot that holds it. Long text fields nobody filters by (summaries) cost nothing.
 /// </summary>
-public sealed partial class PublishedIndex(IServiceProvider services, IOptions<GraphQLOptions> options, ILogger<PublishedIndex> logger)
+public sealed partial class PublishedIndex(SqliteReadConnections connections, IOptions<ContentReadOptions> options, ILogger<PublishedIndex> logger)
 {
     private readonly Lock _gate = new();
     private volatile PublishedSnapshot? _current;
@@ -100,7 +99,6 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
 
     private async Task ReadAsync(CancellationToken cancellationToken)
     {
-        var connections = services.GetRequiredService<SqliteReadConnections>();
         var connection = connections.Rent();
         try
         {
@@ -207,6 +205,6 @@ public sealed partial class PublishedIndex(IServiceProvider services, IOptions<G
     [LoggerMessage(LogLevel.Debug, "Published index read at content revision {Revision}: {Count} items, {Fields} fields, in {Milliseconds} ms")]
     private partial void LogRead(long revision, int count, int fields, long milliseconds);
 
-    [LoggerMessage(LogLevel.Warning, "Reading the published index failed; GraphQL reads use SQL until it succeeds")]
+    [LoggerMessage(LogLevel.Warning, "Reading the published index failed; reads use SQL until it succeeds")]
     private partial void LogReadFailed(Exception exception);
 }

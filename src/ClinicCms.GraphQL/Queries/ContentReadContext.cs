@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using ClinicCms.GraphQL.Rendering;
+using GraphQL;
+
+namespace ClinicCms.GraphQL.Queries;
+
+/// <summary>
+/// Everything the resolvers of one GraphQL request use, handed to them as the execution's user context: the content
+/// reader, the caller and their read rights, the limits, the Markdown renderer, and the request's picker batches.
+/// Resolvers take nothing from the service provider.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix",
+    Justification = "GraphQL.NET types the user context as a dictionary; this is a context, used through its properties.")]
+public sealed class ContentReadContext(IContentReader reader, IContentReadAccess access, GraphQLOptions options, MarkdownRenderer markdown, ClaimsPrincipal user)
+    : Dictionary<string, object?>
+{
+    private ReadScopes? _scopes;
+    private PickerLoader? _pickers;
+
+    public IContentReader Reader { get; } = reader;
+
+    public IContentReadAccess Access { get; } = access;
+
+    public GraphQLOptions Options { get; } = options;
+
+    public MarkdownRenderer Markdown { get; } = markdown;
+
+    public ClaimsPrincipal User { get; } = user;
+
+    /// <summary>The caller's view scopes, asked once per type.</summary>
+    public ReadScopes Scopes => _scopes ??= new ReadScopes(Access, User);
+
+    /// <summary>Picker targets, loaded once per picker field per batch of items.</summary>
+    public PickerLoader Pickers => _pickers ??= new PickerLoader(Reader, Scopes);
+
+    /// <summary>The context of the request a resolver runs in.</summary>
+    public static ContentReadContext Of(IResolveFieldContext context) =>
+        context.UserContext as ContentReadContext ?? throw new InvalidOperationException("GraphQL ran without a ContentReadContext.");
+}
