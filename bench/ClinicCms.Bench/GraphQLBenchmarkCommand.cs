@@ -113,7 +113,7 @@ public static partial class GraphQLBenchmarkCommand
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first query after process start: median {Median(runs.Select(r => r.FirstQuerySeconds)):0.00} s; resident memory after a run: median {Median(runs.Select(r => (double)r.ResidentBytes)) / 1024 / 1024:0} MB, max {runs.Max(r => r.ResidentBytes) / 1024 / 1024} MB"));
+            $"first query after process start: median {Median(runs.Select(r => r.FirstQuerySeconds)):0.00} s; resident memory after a run: median {Median(runs.Select(r => (double)r.ResidentBytes)) / 1024 / 1024:0} MB, max {runs.Max(r => r.ResidentBytes) / 1024.0 / 1024:0} MB"));
     }
 
     private static double Median(IEnumerable<double> values)
