@@ -5,15 +5,16 @@ using System.Text.RegularExpressions;
 namespace ClinicCms.Bench;
 
 /// <summary>
-/// The graphql command: builds the web app in Release, sets a site up with the clinic recipe and imports a
-/// generated one with the real `recipe run`, then runs the load benchmark R times with the cache on and R times
-/// with it off, and prints medians.
+/// The graphql command: builds the web app and the bare host in Release, times R whole `recipe run` processes that
+/// import N copies of the seeded article, sets a site up with the clinic recipe and imports a generated one with the
+/// real `recipe run`, then runs the load benchmark R times with the cache on and R times with it off, and prints medians.
 /// </summary>
 public static partial class GraphQLBenchmarkCommand
 {
     /// <param name="only">The queries to run (Q1-Q4), or empty for all.</param>
     /// <param name="keptData">A data folder to use and keep (set up only when it holds no site yet), or null for a temporary one.</param>
-    public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections, string[] only, string? keptData)
+    /// <param name="clones">How many copies of the seeded article each timed `recipe run` imports; 0 skips that part.</param>
+    public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections, string[] only, string? keptData, int clones)
     {
         var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
         var data = keptData is null ? Path.Combine(work, "data") : Path.GetFullPath(keptData);
@@ -21,7 +22,10 @@ public static partial class GraphQLBenchmarkCommand
         try
         {
             await ExecAsync("dotnet", root, "build", "-c", "Release", "-v", "q", "src/ClinicCms.Web");
+            await ExecAsync("dotnet", root, "build", "-c", "Release", "-v", "q", "bench/BareHost");
             var webDll = Path.Combine(root, "src", "ClinicCms.Web", "bin", "Release", "net10.0", "ClinicCms.Web.dll");
+            var bareDll = Path.Combine(root, "bench", "BareHost", "bin", "Release", "net10.0", "BareHost.dll");
+            var recipeRuns = clones > 0 ? await RecipeRunsAsync(root, webDll, work, clones, runs) : [];
             if (!Directory.Exists(data) || Directory.GetFiles(data, "clinic.db", SearchOption.AllDirectories).Length == 0)
             {
                 Directory.CreateDirectory(data);
@@ -33,7 +37,7 @@ public static partial class GraphQLBenchmarkCommand
             {
                 for (var run = 1; run <= runs; run++)
                 {
-                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, data, cache, connections, seconds, warmup, only);
+                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, bareDll, data, cache, connections, seconds, warmup, only);
                     all.Add(result);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  cache {(cache ? "on " : "off")} run {run}: first query {result.FirstQuerySeconds:0.00} s after start, resident {result.ResidentBytes / 1024 / 1024} MB"));
@@ -42,6 +46,12 @@ public static partial class GraphQLBenchmarkCommand
             if (all.Count > 0)
             {
                 Print(all);
+            }
+            if (recipeRuns.Count > 0)
+            {
+                var process = Median(recipeRuns.Select(r => r.ProcessSeconds));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"`recipe run` of {clones} copies of the seeded article, as a whole process: median {process:0.00} s ({clones / process:0} items/s; inside the process {Median(recipeRuns.Select(r => r.AppliedSeconds)):0.00} s)"));
             }
             return 0;
         }
@@ -62,20 +72,48 @@ public static partial class GraphQLBenchmarkCommand
             $"site: {articles} articles, {items} items imported by `recipe run` in {importSeconds:0.00} s ({items / importSeconds:0} items/s)"));
     }
 
+    /// <summary>
+    /// Each run: a new data folder set up by `recipe run` of the clinic recipe (not timed), then `recipe run` of the
+    /// copies timed from process start to exit, start-up and shutdown included.
+    /// </summary>
+    private static async Task<List<(double ProcessSeconds, double AppliedSeconds)>> RecipeRunsAsync(string root, string webDll, string work, int clones, int runs)
+    {
+        var clinic = Path.Combine(root, "recipes", "clinic.recipe.json");
+        var recipe = Path.Combine(work, "clones.recipe.json");
+        await File.WriteAllTextAsync(recipe, ArticleClones.Recipe(clinic, clones).ToJsonString());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"recipe run: {clones} copies of the seeded article, {new FileInfo(recipe).Length / 1024.0 / 1024:0.0} MB, {runs} runs"));
+        var results = new List<(double, double)>();
+        for (var run = 1; run <= runs; run++)
+        {
+            var data = Path.Combine(work, $"clones{run}");
+            Directory.CreateDirectory(data);
+            await RecipeRunAsync(webDll, data, clinic);
+            var clock = Stopwatch.StartNew();
+            var applied = await RecipeRunAsync(webDll, data, recipe);
+            var process = clock.Elapsed.TotalSeconds;
+            results.Add((process, applied));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  run {run}: {process:0.00} s as a process ({clones / process:0} items/s), applied in {applied:0.00} s"));
+            Directory.Delete(data, recursive: true);
+        }
+        return results;
+    }
+
     private static void Print(List<GraphQLLoadBenchmark.ServerRun> runs)
     {
         Console.WriteLine();
-        Console.WriteLine("| query | c | cache | req/s | limit req/s | ratio | p50 ms | p99 ms | errors |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| query | c | cache | req/s | bare host req/s | ratio to bare | limit req/s | ratio to limit | p50 ms | p99 ms | errors |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in runs.SelectMany(r => r.Measures).GroupBy(m => (m.Query, m.Connections, m.Cache)).OrderBy(g => g.Key.Query).ThenBy(g => g.Key.Connections).ThenByDescending(g => g.Key.Cache))
         {
             var m = group.ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Query} | {group.Key.Connections} | {(group.Key.Cache ? "on" : "off")} | {Median(m.Select(x => x.Rps)):0} | {Median(m.Select(x => x.LimitRps)):0} | {Median(m.Select(x => x.Rps / x.LimitRps)) * 100:0}% | {Median(m.Select(x => x.P50Ms)):0.00} | {Median(m.Select(x => x.P99Ms)):0.00} | {m.Sum(x => x.Errors)} |"));
+                $"| {group.Key.Query} | {group.Key.Connections} | {(group.Key.Cache ? "on" : "off")} | {Median(m.Select(x => x.Rps)):0} | {Median(m.Select(x => x.BareRps)):0} | {Median(m.Select(x => x.Rps / x.BareRps)):0.00} | {Median(m.Select(x => x.LimitRps)):0} | {Median(m.Select(x => x.Rps / x.LimitRps)):0.00} | {Median(m.Select(x => x.P50Ms)):0.00} | {Median(m.Select(x => x.P99Ms)):0.00} | {m.Sum(x => x.Errors)} |"));
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first query after process start: median {Median(runs.Select(r => r.FirstQuerySeconds)):0.00} s; resident memory after a run: median {Median(runs.Select(r => (double)r.ResidentBytes)) / 1024 / 1024:0} MB, max {runs.Max(r => r.ResidentBytes) / 1024 / 1024} MB"));
+            $"first query after process start: median {Median(runs.Select(r => r.FirstQuerySeconds)):0.00} s; resident memory after a run: median {Median(runs.Select(r => (double)r.ResidentBytes)) / 1024 / 1024:0} MB, max {runs.Max(r => r.ResidentBytes) / 1024.0 / 1024:0} MB"));
     }
 
     private static double Median(IEnumerable<double> values)

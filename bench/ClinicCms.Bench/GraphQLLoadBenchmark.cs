@@ -7,8 +7,10 @@ using System.Text.RegularExpressions;
 namespace ClinicCms.Bench;
 
 /// <summary>
-/// Runs the Release build of ClinicCms on 127.0.0.1 over a generated site and drives it with wrk: each query, and
-/// the host's limit (the same bytes answered from memory), at each concurrency, with the response cache on and off.
+/// Runs the Release build of ClinicCms on 127.0.0.1 over a generated site and drives it with wrk: each query, the
+/// host's in-process limit (the same bytes answered from memory by an endpoint inside ClinicCms), and a bare ASP.NET
+/// Core process started beside it that answers the same bytes and headers, at each concurrency, with the response
+/// cache on and off.
 /// </summary>
 public static partial class GraphQLLoadBenchmark
 {
@@ -20,12 +22,13 @@ public static partial class GraphQLLoadBenchmark
         ("Q4", "query($path: String!) { treatmentOverview(where: { path: $path }) { displayText faqs { contentItems { ... on FAQ { displayText answer { html } } } } relatedArticles { contentItems { ... on Article { displayText path } } } } }"),
     ];
 
-    public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double P50Ms, double P99Ms, long Errors);
+    public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double BareRps, double P50Ms, double P99Ms, long Errors);
 
     public sealed record ServerRun(List<Measure> Measures, double FirstQuerySeconds, long ResidentBytes);
 
     /// <summary>Starts the server on <paramref name="data"/> (a set-up site), measures everything, stops it.</summary>
-    public static async Task<ServerRun> RunServerAsync(string webDll, string data, bool cache, int[] connections, int seconds, int warmupSeconds, string[] only)
+    /// <param name="bareDll">The bare host (bench/BareHost), started beside the server once its answers are known.</param>
+    public static async Task<ServerRun> RunServerAsync(string webDll, string bareDll, string data, bool cache, int[] connections, int seconds, int warmupSeconds, string[] only)
     {
         var queries = Queries.Where(q => only.Length == 0 || only.Contains(q.Name)).ToArray();
         var port = FreePort();
@@ -36,6 +39,7 @@ public static partial class GraphQLLoadBenchmark
         var firstQuery = await FirstAnswerAsync(http, clock);
         var variables = await VariablesAsync(http);
         var scripts = new Dictionary<string, string>();
+        var answers = new JsonArray();
         foreach (var (name, query) in queries)
         {
             var body = new JsonObject { ["query"] = query, ["variables"] = variables[name]?.DeepClone() }.ToJsonString();
@@ -46,14 +50,23 @@ public static partial class GraphQLLoadBenchmark
                 throw new InvalidOperationException($"{name} failed: {System.Text.Encoding.UTF8.GetString(bytes)}");
             }
             (await http.PutAsync($"/bench/limit/{name}", new ByteArrayContent(bytes))).EnsureSuccessStatusCode();
+            answers.Add(Recorded(body, answer, bytes));
             scripts[name] = WrkScript(body, Path.Combine(data, $"{name}.lua"));
         }
+        var answersFile = Path.Combine(data, "bare-answers.json");
+        await File.WriteAllTextAsync(answersFile, answers.ToJsonString());
+        var barePort = FreePort();
+        var bareUrl = $"http://127.0.0.1:{barePort}";
+        using var bare = StartBare(bareDll, answersFile, bareUrl);
+        using var bareHttp = new HttpClient { BaseAddress = new Uri(bareUrl) };
+        await BareReadyAsync(bareHttp, answers[0]!["request"]!.GetValue<string>());
         // A warm-up pass over every query first: tiered JIT is still compiling the shared paths (EF Core, GraphQL,
         // Kestrel) long after the first requests, which counted against whichever query was measured first.
         foreach (var (name, _) in queries)
         {
             await WrkAsync(baseUrl + "/api/graphql", scripts[name], connections[0], warmupSeconds);
             await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], connections[0], warmupSeconds);
+            await WrkAsync(bareUrl + "/api/graphql", scripts[name], connections[0], warmupSeconds);
         }
         var measures = new List<Measure>();
         foreach (var c in connections)
@@ -64,12 +77,16 @@ public static partial class GraphQLLoadBenchmark
                 var query = await WrkAsync(baseUrl + "/api/graphql", scripts[name], c, seconds);
                 await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], c, warmupSeconds);
                 var limit = await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], c, seconds);
-                measures.Add(new Measure(name, c, cache, query.Rps, limit.Rps, query.P50Ms, query.P99Ms, query.Errors));
+                await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, warmupSeconds);
+                var bareHost = await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, seconds);
+                measures.Add(new Measure(name, c, cache, query.Rps, limit.Rps, bareHost.Rps, query.P50Ms, query.P99Ms, query.Errors + bareHost.Errors));
             }
         }
         var resident = ResidentBytes(server.Id);
         server.Kill(entireProcessTree: true);
+        bare.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
+        await bare.WaitForExitAsync();
         return new ServerRun(measures, firstQuery, resident);
     }
 
@@ -92,6 +109,59 @@ public static partial class GraphQLLoadBenchmark
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    // The bare host replays the response's own headers, so both send about the same bytes; the server's Date and
+    // Server headers, and the framing, are its own.
+    private static JsonObject Recorded(string request, HttpResponseMessage response, byte[] body)
+    {
+        var headers = new JsonObject();
+        foreach (var (name, values) in response.Headers.Concat(response.Content.Headers))
+        {
+            if (name is not ("Date" or "Server" or "Content-Length" or "Transfer-Encoding"))
+            {
+                headers[name] = string.Join(", ", values);
+            }
+        }
+        return new JsonObject { ["request"] = request, ["headers"] = headers, ["body"] = Convert.ToBase64String(body) };
+    }
+
+    private static Process StartBare(string bareDll, string answers, string url)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(bareDll)! };
+        foreach (var argument in new[] { bareDll, "--answers", answers, "--urls", url })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task BareReadyAsync(HttpClient http, string request)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            try
+            {
+                using var answer = await http.PostAsync("/api/graphql", new StringContent(request, System.Text.Encoding.UTF8, "application/json"));
+                if (answer.IsSuccessStatusCode)
+                {
+                    return;
+                }
+                throw new InvalidOperationException($"The bare host answered {(int)answer.StatusCode} to a recorded request.");
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("The bare host did not answer within 30 s.");
     }
 
     // Time from process start to the first answered GraphQL query: start-up, migration check, schema build.

@@ -3,7 +3,7 @@ using ClinicCms.Bench;
 
 // dotnet run -c Release --project bench/ClinicCms.Bench -- generate [--articles N] --out FILE
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
-// dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR]
+// dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
 var root = FindRoot();
@@ -16,11 +16,11 @@ if (args.FirstOrDefault() == "graphql")
 {
     return await GraphQLBenchmarkCommand.RunAsync(root, articles, runs, Option("--seconds", 10), Option("--warmup", 3),
         (Text("--connections") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
-        Text("--queries")?.Split(',') ?? [], Text("--data"));
+        Text("--queries")?.Split(',') ?? [], Text("--data"), Option("--clones", 10_000));
 }
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR]");
+    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]");
     return 2;
 }
 

@@ -9,6 +9,7 @@ using ClinicCms.Web.ScaleOut;
 using ClinicCms.Web.Security;
 using ClinicCms.Web.Security.OpenId;
 using ClinicCms.Web.Setup;
+using Microsoft.Extensions.Options;
 
 // `recipe run|export ...` runs on the same services without a web server.
 if (RecipeCommand.Matches(args))
@@ -62,17 +63,19 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseClinicCmsSecurityHeaders();
 app.UseClinicCmsTransportSecurity();
-app.UseStaticFiles();
+app.UseClinicCmsStaticFiles();
 app.UseClinicCmsMedia();
 app.UseRouting();
 app.UseCors();
 app.UseClinicCmsTokenRateLimit();
-app.UseAuthentication();
+// Authentication runs for requests that carry credentials or go to OpenIddict; an anonymous read skips it.
+app.UseClinicCmsAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapClinicCmsGraphQL().RequireCors(CorsSetup.Policy).RequireRateLimiting(RateLimits.Api).AddEndpointFilter<InvalidBearerTokenFilter>();
+var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+app.MapClinicCmsGraphQL().RequireCors(CorsSetup.Policy).RequireApiRateLimit(security).AddEndpointFilter<InvalidBearerTokenFilter>();
 app.MapClinicCmsContentApi();
 app.MapClinicCmsTokenEndpoint();
 app.MapOpenApi();

@@ -24,32 +24,38 @@ public static class MediaServing
     {
         var media = app.ApplicationServices.GetRequiredService<MediaStore>();
         Directory.CreateDirectory(media.Root);
-        app.UseClinicCmsMediaUploadLimit();
-        app.Use((http, next) =>
+        // Only requests under /media and the upload page enter this branch; every other request passes by on one path check.
+        return app.UseWhen(http => http.Request.Path.StartsWithSegments(RequestPath) || http.Request.Path.StartsWithSegments(MediaUploadLimit.UploadPath), branch =>
         {
-            if (http.Request.Path.StartsWithSegments(RequestPath))
+            branch.UseClinicCmsMediaUploadLimit();
+            branch.Use(next => http =>
             {
-                var headers = http.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-            }
-            return next(http);
-        });
-        return app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new PhysicalFileProvider(media.Root),
-            RequestPath = RequestPath,
-            ContentTypeProvider = new FileExtensionContentTypeProvider(),
-            OnPrepareResponse = context =>
-            {
-                var headers = context.Context.Response.Headers;
-                headers.CacheControl = "public, max-age=86400";
-                var type = context.Context.Response.ContentType ?? "";
-                if (!InlineTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+                if (http.Request.Path.StartsWithSegments(RequestPath))
                 {
-                    headers.ContentDisposition = "attachment";
+                    var headers = http.Response.Headers;
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                    headers.XContentTypeOptions = "nosniff";
                 }
-            },
+                return next(http);
+            });
+            branch.UseStaticFiles(Files(media));
         });
     }
+
+    private static StaticFileOptions Files(MediaStore media) => new()
+    {
+        FileProvider = new PhysicalFileProvider(media.Root),
+        RequestPath = RequestPath,
+        ContentTypeProvider = new FileExtensionContentTypeProvider(),
+        OnPrepareResponse = context =>
+        {
+            var headers = context.Context.Response.Headers;
+            headers.CacheControl = "public, max-age=86400";
+            var type = context.Context.Response.ContentType ?? "";
+            if (!InlineTypes.Any(t => type.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+            {
+                headers.ContentDisposition = "attachment";
+            }
+        },
+    };
 }

@@ -34,14 +34,25 @@ public static class RateLimits
 
     // A frontend's server calling with its token is one client with its own budget, not one more anonymous caller.
     // Nothing is read from the database here: the caller was already authenticated.
+    // The key is built only when the caller's budget is on.
     private static RateLimitPartition<string> ApiPartition(HttpContext http, SecurityOptions security)
     {
-        var (key, limit) = http.User.Identity?.IsAuthenticated != true ? ($"api:ip:{Address(http)}", security.Api)
-            : http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? ($"api:client:{http.User.FindFirstValue("sub")}", security.ApiClient)
-                : ($"api:user:{http.User.FindFirstValue(ClaimTypes.NameIdentifier)}", security.Api);
-        return limit.PermitLimit <= 0 ? RateLimitPartition.GetNoLimiter("api:off") : Window(key, limit);
+        var anonymous = http.User.Identity?.IsAuthenticated != true;
+        var client = !anonymous && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var limit = client ? security.ApiClient : security.Api;
+        if (limit.PermitLimit <= 0)
+        {
+            return RateLimitPartition.GetNoLimiter("api:off");
+        }
+        var key = anonymous ? $"api:ip:{Address(http)}"
+            : client ? $"api:client:{http.User.FindFirstValue("sub")}"
+            : $"api:user:{http.User.FindFirstValue(ClaimTypes.NameIdentifier)}";
+        return Window(key, limit);
     }
+
+    /// <summary>The API's limits on an endpoint group; with every API budget off (PermitLimit 0) the limiter is not attached at all.</summary>
+    public static TBuilder RequireApiRateLimit<TBuilder>(this TBuilder builder, SecurityOptions security) where TBuilder : IEndpointConventionBuilder =>
+        security.Api.PermitLimit > 0 || security.ApiClient.PermitLimit > 0 ? builder.RequireRateLimiting(Api) : builder;
 
     private static RateLimitPartition<string> Window(string key, RateLimit limit) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

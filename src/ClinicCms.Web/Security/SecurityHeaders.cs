@@ -6,23 +6,29 @@ public static class SecurityHeaders
     public const string PageContentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    public static IApplicationBuilder UseClinicCmsSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    private const string OtherContentSecurityPolicy = "frame-ancestors 'none'";
+
+    // One delegate for every request, with the context as its state: registering it allocates no closure.
+    private static readonly Func<object, Task> Apply = state =>
     {
-        http.Response.OnStarting(() =>
+        var response = ((HttpContext)state).Response;
+        var headers = response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers.XFrameOptions = "DENY";
+        // A response that set its own policy (media's sandbox) keeps it: this runs last, after the app wrote its headers.
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.XFrameOptions = "DENY";
-            // A response that set its own policy (media's sandbox) keeps it: this runs last, after the app wrote its headers.
-            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
-            {
-                headers.ContentSecurityPolicy = http.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
-                    ? PageContentSecurityPolicy
-                    : "frame-ancestors 'none'";
-            }
-            return Task.CompletedTask;
-        });
-        await next(http);
+            headers.ContentSecurityPolicy = response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true
+                ? PageContentSecurityPolicy
+                : OtherContentSecurityPolicy;
+        }
+        return Task.CompletedTask;
+    };
+
+    public static IApplicationBuilder UseClinicCmsSecurityHeaders(this IApplicationBuilder app) => app.Use(next => http =>
+    {
+        http.Response.OnStarting(Apply, http);
+        return next(http);
     });
 }

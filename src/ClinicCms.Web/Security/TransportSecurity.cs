@@ -39,24 +39,21 @@ public static class TransportSecurity
         {
             return app;
         }
-        return app.Use(async (http, next) =>
+        return app.Use(next => http => !IsGuarded(http.Request.Path) || IsAcceptable(http) ? next(http) : RefuseAsync(http));
+    }
+
+    private static async Task RefuseAsync(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.Headers.CacheControl = "no-store";
+        if (http.Request.Path.StartsWithSegments(TokenEndpoint.Path))
         {
-            if (!IsGuarded(http.Request.Path) || IsAcceptable(http))
-            {
-                await next(http);
-                return;
-            }
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            http.Response.Headers.CacheControl = "no-store";
-            if (http.Request.Path.StartsWithSegments(TokenEndpoint.Path))
-            {
-                // The shape of an OAuth error, as OpenIddict's own answers have.
-                await http.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = Message }, http.RequestAborted);
-                return;
-            }
-            http.Response.ContentType = "text/html; charset=utf-8";
-            await http.Response.WriteAsync(Page, http.RequestAborted);
-        });
+            // The shape of an OAuth error, as OpenIddict's own answers have.
+            await http.Response.WriteAsJsonAsync(new Dictionary<string, string> { ["error"] = "invalid_request", ["error_description"] = Message }, http.RequestAborted);
+            return;
+        }
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(Page, http.RequestAborted);
     }
 
     private static string Page { get; } = $"""
