@@ -35,8 +35,10 @@ public static class SiteGenerator
                 {
                     ["Summary"] = Text(Sentence(random, 20)),
                     ["Condition"] = Text("Treatment-resistant depression"),
-                    ["SessionsMinimum"] = Number(4), ["SessionsMaximum"] = Number(8),
-                    ["WeeksMinimum"] = Number(3), ["WeeksMaximum"] = Number(6),
+                    ["SessionsMinimum"] = Number(4),
+                    ["SessionsMaximum"] = Number(8),
+                    ["WeeksMinimum"] = Number(3),
+                    ["WeeksMaximum"] = Number(6),
                     ["Faqs"] = Picker(faqs.Where((_, f) => f % treatments.Count == i)),
                     ["RelatedArticles"] = Picker(articleIds.Where((_, a) => a % treatments.Count == i).Take(10)),
                 },

@@ -1,7 +1,7 @@
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
-using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Import;
 using ClinicCms.Content.Reading;
 using ClinicCms.Content.Reading.Published;

@@ -23,7 +23,7 @@ public static class GraphQLServiceCollectionExtensions
         // The readers' memory settings have always been written in this section.
         services.Configure<ContentReadOptions>(configuration.GetSection(GraphQLOptions.Section));
         services.AddSingleton<SchemaService>();
-        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<ParsedQueryCache>();
         services.AddContentChangeListener<ResponseCache>();
         services.AddSingleton<ReadDependencyCache>();
         services.AddSingleton<MaxResultsValidationRule>();
@@ -33,7 +33,7 @@ public static class GraphQLServiceCollectionExtensions
             new GraphQLDocumentBuilder(),
             new DocumentValidator(),
             new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(SerialExecutionStrategy.Instance, OperationType.Query)]),
-            [sp.GetRequiredService<DocumentCache>()]));
+            [sp.GetRequiredService<ParsedQueryCache>()]));
         // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket.
         var serializer = new GraphQLSerializer(
             o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -12,26 +12,26 @@ public sealed class ContentDefinitionStore(SiteDocumentStore documents, ContentD
 {
     /// <summary>The parsed definitions of the last version read, shared by all requests.</summary>
     public sealed class Cache(ContentChanges changes, TimeProvider clock)
-        : VersionedCache<ContentDefinitionRecord>(() => changes.DefinitionsStamp, PollInterval, clock)
+        : VersionedCache<ContentDefinitionSet>(() => changes.DefinitionsStamp, PollInterval, clock)
     {
         public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     }
 
-    /// <summary>The current definitions. Treat as read-only: alter a <see cref="ContentDefinitionRecord.Copy"/> and save that.</summary>
-    public async Task<ContentDefinitionRecord> GetAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>The current definitions. Treat as read-only: alter a <see cref="ContentDefinitionSet.Copy"/> and save that.</summary>
+    public async Task<ContentDefinitionSet> GetAsync(CancellationToken cancellationToken = default) =>
         (await GetWithVersionAsync(cancellationToken)).Record;
 
     /// <summary>The current definitions and their version (0 when none were ever saved).</summary>
-    public async Task<(long Version, ContentDefinitionRecord Record)> GetWithVersionAsync(CancellationToken cancellationToken = default) =>
+    public async Task<(long Version, ContentDefinitionSet Record)> GetWithVersionAsync(CancellationToken cancellationToken = default) =>
         cache.TryGetFresh(out var version, out var record) ? (version, record) : await cache.GetAsync(
             async ct => await documents.VersionAsync(SiteDocumentNames.ContentDefinitions, ct) ?? 0,
             async ct =>
             {
                 var document = await documents.FindAsync(SiteDocumentNames.ContentDefinitions, ct);
-                return (document?.Version ?? 0, document is null ? new ContentDefinitionRecord() : ContentDefinitionRecord.FromJson(document.Content));
+                return (document?.Version ?? 0, document is null ? new ContentDefinitionSet() : ContentDefinitionSet.FromJson(document.Content));
             },
             cancellationToken);
 
-    public Task<long> SaveAsync(ContentDefinitionRecord record, CancellationToken cancellationToken = default) =>
+    public Task<long> SaveAsync(ContentDefinitionSet record, CancellationToken cancellationToken = default) =>
         documents.SaveAsync(SiteDocumentNames.ContentDefinitions, record.ToJson(), cancellationToken);
 }

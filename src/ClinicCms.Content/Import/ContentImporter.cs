@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
-using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicCms.Content.Import;
 
 /// <summary>
-/// Orchard's ImportAsync (spec 1.4), in batches of 500: identity is the ContentItemVersionId; a known version is
+/// Orchard's ImportAsync, in batches of 500: identity is the ContentItemVersionId; a known version is
 /// compared ignoring Published and Latest and updated in place only when it differs; an unknown one becomes a new
 /// version, demoting the item's previous latest or published version. Runs in the caller's transaction.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class ContentImporter(
     private const int BatchSize = 500;
 
     public async Task<ContentImportResult> ImportAsync(
-        IReadOnlyList<JsonObject> data, ContentDefinitionRecord definitions, ContentUser user,
+        IReadOnlyList<JsonObject> data, ContentDefinitionSet definitions, ContentUser user,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var result = new ContentImportResult();

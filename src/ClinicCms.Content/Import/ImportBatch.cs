@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
-using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
 using ClinicCms.Content.Versions;
@@ -16,13 +16,13 @@ namespace ClinicCms.Content.Import;
 /// latest indexes hold at every statement. Each imported version is announced when the recipe's transaction commits.
 /// </summary>
 internal sealed class ImportBatch(
-    ClinicCmsDbContext db, RowInserter rows, ContentDefinitionRecord definitions, ContentItemPreparer preparer, ContentFieldKinds fieldKinds, PathRegistry paths,
+    ClinicCmsDbContext db, RowInserter rows, ContentDefinitionSet definitions, ContentItemPreparer preparer, ContentFieldKinds fieldKinds, PathRegistry paths,
     DateTime now, ContentUser user, ContentImportResult result)
 {
     private readonly List<Func<CancellationToken, Task>> _pendingWrites = [];
     private readonly HashSet<string> _pendingItems = [];
-    private Dictionary<string, ContentItemRecord> _byVersion = [];
-    private Dictionary<string, List<ContentItemRecord>> _activeByItem = [];
+    private Dictionary<string, ContentItemVersionRow> _byVersion = [];
+    private Dictionary<string, List<ContentItemVersionRow>> _activeByItem = [];
 
     public async Task ImportAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
     {
@@ -93,7 +93,7 @@ internal sealed class ImportBatch(
         result.Created++;
     }
 
-    private void Update(ContentItemRecord existing, ContentItem item)
+    private void Update(ContentItemVersionRow existing, ContentItem item)
     {
         var stored = ContentItemMapper.ToItem(existing);
         if (ContentItemJson.ToJson(stored).ToJsonString() == ContentItemJson.ToJson(item).ToJsonString())
@@ -116,11 +116,11 @@ internal sealed class ImportBatch(
     /// The item's stored latest or published versions, which the rules may demote now; the write that takes their
     /// place waits for the flush, which saves demotions first. Rows of this batch not written yet are left out.
     /// </summary>
-    private IEnumerable<ContentItemRecord> Active(string contentItemId, ContentItemRecord? except) =>
+    private IEnumerable<ContentItemVersionRow> Active(string contentItemId, ContentItemVersionRow? except) =>
         (_activeByItem.GetValueOrDefault(contentItemId) ?? []).Where(r =>
             r != except && (r.Latest || r.Published) && db.Entry(r).State is not (EntityState.Added or EntityState.Detached));
 
-    private void Track(ContentItemRecord record)
+    private void Track(ContentItemVersionRow record)
     {
         if (!_activeByItem.TryGetValue(record.ContentItemId, out var list))
         {

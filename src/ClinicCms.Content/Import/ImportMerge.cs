@@ -4,7 +4,7 @@ using ClinicCms.Content.Definitions;
 
 namespace ClinicCms.Content.Import;
 
-/// <summary>How an imported version with a known version id is merged into the stored one (spec 1.4).</summary>
+/// <summary>How an imported version with a known version id is merged into the stored one.</summary>
 public static class ImportMerge
 {
     /// <summary>The stored version with the imported JSON merged in (objects merge, arrays replace), flags as imported.</summary>

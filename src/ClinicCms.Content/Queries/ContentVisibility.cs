@@ -28,7 +28,7 @@ public sealed record ContentVisibility(string? UserId, VisibilityLevel Default, 
     /// <summary>The same rules narrowed to the caller's own items (a list without ListContent, as Orchard's admin does).</summary>
     public ContentVisibility OwnOnly() => new(UserId, Narrow(Default), ByType.ToDictionary(p => p.Key, p => Narrow(p.Value), StringComparer.Ordinal));
 
-    internal IQueryable<ContentItemRecord> Apply(IQueryable<ContentItemRecord> rows)
+    internal IQueryable<ContentItemVersionRow> Apply(IQueryable<ContentItemVersionRow> rows)
     {
         if (Default == VisibilityLevel.All && ByType.Values.All(l => l == VisibilityLevel.All))
         {

@@ -12,7 +12,7 @@ namespace ClinicCms.Content.Reading;
 internal sealed class ContentItemLoader(ReadSession session, PartsCache cache)
 {
     /// <summary>The root columns a read needs (all but the JSON column).</summary>
-    public static readonly Expression<Func<ContentItemRecord, ContentItemRecord>> Head = r => new ContentItemRecord
+    public static readonly Expression<Func<ContentItemVersionRow, ContentItemVersionRow>> Head = r => new ContentItemVersionRow
     {
         Id = r.Id,
         ContentItemId = r.ContentItemId,
@@ -30,11 +30,11 @@ internal sealed class ContentItemLoader(ReadSession session, PartsCache cache)
     };
 
     /// <summary>Items of the rows a query on the session's context selects.</summary>
-    public async Task<List<ContentItem>> ReadAsync(IQueryable<ContentItemRecord> rows, CancellationToken cancellationToken) =>
+    public async Task<List<ContentItem>> ReadAsync(IQueryable<ContentItemVersionRow> rows, CancellationToken cancellationToken) =>
         await ReadAsync(await rows.Select(Head).ToListAsync(cancellationToken), cancellationToken);
 
     /// <summary>Items of rows whose root columns are known (from SQL or the published index).</summary>
-    public async Task<List<ContentItem>> ReadAsync(IReadOnlyList<ContentItemRecord> heads, CancellationToken cancellationToken)
+    public async Task<List<ContentItem>> ReadAsync(IReadOnlyList<ContentItemVersionRow> heads, CancellationToken cancellationToken)
     {
         var items = new List<ContentItem>(heads.Count);
         List<int>? missing = null;
@@ -57,7 +57,7 @@ internal sealed class ContentItemLoader(ReadSession session, PartsCache cache)
         return items;
     }
 
-    private async Task LoadPartsAsync(IReadOnlyList<ContentItemRecord> heads, List<ContentItem> items, List<int> missing, CancellationToken cancellationToken)
+    private async Task LoadPartsAsync(IReadOnlyList<ContentItemVersionRow> heads, List<ContentItem> items, List<int> missing, CancellationToken cancellationToken)
     {
         var ids = missing.Select(i => heads[i].Id).ToList();
         var db = await session.ContextAsync(cancellationToken);

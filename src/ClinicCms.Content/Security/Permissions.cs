@@ -1,6 +1,6 @@
 namespace ClinicCms.Content.Security;
 
-/// <summary>Orchard Core's permission names that ClinicCms enforces (spec 4.2).</summary>
+/// <summary>Orchard Core's permission names that ClinicCms enforces.</summary>
 public static class Permissions
 {
     public const string PublishContent = nameof(PublishContent);

@@ -15,21 +15,21 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
     public const string PermissionClaim = "Permission";
     public const string DescriptionClaim = "Description";
 
-    public async Task<List<RoleRecord>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<List<RoleDefinition>> ListAsync(CancellationToken cancellationToken = default)
     {
         var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
         var claims = await db.RoleClaims.AsNoTracking().ToListAsync(cancellationToken);
         return roles.ConvertAll(r => ToRecord(r, claims.Where(c => c.RoleId == r.Id)));
     }
 
-    public async Task<RoleRecord?> FindAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<RoleDefinition?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
         var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.NormalizedName == Normalize(name), cancellationToken);
         return role is null ? null : ToRecord(role, await db.RoleClaims.AsNoTracking().Where(c => c.RoleId == role.Id).ToListAsync(cancellationToken));
     }
 
     /// <summary>Creates or updates a role with exactly these permissions; an unchanged role is not written.</summary>
-    public async Task SaveAsync(RoleRecord record, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(RoleDefinition record, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(record.Name, cancellationToken) is { } stored && stored.Description == record.Description &&
             stored.Permissions.SequenceEqual(Stereotypes.IsAdministrator(record.Name) ? [] : record.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
@@ -83,10 +83,10 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
 
     private Task<long> TouchAsync(CancellationToken cancellationToken) => documents.SaveAsync(SiteDocumentNames.Roles, "{}", cancellationToken);
 
-    private static RoleRecord ToRecord(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
+    private static RoleDefinition ToRecord(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
     {
         var list = claims.ToList();
-        return new RoleRecord(role.Name!, list.FirstOrDefault(c => c.ClaimType == DescriptionClaim)?.ClaimValue,
+        return new RoleDefinition(role.Name!, list.FirstOrDefault(c => c.ClaimType == DescriptionClaim)?.ClaimValue,
             list.Where(c => c.ClaimType == PermissionClaim).Select(c => c.ClaimValue!).Order(StringComparer.Ordinal).ToList());
     }
 

@@ -1,7 +1,7 @@
 namespace ClinicCms.Content.Security;
 
 /// <summary>
-/// Orchard's default permissions of its stereotype roles (spec 4.2), limited to what ClinicCms has. A role with one
+/// Orchard's default permissions of its stereotype roles, limited to what ClinicCms has. A role with one
 /// of these names receives them when it is created; the Administrator holds every permission without storing any.
 /// </summary>
 public static class Stereotypes

@@ -11,11 +11,11 @@ namespace ClinicCms.Content.Store;
 /// </summary>
 public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
 {
-    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+    public DbSet<ContentItemVersionRow> ContentItems => Set<ContentItemVersionRow>();
 
     public DbSet<SiteDocument> SiteDocuments => Set<SiteDocument>();
 
-    public DbSet<ContentFieldIndexRecord> FieldIndex => Set<ContentFieldIndexRecord>();
+    public DbSet<ContentFieldIndexRow> FieldIndex => Set<ContentFieldIndexRow>();
 
     /// <summary>Changes written in the current transaction, announced when it commits.</summary>
     internal PendingChanges PendingChanges { get; } = new();
@@ -39,9 +39,9 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfiguration(new ContentItemRecordConfiguration(IsTrue, JsonColumnType));
+        builder.ApplyConfiguration(new ContentItemVersionRowConfiguration(IsTrue, JsonColumnType));
         builder.ApplyConfiguration(new SiteDocumentConfiguration());
-        builder.ApplyConfiguration(new ContentFieldIndexRecordConfiguration());
+        builder.ApplyConfiguration(new ContentFieldIndexRowConfiguration());
         builder.UseOpenIddict();
     }
 }

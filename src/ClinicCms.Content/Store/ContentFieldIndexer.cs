@@ -5,26 +5,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClinicCms.Content.Store;
 
-/// <summary>Keeps <see cref="ContentFieldIndexRecord"/> rows in step with a version's scalar fields.</summary>
+/// <summary>Keeps <see cref="ContentFieldIndexRow"/> rows in step with a version's scalar fields.</summary>
 public static class ContentFieldIndexer
 {
-    /// <summary>Sets the index rows of a row that is about to be inserted (EF fills DocumentId).</summary>
-    public static void IndexNew(ContentItemRecord record, ContentItem item, ContentDefinitionRecord definitions, ContentFieldKinds kinds) =>
+    /// <summary>Sets the index rows of a row that is about to be inserted (EF fills VersionRowId).</summary>
+    public static void IndexNew(ContentItemVersionRow record, ContentItem item, ContentDefinitionSet definitions, ContentFieldKinds kinds) =>
         record.Fields = [.. Rows(item, definitions, kinds)];
 
     /// <summary>Replaces the index rows of a stored row whose content changed.</summary>
-    public static async Task ReindexAsync(ClinicCmsDbContext db, ContentItemRecord record, ContentItem item, ContentDefinitionRecord definitions, ContentFieldKinds kinds, CancellationToken cancellationToken = default)
+    public static async Task ReindexAsync(ClinicCmsDbContext db, ContentItemVersionRow record, ContentItem item, ContentDefinitionSet definitions, ContentFieldKinds kinds, CancellationToken cancellationToken = default)
     {
-        await db.FieldIndex.Where(f => f.DocumentId == record.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.FieldIndex.Where(f => f.VersionRowId == record.Id).ExecuteDeleteAsync(cancellationToken);
         foreach (var row in Rows(item, definitions, kinds))
         {
-            row.DocumentId = record.Id;
+            row.VersionRowId = record.Id;
             db.FieldIndex.Add(row);
         }
     }
 
     /// <summary>One row per field whose kind is indexed and that holds a value.</summary>
-    public static IEnumerable<ContentFieldIndexRecord> Rows(ContentItem item, ContentDefinitionRecord definitions, ContentFieldKinds kinds)
+    public static IEnumerable<ContentFieldIndexRow> Rows(ContentItem item, ContentDefinitionSet definitions, ContentFieldKinds kinds)
     {
         if (definitions.FindType(item.ContentType) is not { } type)
         {
@@ -36,7 +36,7 @@ public static class ContentFieldIndexer
             {
                 continue;
             }
-            var row = new ContentFieldIndexRecord { ContentType = item.ContentType, ContentPart = typePart.Name, ContentField = field.Name };
+            var row = new ContentFieldIndexRow { ContentType = item.ContentType, ContentPart = typePart.Name, ContentField = field.Name };
             if (Fill(row, column, kind.IndexValue(value)))
             {
                 yield return row;
@@ -45,7 +45,7 @@ public static class ContentFieldIndexer
     }
 
     // A value of another type than the column's is not indexed, as a field holding no value is not.
-    private static bool Fill(ContentFieldIndexRecord row, FieldValueKind column, object? value)
+    private static bool Fill(ContentFieldIndexRow row, FieldValueKind column, object? value)
     {
         switch (column, value)
         {

@@ -6,17 +6,17 @@ namespace ClinicCms.Content.Store;
 /// <summary>Copies between a content item and its row: root values to columns, parts to the JSON column.</summary>
 public static class ContentItemMapper
 {
-    public static ContentItem ToItem(ContentItemRecord record) => ContentItemJson.ParseParts(RootValues(record), record.Content);
+    public static ContentItem ToItem(ContentItemVersionRow record) => ContentItemJson.ParseParts(RootValues(record), record.Content);
 
     /// <summary>The row's root values with parts parsed earlier (the row's Content may not have been read).</summary>
-    public static ContentItem ToItem(ContentItemRecord record, System.Text.Json.Nodes.JsonObject parts)
+    public static ContentItem ToItem(ContentItemVersionRow record, System.Text.Json.Nodes.JsonObject parts)
     {
         var item = RootValues(record);
         item.Parts = parts;
         return item;
     }
 
-    private static ContentItem RootValues(ContentItemRecord record) => new()
+    private static ContentItem RootValues(ContentItemVersionRow record) => new()
     {
         ContentItemId = record.ContentItemId,
         ContentItemVersionId = record.ContentItemVersionId,
@@ -33,28 +33,28 @@ public static class ContentItemMapper
     };
 
     /// <summary>Writes the item into the row and gives the row a new concurrency stamp.</summary>
-    public static void CopyTo(ContentItem item, ContentItemRecord record)
+    public static void CopyTo(ContentItem item, ContentItemVersionRow record)
     {
         record.ContentItemId = item.ContentItemId;
         record.ContentItemVersionId = item.ContentItemVersionId;
         record.ContentType = item.ContentType;
-        record.DisplayText = Truncate(item.DisplayText, ContentItemRecordConfiguration.DisplayTextLength);
+        record.DisplayText = Truncate(item.DisplayText, ContentItemVersionRowConfiguration.DisplayTextLength);
         record.Latest = item.Latest;
         record.Published = item.Published;
         record.CreatedUtc = item.CreatedUtc;
         record.ModifiedUtc = item.ModifiedUtc;
         record.PublishedUtc = item.PublishedUtc;
-        record.Owner = Truncate(item.Owner, ContentItemRecordConfiguration.NameLength);
-        record.Author = Truncate(item.Author, ContentItemRecordConfiguration.NameLength);
-        record.Path = Truncate(item.Part(PartNames.AutoroutePart).GetString("Path"), ContentItemRecordConfiguration.PathLength);
+        record.Owner = Truncate(item.Owner, ContentItemVersionRowConfiguration.NameLength);
+        record.Author = Truncate(item.Author, ContentItemVersionRowConfiguration.NameLength);
+        record.Path = Truncate(item.Part(PartNames.AutoroutePart).GetString("Path"), ContentItemVersionRowConfiguration.PathLength);
         record.Content = ContentItemJson.SerializeParts(item);
         record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         item.ConcurrencyStamp = record.ConcurrencyStamp;
     }
 
-    public static ContentItemRecord ToRecord(ContentItem item)
+    public static ContentItemVersionRow ToRecord(ContentItem item)
     {
-        var record = new ContentItemRecord();
+        var record = new ContentItemVersionRow();
         CopyTo(item, record);
         return record;
     }

@@ -9,8 +9,8 @@ public sealed class ContentUnitOfWork(ClinicCmsDbContext db)
 
     /// <summary>
     /// Gives SQLite's page cache room for a bulk write until disposed. A large recipe rewrites index pages all over a
-    /// growing file, and SQLite's default cache (2 MB per connection) spilled them to disk constantly: 100,000
-    /// articles took 89 s with it and 72 s with 256 MB. The cache only grows as pages are read, and the previous size
+    /// growing file, and SQLite's default cache (2 MB per connection) spilled them to disk constantly (bench/README.md
+    /// has the figures). The cache only grows as pages are read, and the previous size
     /// comes back afterwards, because the connection returns to the pool. PostgreSQL needs nothing here.
     /// </summary>
     public async Task<IAsyncDisposable> RoomForBulkWriteAsync(CancellationToken cancellationToken = default)

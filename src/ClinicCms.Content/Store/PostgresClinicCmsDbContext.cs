@@ -13,6 +13,6 @@ public sealed class PostgresClinicCmsDbContext(DbContextOptions<PostgresClinicCm
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<ContentFieldIndexRecord>().HasIndex(f => f.Text).HasMethod("hash");
+        builder.Entity<ContentFieldIndexRow>().HasIndex(f => f.Text).HasMethod("hash");
     }
 }

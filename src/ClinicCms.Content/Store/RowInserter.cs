@@ -18,18 +18,18 @@ internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
     private TableInsert? _versions;
     private TableInsert? _fields;
 
-    public async Task InsertAsync(ContentItemRecord record, CancellationToken cancellationToken)
+    public async Task InsertAsync(ContentItemVersionRow record, CancellationToken cancellationToken)
     {
         if (_versions is null || _fields is null)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
-            _versions = TableInsert.Create(db, typeof(ContentItemRecord));
-            _fields = TableInsert.Create(db, typeof(ContentFieldIndexRecord));
+            _versions = TableInsert.Create(db, typeof(ContentItemVersionRow));
+            _fields = TableInsert.Create(db, typeof(ContentFieldIndexRow));
         }
         record.Id = await _versions.ExecuteAsync(record, cancellationToken);
         foreach (var field in record.Fields)
         {
-            field.DocumentId = record.Id;
+            field.VersionRowId = record.Id;
             field.Id = await _fields.ExecuteAsync(field, cancellationToken);
         }
         db.ContentItems.Attach(record); // keys are set, so the row and its fields are tracked as unchanged

@@ -12,6 +12,6 @@ public sealed class SqliteClinicCmsDbContext(DbContextOptions<SqliteClinicCmsDbC
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<ContentFieldIndexRecord>().HasIndex(f => new { f.ContentType, f.ContentPart, f.ContentField, f.Text });
+        builder.Entity<ContentFieldIndexRow>().HasIndex(f => new { f.ContentType, f.ContentPart, f.ContentField, f.Text });
     }
 }

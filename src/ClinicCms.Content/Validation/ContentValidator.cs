@@ -13,16 +13,16 @@ namespace ClinicCms.Content.Validation;
 /// </summary>
 public static class ContentValidator
 {
-    public static List<ContentError> Validate(ContentItem item, ContentDefinitionRecord definitions, ContentFieldKinds kinds)
+    public static List<ContentError> Validate(ContentItem item, ContentDefinitionSet definitions, ContentFieldKinds kinds)
     {
         var errors = new List<ContentError>();
         // The columns' limits, checked here so both providers refuse alike and the error names the item
         // (PostgreSQL would refuse at save without saying which; SQLite would keep any length).
-        TooLong(errors, "ContentItemId", item.ContentItemId, Store.ContentItemRecordConfiguration.IdLength);
-        TooLong(errors, "ContentItemVersionId", item.ContentItemVersionId, Store.ContentItemRecordConfiguration.IdLength);
-        TooLong(errors, "DisplayText", item.DisplayText, Store.ContentItemRecordConfiguration.DisplayTextLength);
-        TooLong(errors, "Owner", item.Owner, Store.ContentItemRecordConfiguration.NameLength);
-        TooLong(errors, "Author", item.Author, Store.ContentItemRecordConfiguration.NameLength);
+        TooLong(errors, "ContentItemId", item.ContentItemId, Store.ContentItemVersionRowConfiguration.IdLength);
+        TooLong(errors, "ContentItemVersionId", item.ContentItemVersionId, Store.ContentItemVersionRowConfiguration.IdLength);
+        TooLong(errors, "DisplayText", item.DisplayText, Store.ContentItemVersionRowConfiguration.DisplayTextLength);
+        TooLong(errors, "Owner", item.Owner, Store.ContentItemVersionRowConfiguration.NameLength);
+        TooLong(errors, "Author", item.Author, Store.ContentItemVersionRowConfiguration.NameLength);
         foreach (var (path, value) in new[] { ("ContentItemId", item.ContentItemId), ("ContentType", item.ContentType), ("DisplayText", item.DisplayText), ("Owner", item.Owner), ("Author", item.Author) })
         {
             if (!TextCheck.IsValid(value))

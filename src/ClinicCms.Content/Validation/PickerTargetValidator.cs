@@ -13,7 +13,7 @@ namespace ClinicCms.Content.Validation;
 public sealed class PickerTargetValidator(ClinicCmsDbContext db)
 {
     public async Task<List<(ContentItem Item, ContentError Error)>> ValidateAsync(
-        IReadOnlyCollection<ContentItem> items, ContentDefinitionRecord definitions, CancellationToken cancellationToken = default)
+        IReadOnlyCollection<ContentItem> items, ContentDefinitionSet definitions, CancellationToken cancellationToken = default)
     {
         var checks = new List<(ContentItem Item, string Path, HashSet<string> Allowed, string TargetId)>();
         foreach (var item in items)

@@ -2,7 +2,7 @@ using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
-using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -273,10 +273,10 @@ public sealed class ContentService(
         public static implicit operator Outcome(ContentSaveResult result) => new(result, null);
     }
 
-    private async Task<bool> HasPublishedAsync(ContentItemRecord latest, CancellationToken cancellationToken) =>
+    private async Task<bool> HasPublishedAsync(ContentItemVersionRow latest, CancellationToken cancellationToken) =>
         latest.Published || await db.ContentItems.AnyAsync(r => r.ContentItemId == latest.ContentItemId && r.Published, cancellationToken);
 
-    private ContentItemRecord NewRecord(ContentItem item, ContentDefinitionRecord defs)
+    private ContentItemVersionRow NewRecord(ContentItem item, ContentDefinitionSet defs)
     {
         var record = ContentItemMapper.ToRecord(item);
         ContentFieldIndexer.IndexNew(record, item, defs, fieldKinds);
@@ -284,7 +284,7 @@ public sealed class ContentService(
     }
 
     /// <summary>Validation, then handlers, then picker targets: every error of the item, or none.</summary>
-    private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionRecord defs, CancellationToken cancellationToken)
+    private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionSet defs, CancellationToken cancellationToken)
     {
         var errors = ContentValidator.Validate(item, defs, fieldKinds);
         if (errors.Count > 0)
@@ -296,6 +296,6 @@ public sealed class ContentService(
         return errors;
     }
 
-    private static ContentSaveResult StaleEdit(ContentItemRecord latest) => ContentSaveResult.Conflict(
+    private static ContentSaveResult StaleEdit(ContentItemVersionRow latest) => ContentSaveResult.Conflict(
         $"this item was changed by {latest.Author ?? "someone else"} at {latest.ModifiedUtc:u} after you opened it; nothing was saved");
 }

@@ -34,7 +34,7 @@ public static class VersionTransitions
     /// <param name="hasPublished">Whether the item has a published version (the latest or an older one).</param>
     /// <returns>Whether the draft is a new version, so <paramref name="latest"/> was demoted (save that first).</returns>
     public static (bool NewVersion, ContentChange Change) SaveDraft(
-        ContentItemRecord latest, ContentItem draft, bool versionable, bool hasPublished, ContentUser user, DateTime now)
+        ContentItemVersionRow latest, ContentItem draft, bool versionable, bool hasPublished, ContentUser user, DateTime now)
     {
         draft.ContentType = latest.ContentType;
         draft.CreatedUtc = latest.CreatedUtc;
@@ -61,7 +61,7 @@ public static class VersionTransitions
     /// The latest version becomes the published one; the previously published version is kept as history. Save the
     /// demoted <paramref name="published"/> before writing <paramref name="latest"/> (one published version at every statement).
     /// </summary>
-    public static ContentChange Publish(ContentItem latest, ContentItemRecord? published, ContentUser user, DateTime now)
+    public static ContentChange Publish(ContentItem latest, ContentItemVersionRow? published, ContentUser user, DateTime now)
     {
         if (published is not null)
         {
@@ -84,10 +84,10 @@ public static class VersionTransitions
     }
 
     /// <summary>The draft is kept as history; save this before <see cref="DraftDiscarded"/> (one latest version at every statement).</summary>
-    public static void DiscardDraft(ContentItemRecord draft) => Demote(draft, latest: true, published: false);
+    public static void DiscardDraft(ContentItemVersionRow draft) => Demote(draft, latest: true, published: false);
 
     /// <summary>After <see cref="DiscardDraft"/>: the published version, if any, becomes the latest again.</summary>
-    public static ContentChange DraftDiscarded(ContentItemRecord draft, ContentItemRecord? published)
+    public static ContentChange DraftDiscarded(ContentItemVersionRow draft, ContentItemVersionRow? published)
     {
         if (published is not null)
         {
@@ -98,7 +98,7 @@ public static class VersionTransitions
     }
 
     /// <summary>Soft delete, as Orchard's RemoveAsync: no version stays published or latest; history is kept.</summary>
-    public static ContentChange Delete(IReadOnlyList<ContentItemRecord> active)
+    public static ContentChange Delete(IReadOnlyList<ContentItemVersionRow> active)
     {
         var wasPublished = active.Any(r => r.Published);
         foreach (var record in active)
@@ -109,7 +109,7 @@ public static class VersionTransitions
     }
 
     /// <summary>An old version's content becomes a new draft, demoting the latest (save that first); the published version stays published.</summary>
-    public static ContentChange Restore(ContentItem draft, ContentItemRecord? latest, bool hasPublished, ContentUser user, DateTime now)
+    public static ContentChange Restore(ContentItem draft, ContentItemVersionRow? latest, bool hasPublished, ContentUser user, DateTime now)
     {
         draft.ContentItemVersionId = IdGenerator.NewId();
         draft.Latest = true;
@@ -149,7 +149,7 @@ public static class VersionTransitions
     /// active versions; a published one demotes all of them, the draft too, as Orchard does.
     /// </summary>
     /// <param name="active">The item's stored versions that are latest or published.</param>
-    public static ContentChange ImportNew(ContentItem item, IEnumerable<ContentItemRecord> active, ContentUser user, DateTime now)
+    public static ContentChange ImportNew(ContentItem item, IEnumerable<ContentItemVersionRow> active, ContentUser user, DateTime now)
     {
         if (item.ContentItemVersionId.Length == 0)
         {
@@ -184,7 +184,7 @@ public static class VersionTransitions
     /// flag it takes, and is marked modified now unless the recipe gave a new date.
     /// </summary>
     /// <param name="others">The item's other stored versions that are latest or published.</param>
-    public static ContentChange ImportUpdate(ContentItemRecord stored, ContentItem item, IEnumerable<ContentItemRecord> others, DateTime now)
+    public static ContentChange ImportUpdate(ContentItemVersionRow stored, ContentItem item, IEnumerable<ContentItemVersionRow> others, DateTime now)
     {
         var becomesLatest = item.Latest && !stored.Latest;
         var becomesPublished = item.Published && !stored.Published;
@@ -205,7 +205,7 @@ public static class VersionTransitions
     }
 
     /// <summary>Clears the version's Latest and/or Published flag; a new stamp makes an edit based on it a conflict.</summary>
-    public static void Demote(ContentItemRecord record, bool latest, bool published)
+    public static void Demote(ContentItemVersionRow record, bool latest, bool published)
     {
         if (latest)
         {
@@ -221,7 +221,7 @@ public static class VersionTransitions
     private static ContentChange Change(ChangeKind kind, ContentItem item, bool wasPublished) =>
         new(kind, item.ContentItemId, item.ContentItemVersionId, item.ContentType, wasPublished, item.Published);
 
-    private static ContentChange Change(ChangeKind kind, ContentItemRecord record, bool wasPublished, bool isPublished) =>
+    private static ContentChange Change(ChangeKind kind, ContentItemVersionRow record, bool wasPublished, bool isPublished) =>
         new(kind, record.ContentItemId, record.ContentItemVersionId, record.ContentType, wasPublished, isPublished);
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");

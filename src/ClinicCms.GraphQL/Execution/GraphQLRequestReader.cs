@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ClinicCms.GraphQL.Execution;
 
 /// <summary>
-/// Reads a request in Orchard's HTTP forms (spec 3.1): POST application/json, POST application/graphql, POST of
+/// Reads a request in Orchard's HTTP forms: POST application/json, POST application/graphql, POST of
 /// another kind or GET with query, variables and operationName in the query string. Bodies are size-limited.
 /// </summary>
 public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLOptions> options)

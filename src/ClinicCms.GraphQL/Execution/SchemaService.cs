@@ -44,7 +44,7 @@ public sealed class SchemaService(ContentFieldKinds fieldKinds) : IDisposable
     }
 
     /// <summary>Builds a schema from definitions directly, for the SDL snapshot and tools.</summary>
-    public static ISchema Build(ContentDefinitionRecord definitions) => ContentSchemaBuilder.Build(definitions, ContentFieldKinds.BuiltIn);
+    public static ISchema Build(ContentDefinitionSet definitions) => ContentSchemaBuilder.Build(definitions, ContentFieldKinds.BuiltIn);
 
     public void Dispose() => _building.Dispose();
 }

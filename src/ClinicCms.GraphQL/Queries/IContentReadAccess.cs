@@ -14,7 +14,7 @@ public enum ReadScope
 }
 
 /// <summary>
-/// Who may read what through GraphQL (spec 3.8 with ClinicCms's decisions). The security layer supplies the rules;
+/// Who may read what through GraphQL (Orchard Core's rules with ClinicCms's decisions). The security layer supplies the rules;
 /// GraphQL applies them to every list, count, lookup and picker.
 /// </summary>
 public interface IContentReadAccess

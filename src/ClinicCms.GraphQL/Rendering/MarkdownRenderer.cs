@@ -39,7 +39,7 @@ public sealed class MarkdownRenderer : IDisposable
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
-        foreach (var tag in ClinicCms.Content.Handlers.HtmlCleaner.FormElements)
+        foreach (var tag in ClinicCms.Content.Preparation.HtmlCleaner.FormElements)
         {
             sanitizer.AllowedTags.Remove(tag);
         }

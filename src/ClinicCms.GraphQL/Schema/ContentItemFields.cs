@@ -5,7 +5,7 @@ using GraphQL.Types;
 
 namespace ClinicCms.GraphQL.Schema;
 
-/// <summary>The fields every content item has (spec 3.4, without Orchard's render), on the interface and on each type.</summary>
+/// <summary>The fields every content item has (without Orchard's render), on the interface and on each type.</summary>
 internal static class ContentItemFields
 {
     public static void AddTo(IComplexGraphType type)

@@ -9,13 +9,13 @@ using GraphQL.Types;
 namespace ClinicCms.GraphQL.Schema;
 
 /// <summary>
-/// Definitions in, schema out (spec 3.3-3.6): an object type per content type implementing ContentItem, and for
+/// Definitions in, schema out: an object type per content type implementing ContentItem, and for
 /// each type without a stereotype a root list field (camel-cased type name) with where, orderBy, first, skip and
 /// status, plus a total count beside it; contentItem(contentItemId) looks one published item up.
 /// </summary>
 public static class ContentSchemaBuilder
 {
-    public static ISchema Build(ContentDefinitionRecord definitions, ContentFieldKinds fieldKinds)
+    public static ISchema Build(ContentDefinitionSet definitions, ContentFieldKinds fieldKinds)
     {
         var parts = new SchemaParts(definitions, fieldKinds);
         var query = new ObjectGraphType { Name = "Query" };

@@ -6,7 +6,7 @@ using GraphQL.Types;
 
 namespace ClinicCms.GraphQL.Schema;
 
-/// <summary>How a field kind appears in GraphQL (spec 3.5): its type, how it reads the stored JSON, and whether it filters and sorts.</summary>
+/// <summary>How a field kind appears in GraphQL: its type, how it reads the stored JSON, and whether it filters and sorts.</summary>
 internal sealed record FieldKindRow(Type? Output, Func<SchemaParts, IGraphType>? DynamicOutput, Func<FieldSource, object?> Resolve, ScalarKind? Scalar);
 
 /// <summary>

@@ -8,7 +8,7 @@ namespace ClinicCms.GraphQL.Schema;
 /// <summary>The types one schema build shares between content types: the interface, part types, part where inputs, names.</summary>
 internal sealed class SchemaParts
 {
-    public SchemaParts(ContentDefinitionRecord definitions, ContentFieldKinds fieldKinds)
+    public SchemaParts(ContentDefinitionSet definitions, ContentFieldKinds fieldKinds)
     {
         Definitions = definitions;
         _fieldKinds = fieldKinds;
@@ -22,7 +22,7 @@ internal sealed class SchemaParts
     private readonly Dictionary<string, FieldKindRow?> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGraphType> _shared = new(StringComparer.Ordinal);
 
-    public ContentDefinitionRecord Definitions { get; }
+    public ContentDefinitionSet Definitions { get; }
     public TypeNameRegistry Names { get; } = new();
     public InterfaceGraphType ContentItem { get; }
     public ContentPickerFieldGraphType ContentPicker { get; }

@@ -9,7 +9,7 @@ using GraphQL.Types;
 namespace ClinicCms.GraphQL.Schema;
 
 /// <summary>
-/// Adds a content type's parts to its object type, where input and order model (spec 3.5): the type's own part
+/// Adds a content type's parts to its object type, where input and order model: the type's own part
 /// and AutoroutePart are collapsed onto the item, as are parts whose settings say Collapse; other parts with
 /// fields become a field named after the part minus "Part". TitlePart and CommonPart are not exposed.
 /// </summary>

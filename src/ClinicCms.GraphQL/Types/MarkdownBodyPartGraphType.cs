@@ -18,7 +18,7 @@ public sealed class MarkdownBodyPartGraphType : ObjectGraphType<PartSource>
     }
 
     /// <summary>The MarkdownBodyPartSettings.SanitizeHtml of each type with the part.</summary>
-    public static Func<string, bool> Settings(ContentDefinitionRecord definitions) => type =>
+    public static Func<string, bool> Settings(ContentDefinitionSet definitions) => type =>
         definitions.FindType(type)?.Parts.Find(p => p.PartName == "MarkdownBodyPart")?.Settings
             .GetSettings<BodyPartSettings>("MarkdownBodyPartSettings").SanitizeHtml ?? true;
 }

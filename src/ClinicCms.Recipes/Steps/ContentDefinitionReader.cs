@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
-using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Parts;
 
 namespace ClinicCms.Recipes.Steps;

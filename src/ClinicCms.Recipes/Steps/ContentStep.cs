@@ -9,13 +9,13 @@ namespace ClinicCms.Recipes.Steps;
 
 /// <summary>
 /// Orchard's content step: items are validated against the definitions as they stand at this step, then
-/// imported with Orchard's version-id semantics (spec 1.4) through the same importer the admin uses.
+/// imported with Orchard's version-id semantics through the same importer the admin uses.
 /// </summary>
 public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fieldKinds) : IRecipeStep
 {
     public string Name => "Content";
 
-    private sealed record Planned(List<JsonObject> Items, List<int> Indexes, ContentDefinitionRecord Definitions);
+    private sealed record Planned(List<JsonObject> Items, List<int> Indexes, ContentDefinitionSet Definitions);
 
     public async Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
@@ -65,7 +65,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         step.Run.Report.ItemsUnchanged += result.Unchanged;
     }
 
-    private List<ContentError> Check(JsonObject json, ContentDefinitionRecord definitions, Dictionary<string, ContentItem> stored)
+    private List<ContentError> Check(JsonObject json, ContentDefinitionSet definitions, Dictionary<string, ContentItem> stored)
     {
         ContentItem item;
         try

@@ -50,13 +50,13 @@ internal static class FeatureContentTypes
     public static bool Defines(string featureId) => TypesByFeature.ContainsKey(featureId);
 
     /// <summary>Adds the feature's types that the site does not have yet; returns their names.</summary>
-    public static IEnumerable<string> Apply(string featureId, ContentDefinitionRecord definitions)
+    public static IEnumerable<string> Apply(string featureId, ContentDefinitionSet definitions)
     {
         if (!TypesByFeature.TryGetValue(featureId, out var json))
         {
             yield break;
         }
-        var record = JsonSerializer.Deserialize<ContentDefinitionRecord>(json)!;
+        var record = JsonSerializer.Deserialize<ContentDefinitionSet>(json)!;
         foreach (var type in record.Types.Where(t => definitions.FindType(t.Name) is null))
         {
             definitions.AlterType(type);

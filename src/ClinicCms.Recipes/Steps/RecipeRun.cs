@@ -8,7 +8,7 @@ namespace ClinicCms.Recipes.Steps;
 public sealed class RecipeRun
 {
     public required RecipeReport Report { get; init; }
-    public required ContentDefinitionRecord Definitions { get; init; }
+    public required ContentDefinitionSet Definitions { get; init; }
     public required JsonObject Settings { get; init; }
     public required JsonObject Features { get; init; }
     public required ContentUser User { get; init; }
@@ -21,7 +21,7 @@ public sealed class RecipeRun
     public bool SettingsChanged { get; set; }
 
     /// <summary>Roles as the Roles steps planned them, by name; saved when those steps apply.</summary>
-    public Dictionary<string, ClinicCms.Content.Security.RoleRecord> PlannedRoles { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, ClinicCms.Content.Security.RoleDefinition> PlannedRoles { get; } = new(StringComparer.OrdinalIgnoreCase);
     public bool FeaturesChanged { get; set; }
 
     /// <summary>

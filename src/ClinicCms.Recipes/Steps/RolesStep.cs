@@ -37,14 +37,14 @@ public sealed class RolesStep(RoleStore roles) : IRecipeStep
                 continue;
             }
             var current = planned.GetValueOrDefault(name) ?? await roles.FindAsync(name, cancellationToken)
-                ?? new RoleRecord(name, null, Stereotypes.Defaults.GetValueOrDefault(name) ?? []);
+                ?? new RoleDefinition(name, null, Stereotypes.Defaults.GetValueOrDefault(name) ?? []);
             IEnumerable<string> result = behavior switch
             {
                 "Add" => current.Permissions.Union(permissions),
                 "Remove" => current.Permissions.Except(permissions),
                 _ => permissions.Union(Stereotypes.Defaults.GetValueOrDefault(name) ?? []),
             };
-            planned[name] = new RoleRecord(current.Name, RecipeReader.Text(role, "Description") ?? current.Description, [.. result.Distinct()]);
+            planned[name] = new RoleDefinition(current.Name, RecipeReader.Text(role, "Description") ?? current.Description, [.. result.Distinct()]);
         }
     }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
-using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Parts;
 using Microsoft.Extensions.Primitives;
 
@@ -16,7 +16,7 @@ namespace ClinicCms.Web.Admin;
 /// </summary>
 public sealed class ContentForm(PathPatternRenderer patterns, ContentFieldKinds fieldKinds)
 {
-    public List<FieldEditor> EditorsFor(ContentItem item, ContentTypeDefinition type, ContentDefinitionRecord definitions)
+    public List<FieldEditor> EditorsFor(ContentItem item, ContentTypeDefinition type, ContentDefinitionSet definitions)
     {
         var editors = new List<FieldEditor>();
         foreach (var typePart in type.Parts)

@@ -6,10 +6,10 @@ namespace ClinicCms.Web.Admin;
 /// <summary>Changes to content types from the admin: applied to a copy of the definitions, and saved; the store announces it, so forms and GraphQL follow at once.</summary>
 public sealed partial class DefinitionEditor(ContentDefinitionStore definitions)
 {
-    public Task<ContentDefinitionRecord> CurrentAsync(CancellationToken cancellationToken = default) => definitions.GetAsync(cancellationToken);
+    public Task<ContentDefinitionSet> CurrentAsync(CancellationToken cancellationToken = default) => definitions.GetAsync(cancellationToken);
 
     /// <summary>Applies <paramref name="change"/>; returns its error, if any, and saves nothing then.</summary>
-    public async Task<string?> ChangeAsync(Func<ContentDefinitionRecord, string?> change, CancellationToken cancellationToken = default)
+    public async Task<string?> ChangeAsync(Func<ContentDefinitionSet, string?> change, CancellationToken cancellationToken = default)
     {
         var copy = (await definitions.GetAsync(cancellationToken)).Copy();
         if (change(copy) is { } error)

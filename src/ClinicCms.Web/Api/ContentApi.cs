@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ClinicCms.Web.Api;
 
 /// <summary>
-/// Orchard's REST content API (spec 5): GET and DELETE /api/content/{id} on the published version, POST to create
+/// Orchard's REST content API: GET and DELETE /api/content/{id} on the published version, POST to create
 /// or update (then publish, unless ?draft=true). The group needs AccessContentApi; each item its own permission.
 /// </summary>
 public static class ContentApi

@@ -4,7 +4,7 @@ using ClinicCms.GraphQL.Queries;
 
 namespace ClinicCms.Web.Security;
 
-/// <summary>GraphQL's read rules from the caller's roles and permissions (spec 3.8, with ClinicCms's preview rule).</summary>
+/// <summary>GraphQL's read rules from the caller's roles and permissions (Orchard Core's, with ClinicCms's preview rule).</summary>
 public sealed class GraphQLContentAccess(PermissionService permissions, ContentAuthorizer content, SiteSettingsCache settings, IServiceProvider services)
     : IContentReadAccess
 {

@@ -114,7 +114,7 @@ public sealed partial class SetupService(
         {
             if (await roles.FindAsync(name) is null)
             {
-                await roles.SaveAsync(new ClinicCms.Content.Security.RoleRecord(name, null, ClinicCms.Content.Security.Stereotypes.Defaults.GetValueOrDefault(name) ?? []));
+                await roles.SaveAsync(new ClinicCms.Content.Security.RoleDefinition(name, null, ClinicCms.Content.Security.Stereotypes.Defaults.GetValueOrDefault(name) ?? []));
             }
         }
         var admin = new IdentityUser(setup.AdminUserName) { Id = adminId, Email = setup.AdminEmail, EmailConfirmed = true };

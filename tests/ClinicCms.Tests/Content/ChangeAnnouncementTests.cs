@@ -106,7 +106,7 @@ public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.Site site) :
         {
             await using var rolledBack = await sp.GetRequiredService<ContentUnitOfWork>().BeginAsync();
             Assert.True((await sp.GetRequiredService<ContentService>().CreateAsync(Faq("Never saved?"), publish: true, Editor)).Succeeded);
-            await sp.GetRequiredService<RoleStore>().SaveAsync(new RoleRecord("Ghost", null, ["ViewContent"]));
+            await sp.GetRequiredService<RoleStore>().SaveAsync(new RoleDefinition("Ghost", null, ["ViewContent"]));
             return 0;
         });
         var afterRollback = site.Heard.Take();
@@ -115,7 +115,7 @@ public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.Site site) :
         {
             await using var transaction = await sp.GetRequiredService<ContentUnitOfWork>().BeginAsync();
             var saved = await sp.GetRequiredService<ContentService>().CreateAsync(Faq("Saved with a role?"), publish: true, Editor);
-            await sp.GetRequiredService<RoleStore>().SaveAsync(new RoleRecord("Reviewer", null, ["ViewContent"]));
+            await sp.GetRequiredService<RoleStore>().SaveAsync(new RoleDefinition("Reviewer", null, ["ViewContent"]));
             var pending = site.Heard.Take();
             await transaction.CommitAsync();
             return (pending, saved.Item!);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Content;
 
-/// <summary>Orchard's version operations (spec 2.6) on a real database; run once per provider.</summary>
+/// <summary>Orchard's version operations on a real database; run once per provider.</summary>
 public abstract class ContentStoreTests : IAsyncLifetime
 {
     private static readonly ContentUser Editor = new("editor-id", "editor");

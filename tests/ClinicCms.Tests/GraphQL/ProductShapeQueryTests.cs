@@ -3,7 +3,7 @@ using ClinicCms.Tests.TestHost;
 
 namespace ClinicCms.Tests.GraphQL;
 
-/// <summary>The query shapes of Orchard's DynamicContentTypeQueryTests (spec 3.10, examples 4-7) on a recipe of our own with the same shapes, on each reader.</summary>
+/// <summary>The query shapes of Orchard's DynamicContentTypeQueryTests on a recipe of our own with the same shapes, on each reader.</summary>
 public abstract class ProductShapeQueryTests(ReaderSite site)
 {
     private const string Fields = "contentItemId displayText price { amount } sku metadataCode metadataAvailabilityDate";

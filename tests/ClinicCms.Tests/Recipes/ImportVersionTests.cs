@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.Recipes;
 
 /// <summary>
-/// Orchard's import rules for versions (spec 1.4), through the bulk insert path: a newer version demotes the older
+/// Orchard's import rules for versions, through the bulk insert path: a newer version demotes the older
 /// ones as it arrives, in one recipe or across recipes, and a known version is updated in place or left alone.
 /// </summary>
 public sealed class ImportVersionTests : IAsyncLifetime
@@ -50,7 +50,7 @@ public sealed class ImportVersionTests : IAsyncLifetime
         {
             var db = sp.GetRequiredService<ClinicCmsDbContext>();
             var v3 = db.ContentItems.Where(r => r.ContentItemVersionId == ItemId + "v3").Select(r => r.Id);
-            return db.FieldIndex.Where(f => v3.Contains(f.DocumentId) && f.ContentField == "Category").Select(f => f.Text).ToListAsync();
+            return db.FieldIndex.Where(f => v3.Contains(f.VersionRowId) && f.ContentField == "Category").Select(f => f.Text).ToListAsync();
         });
         Assert.Equal(["safety-and-regulation"], v3Categories); // the field rows point at the row they were inserted with
     }

@@ -4,28 +4,28 @@ using ClinicCms.Content.Store;
 namespace ClinicCms.Content.Reading.Published;
 
 /// <summary>A published version as the index keeps it: its root columns, and the values its field index rows hold.</summary>
-public sealed class IndexedRow(ContentItemRecord head, int ordinal, IndexedField[] fields)
+public sealed class IndexedRow(ContentItemVersionRow head, int ordinal, IndexedField[] fields)
 {
-    public ContentItemRecord Head { get; } = head;
+    public ContentItemVersionRow Head { get; } = head;
 
     /// <summary>Its position among the rows of its type, which per-key columns and orders are indexed by.</summary>
     public int Ordinal { get; } = ordinal;
 
     /// <summary>The root columns the index keeps, each read off the row as SQL would compare it.</summary>
-    private static readonly Dictionary<string, Func<ContentItemRecord, object?>> Columns = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<ContentItemVersionRow, object?>> Columns = new(StringComparer.Ordinal)
     {
-        [nameof(ContentItemRecord.ContentItemId)] = r => r.ContentItemId,
-        [nameof(ContentItemRecord.ContentItemVersionId)] = r => r.ContentItemVersionId,
-        [nameof(ContentItemRecord.ContentType)] = r => r.ContentType,
-        [nameof(ContentItemRecord.DisplayText)] = r => r.DisplayText,
-        [nameof(ContentItemRecord.Owner)] = r => r.Owner,
-        [nameof(ContentItemRecord.Author)] = r => r.Author,
-        [nameof(ContentItemRecord.Path)] = r => r.Path,
-        [nameof(ContentItemRecord.Published)] = r => r.Published,
-        [nameof(ContentItemRecord.Latest)] = r => r.Latest,
-        [nameof(ContentItemRecord.CreatedUtc)] = r => r.CreatedUtc,
-        [nameof(ContentItemRecord.ModifiedUtc)] = r => r.ModifiedUtc,
-        [nameof(ContentItemRecord.PublishedUtc)] = r => r.PublishedUtc,
+        [nameof(ContentItemVersionRow.ContentItemId)] = r => r.ContentItemId,
+        [nameof(ContentItemVersionRow.ContentItemVersionId)] = r => r.ContentItemVersionId,
+        [nameof(ContentItemVersionRow.ContentType)] = r => r.ContentType,
+        [nameof(ContentItemVersionRow.DisplayText)] = r => r.DisplayText,
+        [nameof(ContentItemVersionRow.Owner)] = r => r.Owner,
+        [nameof(ContentItemVersionRow.Author)] = r => r.Author,
+        [nameof(ContentItemVersionRow.Path)] = r => r.Path,
+        [nameof(ContentItemVersionRow.Published)] = r => r.Published,
+        [nameof(ContentItemVersionRow.Latest)] = r => r.Latest,
+        [nameof(ContentItemVersionRow.CreatedUtc)] = r => r.CreatedUtc,
+        [nameof(ContentItemVersionRow.ModifiedUtc)] = r => r.ModifiedUtc,
+        [nameof(ContentItemVersionRow.PublishedUtc)] = r => r.PublishedUtc,
     };
 
     /// <summary>Whether the index holds values for the target: any field, and the root columns above.</summary>

@@ -176,7 +176,7 @@ public sealed partial class PublishedIndex(SqliteReadConnections connections, IO
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var head = new ContentItemRecord
+                var head = new ContentItemVersionRow
                 {
                     Id = reader.GetInt64(0),
                     ContentItemId = reader.GetString(1),

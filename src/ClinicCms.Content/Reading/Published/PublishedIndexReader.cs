@@ -44,7 +44,7 @@ internal sealed class PublishedIndexReader(IContentReader inner, PublishedIndex 
         {
             return await inner.LoadPublishedAsync(contentItemIds, cancellationToken);
         }
-        var heads = new List<ContentItemRecord>(contentItemIds.Count);
+        var heads = new List<ContentItemVersionRow>(contentItemIds.Count);
         foreach (var id in contentItemIds)
         {
             if (snapshot.Find(id) is { } row)

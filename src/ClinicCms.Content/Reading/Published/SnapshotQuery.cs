@@ -10,7 +10,7 @@ namespace ClinicCms.Content.Reading.Published;
 /// </summary>
 internal sealed class SnapshotQuery
 {
-    private static readonly OrderKey[] NewestFirst = [new(new ColumnTarget(nameof(ContentItemRecord.CreatedUtc), ScalarKind.DateTime), true)];
+    private static readonly OrderKey[] NewestFirst = [new(new ColumnTarget(nameof(ContentItemVersionRow.CreatedUtc), ScalarKind.DateTime), true)];
 
     private readonly string _contentType;
     private readonly List<(QueryTarget Target, object Value)> _equals = [];
@@ -95,10 +95,10 @@ internal sealed class SnapshotQuery
         return count;
     }
 
-    public List<ContentItemRecord> Page(PublishedSnapshot snapshot, int skip, int take)
+    public List<ContentItemVersionRow> Page(PublishedSnapshot snapshot, int skip, int take)
     {
         var rows = snapshot.Rows(_contentType);
-        var page = new List<ContentItemRecord>(Math.Min(take, rows.Length));
+        var page = new List<ContentItemVersionRow>(Math.Min(take, rows.Length));
         if (_equals.Count == 0)
         {
             var sorted = snapshot.Order(_contentType, _order).Sorted;

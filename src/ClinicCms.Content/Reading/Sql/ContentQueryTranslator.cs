@@ -11,11 +11,11 @@ namespace ClinicCms.Content.Reading.Sql;
 /// </summary>
 internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
 {
-    private static readonly ParameterExpression Row = Expression.Parameter(typeof(ContentItemRecord), "r");
+    private static readonly ParameterExpression Row = Expression.Parameter(typeof(ContentItemVersionRow), "r");
     private readonly bool _postgres = db is PostgresClinicCmsDbContext;
     private readonly ValueComparison _compare = db is PostgresClinicCmsDbContext ? ValueComparison.Postgres : ValueComparison.Sqlite;
 
-    public IQueryable<ContentItemRecord> Filter(ContentQuery model)
+    public IQueryable<ContentItemVersionRow> Filter(ContentQuery model)
     {
         var query = db.ContentItems.AsNoTracking().Where(r => r.ContentType == model.ContentType);
         if (model.Owner is { } owner)
@@ -34,15 +34,15 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         };
         if (model.Where is { } where && !IsEverything(where))
         {
-            query = query.Where(Expression.Lambda<Func<ContentItemRecord, bool>>(Translate(where, model.ContentType), Row));
+            query = query.Where(Expression.Lambda<Func<ContentItemVersionRow, bool>>(Translate(where, model.ContentType), Row));
         }
         return query;
     }
 
     /// <summary>Orders by the query's keys in turn; createdUtc descending when it has none (Orchard's default).</summary>
-    public IQueryable<ContentItemRecord> Order(IQueryable<ContentItemRecord> query, ContentQuery model)
+    public IQueryable<ContentItemVersionRow> Order(IQueryable<ContentItemVersionRow> query, ContentQuery model)
     {
-        IOrderedQueryable<ContentItemRecord>? ordered = null;
+        IOrderedQueryable<ContentItemVersionRow>? ordered = null;
         foreach (var key in model.OrderBy)
         {
             var value = Key(key.Target);
@@ -62,8 +62,8 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
     // Columns the store fills on every write need no NULL ordering, which would keep PostgreSQL from walking their indexes.
     private static bool MayBeNull(QueryTarget target, PublicationStatus status) => target switch
     {
-        ColumnTarget { Column: nameof(ContentItemRecord.CreatedUtc) or nameof(ContentItemRecord.ModifiedUtc) } => false,
-        ColumnTarget { Column: nameof(ContentItemRecord.PublishedUtc) } => status != PublicationStatus.Published,
+        ColumnTarget { Column: nameof(ContentItemVersionRow.CreatedUtc) or nameof(ContentItemVersionRow.ModifiedUtc) } => false,
+        ColumnTarget { Column: nameof(ContentItemVersionRow.PublishedUtc) } => status != PublicationStatus.Published,
         _ => true,
     };
 
@@ -80,23 +80,23 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         _ => throw new InvalidOperationException($"Unexpected filter {filter}."),
     };
 
-    // r.Id IN (SELECT f.DocumentId FROM ContentFieldIndex f WHERE type, part, field AND value matches): the planner
+    // r.Id IN (SELECT f.VersionRowId FROM ContentFieldIndex f WHERE type, part, field AND value matches): the planner
     // starts from the index rows that match instead of testing every version of the type (a correlated EXISTS).
     private MethodCallExpression FieldMatches(FieldTarget field, string contentType, FilterOperator op, object? value)
     {
-        var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
+        var f = Expression.Parameter(typeof(ContentFieldIndexRow), "f");
         var body = Expression.AndAlso(
             Expression.AndAlso(
-                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentType)), Expression.Constant(contentType)),
-                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part))),
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRow.ContentType)), Expression.Constant(contentType)),
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRow.ContentPart)), Expression.Constant(field.Part))),
             Expression.AndAlso(
-                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)),
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRow.ContentField)), Expression.Constant(field.Field)),
                 _compare.Build(ReflectedMembers.Property(f, ValueComparison.FieldColumn(field.Kind)), field.Kind, op, value)));
-        var matching = ReflectedMembers.Call(QueryableMethods.Where, typeof(ContentFieldIndexRecord), null,
-            db.FieldIndex.AsQueryable().Expression, Expression.Quote(Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(body, f)));
-        var documentIds = ReflectedMembers.Call(QueryableMethods.Select, typeof(ContentFieldIndexRecord), typeof(long),
-            matching, Expression.Quote(Expression.Lambda(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), f)));
-        return ReflectedMembers.Call(QueryableMethods.Contains, typeof(long), null, documentIds, ReflectedMembers.Property(Row, nameof(ContentItemRecord.Id)));
+        var matching = ReflectedMembers.Call(QueryableMethods.Where, typeof(ContentFieldIndexRow), null,
+            db.FieldIndex.AsQueryable().Expression, Expression.Quote(Expression.Lambda<Func<ContentFieldIndexRow, bool>>(body, f)));
+        var documentIds = ReflectedMembers.Call(QueryableMethods.Select, typeof(ContentFieldIndexRow), typeof(long),
+            matching, Expression.Quote(Expression.Lambda(ReflectedMembers.Property(f, nameof(ContentFieldIndexRow.VersionRowId)), f)));
+        return ReflectedMembers.Call(QueryableMethods.Contains, typeof(long), null, documentIds, ReflectedMembers.Property(Row, nameof(ContentItemVersionRow.Id)));
     }
 
     private LambdaExpression Key(QueryTarget target)
@@ -106,25 +106,25 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
             return Expression.Lambda(ReflectedMembers.Property(Row, column.Column), Row);
         }
         var field = (FieldTarget)target;
-        // (SELECT f.Value FROM ContentFieldIndex f WHERE f.DocumentId = r.Id AND part AND field LIMIT 1)
-        var f = Expression.Parameter(typeof(ContentFieldIndexRecord), "f");
-        var match = Expression.Lambda<Func<ContentFieldIndexRecord, bool>>(Expression.AndAlso(
-            Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.DocumentId)), ReflectedMembers.Property(Row, nameof(ContentItemRecord.Id))),
+        // (SELECT f.Value FROM ContentFieldIndex f WHERE f.VersionRowId = r.Id AND part AND field LIMIT 1)
+        var f = Expression.Parameter(typeof(ContentFieldIndexRow), "f");
+        var match = Expression.Lambda<Func<ContentFieldIndexRow, bool>>(Expression.AndAlso(
+            Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRow.VersionRowId)), ReflectedMembers.Property(Row, nameof(ContentItemVersionRow.Id))),
             Expression.AndAlso(
-                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentPart)), Expression.Constant(field.Part)),
-                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRecord.ContentField)), Expression.Constant(field.Field)))), f);
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRow.ContentPart)), Expression.Constant(field.Part)),
+                Expression.Equal(ReflectedMembers.Property(f, nameof(ContentFieldIndexRow.ContentField)), Expression.Constant(field.Field)))), f);
         var valueProperty = ReflectedMembers.Property(f, ValueComparison.FieldColumn(field.Kind));
         var select = Expression.Lambda(valueProperty, f);
-        var filtered = ReflectedMembers.Call(QueryableMethods.Where, typeof(ContentFieldIndexRecord), null, db.FieldIndex.AsQueryable().Expression, Expression.Quote(match));
-        var values = ReflectedMembers.Call(QueryableMethods.Select, typeof(ContentFieldIndexRecord), valueProperty.Type, filtered, Expression.Quote(select));
+        var filtered = ReflectedMembers.Call(QueryableMethods.Where, typeof(ContentFieldIndexRow), null, db.FieldIndex.AsQueryable().Expression, Expression.Quote(match));
+        var values = ReflectedMembers.Call(QueryableMethods.Select, typeof(ContentFieldIndexRow), valueProperty.Type, filtered, Expression.Quote(select));
         var first = ReflectedMembers.Call(QueryableMethods.FirstOrDefaultWithoutPredicate, valueProperty.Type, null, values);
         return Expression.Lambda(first, Row);
     }
 
-    private static IOrderedQueryable<ContentItemRecord> ThenBy(IOrderedQueryable<ContentItemRecord>? ordered, IQueryable<ContentItemRecord> query, LambdaExpression key, bool descending)
+    private static IOrderedQueryable<ContentItemVersionRow> ThenBy(IOrderedQueryable<ContentItemVersionRow>? ordered, IQueryable<ContentItemVersionRow> query, LambdaExpression key, bool descending)
     {
         var source = ordered ?? query;
-        var call = ReflectedMembers.Call(ReflectedMembers.Order(ordered is null, descending), typeof(ContentItemRecord), key.ReturnType, source.Expression, Expression.Quote(key));
-        return (IOrderedQueryable<ContentItemRecord>)source.Provider.CreateQuery<ContentItemRecord>(call);
+        var call = ReflectedMembers.Call(ReflectedMembers.Order(ordered is null, descending), typeof(ContentItemVersionRow), key.ReturnType, source.Expression, Expression.Quote(key));
+        return (IOrderedQueryable<ContentItemVersionRow>)source.Provider.CreateQuery<ContentItemVersionRow>(call);
     }
 }

@@ -32,11 +32,11 @@ internal sealed class ValueComparison
 
     public static string FieldColumn(ScalarKind kind) => kind switch
     {
-        ScalarKind.Number => nameof(ContentFieldIndexRecord.Numeric),
-        ScalarKind.Boolean => nameof(ContentFieldIndexRecord.Boolean),
-        ScalarKind.Date or ScalarKind.DateTime => nameof(ContentFieldIndexRecord.Date),
-        ScalarKind.Time => nameof(ContentFieldIndexRecord.Time),
-        _ => nameof(ContentFieldIndexRecord.Text),
+        ScalarKind.Number => nameof(ContentFieldIndexRow.Numeric),
+        ScalarKind.Boolean => nameof(ContentFieldIndexRow.Boolean),
+        ScalarKind.Date or ScalarKind.DateTime => nameof(ContentFieldIndexRow.Date),
+        ScalarKind.Time => nameof(ContentFieldIndexRow.Time),
+        _ => nameof(ContentFieldIndexRow.Text),
     };
 
     /// <summary>The type of the field index column <see cref="FieldColumn"/> names.</summary>
@@ -52,7 +52,7 @@ internal sealed class ValueComparison
     public static object? ConvertForTarget(object? value, QueryTarget target) => target switch
     {
         FieldTarget field => Convert(value, FieldClrType(field.Kind), field.Kind),
-        ColumnTarget column => Convert(value, ReflectedMembers.PropertyOf(typeof(ContentItemRecord), column.Column).PropertyType, column.Kind),
+        ColumnTarget column => Convert(value, ReflectedMembers.PropertyOf(typeof(ContentItemVersionRow), column.Column).PropertyType, column.Kind),
         _ => throw new InvalidOperationException($"{target} holds no value."),
     };
 

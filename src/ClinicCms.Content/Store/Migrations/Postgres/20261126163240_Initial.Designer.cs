@@ -25,7 +25,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -25,7 +25,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -80,7 +80,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.ToTable("ContentFieldIndex", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -597,9 +597,9 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
-                    b.HasOne("ClinicCms.Content.Store.ContentItemRecord", null)
+                    b.HasOne("ClinicCms.Content.Store.ContentItemVersionRow", null)
                         .WithMany("Fields")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -681,7 +681,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.Navigation("Authorization");
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Navigation("Fields");
                 });

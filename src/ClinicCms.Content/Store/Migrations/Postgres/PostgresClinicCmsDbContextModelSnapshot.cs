@@ -22,7 +22,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -51,8 +51,9 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.Property<DateTime?>("Date")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("DocumentId")
-                        .HasColumnType("bigint");
+                    b.Property<long>("VersionRowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DocumentId");
 
                     b.Property<double?>("Numeric")
                         .HasColumnType("double precision");
@@ -70,7 +71,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Text"), "hash");
 
-                    b.HasIndex("DocumentId", "ContentPart", "ContentField");
+                    b.HasIndex("VersionRowId", "ContentPart", "ContentField");
 
                     b.HasIndex("ContentType", "ContentPart", "ContentField", "Boolean");
 
@@ -81,7 +82,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.ToTable("ContentFieldIndex", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -598,11 +599,11 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
-                    b.HasOne("ClinicCms.Content.Store.ContentItemRecord", null)
+                    b.HasOne("ClinicCms.Content.Store.ContentItemVersionRow", null)
                         .WithMany("Fields")
-                        .HasForeignKey("DocumentId")
+                        .HasForeignKey("VersionRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -682,7 +683,7 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.Navigation("Authorization");
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Navigation("Fields");
                 });

@@ -20,7 +20,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -20,7 +20,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -73,7 +73,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.ToTable("ContentFieldIndex", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -376,9 +376,9 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
-                    b.HasOne("ClinicCms.Content.Store.ContentItemRecord", null)
+                    b.HasOne("ClinicCms.Content.Store.ContentItemVersionRow", null)
                         .WithMany("Fields")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -436,7 +436,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Navigation("Fields");
                 });

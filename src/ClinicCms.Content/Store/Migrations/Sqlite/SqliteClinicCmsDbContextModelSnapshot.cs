@@ -17,7 +17,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -44,8 +44,9 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.Property<DateTime?>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("DocumentId")
-                        .HasColumnType("INTEGER");
+                    b.Property<long>("VersionRowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DocumentId");
 
                     b.Property<double?>("Numeric")
                         .HasColumnType("REAL");
@@ -59,7 +60,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DocumentId", "ContentPart", "ContentField");
+                    b.HasIndex("VersionRowId", "ContentPart", "ContentField");
 
                     b.HasIndex("ContentType", "ContentPart", "ContentField", "Boolean");
 
@@ -72,7 +73,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.ToTable("ContentFieldIndex", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -583,11 +584,11 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentFieldIndexRow", b =>
                 {
-                    b.HasOne("ClinicCms.Content.Store.ContentItemRecord", null)
+                    b.HasOne("ClinicCms.Content.Store.ContentItemVersionRow", null)
                         .WithMany("Fields")
-                        .HasForeignKey("DocumentId")
+                        .HasForeignKey("VersionRowId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -667,7 +668,7 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.Navigation("Authorization");
                 });
 
-            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemRecord", b =>
+            modelBuilder.Entity("ClinicCms.Content.Store.ContentItemVersionRow", b =>
                 {
                     b.Navigation("Fields");
                 });

@@ -1,6 +1,6 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
-using ClinicCms.Content.Handlers;
+using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Parts;
 using ClinicCms.Content.Security;
 using ClinicCms.Content.Versions;

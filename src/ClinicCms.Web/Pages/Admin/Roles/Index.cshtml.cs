@@ -10,8 +10,8 @@ public sealed class RolesModel(RoleStore roles, ContentDefinitionStore definitio
 {
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
 
-    public List<RoleRecord> All { get; private set; } = [];
-    public RoleRecord? Selected { get; private set; }
+    public List<RoleDefinition> All { get; private set; } = [];
+    public RoleDefinition? Selected { get; private set; }
     public List<(string Group, string[] Permissions)> Groups { get; } = [];
 
     public async Task OnGetAsync()
@@ -46,7 +46,7 @@ public sealed class RolesModel(RoleStore roles, ContentDefinitionStore definitio
     {
         if (!string.IsNullOrWhiteSpace(roleName) && await roles.FindAsync(roleName, HttpContext.RequestAborted) is null)
         {
-            await roles.SaveAsync(new RoleRecord(roleName.Trim(), null, Stereotypes.Defaults.GetValueOrDefault(roleName.Trim()) ?? []), HttpContext.RequestAborted);
+            await roles.SaveAsync(new RoleDefinition(roleName.Trim(), null, Stereotypes.Defaults.GetValueOrDefault(roleName.Trim()) ?? []), HttpContext.RequestAborted);
         }
         return Redirect($"/admin/roles/{roleName}");
     }

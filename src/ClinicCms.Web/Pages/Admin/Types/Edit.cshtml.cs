@@ -81,7 +81,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
                     typePart.Settings["TitlePartSettings"] = new JsonObject { ["Options"] = titleOptions == "EditableRequired" ? "EditableRequired" : "Editable" };
                     break;
                 case PartNames.AutoroutePart:
-                    if (!string.IsNullOrWhiteSpace(pattern) && ClinicCms.Content.Handlers.PathPatternRenderer.TryParseError(pattern) is { } error)
+                    if (!string.IsNullOrWhiteSpace(pattern) && ClinicCms.Content.Preparation.PathPatternRenderer.TryParseError(pattern) is { } error)
                     {
                         return $"The pattern is not valid Liquid: {error}";
                     }
@@ -113,7 +113,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
         return Redirect("/admin/types");
     }
 
-    private async Task<IActionResult> ChangeAsync(string done, Func<ContentDefinitionRecord, ContentTypeDefinition, string?> change)
+    private async Task<IActionResult> ChangeAsync(string done, Func<ContentDefinitionSet, ContentTypeDefinition, string?> change)
     {
         Error = await editor.ChangeAsync(d => d.FindType(Name) is { } type ? change(d, type) : $"There is no type {Name}.", HttpContext.RequestAborted);
         if (Error is not null)
@@ -140,7 +140,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
         return Page();
     }
 
-    private static ContentPartDefinition OwnPart(ContentDefinitionRecord definitions, ContentTypeDefinition type)
+    private static ContentPartDefinition OwnPart(ContentDefinitionSet definitions, ContentTypeDefinition type)
     {
         if (definitions.FindPart(type.Name) is { } part)
         {

@@ -46,7 +46,7 @@ public sealed class PartsModel(DefinitionEditor editor, ClinicCms.Content.Fields
         return null;
     });
 
-    private async Task<IActionResult> ChangeAsync(string next, string done, Func<ContentDefinitionRecord, string?> change)
+    private async Task<IActionResult> ChangeAsync(string next, string done, Func<ContentDefinitionSet, string?> change)
     {
         Error = await editor.ChangeAsync(change, HttpContext.RequestAborted);
         if (Error is not null)

@@ -4,10 +4,10 @@ using System.Text.Json.Serialization;
 namespace ClinicCms.Content.Definitions;
 
 /// <summary>
-/// All content types and parts of the site, stored as one document as Orchard stores its ContentDefinitionRecord.
+/// All content types and parts of the site, stored as one document as Orchard stores its ContentDefinitionSet.
 /// Recipe steps alter a copy; the copy is saved when the recipe commits.
 /// </summary>
-public sealed class ContentDefinitionRecord
+public sealed class ContentDefinitionSet
 {
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -107,8 +107,8 @@ public sealed class ContentDefinitionRecord
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    public static ContentDefinitionRecord FromJson(string json) =>
-        JsonSerializer.Deserialize<ContentDefinitionRecord>(json, JsonOptions) ?? new ContentDefinitionRecord();
+    public static ContentDefinitionSet FromJson(string json) =>
+        JsonSerializer.Deserialize<ContentDefinitionSet>(json, JsonOptions) ?? new ContentDefinitionSet();
 
-    public ContentDefinitionRecord Copy() => FromJson(ToJson());
+    public ContentDefinitionSet Copy() => FromJson(ToJson());
 }

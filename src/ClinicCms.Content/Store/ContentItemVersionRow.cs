@@ -1,7 +1,7 @@
 namespace ClinicCms.Content.Store;
 
 /// <summary>One row per version: the item's parts as JSON plus the root values as indexed columns.</summary>
-public sealed class ContentItemRecord
+public sealed class ContentItemVersionRow
 {
     public long Id { get; set; }
     public string ContentItemId { get; set; } = "";
@@ -26,5 +26,5 @@ public sealed class ContentItemRecord
     public string ConcurrencyStamp { get; set; } = "";
 
     /// <summary>The version's scalar field values, for filtering and ordering in SQL.</summary>
-    public List<ContentFieldIndexRecord> Fields { get; set; } = [];
+    public List<ContentFieldIndexRow> Fields { get; set; } = [];
 }

@@ -12,7 +12,7 @@ namespace ClinicCms.GraphQL.Execution;
 /// Parsed and validated documents by query text, per schema: a query a frontend sends again skips parsing and the
 /// document-only validation rules. Bounded: when full it starts over, which a working set of queries refills at once.
 /// </summary>
-public sealed class DocumentCache(IOptions<GraphQLOptions> settings) : IConfigureExecution
+public sealed class ParsedQueryCache(IOptions<GraphQLOptions> settings) : IConfigureExecution
 {
     private readonly ConditionalWeakTable<ISchema, ConcurrentDictionary<string, GraphQLDocument>> _bySchema = [];
 

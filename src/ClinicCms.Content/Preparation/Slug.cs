@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ClinicCms.Content.Handlers;
+namespace ClinicCms.Content.Preparation;
 
 /// <summary>Liquid's <c>slugify</c>: lower case, accents dropped, every run of other characters one hyphen.</summary>
 public static class Slug

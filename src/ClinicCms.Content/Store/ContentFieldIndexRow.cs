@@ -4,12 +4,12 @@ namespace ClinicCms.Content.Store;
 /// One scalar field value of one version (TextField, NumericField, BooleanField, DateField, DateTimeField,
 /// TimeField), so that GraphQL filters and orders on fields in SQL, scoped to the right part and field.
 /// </summary>
-public sealed class ContentFieldIndexRecord
+public sealed class ContentFieldIndexRow
 {
     public long Id { get; set; }
 
-    /// <summary>The version row (<see cref="ContentItemRecord.Id"/>) the value belongs to.</summary>
-    public long DocumentId { get; set; }
+    /// <summary>The version row (<see cref="ContentItemVersionRow.Id"/>) the value belongs to; its column keeps the name DocumentId.</summary>
+    public long VersionRowId { get; set; }
 
     public string ContentType { get; set; } = "";
 

@@ -3,7 +3,7 @@ using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Parts;
 using ClinicCms.Content.Validation;
 
-namespace ClinicCms.Content.Handlers;
+namespace ClinicCms.Content.Preparation;
 
 /// <summary>
 /// What Orchard's part handlers do before a save: TitlePart sets DisplayText, AutoroutePart fills an empty path
@@ -12,7 +12,7 @@ namespace ClinicCms.Content.Handlers;
 /// </summary>
 public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleaner html)
 {
-    public async Task<List<ContentError>> PrepareAsync(ContentItem item, ContentDefinitionRecord definitions, PathRegistry paths,
+    public async Task<List<ContentError>> PrepareAsync(ContentItem item, ContentDefinitionSet definitions, PathRegistry paths,
         bool sanitized = false, CancellationToken cancellationToken = default)
     {
         var errors = new List<ContentError>();
@@ -37,7 +37,7 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
     }
 
     /// <summary>Sanitizes the item's HTML as its settings say; safe to call for many items in parallel.</summary>
-    public void SanitizeHtml(ContentItem item, ContentDefinitionRecord definitions)
+    public void SanitizeHtml(ContentItem item, ContentDefinitionSet definitions)
     {
         if (definitions.FindType(item.ContentType) is not { } type)
         {
@@ -93,7 +93,7 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
     /// -1, -2 suffix), so an import can load their holders for a whole batch with one query. Sets the title first,
     /// as PrepareAsync does, because patterns use it.
     /// </summary>
-    public IEnumerable<string> PathsToCheck(ContentItem item, ContentDefinitionRecord definitions)
+    public IEnumerable<string> PathsToCheck(ContentItem item, ContentDefinitionSet definitions)
     {
         if (definitions.FindType(item.ContentType) is not { } type)
         {

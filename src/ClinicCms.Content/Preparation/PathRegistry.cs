@@ -1,7 +1,7 @@
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClinicCms.Content.Handlers;
+namespace ClinicCms.Content.Preparation;
 
 /// <summary>
 /// Which item holds each path among published and latest versions, for one unit of work: what the database

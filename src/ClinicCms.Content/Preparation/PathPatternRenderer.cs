@@ -5,7 +5,7 @@ using ClinicCms.Content.ContentItems;
 using Fluid;
 using Fluid.Values;
 
-namespace ClinicCms.Content.Handlers;
+namespace ClinicCms.Content.Preparation;
 
 /// <summary>
 /// Renders AutoroutePart patterns with Fluid, as Orchard renders them with Liquid. The item is exposed both as

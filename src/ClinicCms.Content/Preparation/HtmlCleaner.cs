@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html;
 using Ganss.Xss;
 
-namespace ClinicCms.Content.Handlers;
+namespace ClinicCms.Content.Preparation;
 
 /// <summary>
 /// Removes scripts, event handlers and other unsafe markup from HTML before it is stored (HtmlSanitizer), and forms and

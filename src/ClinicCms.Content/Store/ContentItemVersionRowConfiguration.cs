@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ClinicCms.Content.Store;
 
-internal sealed class ContentItemRecordConfiguration(Func<string, string> isTrue, string jsonColumnType)
-    : IEntityTypeConfiguration<ContentItemRecord>
+internal sealed class ContentItemVersionRowConfiguration(Func<string, string> isTrue, string jsonColumnType)
+    : IEntityTypeConfiguration<ContentItemVersionRow>
 {
     public const int IdLength = 26;
     public const int NameLength = 255;
@@ -14,7 +14,7 @@ internal sealed class ContentItemRecordConfiguration(Func<string, string> isTrue
     private static readonly System.Linq.Expressions.Expression<Func<DateTime?, DateTime?>> ToMicroseconds =
         v => v == null ? null : new DateTime(v.Value.Ticks - v.Value.Ticks % 10, v.Value.Kind);
 
-    public void Configure(EntityTypeBuilder<ContentItemRecord> entity)
+    public void Configure(EntityTypeBuilder<ContentItemVersionRow> entity)
     {
         entity.ToTable("ContentItemVersions");
         entity.HasKey(r => r.Id);
