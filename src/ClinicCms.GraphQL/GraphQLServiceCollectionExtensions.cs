@@ -20,8 +20,6 @@ public static class GraphQLServiceCollectionExtensions
     public static IServiceCollection AddClinicCmsGraphQL(this IServiceCollection services, IConfiguration configuration, bool exposeExceptions)
     {
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
-        // The readers' memory settings have always been written in this section.
-        services.Configure<ContentReadOptions>(configuration.GetSection(GraphQLOptions.Section));
         services.AddSingleton<SchemaService>();
         services.AddSingleton<ParsedQueryCache>();
         services.AddContentChangeListener<ResponseCache>();

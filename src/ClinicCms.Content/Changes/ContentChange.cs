@@ -44,7 +44,8 @@ public sealed record ContentChange(
     public static readonly ContentChange Settings = new(ChangeKind.Settings);
 
     /// <summary>True for a change of content items (as opposed to definitions, roles, access or settings).</summary>
-    public bool IsItemChange => Kind <= ChangeKind.Imported;
+    public bool IsItemChange => Kind is ChangeKind.Created or ChangeKind.DraftSaved or ChangeKind.Published or ChangeKind.Unpublished
+        or ChangeKind.DraftDiscarded or ChangeKind.Deleted or ChangeKind.Restored or ChangeKind.Imported;
 
     /// <summary>True when the published view of the item may differ: it was or is published.</summary>
     public bool TouchesPublished => WasPublished || IsPublished;

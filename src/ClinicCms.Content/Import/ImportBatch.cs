@@ -84,7 +84,7 @@ internal sealed class ImportBatch(
     private void Create(ContentItem item)
     {
         var change = VersionTransitions.ImportNew(item, Active(item.ContentItemId, except: null), user, now);
-        var record = ContentItemMapper.ToRecord(item);
+        var record = ContentItemMapper.ToRow(item);
         ContentFieldIndexer.IndexNew(record, item, definitions, fieldKinds);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);

@@ -19,13 +19,13 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
     {
         var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync(cancellationToken);
         var claims = await db.RoleClaims.AsNoTracking().ToListAsync(cancellationToken);
-        return roles.ConvertAll(r => ToRecord(r, claims.Where(c => c.RoleId == r.Id)));
+        return roles.ConvertAll(r => ToDefinition(r, claims.Where(c => c.RoleId == r.Id)));
     }
 
     public async Task<RoleDefinition?> FindAsync(string name, CancellationToken cancellationToken = default)
     {
         var role = await db.Roles.AsNoTracking().FirstOrDefaultAsync(r => r.NormalizedName == Normalize(name), cancellationToken);
-        return role is null ? null : ToRecord(role, await db.RoleClaims.AsNoTracking().Where(c => c.RoleId == role.Id).ToListAsync(cancellationToken));
+        return role is null ? null : ToDefinition(role, await db.RoleClaims.AsNoTracking().Where(c => c.RoleId == role.Id).ToListAsync(cancellationToken));
     }
 
     /// <summary>Creates or updates a role with exactly these permissions; an unchanged role is not written.</summary>
@@ -83,7 +83,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
 
     private Task<long> TouchAsync(CancellationToken cancellationToken) => documents.SaveAsync(SiteDocumentNames.Roles, "{}", cancellationToken);
 
-    private static RoleDefinition ToRecord(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
+    private static RoleDefinition ToDefinition(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
     {
         var list = claims.ToList();
         return new RoleDefinition(role.Name!, list.FirstOrDefault(c => c.ClaimType == DescriptionClaim)?.ClaimValue,

@@ -30,6 +30,21 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         PendingChanges.Add(change);
     }
 
+    // A pooled context goes back to the pool here: nothing queued by one request may be announced by the next.
+    public override void Dispose()
+    {
+        PendingChanges.Clear();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        PendingChanges.Clear();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>SQL that is true where the boolean <paramref name="column"/> is set, for filtered unique indexes.</summary>
     protected abstract string IsTrue(string column);
 

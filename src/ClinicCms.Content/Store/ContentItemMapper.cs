@@ -52,7 +52,7 @@ public static class ContentItemMapper
         item.ConcurrencyStamp = record.ConcurrencyStamp;
     }
 
-    public static ContentItemVersionRow ToRecord(ContentItem item)
+    public static ContentItemVersionRow ToRow(ContentItem item)
     {
         var record = new ContentItemVersionRow();
         CopyTo(item, record);

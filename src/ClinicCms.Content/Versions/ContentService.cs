@@ -66,7 +66,7 @@ public sealed class ContentService(
             {
                 return ContentSaveResult.Invalid(errors);
             }
-            db.ContentItems.Add(NewRecord(item, defs));
+            db.ContentItems.Add(NewRow(item, defs));
             await db.SaveChangesAsync(cancellationToken);
             return Saved(item, change);
         }, cancellationToken);
@@ -100,7 +100,7 @@ public sealed class ContentService(
             if (newVersion)
             {
                 await db.SaveChangesAsync(cancellationToken); // the demoted latest first: one latest version at every statement
-                db.ContentItems.Add(NewRecord(draft, defs));
+                db.ContentItems.Add(NewRow(draft, defs));
             }
             else
             {
@@ -225,7 +225,7 @@ public sealed class ContentService(
                 return ContentSaveResult.Invalid(errors);
             }
             await db.SaveChangesAsync(cancellationToken); // the demoted latest first
-            db.ContentItems.Add(NewRecord(draft, defs));
+            db.ContentItems.Add(NewRow(draft, defs));
             await db.SaveChangesAsync(cancellationToken);
             return Saved(draft, change);
         }, cancellationToken);
@@ -276,9 +276,9 @@ public sealed class ContentService(
     private async Task<bool> HasPublishedAsync(ContentItemVersionRow latest, CancellationToken cancellationToken) =>
         latest.Published || await db.ContentItems.AnyAsync(r => r.ContentItemId == latest.ContentItemId && r.Published, cancellationToken);
 
-    private ContentItemVersionRow NewRecord(ContentItem item, ContentDefinitionSet defs)
+    private ContentItemVersionRow NewRow(ContentItem item, ContentDefinitionSet defs)
     {
-        var record = ContentItemMapper.ToRecord(item);
+        var record = ContentItemMapper.ToRow(item);
         ContentFieldIndexer.IndexNew(record, item, defs, fieldKinds);
         return record;
     }

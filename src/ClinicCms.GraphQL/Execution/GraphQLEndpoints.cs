@@ -42,9 +42,11 @@ public static class GraphQLEndpoints
             await WriteFailureAsync(http, serializer, failure);
             return;
         }
+        // Read first: a role change between reading the caller's rights and running the query keeps the answer out.
+        var changes = cache.ChangeCount;
         var (identity, isPublic) = await access.CacheIdentityAsync(http.User);
         var variables = request!.Variables is { Count: > 0 } inputs ? serializer.Serialize(inputs) : null;
-        var slot = cache.SlotFor(request.Query!, variables, request.OperationName, identity);
+        var slot = cache.SlotFor(request.Query!, variables, request.OperationName, identity, changes);
         if (slot is { } found && cache.Find(found) is { } hit)
         {
             http.Response.Headers[CacheHeader] = "HIT";

@@ -42,14 +42,16 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
     /// </summary>
     public readonly record struct Slot(string Key, string NormalizedQuery, long ChangeCount);
 
-    /// <summary>The request's slot, or null when the cache is off.</summary>
-    public Slot? SlotFor(string query, string? variables, string? operationName, string permissionKey)
+    /// <summary>How many changes were announced so far; read before anything the answer depends on, the caller's rights included.</summary>
+    public long ChangeCount => Interlocked.Read(ref _changes);
+
+    /// <summary>The request's slot, or null when the cache is off. <paramref name="changes"/> is <see cref="ChangeCount"/> as read before the caller's rights were.</summary>
+    public Slot? SlotFor(string query, string? variables, string? operationName, string permissionKey, long changes)
     {
         if (!Enabled)
         {
             return null;
         }
-        var changes = Interlocked.Read(ref _changes);
         var normalized = QueryText.Normalize(query);
         return new Slot(string.Join('\u001f', permissionKey, operationName ?? "", variables ?? "", normalized), normalized, changes);
     }

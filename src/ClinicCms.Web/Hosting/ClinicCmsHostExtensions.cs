@@ -25,6 +25,8 @@ public static class ClinicCmsHostExtensions
             throw new InvalidOperationException("ClinicCms:Database:Provider is Postgres, but ConnectionStrings:ClinicCms is not set.");
         }
         services.AddClinicCmsContent(options.Database.Provider, string.IsNullOrEmpty(connectionString) ? paths.SqliteConnectionString : connectionString);
+        // The readers' memory settings have always been written in the GraphQL section; they belong to Content now.
+        services.Configure<ClinicCms.Content.Reading.ContentReadOptions>(configuration.GetSection("ClinicCms:GraphQL"));
         services.AddClinicCmsRecipes();
 
         services.AddIdentityCore<IdentityUser>(o =>

@@ -210,7 +210,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
             var copy = published.Clone();
             copy.ContentItemVersionId = IdGenerator.NewId();
             copy.Latest = false;
-            db.ContentItems.Add(ContentItemMapper.ToRecord(copy));
+            db.ContentItems.Add(ContentItemMapper.ToRow(copy));
             return await db.SaveChangesAsync();
         }));
 
