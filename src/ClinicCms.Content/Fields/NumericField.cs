@@ -43,6 +43,6 @@ public sealed class NumericField : ContentFieldKind
         var text = posted.Text();
         // An entry that is not a number is kept as typed, so the validation message can show it and the form keep it.
         field["Value"] = text.Length == 0 ? null
-            : decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
+            : decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
     }
 }

@@ -43,7 +43,7 @@ internal static class JsonValues
                 return null;
             }
             if (value.GetValueKind() == JsonValueKind.String &&
-                decimal.TryParse(value.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                decimal.TryParse(value.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
             {
                 return parsed;
             }

@@ -3,8 +3,9 @@ using System.Text;
 namespace ClinicCms.GraphQL.Execution;
 
 /// <summary>
-/// A query's text without what GraphQL ignores (whitespace, commas, comments) outside string values, so that the
-/// same query formatted two ways shares one response cache entry.
+/// A query's text without what GraphQL ignores (spaces, tabs, line breaks, commas, byte order marks, comments) outside
+/// string values, so that the same query formatted two ways shares one response cache entry. Anything else is kept,
+/// so two different queries (or an invalid one) never share an entry.
 /// </summary>
 public static class QueryText
 {
@@ -18,7 +19,8 @@ public static class QueryText
             if (c == '"')
             {
                 var end = StringEnd(query, i);
-                if (pendingSpace && text.Length > 0 && IsNamePart(text[^1]))
+                // Two strings in a row keep their separator: "" "x" "" is three strings, """x""" one block string.
+                if (text.Length > 0 && (text[^1] == '"' || (pendingSpace && IsNamePart(text[^1]))))
                 {
                     text.Append(' ');
                 }
@@ -34,7 +36,7 @@ public static class QueryText
                 }
                 pendingSpace = true;
             }
-            else if (char.IsWhiteSpace(c) || c == ',' || c == '\uFEFF')
+            else if (c is ' ' or '\t' or '\n' or '\r' or ',' or '\uFEFF')
             {
                 pendingSpace = true;
             }

@@ -15,7 +15,7 @@ internal static class JsonRead
         ? v.GetValueKind() switch
         {
             JsonValueKind.Number => JsonNumbers.ToDecimal(v),
-            JsonValueKind.String when decimal.TryParse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         }
         : null;

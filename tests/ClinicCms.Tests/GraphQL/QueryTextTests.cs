@@ -18,6 +18,8 @@ public sealed class QueryTextTests
     [InlineData("""{ faq(where: { displayText: "say \"hi\",  x" }) { displayText } }""", """{ faq(where: { displayText: "say \"hi\", x" }) { displayText } }""")]
     [InlineData("{ faq { contentItemId displayText } }", "{ faq { contentItemIddisplayText } }")]
     [InlineData("query { faq(first: 1 0) { displayText } }", "query { faq(first: 10) { displayText } }")]
+    [InlineData("{ faq(where: { displayText_in: [\"\", \"num\\u00300\", \"\"] }) { displayText } }", "{ faq(where: { displayText_in: [\"\"\"num\\u00300\"\"\"] }) { displayText } }")]
+    [InlineData("{ faqCount }", "{\u00a0faqCount\u2003}")]
     public void Different_queries_stay_different(string a, string b) =>
         Assert.NotEqual(QueryText.Normalize(a), QueryText.Normalize(b));
 }

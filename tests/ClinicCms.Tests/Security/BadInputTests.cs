@@ -121,6 +121,24 @@ public sealed class BadInputTests(SharedSecuredSite shared) : IClassFixture<Shar
         Assert.Equal("articles/how-many-ketamine-infusions-will-i-need", stored!["AutoroutePart"]!["Path"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_number_typed_with_a_comma_is_refused_not_read_as_thousands()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var site = shared.Site;
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var page = await admin.GetStringAsync($"/admin/content/{ClinicIds.TreatmentOverview}/edit", ct);
+        var values = FormValues(page);
+        values["TreatmentOverview.SessionsMinimum"] = "1,5";
+        values["action"] = "publish";
+        using var posted = await admin.PostAsync($"/admin/content/{ClinicIds.TreatmentOverview}/edit", new FormUrlEncodedContent(values), ct);
+        var stored = FormValues(await admin.GetStringAsync($"/admin/content/{ClinicIds.TreatmentOverview}/edit", ct));
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("expected a number, got", await posted.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal("6", stored["TreatmentOverview.SessionsMinimum"]);
+    }
+
     private static Task<HttpResponseMessage> PostRawAsync(HttpClient http, string json) =>
         http.PostAsync("/api/content", new StringContent(json, Encoding.UTF8, "application/json"));
 

@@ -107,7 +107,7 @@ public sealed class FieldEditModel(DefinitionEditor editor) : PageModel
         {
             return true;
         }
-        var ok = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number);
+        var ok = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
         value = number;
         return ok;
     }
