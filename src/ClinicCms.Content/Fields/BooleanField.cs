@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
@@ -7,9 +8,9 @@ namespace ClinicCms.Content.Fields;
 /// <summary>Orchard's BooleanField: <c>{ "Value": true }</c>.</summary>
 public sealed class BooleanField : ContentFieldKind
 {
-    public override FieldValueKind? IndexKind => FieldValueKind.Boolean;
+    public override ScalarKind? IndexKind => ScalarKind.Boolean;
 
-    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.Boolean, "Value");
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(ScalarKind.Boolean, "Value");
 
     public override object? IndexValue(JsonObject value) => FieldJson.Flag(value["Value"]);
 

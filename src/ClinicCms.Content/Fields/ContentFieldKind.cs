@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
 
@@ -17,7 +18,7 @@ public abstract class ContentFieldKind
     public abstract void Validate(FieldCheck check);
 
     /// <summary>The index column the value goes to, so it can filter and sort; null when the kind is not indexed.</summary>
-    public virtual FieldValueKind? IndexKind => null;
+    public virtual ScalarKind? IndexKind => null;
 
     /// <summary>
     /// The value to index: a string for Text and Time (hh:mm:ss), a double for Number, a bool, a UTC DateTime for

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
@@ -8,9 +9,9 @@ namespace ClinicCms.Content.Fields;
 /// <summary>Orchard's DateField: <c>{ "Value": "2026-01-31T00:00:00Z" }</c>, a day.</summary>
 public sealed class DateField : ContentFieldKind
 {
-    public override FieldValueKind? IndexKind => FieldValueKind.Date;
+    public override ScalarKind? IndexKind => ScalarKind.Date;
 
-    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.Date, "Value");
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(ScalarKind.Date, "Value");
 
     public override object? IndexValue(JsonObject value) => FieldJson.UtcDate(value.GetString("Value"));
 

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
@@ -7,9 +8,9 @@ namespace ClinicCms.Content.Fields;
 /// <summary>Orchard's DateTimeField: <c>{ "Value": "2026-01-31T09:30:00Z" }</c>, in UTC.</summary>
 public sealed class DateTimeField : ContentFieldKind
 {
-    public override FieldValueKind? IndexKind => FieldValueKind.DateTime;
+    public override ScalarKind? IndexKind => ScalarKind.DateTime;
 
-    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.DateTime, "Value");
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(ScalarKind.DateTime, "Value");
 
     public override object? IndexValue(JsonObject value) => FieldJson.UtcDate(value.GetString("Value"));
 

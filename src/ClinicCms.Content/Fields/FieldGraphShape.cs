@@ -1,3 +1,5 @@
+using ClinicCms.Content.Reading;
+
 namespace ClinicCms.Content.Fields;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ClinicCms.Content.Fields;
 public abstract record FieldGraphShape;
 
 /// <summary>One scalar read from <see cref="Property"/> of the field's JSON; it filters and sorts when the kind is indexed.</summary>
-public sealed record ScalarShape(FieldValueKind Kind, string Property) : FieldGraphShape;
+public sealed record ScalarShape(ScalarKind Kind, string Property) : FieldGraphShape;
 
 /// <summary>A list of the strings in the array <see cref="Property"/>.</summary>
 public sealed record StringListShape(string Property) : FieldGraphShape;
@@ -16,7 +18,7 @@ public sealed record StringListShape(string Property) : FieldGraphShape;
 public sealed record ObjectShape(string TypeName, IReadOnlyList<ObjectMember> Members) : FieldGraphShape;
 
 /// <summary>A member of an <see cref="ObjectShape"/>: GraphQL name, value kind, JSON property.</summary>
-public sealed record ObjectMember(string Name, FieldValueKind Kind, string Property);
+public sealed record ObjectMember(string Name, ScalarKind Kind, string Property);
 
 /// <summary>
 /// A graph type the GraphQL project defines itself, by name, for shapes richer than scalars (rendered Markdown,

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
@@ -7,7 +8,7 @@ namespace ClinicCms.Content.Fields;
 /// <summary>Orchard's HtmlField: <c>{ "Html": "…" }</c>, sanitized on save unless its settings turn that off.</summary>
 public sealed class HtmlField : ContentFieldKind
 {
-    public override FieldGraphShape GraphShape { get; } = new ObjectShape("HtmlField", [new ObjectMember("html", FieldValueKind.Text, "Html")]);
+    public override FieldGraphShape GraphShape { get; } = new ObjectShape("HtmlField", [new ObjectMember("html", ScalarKind.Text, "Html")]);
 
     public override void Validate(FieldCheck check) => check.ReadText("Html");
 

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
@@ -9,9 +10,9 @@ public sealed class LinkField : ContentFieldKind
 {
     public override FieldGraphShape GraphShape { get; } = new ObjectShape("LinkField",
     [
-        new ObjectMember("url", FieldValueKind.Text, "Url"),
-        new ObjectMember("text", FieldValueKind.Text, "Text"),
-        new ObjectMember("target", FieldValueKind.Text, "Target"),
+        new ObjectMember("url", ScalarKind.Text, "Url"),
+        new ObjectMember("text", ScalarKind.Text, "Text"),
+        new ObjectMember("target", ScalarKind.Text, "Target"),
     ]);
 
     public override void Validate(FieldCheck check)

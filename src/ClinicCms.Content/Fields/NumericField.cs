@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
@@ -7,9 +8,9 @@ namespace ClinicCms.Content.Fields;
 /// <summary>Orchard's NumericField: <c>{ "Value": 3 }</c> (a number in a string is read too), within its settings' bounds.</summary>
 public sealed class NumericField : ContentFieldKind
 {
-    public override FieldValueKind? IndexKind => FieldValueKind.Number;
+    public override ScalarKind? IndexKind => ScalarKind.Number;
 
-    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.Number, "Value");
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(ScalarKind.Number, "Value");
 
     public override object? IndexValue(JsonObject value) => FieldJson.Number(value["Value"]);
 

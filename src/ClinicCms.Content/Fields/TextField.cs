@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
@@ -7,9 +8,9 @@ namespace ClinicCms.Content.Fields;
 /// <summary>Orchard's TextField: <c>{ "Text": "…" }</c>, edited as a line, a text area or a predefined list.</summary>
 public sealed class TextField : ContentFieldKind
 {
-    public override FieldValueKind? IndexKind => FieldValueKind.Text;
+    public override ScalarKind? IndexKind => ScalarKind.Text;
 
-    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.Text, "Text");
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(ScalarKind.Text, "Text");
 
     public override object? IndexValue(JsonObject value) => value.GetString("Text");
 

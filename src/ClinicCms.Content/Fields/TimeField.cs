@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
@@ -8,9 +9,9 @@ namespace ClinicCms.Content.Fields;
 /// <summary>Orchard's TimeField: <c>{ "Value": "09:30:00" }</c>, a time of day.</summary>
 public sealed class TimeField : ContentFieldKind
 {
-    public override FieldValueKind? IndexKind => FieldValueKind.Time;
+    public override ScalarKind? IndexKind => ScalarKind.Time;
 
-    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.Time, "Value");
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(ScalarKind.Time, "Value");
 
     public override object? IndexValue(JsonObject value) => FieldJson.TimeOfDay(value.GetString("Value"));
 

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
@@ -45,23 +46,23 @@ public static class ContentFieldIndexer
     }
 
     // A value of another type than the column's is not indexed, as a field holding no value is not.
-    private static bool Fill(ContentFieldIndexRow row, FieldValueKind column, object? value)
+    private static bool Fill(ContentFieldIndexRow row, ScalarKind column, object? value)
     {
         switch (column, value)
         {
-            case (FieldValueKind.Text, string text):
+            case (ScalarKind.Text, string text):
                 row.Text = text;
                 return true;
-            case (FieldValueKind.Time, string time):
+            case (ScalarKind.Time, string time):
                 row.Time = time;
                 return true;
-            case (FieldValueKind.Number, double number):
+            case (ScalarKind.Number, double number):
                 row.Numeric = number;
                 return true;
-            case (FieldValueKind.Boolean, bool boolean):
+            case (ScalarKind.Boolean, bool boolean):
                 row.Boolean = boolean;
                 return true;
-            case (FieldValueKind.Date or FieldValueKind.DateTime, DateTime date):
+            case (ScalarKind.Date or ScalarKind.DateTime, DateTime date):
                 row.Date = date;
                 return true;
             default:

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using ClinicCms.Content.Fields;
 using ClinicCms.GraphQL.Queries;
 using ClinicCms.GraphQL.Types;
@@ -27,32 +28,22 @@ internal static class FieldKindTable
     public static FieldKindRow? RowFor(ContentFieldKind kind) => kind.GraphShape switch
     {
         ScalarShape scalar => new(OutputType(scalar.Kind), null, s => Read(scalar.Kind, s.Value, scalar.Property),
-            kind.IndexKind is { } index ? ToScalarKind(index) : null),
+            kind.IndexKind),
         StringListShape list => new(typeof(ListGraphType<StringGraphType>), null, s => s.Value is null ? null : JsonRead.Strings(s.Value, list.Property), null),
         ObjectShape shape => new(null, parts => parts.Shared(shape.TypeName, () => ObjectType(shape)), s => s.Value is null ? null : s, null),
         NamedShape named when NamedTypes.TryGetValue(named.TypeName, out var type) => new(null, type, s => s.Value is null ? null : s, null),
         _ => null,
     };
 
-    public static ScalarKind ToScalarKind(FieldValueKind kind) => kind switch
-    {
-        FieldValueKind.Text => ScalarKind.Text,
-        FieldValueKind.Number => ScalarKind.Number,
-        FieldValueKind.Boolean => ScalarKind.Boolean,
-        FieldValueKind.Date => ScalarKind.Date,
-        FieldValueKind.DateTime => ScalarKind.DateTime,
-        _ => ScalarKind.Time,
-    };
+    private static Type OutputType(ScalarKind kind) => WhereInputBuilder.ValueType(kind);
 
-    private static Type OutputType(FieldValueKind kind) => WhereInputBuilder.ValueType(ToScalarKind(kind));
-
-    private static object? Read(FieldValueKind kind, System.Text.Json.Nodes.JsonObject? value, string property) => kind switch
+    private static object? Read(ScalarKind kind, System.Text.Json.Nodes.JsonObject? value, string property) => kind switch
     {
-        FieldValueKind.Text => JsonRead.String(value, property),
-        FieldValueKind.Number => JsonRead.Decimal(value, property),
-        FieldValueKind.Boolean => JsonRead.Boolean(value, property),
-        FieldValueKind.Date => JsonRead.Date(value, property)?.Date,
-        FieldValueKind.DateTime => JsonRead.Date(value, property),
+        ScalarKind.Text => JsonRead.String(value, property),
+        ScalarKind.Number => JsonRead.Decimal(value, property),
+        ScalarKind.Boolean => JsonRead.Boolean(value, property),
+        ScalarKind.Date => JsonRead.Date(value, property)?.Date,
+        ScalarKind.DateTime => JsonRead.Date(value, property),
         _ => JsonRead.Time(value, property),
     };
 

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Reading;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClinicCms.Content.ContentItems;
@@ -12,9 +13,9 @@ namespace ClinicCms.Tests.Fields;
 /// </summary>
 public sealed partial class ColorField : ContentFieldKind
 {
-    public override FieldValueKind? IndexKind => FieldValueKind.Text;
+    public override ScalarKind? IndexKind => ScalarKind.Text;
 
-    public override FieldGraphShape GraphShape { get; } = new ScalarShape(FieldValueKind.Text, "Color");
+    public override FieldGraphShape GraphShape { get; } = new ScalarShape(ScalarKind.Text, "Color");
 
     public override object? IndexValue(JsonObject value) => value.GetString("Color");
 
