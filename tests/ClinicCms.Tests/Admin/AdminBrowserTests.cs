@@ -135,7 +135,8 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
 }
 
 /// <summary>
-/// The browser tests run one after another, beside the other collections, with one Chromium for all of them.
+/// The browser tests run one after another, with one Chromium for all of them, and alone: beside the other
+/// collections on two cores, a page could wait past Playwright's timeout.
 /// </summary>
-[CollectionDefinition(nameof(AdminBrowserTests))]
+[CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
 public sealed class AdminBrowserTestsShareChromium : ICollectionFixture<Chromium>;
