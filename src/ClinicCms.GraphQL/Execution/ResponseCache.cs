@@ -65,6 +65,12 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
         {
             return; // one huge answer should not push out the working set; a changed site may have changed this answer
         }
+        if (items is { Count: > 0 } && _itemTokens.Count + items.Count > MaxItemTokens)
+        {
+            // Lookups of ever new ids (any caller can send them) must not grow the tokens while nothing changes.
+            Empty();
+            return;
+        }
         var options = new MemoryCacheEntryOptions
         {
             Size = entry.Body.Length + slot.Key.Length * sizeof(char),
@@ -99,7 +105,7 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
     public void OnChanged(IReadOnlyList<ContentChange> changes, bool local)
     {
         Interlocked.Increment(ref _changes);
-        if (changes.Any(c => !c.IsItemChange) || _itemTokens.Count > MaxItemTokens)
+        if (changes.Any(c => !c.IsItemChange))
         {
             Empty();
             return;
