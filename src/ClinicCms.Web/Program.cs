@@ -51,8 +51,9 @@ builder.Services.AddClinicCmsAdmin();
 
 var app = builder.Build();
 
-// Migrate, and set the site up from its recipe on first run.
-await app.Services.SetUpClinicCmsAsync();
+// Migrate, and set the site up from its recipe on first run: on another thread while the pipeline below is built,
+// and done before the server takes its first request.
+var setUp = Task.Run(() => app.Services.SetUpClinicCmsAsync());
 
 // The visitor's scheme, host and address from trusted proxies, before anything reads them; HSTS on HTTPS outside
 // Development; sign-in and tokens only over HTTPS or from this host.
@@ -84,6 +85,8 @@ app.MapClinicCmsAdminEndpoints();
 app.MapClinicCmsHealth();
 app.MapClinicCmsBenchmarkLimit(app.Configuration);
 app.MapGet("/", () => Results.Redirect("/admin"));
+
+await setUp;
 
 await app.RunAsync();
 return 0;

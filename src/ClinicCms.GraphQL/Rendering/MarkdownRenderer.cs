@@ -13,7 +13,9 @@ public sealed class MarkdownRenderer : IDisposable
 {
     private const long CacheBytes = 16 * 1024 * 1024;
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // Made on the first sanitized text: its first construction sets up AngleSharp's CSS tables, which a process that
+    // never renders sanitized Markdown should not pay for at its first answer.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
     private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = CacheBytes });
 
     public string? ToHtml(string? markdown, bool sanitize)
@@ -28,7 +30,7 @@ public sealed class MarkdownRenderer : IDisposable
             return cached;
         }
         var html = Markdown.ToHtml(markdown, Pipeline);
-        html = sanitize ? _sanitizer.Sanitize(html) : html;
+        html = sanitize ? _sanitizer.Value.Sanitize(html) : html;
         _rendered.Set(key, html, new MemoryCacheEntryOptions { Size = (markdown.Length + html.Length) * sizeof(char) });
         return html;
     }

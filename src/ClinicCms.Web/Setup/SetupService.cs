@@ -29,7 +29,12 @@ public sealed partial class SetupService(
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrate only when a migration is pending: MigrateAsync also compares the model with the last migration's
+        // snapshot, which on a site that is up to date was a large part of the start.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
         if (db.Database.IsSqlite())
         {
             // WAL lets readers go on while a recipe or an editor writes.
