@@ -15,8 +15,13 @@ public static class ListArguments
         new QueryArgument<IntGraphType> { Name = "skip" },
     ];
 
+    /// <summary>The items the arguments select; <paramref name="items"/> itself when they select all of it.</summary>
     public static List<T> Slice<T>(List<T> items, IResolveFieldContext context)
     {
+        if (context.Arguments is not { Count: > 0 } && items.Count <= DefaultFirst)
+        {
+            return items; // no arguments (the usual picker): nothing to skip or cut
+        }
         var skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0);
         var first = context.GetArgument<int?>("first");
         var last = context.GetArgument<int?>("last");
