@@ -149,12 +149,28 @@ public static class GraphQLEndpoints
         EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 
+    // A buffer per thread, taken while in use: a new stream grew by doubling, copying an answer several times.
+    [ThreadStatic]
+    private static MemoryStream? _threadBuffer;
+
     // Straight to UTF-8: the bytes are both sent and kept by the response cache.
     private static async Task<byte[]> SerializeAsync(IGraphQLSerializer serializer, ExecutionResult result)
     {
-        using var body = new MemoryStream();
-        await serializer.WriteAsync(body, result);
-        return body.ToArray();
+        var body = _threadBuffer ?? new MemoryStream(16 * 1024);
+        _threadBuffer = null;
+        try
+        {
+            await serializer.WriteAsync(body, result);
+            return body.ToArray();
+        }
+        finally
+        {
+            if (body.Capacity <= 256 * 1024)
+            {
+                body.SetLength(0);
+                _threadBuffer = body;
+            }
+        }
     }
 
     private static async Task WriteAsync(HttpContext http, int status, byte[] body)
