@@ -18,7 +18,7 @@ public static class ListArguments
     /// <summary>The items the arguments select; <paramref name="items"/> itself when they select all of it.</summary>
     public static List<T> Slice<T>(List<T> items, IResolveFieldContext context)
     {
-        if (context.Arguments is not { Count: > 0 } && items.Count <= DefaultFirst)
+        if (items.Count <= DefaultFirst && !Given(context, "skip") && !Given(context, "first") && !Given(context, "last"))
         {
             return items; // no arguments (the usual picker): nothing to skip or cut
         }
@@ -32,4 +32,8 @@ public static class ListArguments
         }
         return slice.Take(first is > 0 ? first.Value : DefaultFirst).ToList();
     }
+
+    // GraphQL.NET lists every declared argument, with a null value when the query gave none.
+    private static bool Given(IResolveFieldContext context, string name) =>
+        context.Arguments is { } arguments && arguments.TryGetValue(name, out var argument) && argument.Value is not null;
 }
