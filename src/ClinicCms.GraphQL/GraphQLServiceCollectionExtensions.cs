@@ -23,6 +23,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<SchemaService>();
         services.AddSingleton<ParsedQueryCache>();
         services.AddContentChangeListener<ResponseCache>();
+        services.AddSingleton<RequestKeys>();
         services.AddSingleton<ReadDependencyCache>();
         services.AddSingleton<MaxResultsValidationRule>();
         services.AddSingleton<GraphQLValidationRules>();
@@ -39,8 +40,9 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IGraphQLSerializer>(serializer);
         services.AddSingleton<IGraphQLTextSerializer>(serializer);
         services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();
-        services.AddScoped<GraphQLRequestReader>();
-        services.AddScoped<GraphQLExecutor>();
+        // Neither keeps anything of a request: one each for the app, not one per request.
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<GraphQLExecutor>();
         return services;
     }
 }

@@ -13,12 +13,16 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
 {
     private const int KeptIdle = 32;
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
+
+    // Counted here: the bag's own Count freezes it, taking the lock of every thread's list, on every return.
+    private int _idleCount;
     private volatile bool _disposed;
 
     public SqliteConnection Rent()
     {
         if (_idle.TryTake(out var connection))
         {
+            Interlocked.Decrement(ref _idleCount);
             return connection;
         }
         connection = new SqliteConnection(connectionString);
@@ -29,8 +33,9 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
     public void Return(SqliteConnection connection)
     {
         // A read still running when the app stops (the published index's) closes its connection instead of keeping it.
-        if (connection.State == ConnectionState.Open && _idle.Count < KeptIdle && !_disposed)
+        if (connection.State == ConnectionState.Open && Volatile.Read(ref _idleCount) < KeptIdle && !_disposed)
         {
+            Interlocked.Increment(ref _idleCount);
             _idle.Add(connection);
             return;
         }

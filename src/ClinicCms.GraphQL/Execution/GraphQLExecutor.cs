@@ -100,7 +100,6 @@ public sealed partial class GraphQLExecutor(
             o.User = http.User;
             o.CancellationToken = http.RequestAborted;
             o.ValidationRules = rules.All;
-            o.CachedDocumentValidationRules = rules.ForCachedDocuments;
             o.UnhandledExceptionDelegate = context =>
             {
                 if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException tooDeep)

@@ -16,27 +16,79 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
 {
     public sealed record Failure(int StatusCode, string Message, string Code = "REQUEST_ERROR", GraphQLParser.Location? Location = null);
 
+    /// <summary>
+    /// The body of a POST sent as JSON, read whole (null for other requests): what <see cref="Parse"/> reads, and what
+    /// <see cref="RequestKeys"/> knows the response cache's key of.
+    /// </summary>
+    public async Task<(string? Body, Failure? Failure)> ReadJsonBodyAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsPost(http.Request.Method) || !IsJson(MediaTypeOf(http.Request)))
+        {
+            return (null, null);
+        }
+        try
+        {
+            return (await ReadBodyAsync(http), null);
+        }
+        catch (RequestTooLargeException)
+        {
+            return (null, TooLarge());
+        }
+    }
+
+    /// <summary>A request sent as a JSON body (<see cref="ReadJsonBodyAsync"/>).</summary>
+    public (GraphQLRequest? Request, Failure? Failure) Parse(string jsonBody)
+    {
+        try
+        {
+            if (jsonBody.TrimStart().StartsWith('['))
+            {
+                throw new JsonException("batched requests (a JSON array) are not supported; send one request object.");
+            }
+            return Checked(serializer.Deserialize<GraphQLRequest>(jsonBody));
+        }
+        catch (JsonException e)
+        {
+            return (null, NotJson(e));
+        }
+    }
+
+    /// <summary>A request in any other form: GET, application/graphql, or a POST of another kind.</summary>
     public async Task<(GraphQLRequest? Request, Failure? Failure)> ReadAsync(HttpContext http)
     {
         try
         {
-            var request = HttpMethods.IsPost(http.Request.Method) ? await ReadPostAsync(http) : FromQueryString(http.Request.Query);
-            if (string.IsNullOrWhiteSpace(request?.Query))
-            {
-                return (null, new Failure(StatusCodes.Status400BadRequest, "No query: send {\"query\": \"...\"} as JSON, a GraphQL document as application/graphql, or ?query= in the URL."));
-            }
-            return (request, null);
+            var request = HttpMethods.IsPost(http.Request.Method) && MediaTypeOf(http.Request) == "application/graphql"
+                ? new GraphQLRequest { Query = await ReadBodyAsync(http), OperationName = http.Request.Query["operationName"] }
+                : FromQueryString(http.Request.Query);
+            return Checked(request);
         }
         catch (RequestTooLargeException)
         {
-            return (null, new Failure(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.Value.MaxRequestBytes} bytes."));
+            return (null, TooLarge());
         }
         catch (JsonException e)
         {
-            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
-            return (null, new Failure(StatusCodes.Status400BadRequest, $"The request is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}"));
+            return (null, NotJson(e));
         }
     }
+
+    private static (GraphQLRequest?, Failure?) Checked(GraphQLRequest? request) =>
+        string.IsNullOrWhiteSpace(request?.Query)
+            ? (null, new Failure(StatusCodes.Status400BadRequest, "No query: send {\"query\": \"...\"} as JSON, a GraphQL document as application/graphql, or ?query= in the URL."))
+            : (request, null);
+
+    private Failure TooLarge() => new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.Value.MaxRequestBytes} bytes.");
+
+    private static Failure NotJson(JsonException e)
+    {
+        var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+        return new Failure(StatusCodes.Status400BadRequest, $"The request is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}");
+    }
+
+    private static string? MediaTypeOf(HttpRequest request) => request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
+
+    private static bool IsJson(string? mediaType) => mediaType == "application/json" || (mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false);
 
     /// <summary>
     /// The cheap checks that bound the parser's work (<see cref="QueryPrecheck"/>); run on a response-cache miss only,
@@ -46,25 +98,6 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         (QueryPrecheck.Check(request.Query!, options.Value.MaxTokens) ?? QueryPrecheck.CheckVariables(request.Variables, options.Value.MaxTokens)) is { } problem
             ? new Failure(StatusCodes.Status400BadRequest, problem.Message, problem.Code, problem.Location)
             : null;
-
-    private async Task<GraphQLRequest?> ReadPostAsync(HttpContext http)
-    {
-        var mediaType = http.Request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
-        if (mediaType is not ("application/json" or "application/graphql") && !(mediaType?.EndsWith("+json", StringComparison.Ordinal) ?? false))
-        {
-            return FromQueryString(http.Request.Query);
-        }
-        var body = await ReadBodyAsync(http);
-        if (mediaType == "application/graphql")
-        {
-            return new GraphQLRequest { Query = body, OperationName = http.Request.Query["operationName"] };
-        }
-        if (body.TrimStart().StartsWith('['))
-        {
-            throw new JsonException("batched requests (a JSON array) are not supported; send one request object.");
-        }
-        return serializer.Deserialize<GraphQLRequest>(body);
-    }
 
     private GraphQLRequest FromQueryString(IQueryCollection query) => new()
     {

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.GraphQL.Execution;
@@ -28,6 +29,13 @@ public sealed class GraphQLValidationRules
 
     /// <summary>For a document from the cache: only what depends on the variables.</summary>
     public IValidationRule[] ForCachedDocuments { get; }
+
+    /// <summary>
+    /// The rules a cached document still needs: none when it takes no limit from a variable, which spares GraphQL.NET
+    /// a walk of the document with its type information on every request.
+    /// </summary>
+    public IValidationRule[] ForCachedDocument(GraphQLDocument document) =>
+        MaxResultsValidationRule.ReadsVariables(document) ? ForCachedDocuments : [];
 
     // Introspection is counted like any other read, its lists as long as a schema's lists of types and fields, so
     // aliased or nested introspection cannot build an answer of many megabytes. GraphiQL's and graphql-js's

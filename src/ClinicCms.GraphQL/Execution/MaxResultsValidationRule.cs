@@ -1,6 +1,7 @@
 using System.Globalization;
 using GraphQL.Validation;
 using GraphQLParser.AST;
+using GraphQLParser.Visitors;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.GraphQL.Execution;
@@ -11,6 +12,17 @@ namespace ClinicCms.GraphQL.Execution;
 /// </summary>
 public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) : ValidationRuleBase
 {
+    /// <summary>
+    /// Whether a document takes first or last from a variable. Only then can the rule fail on a document that passed it
+    /// once: written numbers do not change between requests.
+    /// </summary>
+    public static bool ReadsVariables(GraphQLDocument document)
+    {
+        var finder = new VariableLimitFinder();
+        finder.VisitAsync(document, finder).AsTask().GetAwaiter().GetResult(); // no I/O: completes synchronously
+        return finder.Found;
+    }
+
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(new MatchingNodeVisitor<GraphQLArgument>((argument, ctx) =>
         {
@@ -31,4 +43,20 @@ public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) :
                     $"{argument.Name.StringValue} is {value}; the most a query may ask for is {max}.", argument));
             }
         }));
+
+    private sealed class VariableLimitFinder : ASTVisitor<VariableLimitFinder>, IASTVisitorContext
+    {
+        public bool Found { get; private set; }
+
+        public CancellationToken CancellationToken => default;
+
+        protected override ValueTask VisitArgumentAsync(GraphQLArgument argument, VariableLimitFinder context)
+        {
+            if (argument.Name.Value.Span is "first" or "last" && argument.Value is GraphQLVariable)
+            {
+                context.Found = true;
+            }
+            return base.VisitArgumentAsync(argument, context);
+        }
+    }
 }

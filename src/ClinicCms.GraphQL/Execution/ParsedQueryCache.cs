@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
+using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +11,14 @@ namespace ClinicCms.GraphQL.Execution;
 
 /// <summary>
 /// Parsed and validated documents by query text, per schema: a query a frontend sends again skips parsing and the
-/// document-only validation rules. Bounded: when full it starts over, which a working set of queries refills at once.
+/// document-only validation rules, and keeps only the rules its variables can fail (<see cref="GraphQLValidationRules.ForCachedDocument"/>).
+/// Bounded: when full it starts over, which a working set of queries refills at once.
 /// </summary>
-public sealed class ParsedQueryCache(IOptions<GraphQLOptions> settings) : IConfigureExecution
+public sealed class ParsedQueryCache(IOptions<GraphQLOptions> settings, GraphQLValidationRules rules) : IConfigureExecution
 {
-    private readonly ConditionalWeakTable<ISchema, ConcurrentDictionary<string, GraphQLDocument>> _bySchema = [];
+    private readonly ConditionalWeakTable<ISchema, ConcurrentDictionary<string, Parsed>> _bySchema = [];
+
+    private sealed record Parsed(GraphQLDocument Document, IValidationRule[] Rules);
 
     public float SortOrder => 200;
 
@@ -24,11 +28,11 @@ public sealed class ParsedQueryCache(IOptions<GraphQLOptions> settings) : IConfi
         {
             return await next(options);
         }
-        var documents = _bySchema.GetValue(options.Schema, _ => new ConcurrentDictionary<string, GraphQLDocument>(StringComparer.Ordinal));
+        var documents = _bySchema.GetValue(options.Schema, _ => new ConcurrentDictionary<string, Parsed>(StringComparer.Ordinal));
         if (documents.TryGetValue(options.Query, out var cached))
         {
-            options.Document = cached;
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            options.Document = cached.Document;
+            options.ValidationRules = cached.Rules;
             return await next(options);
         }
         var result = await next(options);
@@ -38,7 +42,7 @@ public sealed class ParsedQueryCache(IOptions<GraphQLOptions> settings) : IConfi
             {
                 documents.Clear();
             }
-            documents.TryAdd(options.Query, result.Document);
+            documents.TryAdd(options.Query, new Parsed(result.Document, rules.ForCachedDocument(result.Document)));
         }
         return result;
     }

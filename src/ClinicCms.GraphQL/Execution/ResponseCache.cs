@@ -45,16 +45,16 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
     /// <summary>How many changes were announced so far; read before anything the answer depends on, the caller's rights included.</summary>
     public long ChangeCount => Interlocked.Read(ref _changes);
 
-    /// <summary>The request's slot, or null when the cache is off. <paramref name="changes"/> is <see cref="ChangeCount"/> as read before the caller's rights were.</summary>
-    public Slot? SlotFor(string query, string? variables, string? operationName, string permissionKey, long changes)
-    {
-        if (!Enabled)
-        {
-            return null;
-        }
-        var normalized = QueryText.Normalize(query);
-        return new Slot(string.Join('\u001f', permissionKey, operationName ?? "", variables ?? "", normalized), normalized, changes);
-    }
+    /// <summary>
+    /// The request's slot, or null when the cache is off. <paramref name="requestKey"/> is the request's
+    /// <see cref="RequestKey"/>; <paramref name="changes"/> is <see cref="ChangeCount"/> as read before the caller's rights were.
+    /// </summary>
+    public Slot? SlotFor(string requestKey, string normalizedQuery, string permissionKey, long changes) =>
+        Enabled ? new Slot(string.Concat(permissionKey, "\u001f", requestKey), normalizedQuery, changes) : null;
+
+    /// <summary>What the request alone puts in a slot's key; the caller's permission key goes in front of it.</summary>
+    public static string RequestKey(string normalizedQuery, string? variables, string? operationName) =>
+        string.Join('\u001f', operationName ?? "", variables ?? "", normalizedQuery);
 
     public Entry? Find(Slot slot) => _entries.TryGetValue(slot.Key, out Entry? entry) ? entry : null;
 

@@ -82,7 +82,7 @@ internal static class ContentListResolver
         var access = reads.Access;
         var user = reads.User;
         var status = context.GetArgument("status", PublicationStatus.Published);
-        var view = await access.ViewScopeAsync(user, model.ContentType);
+        var view = await reads.Scopes.ViewAsync(model.ContentType);
         if (view == ReadScope.None)
         {
             throw new ExecutionError($"Authorization is required to access the node. {context.FieldDefinition.Name}") { Code = Unauthorized };

@@ -31,8 +31,21 @@ internal static class JsonRead
     public static TimeSpan? Time(JsonObject? owner, string property) =>
         TimeSpan.TryParse(String(owner, property), CultureInfo.InvariantCulture, out var time) ? time : null;
 
-    public static List<string> Strings(JsonObject? owner, string property) =>
-        owner?[property] is JsonArray array
-            ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
-            : [];
+    // A plain loop: pickers read their ids once per item of a list, and the LINQ chain allocated per step.
+    public static List<string> Strings(JsonObject? owner, string property)
+    {
+        if (owner?[property] is not JsonArray array)
+        {
+            return [];
+        }
+        var strings = new List<string>(array.Count);
+        foreach (var node in array)
+        {
+            if (node is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+            {
+                strings.Add(value.GetValue<string>());
+            }
+        }
+        return strings;
+    }
 }

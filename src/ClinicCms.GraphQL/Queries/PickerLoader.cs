@@ -9,7 +9,8 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes)
 {
     private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
 
-    public async Task<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    /// <summary>The visible targets of one item's picker; completes without allocating a task once its batch is loaded.</summary>
+    public async ValueTask<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var key = (source.Node.Batch, source.PartName, source.Definition.Name);
         if (!_loads.TryGetValue(key, out var load))
@@ -19,9 +20,9 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes)
         }
         var targets = await load;
         var visible = new List<ContentNode>(ids.Count);
-        foreach (var node in ids.Select(id => targets.GetValueOrDefault(id)).OfType<ContentNode>())
+        foreach (var id in ids)
         {
-            if (await scopes.CanSeeAsync(node))
+            if (targets.TryGetValue(id, out var node) && await scopes.CanSeeAsync(node))
             {
                 visible.Add(node); // each picked item is checked: a picker shows no more than a list would
             }

@@ -1,5 +1,6 @@
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace ClinicCms.GraphQL.Types;
@@ -16,10 +17,7 @@ public sealed class ContentPickerFieldGraphType : ObjectGraphType<FieldSource>
         Field("contentItems", new ListGraphType(contentItem))
             .Description("The published items picked, in the order they were picked.")
             .Arguments(ListArguments.FirstLastSkip())
-            .ResolveAsync(async c =>
-            {
-                var ids = ListArguments.Slice(JsonRead.Strings(c.Source.Value, "ContentItemIds"), c);
-                return await ContentReadContext.Of(c).Pickers.LoadAsync(c.Source, ids, c.CancellationToken);
-            });
+            .Resolve(new FuncFieldResolver<FieldSource, List<ContentNode>>(async c =>
+                await ContentReadContext.Of(c).Pickers.LoadAsync(c.Source, ListArguments.Slice(JsonRead.Strings(c.Source.Value, "ContentItemIds"), c), c.CancellationToken)));
     }
 }

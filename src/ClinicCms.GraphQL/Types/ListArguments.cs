@@ -15,8 +15,13 @@ public static class ListArguments
         new QueryArgument<IntGraphType> { Name = "skip" },
     ];
 
+    /// <summary>The items the arguments select; <paramref name="items"/> itself when they select all of it.</summary>
     public static List<T> Slice<T>(List<T> items, IResolveFieldContext context)
     {
+        if (items.Count <= DefaultFirst && !Given(context, "skip") && !Given(context, "first") && !Given(context, "last"))
+        {
+            return items; // no arguments (the usual picker): nothing to skip or cut
+        }
         var skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0);
         var first = context.GetArgument<int?>("first");
         var last = context.GetArgument<int?>("last");
@@ -27,4 +32,8 @@ public static class ListArguments
         }
         return slice.Take(first is > 0 ? first.Value : DefaultFirst).ToList();
     }
+
+    // GraphQL.NET lists every declared argument, with a null value when the query gave none.
+    private static bool Given(IResolveFieldContext context, string name) =>
+        context.Arguments is { } arguments && arguments.TryGetValue(name, out var argument) && argument.Value is not null;
 }

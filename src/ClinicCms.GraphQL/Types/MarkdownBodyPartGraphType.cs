@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClinicCms.Content.Definitions;
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
@@ -17,8 +18,14 @@ public sealed class MarkdownBodyPartGraphType : ObjectGraphType<PartSource>
                 .ToHtml(JsonRead.String(c.Source.Value, "Markdown"), sanitizeFor(c.Source.Node.Item.ContentType)));
     }
 
-    /// <summary>The MarkdownBodyPartSettings.SanitizeHtml of each type with the part.</summary>
-    public static Func<string, bool> Settings(ContentDefinitionSet definitions) => type =>
-        definitions.FindType(type)?.Parts.Find(p => p.PartName == "MarkdownBodyPart")?.Settings
-            .GetSettings<BodyPartSettings>("MarkdownBodyPartSettings").SanitizeHtml ?? true;
+    /// <summary>
+    /// The MarkdownBodyPartSettings.SanitizeHtml of each type with the part, read once per type for the schema's
+    /// definitions (a definitions change builds a new schema) rather than deserialized for every item.
+    /// </summary>
+    public static Func<string, bool> Settings(ContentDefinitionSet definitions)
+    {
+        var byType = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        return type => byType.GetOrAdd(type, t => definitions.FindType(t)?.Parts.Find(p => p.PartName == "MarkdownBodyPart")?.Settings
+            .GetSettings<BodyPartSettings>("MarkdownBodyPartSettings").SanitizeHtml ?? true);
+    }
 }

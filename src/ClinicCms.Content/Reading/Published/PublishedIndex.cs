@@ -25,13 +25,16 @@ public sealed partial class PublishedIndex(SqliteReadConnections connections, IO
     private long _notBefore;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Part, string Field), bool> _wanted = new();
 
+    // The dictionary's own Count takes all its locks, and every read asks: all the readers of a request queued on it.
+    private int _wantedCount;
+
     /// <summary>The snapshot of this revision, or null (and a newer one on its way) when the current one is behind.</summary>
     public PublishedSnapshot? For(long revision)
     {
         var current = _current;
         if (current?.Revision == revision)
         {
-            if (current.Fields.Count < _wanted.Count)
+            if (current.Fields.Count < Volatile.Read(ref _wantedCount))
             {
                 StartReading(); // for a field asked for since; this one still answers what it holds
             }
@@ -50,7 +53,11 @@ public sealed partial class PublishedIndex(SqliteReadConnections connections, IO
         var added = false;
         foreach (var field in fields)
         {
-            added |= _wanted.TryAdd((field.Part, field.Field), true);
+            if (_wanted.TryAdd((field.Part, field.Field), true))
+            {
+                Interlocked.Increment(ref _wantedCount);
+                added = true;
+            }
         }
         if (added)
         {

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ClinicCms.GraphQL.Execution;
+using ClinicCms.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.GraphQL;
+
+/// <summary>
+/// A JSON body sent before finds its cached answer without being parsed again: the same bytes answer, while another
+/// variable or another operation never reaches that answer (other callers: ResponseCacheTests and AuthorVisibilityTests
+/// send one body with different rights). A cached document still checks the limits its variables set. One site for the class.
+/// </summary>
+public sealed class RequestKeyTests(SharedClinicApp site) : IClassFixture<SharedClinicApp>
+{
+    private const string Lookup = "query Lookup($id: String!) { contentItem(contentItemId: $id) { contentItemId displayText } } query Other { faqCount }";
+
+    [Fact]
+    public async Task A_body_sent_again_is_answered_from_its_known_key_and_other_variables_or_operations_are_not()
+    {
+        using var http = site.App.CreateClient();
+        var article = Body(Lookup, "Lookup", ClinicIds.Article);
+        var overview = Body(Lookup, "Lookup", ClinicIds.TreatmentOverview);
+        var other = Body(Lookup, "Other", ClinicIds.Article);
+
+        var (firstCache, firstBytes) = await PostAsync(http, article);
+        var (againCache, againBytes) = await PostAsync(http, article);
+        var (overviewCache, overviewBytes) = await PostAsync(http, overview);
+        var (otherCache, otherBytes) = await PostAsync(http, other);
+
+        Assert.NotNull(site.App.Services.GetRequiredService<RequestKeys>().Find(article));
+        Assert.Equal("MISS", firstCache);
+        Assert.Equal("HIT", againCache);
+        Assert.Equal(firstBytes, againBytes);
+        Assert.Equal("MISS", overviewCache);
+        Assert.Equal(ClinicIds.TreatmentOverview, JsonNode.Parse(overviewBytes)!["data"]!["contentItem"]!["contentItemId"]!.GetValue<string>());
+        Assert.Equal("MISS", otherCache);
+        Assert.NotNull(JsonNode.Parse(otherBytes)!["data"]!["faqCount"]);
+    }
+
+    [Fact]
+    public async Task A_cached_document_still_refuses_a_variable_over_the_maximum()
+    {
+        using var http = site.App.CreateClient();
+        var graphql = new GraphQLClient(http);
+        const string Query = "query ($n: Int) { faq(first: $n) { displayText } }";
+
+        var (allowed, _) = await graphql.PostAsync(Query, new { n = 2 });
+        var (again, _) = await graphql.PostAsync(Query, new { n = 3 });
+        var (tooMany, body) = await graphql.PostAsync(Query, new { n = 1001 });
+
+        Assert.Equal(HttpStatusCode.OK, allowed);
+        Assert.Equal(HttpStatusCode.OK, again);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany);
+        Assert.Equal("first is 1001; the most a query may ask for is 1000.", body["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
+    private static string Body(string query, string? operationName, string? id) => new JsonObject
+    {
+        ["query"] = query,
+        ["operationName"] = operationName,
+        ["variables"] = id is null ? null : new JsonObject { ["id"] = id },
+    }.ToJsonString();
+
+    private static async Task<(string? Cache, byte[] Body)> PostAsync(HttpClient http, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync("/api/graphql", content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (response.Headers.TryGetValues(GraphQLEndpoints.CacheHeader, out var values) ? values.Single() : null, await response.Content.ReadAsByteArrayAsync());
+    }
+}
