@@ -14,7 +14,10 @@ public static partial class GraphQLBenchmarkCommand
     /// <param name="only">The queries to run (Q1-Q4), or empty for all.</param>
     /// <param name="keptData">A data folder to use and keep (set up only when it holds no site yet), or null for a temporary one.</param>
     /// <param name="clones">How many copies of the seeded article each timed `recipe run` imports; 0 skips that part.</param>
-    public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections, string[] only, string? keptData, int clones)
+    /// <param name="postgres">A connection string to a PostgreSQL server where each site gets a new database (dropped after), or null for SQLite.</param>
+    /// <param name="settings">Settings of every ClinicCms process, as environment variables (ClinicCms__GraphQL__PublishedIndexMaxItems).</param>
+    public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections, string[] only, string? keptData, int clones,
+        string? postgres, (string, string)[] settings)
     {
         var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
         var data = keptData is null ? Path.Combine(work, "data") : Path.GetFullPath(keptData);
@@ -25,11 +28,12 @@ public static partial class GraphQLBenchmarkCommand
             await ExecAsync("dotnet", root, "build", "-c", "Release", "-v", "q", "bench/BareHost");
             var webDll = Path.Combine(root, "src", "ClinicCms.Web", "bin", "Release", "net10.0", "ClinicCms.Web.dll");
             var bareDll = Path.Combine(root, "bench", "BareHost", "bin", "Release", "net10.0", "BareHost.dll");
-            var recipeRuns = clones > 0 ? await RecipeRunsAsync(root, webDll, work, clones, runs) : [];
-            if (!Directory.Exists(data) || Directory.GetFiles(data, "clinic.db", SearchOption.AllDirectories).Length == 0)
+            var recipeRuns = clones > 0 ? await RecipeRunsAsync(root, webDll, work, clones, runs, () => OpenAsync(postgres, settings)) : [];
+            await using var database = await OpenAsync(postgres, settings);
+            if (database.IsPostgres || !Directory.Exists(data) || Directory.GetFiles(data, "clinic.db", SearchOption.AllDirectories).Length == 0)
             {
                 Directory.CreateDirectory(data);
-                await SetUpSiteAsync(root, webDll, work, data, articles);
+                await SetUpSiteAsync(root, webDll, work, data, articles, database);
             }
 
             var all = new List<GraphQLLoadBenchmark.ServerRun>();
@@ -37,7 +41,7 @@ public static partial class GraphQLBenchmarkCommand
             {
                 for (var run = 1; run <= runs; run++)
                 {
-                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, bareDll, data, cache, connections, seconds, warmup, only);
+                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, bareDll, data, cache, connections, seconds, warmup, only, database.Environment);
                     all.Add(result);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  cache {(cache ? "on " : "off")} run {run}: first query {result.FirstQuerySeconds:0.00} s after start, resident {result.ResidentBytes / 1024 / 1024} MB"));
@@ -61,13 +65,16 @@ public static partial class GraphQLBenchmarkCommand
         }
     }
 
-    private static async Task SetUpSiteAsync(string root, string webDll, string work, string data, int articles)
+    private static async Task<BenchDatabase> OpenAsync(string? postgres, (string, string)[] settings) =>
+        postgres is null ? BenchDatabase.Sqlite(settings) : await BenchDatabase.PostgresAsync(postgres, settings);
+
+    private static async Task SetUpSiteAsync(string root, string webDll, string work, string data, int articles, BenchDatabase database)
     {
         var recipe = Path.Combine(work, "bench.recipe.json");
         await File.WriteAllTextAsync(recipe, SiteGenerator.Recipe(articles).ToJsonString());
         var items = articles + Math.Max(1, articles / 10) + Math.Max(1, articles / 100);
-        await RecipeRunAsync(webDll, data, Path.Combine(root, "recipes", "clinic.recipe.json"));
-        var importSeconds = await RecipeRunAsync(webDll, data, recipe);
+        await RecipeRunAsync(webDll, data, Path.Combine(root, "recipes", "clinic.recipe.json"), database);
+        var importSeconds = await RecipeRunAsync(webDll, data, recipe, database);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"site: {articles} articles, {items} items imported by `recipe run` in {importSeconds:0.00} s ({items / importSeconds:0} items/s)"));
     }
@@ -76,7 +83,8 @@ public static partial class GraphQLBenchmarkCommand
     /// Each run: a new data folder set up by `recipe run` of the clinic recipe (not timed), then `recipe run` of the
     /// copies timed from process start to exit, start-up and shutdown included.
     /// </summary>
-    private static async Task<List<(double ProcessSeconds, double AppliedSeconds)>> RecipeRunsAsync(string root, string webDll, string work, int clones, int runs)
+    private static async Task<List<(double ProcessSeconds, double AppliedSeconds)>> RecipeRunsAsync(string root, string webDll, string work, int clones, int runs,
+        Func<Task<BenchDatabase>> open)
     {
         var clinic = Path.Combine(root, "recipes", "clinic.recipe.json");
         var recipe = Path.Combine(work, "clones.recipe.json");
@@ -88,9 +96,10 @@ public static partial class GraphQLBenchmarkCommand
         {
             var data = Path.Combine(work, $"clones{run}");
             Directory.CreateDirectory(data);
-            await RecipeRunAsync(webDll, data, clinic);
+            await using var database = await open();
+            await RecipeRunAsync(webDll, data, clinic, database);
             var clock = Stopwatch.StartNew();
-            var applied = await RecipeRunAsync(webDll, data, recipe);
+            var applied = await RecipeRunAsync(webDll, data, recipe, database);
             var process = clock.Elapsed.TotalSeconds;
             results.Add((process, applied));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -122,19 +131,20 @@ public static partial class GraphQLBenchmarkCommand
         return sorted[sorted.Count / 2];
     }
 
-    private static async Task<double> RecipeRunAsync(string webDll, string data, string recipe)
+    private static async Task<double> RecipeRunAsync(string webDll, string data, string recipe, BenchDatabase database)
     {
         var output = await ExecAsync("dotnet", Path.GetDirectoryName(webDll)!, webDll, "recipe", "run", recipe);
         var applied = AppliedIn().Match(output);
         return applied.Success ? double.Parse(applied.Groups[1].Value, CultureInfo.InvariantCulture) : double.NaN;
 
         Task<string> ExecAsync(string file, string directory, params string[] arguments) =>
-            GraphQLBenchmarkCommand.ExecAsync(file, directory, arguments, ("ClinicCms__AppDataPath", data), ("ClinicCms__Setup__AdminPassword", "Bench-admin-pass-1"));
+            GraphQLBenchmarkCommand.ExecAsync(file, directory, arguments,
+                [("ClinicCms__AppDataPath", data), ("ClinicCms__Setup__AdminPassword", "Bench-admin-pass-1"), .. database.Environment]);
     }
 
     private static Task<string> ExecAsync(string file, string directory, params string[] arguments) => ExecAsync(file, directory, arguments, []);
 
-    private static async Task<string> ExecAsync(string file, string directory, string[] arguments, params (string Name, string Value)[] environment)
+    private static async Task<string> ExecAsync(string file, string directory, string[] arguments, (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)

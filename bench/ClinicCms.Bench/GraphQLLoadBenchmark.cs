@@ -28,13 +28,15 @@ public static partial class GraphQLLoadBenchmark
 
     /// <summary>Starts the server on <paramref name="data"/> (a set-up site), measures everything, stops it.</summary>
     /// <param name="bareDll">The bare host (bench/BareHost), started beside the server once its answers are known.</param>
-    public static async Task<ServerRun> RunServerAsync(string webDll, string bareDll, string data, bool cache, int[] connections, int seconds, int warmupSeconds, string[] only)
+    /// <param name="environment">The database's and the run's settings (<see cref="BenchDatabase.Environment"/>).</param>
+    public static async Task<ServerRun> RunServerAsync(string webDll, string bareDll, string data, bool cache, int[] connections, int seconds, int warmupSeconds, string[] only,
+        (string Name, string Value)[] environment)
     {
         var queries = Queries.Where(q => only.Length == 0 || only.Contains(q.Name)).ToArray();
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
         var clock = Stopwatch.StartNew();
-        using var server = Start(webDll, data, baseUrl, cache);
+        using var server = Start(webDll, data, baseUrl, cache, environment);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var firstQuery = await FirstAnswerAsync(http, clock);
         var variables = await VariablesAsync(http);
@@ -90,7 +92,7 @@ public static partial class GraphQLLoadBenchmark
         return new ServerRun(measures, firstQuery, resident);
     }
 
-    private static Process Start(string webDll, string data, string url, bool cache)
+    private static Process Start(string webDll, string data, string url, bool cache, (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(webDll);
@@ -102,6 +104,10 @@ public static partial class GraphQLLoadBenchmark
         start.Environment["ClinicCms__Security__Api__PermitLimit"] = "0";
         start.Environment["ClinicCms__Benchmark__LimitEndpoint"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         start.WorkingDirectory = Path.GetDirectoryName(webDll)!;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

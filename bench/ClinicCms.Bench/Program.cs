@@ -4,6 +4,7 @@ using ClinicCms.Bench;
 // dotnet run -c Release --project bench/ClinicCms.Bench -- generate [--articles N] --out FILE
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]
+//     [--database postgres --postgres "Host=...;Username=...;Password=..."] [--setting Section:Key=Value ...]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
 var root = FindRoot();
@@ -16,11 +17,13 @@ if (args.FirstOrDefault() == "graphql")
 {
     return await GraphQLBenchmarkCommand.RunAsync(root, articles, runs, Option("--seconds", 10), Option("--warmup", 3),
         (Text("--connections") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
-        Text("--queries")?.Split(',') ?? [], Text("--data"), Option("--clones", 10_000));
+        Text("--queries")?.Split(',') ?? [], Text("--data"), Option("--clones", 10_000),
+        Text("--database") == "postgres" ? Text("--postgres") ?? throw new ArgumentException("--database postgres needs --postgres CONNECTION") : null,
+        [.. Settings()]);
 }
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]");
+    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--database postgres --postgres CONN] [--setting Key=Value]");
     return 2;
 }
 
@@ -53,6 +56,18 @@ try
 finally
 {
     Directory.Delete(work, recursive: true);
+}
+
+// Each --setting Section:Key=Value, as the environment variable ASP.NET Core reads it (Section__Key).
+IEnumerable<(string, string)> Settings()
+{
+    for (var i = 0; i + 1 < args.Length; i++)
+    {
+        if (args[i] == "--setting" && args[i + 1].Split('=', 2) is [var key, var value])
+        {
+            yield return (key.Replace(":", "__", StringComparison.Ordinal), value);
+        }
+    }
 }
 
 string? Text(string name)

@@ -12,6 +12,7 @@ using ClinicCms.Content.Versions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content;
@@ -54,7 +55,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentImporter>();
         services.AddScoped<Queries.ContentExportReader>();
         services.AddScoped<Queries.AdminContentQueries>();
-        AddReaders(services, provider);
+        AddReaders(services, provider, connectionString);
         return services;
     }
 
@@ -68,10 +69,12 @@ public static class ContentServiceCollectionExtensions
     }
 
     /// <summary>
-    /// <see cref="IContentReader"/>: SQL on either provider, decorated on SQLite by the published index unless
-    /// <see cref="ContentReadOptions.PublishedIndexMaxItems"/> is 0.
+    /// <see cref="IContentReader"/>: SQL on either provider, decorated by the published index unless
+    /// <see cref="ContentReadOptions.PublishedIndexMaxItems"/> is 0. On PostgreSQL the index learns of other instances'
+    /// writes through <see cref="PublishedRevisionWatch"/>, which trusts its last check only while an
+    /// <see cref="IChangeFeed"/> (Redis) is live.
     /// </summary>
-    private static void AddReaders(IServiceCollection services, DatabaseProvider provider)
+    private static void AddReaders(IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
         services.AddOptions<ContentReadOptions>();
         services.AddSingleton<PartsCache>();
@@ -80,8 +83,13 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<SqlContentReader>();
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddScoped<IContentReader>(sp => sp.GetRequiredService<SqlContentReader>());
-            return;
+            services.AddContentChangeListener<PublishedRevisionWatch>();
+            services.AddSingleton<IPublishedSource>(sp => new PostgresPublishedSource(connectionString,
+                sp.GetRequiredService<PublishedRevisionWatch>(), sp.GetRequiredService<ILogger<PostgresPublishedSource>>()));
+        }
+        else
+        {
+            services.AddSingleton<IPublishedSource, SqlitePublishedSource>();
         }
         services.AddSingleton<PublishedIndex>();
         services.AddScoped<IContentReader>(sp => sp.GetRequiredService<IOptions<ContentReadOptions>>().Value.PublishedIndexMaxItems > 0

@@ -32,7 +32,7 @@ public sealed class ReadSession(ClinicCmsDbContext db, SqliteReadConnections? co
         return db;
     }
 
-    /// <summary>The published revision (see <see cref="Store.PublishedRevision"/>) as of now on SQLite; null on PostgreSQL, which keeps none.</summary>
+    /// <summary>The published revision (see <see cref="Store.PublishedRevision"/>) as of now on SQLite; null on PostgreSQL, whose revision its published source reads.</summary>
     public async ValueTask<long?> PublishedRevisionAsync(CancellationToken cancellationToken)
     {
         if (connections is null)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicCms.Content.Changes;
+using ClinicCms.Content.Reading.Published;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -10,20 +11,41 @@ namespace ClinicCms.Web.ScaleOut;
 /// Carries committed changes between instances over Redis pub/sub, one message per transaction with each change's
 /// kind, type and item, so every instance evicts what the change touched at once instead of at its next check.
 /// A large import is sent as one change per type and kind, without items: the other instances evict by type.
+/// As the <see cref="IChangeFeed"/> it tells readers whether messages can arrive now, and when some may have been lost.
 /// </summary>
 public sealed class ChangeNotifications(IConnectionMultiplexer redis, ContentChanges announcer, IOptions<RedisOptions> options, ILogger<ChangeNotifications> logger)
-    : IHostedService, IContentChangeListener
+    : IHostedService, IContentChangeListener, IChangeFeed
 {
     private const int MaxItemsPerMessage = 256;
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     private readonly string _instance = Guid.NewGuid().ToString("N");
+    private volatile bool _subscribed;
+    private long _epoch;
     private RedisChannel Channel => RedisChannel.Literal(options.Value.KeyPrefix + "changes");
 
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Receive(message));
+    public bool IsLive => _subscribed && redis.IsConnected;
 
-    public Task StopAsync(CancellationToken cancellationToken) => redis.GetSubscriber().UnsubscribeAsync(Channel);
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        redis.ConnectionFailed += OnConnectionChanged;
+        redis.ConnectionRestored += OnConnectionChanged;
+        await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Receive(message));
+        _subscribed = true;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscribed = false;
+        redis.ConnectionFailed -= OnConnectionChanged;
+        redis.ConnectionRestored -= OnConnectionChanged;
+        await redis.GetSubscriber().UnsubscribeAsync(Channel);
+    }
+
+    // Messages sent while the connection was down are lost: whatever was read before must be checked again.
+    private void OnConnectionChanged(object? sender, ConnectionFailedEventArgs e) => Interlocked.Increment(ref _epoch);
 
     public void OnChanged(IReadOnlyList<ContentChange> changes, bool local)
     {

@@ -1,4 +1,5 @@
 using ClinicCms.Content;
+using ClinicCms.Content.Reading.Published;
 using ClinicCms.Content.Store;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class ScaleOutServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISiteLock, RedisSiteLock>());
         services.AddContentChangeListener<ChangeNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeNotifications>());
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeNotifications>());
         services.AddDataProtection().PersistKeysToStackExchangeRedis(redis, options.KeyPrefix + "data-protection-keys");
         health.AddCheck<HealthChecks.Redis>("redis", tags: [HealthChecks.Ready]);
         return redis;

@@ -151,3 +151,8 @@ public sealed class PostgresClinicQueryTests(PostgresClinicQueryTests.Site site)
 {
     public sealed class Site() : ReaderSite(ReaderConfiguration.Postgres);
 }
+
+public sealed class IndexedPostgresClinicQueryTests(IndexedPostgresClinicQueryTests.Site site) : ClinicQueryTests(site), IClassFixture<IndexedPostgresClinicQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.IndexedPostgres);
+}

@@ -96,3 +96,8 @@ public sealed class PostgresProductShapeQueryTests(PostgresProductShapeQueryTest
 {
     public sealed class Site() : ReaderSite(ReaderConfiguration.Postgres, Recipe);
 }
+
+public sealed class IndexedPostgresProductShapeQueryTests(IndexedPostgresProductShapeQueryTests.Site site) : ProductShapeQueryTests(site), IClassFixture<IndexedPostgresProductShapeQueryTests.Site>
+{
+    public sealed class Site() : ReaderSite(ReaderConfiguration.IndexedPostgres, Recipe);
+}

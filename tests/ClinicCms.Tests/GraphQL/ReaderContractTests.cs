@@ -23,7 +23,7 @@ public abstract class ReaderContractTests(ReaderContractTests.ContractSite site)
     {
         var app = await site.AppAsync();
         var graphql = new GraphQLClient(app.CreateClient());
-        if (site.Configuration == ReaderConfiguration.IndexedSqlite)
+        if (site.Indexed)
         {
             foreach (var query in PublishedIndexTests.Queries)
             {
@@ -51,7 +51,7 @@ public abstract class ReaderContractTests(ReaderContractTests.ContractSite site)
             Assert.True(recorded[query]!.ToJsonString() == answers[query]!.ToJsonString(),
                 $"{site.Configuration} answered {query}\nwith {answers[query]!.ToJsonString()}\nnot {recorded[query]!.ToJsonString()}");
         }
-        if (site.Configuration == ReaderConfiguration.IndexedSqlite)
+        if (site.Indexed)
         {
             // Only the one query that goes to SQL by design (displayText_contains) may reach it.
             Assert.All(site.Counter.Commands, sql => Assert.Contains("LIKE", sql, StringComparison.Ordinal));
@@ -114,4 +114,9 @@ public sealed class SqlSqliteReaderContractTests(SqlSqliteReaderContractTests.Si
 public sealed class PostgresReaderContractTests(PostgresReaderContractTests.Site site) : ReaderContractTests(site), IClassFixture<PostgresReaderContractTests.Site>
 {
     public sealed class Site() : ContractSite(ReaderConfiguration.Postgres);
+}
+
+public sealed class IndexedPostgresReaderContractTests(IndexedPostgresReaderContractTests.Site site) : ReaderContractTests(site), IClassFixture<IndexedPostgresReaderContractTests.Site>
+{
+    public sealed class Site() : ContractSite(ReaderConfiguration.IndexedPostgres);
 }

@@ -16,6 +16,15 @@ public sealed class ScaleOutCluster : IAsyncLifetime
 
     public bool AccessRecipe { get; init; } = true;
 
+    /// <summary>Settings of both instances beyond the database and Redis.</summary>
+    public IDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Services of instance B that a test replaces or watches.</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ServicesOfB { get; init; }
+
+    /// <summary>The instances' database, for writes made as another process would make them.</summary>
+    public string DatabaseConnectionString => _database!.ConnectionString;
+
     public RedisServer Redis { get; private set; } = null!;
 
     public ClinicCmsApp A { get; private set; } = null!;
@@ -43,8 +52,8 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         }
         _database = await PostgresDatabase.CreateAsync();
         Redis = await RedisServer.StartAsync();
-        A = Instance();
-        B = Instance();
+        A = Instance(null);
+        B = Instance(ServicesOfB);
         // Both hosts start (migrate, set up) concurrently; each blocks in its own thread until it is up.
         await Task.WhenAll(Task.Run(() => A.Services), Task.Run(() => B.Services));
         if (AccessRecipe)
@@ -76,7 +85,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         }
     }
 
-    private ClinicCmsApp Instance() => new(settings: new Dictionary<string, string>
+    private ClinicCmsApp Instance(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services) => new(services: services, settings: new Dictionary<string, string>(Settings)
     {
         ["ClinicCms:Database:Provider"] = "Postgres",
         ["ConnectionStrings:ClinicCms"] = _database!.ConnectionString,

@@ -12,12 +12,18 @@ public abstract class ReaderSite(ReaderConfiguration configuration, string? setu
 
     public ReaderConfiguration Configuration { get; } = configuration;
 
+    /// <summary>Whether the site's database is PostgreSQL.</summary>
+    public bool OnPostgres => Configuration is ReaderConfiguration.Postgres or ReaderConfiguration.IndexedPostgres;
+
+    /// <summary>Whether the published index answers the site's reads.</summary>
+    public bool Indexed => Configuration is ReaderConfiguration.IndexedSqlite or ReaderConfiguration.IndexedPostgres;
+
     /// <summary>Settings of the site beyond the reader's own.</summary>
     protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public Task<ClinicCmsApp> AppAsync()
     {
-        if (Configuration == ReaderConfiguration.Postgres)
+        if (OnPostgres)
         {
             ServiceRequirement.Postgres();
         }
@@ -39,11 +45,11 @@ public abstract class ReaderSite(ReaderConfiguration configuration, string? setu
     private async Task<ClinicCmsApp> StartAsync()
     {
         var settings = Settings;
-        if (Configuration == ReaderConfiguration.SqlSqlite)
+        if (Configuration is ReaderConfiguration.SqlSqlite or ReaderConfiguration.Postgres)
         {
             settings["ClinicCms:GraphQL:PublishedIndexMaxItems"] = "0";
         }
-        var app = new ClinicCmsApp(setupRecipe, ConfigureServices, settings, postgres: Configuration == ReaderConfiguration.Postgres);
+        var app = new ClinicCmsApp(setupRecipe, ConfigureServices, settings, postgres: OnPostgres);
         _ = app.CreateClient();
         await SeedAsync(app);
         return app;

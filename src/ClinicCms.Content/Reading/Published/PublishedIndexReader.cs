@@ -76,7 +76,7 @@ internal sealed class PublishedIndexReader(IContentReader inner, PublishedIndex 
         if (!_chosen)
         {
             _chosen = true;
-            _snapshot = await session.PublishedRevisionAsync(cancellationToken) is { } revision ? index.For(revision) : null;
+            _snapshot = await index.RevisionAsync(session, cancellationToken) is { } revision ? index.For(revision) : null;
         }
         return _snapshot;
     }
