@@ -135,8 +135,9 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
 }
 
 /// <summary>
-/// The browser tests run one after another, with one Chromium for all of them, and alone: beside the other
-/// collections on two cores, a page could wait past Playwright's timeout.
+/// The browser tests run one after another, with one Chromium for all of them, beside the other collections. The
+/// test process keeps enough pool threads (ThreadPoolMinThreads) that the server answering the browser is not kept
+/// waiting by hosts starting in other tests.
 /// </summary>
-[CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
+[CollectionDefinition(nameof(AdminBrowserTests))]
 public sealed class AdminBrowserTestsShareChromium : ICollectionFixture<Chromium>;
