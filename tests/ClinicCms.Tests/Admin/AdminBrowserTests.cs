@@ -135,9 +135,8 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
 }
 
 /// <summary>
-/// The browser tests run one after another, with one Chromium for all of them, beside the other collections. The
-/// test process keeps enough pool threads (ThreadPoolMinThreads) that the server answering the browser is not kept
-/// waiting by hosts starting in other tests.
+/// The browser tests run one after another, with one Chromium for all of them, and alone: beside the other
+/// collections on two cores, a sign-in could wait past Playwright's timeout (seen again with more pool threads).
 /// </summary>
-[CollectionDefinition(nameof(AdminBrowserTests))]
+[CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
 public sealed class AdminBrowserTestsShareChromium : ICollectionFixture<Chromium>;

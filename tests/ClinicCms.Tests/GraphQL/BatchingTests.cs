@@ -7,51 +7,43 @@ namespace ClinicCms.Tests.GraphQL;
 /// Content pickers load in batches: one SQL query per picker field per level, never one per item. Filter values
 /// travel as SQL parameters, so every path or category shares one SQL text and one compiled query.
 /// </summary>
-public sealed class BatchingTests(BatchingTests.Site site) : IClassFixture<BatchingTests.Site>
+public sealed class BatchingTests : IAsyncLifetime
 {
-    /// <summary>One site for the class, with 43 more FAQs; the tests only read it, one after another.</summary>
-    public sealed class Site : IAsyncLifetime
+    private readonly SqlCommandCounter _counter = new();
+    private ClinicCmsApp _app = null!;
+
+    public async ValueTask InitializeAsync()
     {
-        public SqlCommandCounter Counter { get; } = new();
-
-        public ClinicCmsApp App { get; private set; } = null!;
-
-        public async ValueTask InitializeAsync()
+        // The response cache and the published index are off here: the second run of a query must reach SQL to be counted.
+        _app = new ClinicCmsApp(settings: new Dictionary<string, string>
         {
-            // The response cache and the published index are off here: the second run of a query must reach SQL to be counted.
-            App = new ClinicCmsApp(settings: new Dictionary<string, string>
+            ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false",
+            ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = "0",
+        }, services: _counter.CountIn);
+        _ = _app.CreateClient();
+        var data = new JsonArray();
+        for (var i = 0; i < 43; i++)
+        {
+            data.Add(new JsonObject
             {
-                ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false",
-                ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = "0",
-            }, services: Counter.CountIn);
-            _ = App.CreateClient();
-            var data = new JsonArray();
-            for (var i = 0; i < 43; i++)
-            {
-                data.Add(new JsonObject
+                ["ContentItemId"] = $"batchfaq{i:D18}",
+                ["ContentType"] = "FAQ",
+                ["Latest"] = true,
+                ["Published"] = true,
+                ["TitlePart"] = new JsonObject { ["Title"] = $"Batch question {i}?" },
+                ["FAQ"] = new JsonObject
                 {
-                    ["ContentItemId"] = $"batchfaq{i:D18}",
-                    ["ContentType"] = "FAQ",
-                    ["Latest"] = true,
-                    ["Published"] = true,
-                    ["TitlePart"] = new JsonObject { ["Title"] = $"Batch question {i}?" },
-                    ["FAQ"] = new JsonObject
-                    {
-                        ["Category"] = new JsonObject { ["Text"] = "general" },
-                        ["Order"] = new JsonObject { ["Value"] = 100 + i },
-                        ["RelatedTreatment"] = new JsonObject { ["ContentItemIds"] = new JsonArray(ClinicIds.TreatmentOverview) },
-                    },
-                });
-            }
-            var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = data }) };
-            await App.RunRecipeTextAsync(recipe.ToJsonString(), "faqs.recipe.json");
+                    ["Category"] = new JsonObject { ["Text"] = "general" },
+                    ["Order"] = new JsonObject { ["Value"] = 100 + i },
+                    ["RelatedTreatment"] = new JsonObject { ["ContentItemIds"] = new JsonArray(ClinicIds.TreatmentOverview) },
+                },
+            });
         }
-
-        public async ValueTask DisposeAsync() => await App.DisposeAsync();
+        var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = data }) };
+        await _app.RunRecipeTextAsync(recipe.ToJsonString(), "faqs.recipe.json");
     }
 
-    private readonly SqlCommandCounter _counter = site.Counter;
-    private readonly ClinicCmsApp _app = site.App;
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Fifty_faqs_with_their_related_treatment_take_at_most_three_sql_commands()
