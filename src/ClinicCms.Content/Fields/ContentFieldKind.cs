@@ -34,4 +34,20 @@ public abstract class ContentFieldKind
 
     /// <summary>Writes the posted editor values onto the field's JSON; properties the editor does not show stay.</summary>
     public abstract void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition);
+
+    /// <summary>The kind's own settings on the field settings page, one partial each; none by default.</summary>
+    public virtual IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) => [];
+
+    /// <summary>
+    /// Writes what the <see cref="SettingsEditors"/> posted onto the field's settings; <paramref name="kindSettings"/> is
+    /// its <c>{Kind}Settings</c> object. Returns what is wrong with the values, or null.
+    /// </summary>
+    public virtual string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted) => null;
+
+    /// <summary>The field's <c>{Kind}Settings</c> object; null when it has none.</summary>
+    protected JsonObject? KindSettings(ContentPartFieldDefinition field) => field.Settings[$"{Name}Settings"] as JsonObject;
+
+    /// <summary>One settings partial and its inputs' values.</summary>
+    protected static FieldSettingsEditor SettingsEditor(string partial, params (string Input, string? Value)[] inputs) =>
+        new(partial, inputs.ToDictionary(i => i.Input, i => (IReadOnlyList<string>)(i.Value is null ? [] : [i.Value]), StringComparer.Ordinal));
 }

@@ -28,4 +28,22 @@ public sealed class ContentPickerField : ContentFieldKind
 
     public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) =>
         field["ContentItemIds"] = FieldJson.Array(posted.All().Where(v => v.Length > 0).Distinct());
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+    [
+        SettingsEditor("Multiple", ("multiple", KindSettings(field)?["Multiple"]?.GetValue<bool>() == true ? "true" : null)),
+        new("Targets", new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["targets"] = (KindSettings(field)?["DisplayedContentTypes"] as JsonArray)?.Select(t => t!.GetValue<string>()).ToList() ?? [],
+        }),
+    ];
+
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        var targets = posted.All("targets");
+        kindSettings["Multiple"] = posted.Text("multiple") == "true";
+        kindSettings["DisplayAllContentTypes"] = targets.Count == 0;
+        kindSettings["DisplayedContentTypes"] = new JsonArray([.. targets.Select(t => (JsonNode)t)]);
+        return null;
+    }
 }

@@ -15,4 +15,13 @@ public sealed class HtmlField : ContentFieldKind
     public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) => new("Html") { Value = value.GetString("Html") };
 
     public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) => field["Html"] = posted.Text();
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+        [SettingsEditor("Sanitize", ("sanitize", KindSettings(field)?["SanitizeHtml"]?.GetValue<bool>() != false ? "true" : null))];
+
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        kindSettings["SanitizeHtml"] = posted.Text("sanitize") == "true";
+        return null;
+    }
 }

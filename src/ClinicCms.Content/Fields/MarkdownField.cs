@@ -14,4 +14,13 @@ public sealed class MarkdownField : ContentFieldKind
     public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) => new("Markdown") { Value = value.GetString("Markdown") };
 
     public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) => field["Markdown"] = posted.Text();
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+        [SettingsEditor("Sanitize", ("sanitize", KindSettings(field)?["SanitizeHtml"]?.GetValue<bool>() != false ? "true" : null))];
+
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        kindSettings["SanitizeHtml"] = posted.Text("sanitize") == "true";
+        return null;
+    }
 }

@@ -46,4 +46,13 @@ public sealed class MediaField : ContentFieldKind
         field["Paths"] = FieldJson.Array(paths);
         field["MediaTexts"] = FieldJson.Array(paths.Select((_, i) => i < texts.Count ? texts[i]?.GetValue<string>() ?? "" : ""));
     }
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+        [SettingsEditor("Multiple", ("multiple", KindSettings(field)?["Multiple"]?.GetValue<bool>() == true ? "true" : null))];
+
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        kindSettings["Multiple"] = posted.Text("multiple") == "true";
+        return null;
+    }
 }

@@ -38,4 +38,13 @@ public sealed class MultiTextField : ContentFieldKind
     }
 
     private static List<ListValueOption> Options(ContentPartFieldDefinition field) => field.Settings.GetSettings<MultiTextFieldSettings>().Options;
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+        [SettingsEditor("Choices", ("options", FieldSettingsEditor.ChoiceLines(KindSettings(field)?["Options"])))];
+
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        kindSettings["Options"] = FieldSettingsEditor.Choices(posted.Text("options"));
+        return null;
+    }
 }

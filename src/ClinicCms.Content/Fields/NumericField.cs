@@ -46,4 +46,30 @@ public sealed class NumericField : ContentFieldKind
         field["Value"] = text.Length == 0 ? null
             : decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
     }
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+        [SettingsEditor("Bounds", ("minimum", KindSettings(field)?["Minimum"]?.ToString()), ("maximum", KindSettings(field)?["Maximum"]?.ToString()))];
+
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        if (!TryBound(posted.Text("minimum"), out var minimum) || !TryBound(posted.Text("maximum"), out var maximum))
+        {
+            return "The minimum and maximum must be numbers.";
+        }
+        kindSettings["Minimum"] = minimum;
+        kindSettings["Maximum"] = maximum;
+        return null;
+    }
+
+    private static bool TryBound(string text, out decimal? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        var ok = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+        value = number;
+        return ok;
+    }
 }

@@ -48,4 +48,23 @@ public sealed class TextField : ContentFieldKind
     }
 
     public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) => field["Text"] = posted.Text();
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+    [
+        SettingsEditor("TextEditor", ("editor", field.FieldSettings.Editor)),
+        SettingsEditor("Choices", ("options", FieldSettingsEditor.ChoiceLines(field.Settings["TextFieldPredefinedListEditorSettings"]?["Options"]))),
+    ];
+
+    // The editor is a common setting in Orchard (ContentPartFieldSettings.Editor); the choices belong to the list editor.
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        var common = field.Settings["ContentPartFieldSettings"] as JsonObject ?? [];
+        var editor = posted.Text("editor");
+        common["Editor"] = editor.Length == 0 ? null : editor;
+        field.Settings["ContentPartFieldSettings"] = common;
+        var list = field.Settings["TextFieldPredefinedListEditorSettings"] as JsonObject ?? [];
+        list["Options"] = FieldSettingsEditor.Choices(posted.Text("options"));
+        field.Settings["TextFieldPredefinedListEditorSettings"] = list;
+        return null;
+    }
 }

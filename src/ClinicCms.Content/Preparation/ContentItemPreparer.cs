@@ -52,7 +52,7 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
                 item.Apply(typePart.Name, body);
             }
         }
-        foreach (var (typePart, field) in definitions.FieldsOf(type).Where(f => f.Field.FieldName == FieldKinds.HtmlField))
+        foreach (var (typePart, field) in definitions.FieldsOf(type).Where(f => f.Field.FieldName == nameof(Fields.HtmlField)))
         {
             var owner = item.Field(typePart.Name, field.Name);
             if (Clean(owner.GetString("Html"), field.Settings.GetSettings<BodyPartSettings>("HtmlFieldSettings")) is { } cleaned)

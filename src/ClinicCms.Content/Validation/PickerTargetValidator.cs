@@ -1,6 +1,5 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
-using ClinicCms.Content.Parts;
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,7 @@ public sealed class PickerTargetValidator(ClinicCmsDbContext db)
             {
                 continue;
             }
-            foreach (var (typePart, field) in definitions.FieldsOf(type).Where(f => f.Field.FieldName == FieldKinds.ContentPickerField))
+            foreach (var (typePart, field) in definitions.FieldsOf(type).Where(f => f.Field.FieldName == nameof(Fields.ContentPickerField)))
             {
                 var settings = field.Settings.GetSettings<ContentPickerFieldSettings>();
                 if (settings.DisplayAllContentTypes || settings.DisplayedContentTypes.Count == 0)

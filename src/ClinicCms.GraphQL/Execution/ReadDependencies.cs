@@ -12,7 +12,7 @@ namespace ClinicCms.GraphQL.Execution;
 /// </summary>
 public sealed class ReadDependencies
 {
-    public static readonly ReadDependencies Everything = new() { AllTypes = true };
+    public static readonly ReadDependencies Everything = new() { AllTypes = true, ReadsDrafts = true };
 
     private readonly HashSet<string> _types = new(StringComparer.Ordinal);
     private readonly HashSet<string> _items = new(StringComparer.Ordinal);
@@ -24,6 +24,9 @@ public sealed class ReadDependencies
 
     /// <summary>True when a change of any item may change the answer.</summary>
     public bool AllTypes { get; private set; }
+
+    /// <summary>True when the answer may hold versions that are not published: a field asks for a status other than PUBLISHED.</summary>
+    public bool ReadsDrafts { get; private set; }
 
     /// <summary>Content types whose items the answer lists or counts.</summary>
     public IReadOnlyCollection<string> Types => _types;
@@ -59,10 +62,23 @@ public sealed class ReadDependencies
             return Everything;
         }
         var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>().ToDictionary(f => f.FragmentName.Name.StringValue, StringComparer.Ordinal);
-        var dependencies = new ReadDependencies();
+        var dependencies = new ReadDependencies { ReadsDrafts = AsksBeyondPublished(document.Definitions) };
         new Walker(schema, isContentType, fragments, dependencies).Walk(operation.SelectionSet, schema.Query, root: true);
-        return dependencies.AllTypes ? Everything : dependencies;
+        return dependencies.AllTypes && dependencies.ReadsDrafts ? Everything
+            : dependencies.AllTypes ? new ReadDependencies { AllTypes = true } : dependencies;
     }
+
+    // Any field of the document, in any operation or fragment, with a status that is not the literal PUBLISHED (a
+    // variable may be anything): only such a field reads drafts; contentItem and pickers read published versions.
+    private static bool AsksBeyondPublished(IEnumerable<ASTNode> nodes) => nodes.Any(node => node switch
+    {
+        GraphQLField field => field.Arguments?.Any(a => a.Name.StringValue == "status" && a.Value is not GraphQLEnumValue { Name.StringValue: "PUBLISHED" }) == true
+            || AsksBeyondPublished(field.SelectionSet?.Selections ?? []),
+        GraphQLOperationDefinition operation => AsksBeyondPublished(operation.SelectionSet.Selections),
+        GraphQLFragmentDefinition fragment => AsksBeyondPublished(fragment.SelectionSet.Selections),
+        GraphQLInlineFragment inline => AsksBeyondPublished(inline.SelectionSet.Selections),
+        _ => false,
+    });
 
     private sealed class Walker(ISchema schema, Func<string, bool> isContentType, Dictionary<string, GraphQLFragmentDefinition> fragments, ReadDependencies found)
     {

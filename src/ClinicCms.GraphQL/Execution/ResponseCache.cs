@@ -9,8 +9,9 @@ namespace ClinicCms.GraphQL.Execution;
 /// <summary>
 /// Finished GraphQL responses, as the bytes sent, by normalized query, variables, operation name and the caller's
 /// permission key. Each entry records what it read (<see cref="ReadDependencies"/>): an item change (here, or
-/// announced by another instance) evicts only the entries that read its type or looked the item up; a definitions,
-/// roles, access or settings change empties the cache. Entries also expire, for writers that announce nothing (a
+/// announced by another instance) evicts only the entries that read its type or looked the item up, and a change
+/// that leaves the published view alone (a draft saved beside no published version) only the entries that read
+/// drafts; a definitions, roles, access or settings change empties the cache. Entries also expire, for writers that announce nothing (a
 /// command-line recipe run against a running site). Bounded by the bytes it holds.
 /// </summary>
 public sealed class ResponseCache : IContentChangeListener, IDisposable
@@ -20,10 +21,9 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
 
     private readonly MemoryCache _entries;
     private readonly GraphQLOptions _options;
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _typeTokens = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> _itemTokens = new(StringComparer.Ordinal);
-    private CancellationTokenSource _anyType = new();
-    private CancellationTokenSource _anyItem = new();
+    // Answers that read published versions only, and answers that read drafts: a draft-only change evicts the latter.
+    private readonly Tokens _published = new();
+    private readonly Tokens _drafts = new();
     private long _changes;
 
     public ResponseCache(IOptions<GraphQLOptions> options)
@@ -65,7 +65,7 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
         {
             return; // one huge answer should not push out the working set; a changed site may have changed this answer
         }
-        if (items is { Count: > 0 } && _itemTokens.Count + items.Count > MaxItemTokens)
+        if (items is { Count: > 0 } && _published.Items.Count + _drafts.Items.Count + items.Count > MaxItemTokens)
         {
             // Lookups of ever new ids (any caller can send them) must not grow the tokens while nothing changes.
             Empty();
@@ -76,23 +76,24 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
             Size = entry.Body.Length + slot.Key.Length * sizeof(char),
             AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(1, _options.ResponseCacheSeconds)),
         };
+        var tokens = dependencies.ReadsDrafts ? _drafts : _published;
         if (dependencies.AllTypes || items is null)
         {
-            options.ExpirationTokens.Add(new CancellationChangeToken(Volatile.Read(ref _anyType).Token));
+            options.ExpirationTokens.Add(new CancellationChangeToken(Volatile.Read(ref tokens.AnyType).Token));
         }
         else
         {
             foreach (var type in dependencies.Types)
             {
-                options.ExpirationTokens.Add(new CancellationChangeToken(_typeTokens.GetOrAdd(type, _ => new()).Token));
+                options.ExpirationTokens.Add(new CancellationChangeToken(tokens.Types.GetOrAdd(type, _ => new()).Token));
             }
             foreach (var item in items)
             {
-                options.ExpirationTokens.Add(new CancellationChangeToken(_itemTokens.GetOrAdd(item, _ => new()).Token));
+                options.ExpirationTokens.Add(new CancellationChangeToken(tokens.Items.GetOrAdd(item, _ => new()).Token));
             }
             if (items.Count > 0)
             {
-                options.ExpirationTokens.Add(new CancellationChangeToken(Volatile.Read(ref _anyItem).Token));
+                options.ExpirationTokens.Add(new CancellationChangeToken(Volatile.Read(ref tokens.AnyItem).Token));
             }
         }
         _entries.Set(slot.Key, entry, options);
@@ -110,7 +111,6 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
             Empty();
             return;
         }
-        var anyItem = false;
         foreach (var change in changes)
         {
             if (change.ContentType is null)
@@ -118,20 +118,12 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
                 Empty();
                 return;
             }
-            Evict(_typeTokens, change.ContentType);
-            if (change.ContentItemId is { } item)
+            // Published-only answers cannot see a change that leaves the published view as it was.
+            _drafts.Evict(change);
+            if (change.TouchesPublished)
             {
-                Evict(_itemTokens, item);
+                _published.Evict(change);
             }
-            else
-            {
-                anyItem = true; // a summary of many items of the type: any lookup may be one of them
-            }
-        }
-        Evict(ref _anyType);
-        if (anyItem)
-        {
-            Evict(ref _anyItem);
         }
         Interlocked.Increment(ref _changes);
     }
@@ -142,37 +134,72 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
     private void Empty()
     {
         _entries.Clear();
-        foreach (var key in _itemTokens.Keys)
-        {
-            Evict(_itemTokens, key);
-        }
-        foreach (var key in _typeTokens.Keys)
-        {
-            Evict(_typeTokens, key);
-        }
-        Evict(ref _anyType);
-        Evict(ref _anyItem);
+        _published.EvictAll();
+        _drafts.EvictAll();
         Interlocked.Increment(ref _changes);
     }
 
-    private static void Evict(ConcurrentDictionary<string, CancellationTokenSource> tokens, string key)
+    /// <summary>The tokens entries expire by: one per content type, one per looked-up item, and two for any.</summary>
+    private sealed class Tokens : IDisposable
     {
-        if (tokens.TryRemove(key, out var source))
-        {
-            source.Cancel(); // not disposed: a request may be reading its token right now
-        }
-    }
+        public readonly ConcurrentDictionary<string, CancellationTokenSource> Types = new(StringComparer.Ordinal);
+        public readonly ConcurrentDictionary<string, CancellationTokenSource> Items = new(StringComparer.Ordinal);
+        public CancellationTokenSource AnyType = new();
+        public CancellationTokenSource AnyItem = new();
 
-    private static void Evict(ref CancellationTokenSource token)
-    {
-        var old = Interlocked.Exchange(ref token, new CancellationTokenSource());
-        old.Cancel();
+        public void Evict(ContentChange change)
+        {
+            Evict(Types, change.ContentType!);
+            if (change.ContentItemId is { } item)
+            {
+                Evict(Items, item);
+            }
+            else
+            {
+                Evict(ref AnyItem); // a summary of many items of the type: any lookup may be one of them
+            }
+            Evict(ref AnyType);
+        }
+
+        public void EvictAll()
+        {
+            foreach (var key in Items.Keys)
+            {
+                Evict(Items, key);
+            }
+            foreach (var key in Types.Keys)
+            {
+                Evict(Types, key);
+            }
+            Evict(ref AnyType);
+            Evict(ref AnyItem);
+        }
+
+        public void Dispose()
+        {
+            AnyType.Dispose();
+            AnyItem.Dispose();
+        }
+
+        private static void Evict(ConcurrentDictionary<string, CancellationTokenSource> tokens, string key)
+        {
+            if (tokens.TryRemove(key, out var source))
+            {
+                source.Cancel(); // not disposed: a request may be reading its token right now
+            }
+        }
+
+        private static void Evict(ref CancellationTokenSource token)
+        {
+            var old = Interlocked.Exchange(ref token, new CancellationTokenSource());
+            old.Cancel();
+        }
     }
 
     public void Dispose()
     {
         _entries.Dispose();
-        _anyType.Dispose();
-        _anyItem.Dispose();
+        _published.Dispose();
+        _drafts.Dispose();
     }
 }

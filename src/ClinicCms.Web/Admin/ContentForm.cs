@@ -53,37 +53,32 @@ public sealed class ContentForm(PathPatternRenderer patterns, ContentFieldKinds 
         {
             PartNames.TitlePart => new FieldEditor
             {
-                Kind = "Text",
+                State = new FieldEditorState("Text") { Value = item.Get<TitlePart>(name).Title },
                 Key = $"{name}.{nameof(TitlePart.Title)}",
                 Label = label ?? "Title",
-                Value = item.Get<TitlePart>(name).Title,
                 Required = typePart.Settings.GetSettings<TitlePartSettings>().Options == TitlePartOptions.EditableRequired,
                 Write = (target, posted) => target.Apply(name, new TitlePart { Title = posted.Text() }),
             },
             PartNames.AutoroutePart => new FieldEditor
             {
-                Kind = "Path",
+                State = new FieldEditorState("Path") { Value = item.Get<AutoroutePart>(name).Path, Extra = GeneratedPath(item, typePart) },
                 Key = $"{name}.{nameof(AutoroutePart.Path)}",
                 Label = label ?? "Path",
-                Value = item.Get<AutoroutePart>(name).Path,
                 Hint = "Leave empty to have it generated from the title.",
-                Extra = GeneratedPath(item, typePart),
                 Write = (target, posted) => target.Apply(name, new AutoroutePart { Path = posted.Text().Trim() }),
             },
             PartNames.HtmlBodyPart => new FieldEditor
             {
-                Kind = "Html",
+                State = new FieldEditorState("Html") { Value = item.Get<HtmlBodyPart>(name).Html },
                 Key = $"{name}.{nameof(HtmlBodyPart.Html)}",
                 Label = label ?? "Body",
-                Value = item.Get<HtmlBodyPart>(name).Html,
                 Write = (target, posted) => target.Apply(name, new HtmlBodyPart { Html = posted.Text() }),
             },
             PartNames.MarkdownBodyPart => new FieldEditor
             {
-                Kind = "Markdown",
+                State = new FieldEditorState("Markdown") { Value = item.Get<MarkdownBodyPart>(name).Markdown },
                 Key = $"{name}.{nameof(MarkdownBodyPart.Markdown)}",
                 Label = label ?? "Body",
-                Value = item.Get<MarkdownBodyPart>(name).Markdown,
                 Write = (target, posted) => target.Apply(name, new MarkdownBodyPart { Markdown = posted.Text() }),
             },
             _ => null,
@@ -99,19 +94,11 @@ public sealed class ContentForm(PathPatternRenderer patterns, ContentFieldKinds 
         var settings = field.Settings[$"{field.FieldName}Settings"];
         return new FieldEditor
         {
-            Kind = state.Partial,
+            State = state,
             Key = $"{partName}.{field.Name}",
             Label = field.FieldSettings.DisplayName ?? field.Name,
             Hint = settings?["Hint"] is JsonValue h && h.GetValueKind() == JsonValueKind.String ? h.GetValue<string>() : null,
             Required = state.Required ?? (settings?["Required"] is JsonValue r && r.GetValueKind() == JsonValueKind.True),
-            Value = state.Value,
-            Values = state.Values,
-            Options = state.Options,
-            Multiple = state.Multiple,
-            Radio = state.Radio,
-            Text = state.Text,
-            Target = state.Target,
-            Extra = state.Extra,
             Write = (target, posted) =>
             {
                 var part = target.GetOrCreatePart(partName);

@@ -3,11 +3,17 @@ using ClinicCms.Content.Fields;
 
 namespace ClinicCms.Web.Admin;
 
-/// <summary>What the edit form shows for one part or field: which editor, its name in the form, its value(s), its choices.</summary>
+/// <summary>
+/// One editor of the edit form: what its field kind (or part) shows, <see cref="FieldEditorState"/>, placed in the
+/// form with a key, a label, a hint and a required mark, and how its posted values are written back.
+/// </summary>
 public sealed class FieldEditor
 {
-    /// <summary>The editor partial, <c>Admin/Shared/Fields/_{Kind}.cshtml</c>: Path, Text, TextArea, Choice, Html, Markdown, Number, Boolean, Date, DateTime, Time, Link, Picker, Media, MultiText, or one a field kind brings.</summary>
-    public required string Kind { get; init; }
+    /// <summary>The partial and the values it renders, as the field kind (or the part) describes them.</summary>
+    public required FieldEditorState State { get; init; }
+
+    /// <summary>The editor partial, <c>Admin/Shared/Fields/_{Kind}.cshtml</c>.</summary>
+    public string Kind => State.Partial;
 
     /// <summary>The input's name, also the path validation errors carry (TitlePart.Title, FAQ.Order).</summary>
     public required string Key { get; init; }
@@ -15,18 +21,16 @@ public sealed class FieldEditor
     public required string Label { get; init; }
     public string? Hint { get; init; }
     public bool Required { get; init; }
-    public string? Value { get; init; }
-    public IReadOnlyList<string> Values { get; init; } = [];
-    public IReadOnlyList<(string Value, string Label)> Options { get; init; } = [];
-    public bool Multiple { get; init; }
-    public bool Radio { get; init; }
 
-    /// <summary>LinkField's text and target.</summary>
-    public string? Text { get; init; }
-    public string? Target { get; init; }
-
-    /// <summary>The path an empty AutoroutePart.Path would get, or the picker's allowed types.</summary>
-    public string? Extra { get; init; }
+    // The state's values under the names the partials use.
+    public string? Value => State.Value;
+    public IReadOnlyList<string> Values => State.Values;
+    public IReadOnlyList<(string Value, string Label)> Options => State.Options;
+    public bool Multiple => State.Multiple;
+    public bool Radio => State.Radio;
+    public string? Text => State.Text;
+    public string? Target => State.Target;
+    public string? Extra => State.Extra;
 
     public string Id => "f-" + Key.Replace('.', '-');
 

@@ -136,7 +136,7 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
 
 /// <summary>
 /// The browser tests run one after another, with one Chromium for all of them, and alone: beside the other
-/// collections on two cores, a page could wait past Playwright's timeout.
+/// collections on two cores, a sign-in could wait past Playwright's timeout (seen again with more pool threads).
 /// </summary>
 [CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
 public sealed class AdminBrowserTestsShareChromium : ICollectionFixture<Chromium>;

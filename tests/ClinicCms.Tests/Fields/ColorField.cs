@@ -9,7 +9,8 @@ namespace ClinicCms.Tests.Fields;
 
 /// <summary>
 /// A field kind ClinicCms does not ship, added from outside in one class: <c>{ "Color": "#12ab34" }</c>, validated as
-/// a hex colour, indexed as text (so GraphQL filters and sorts on it), edited with the plain text partial.
+/// a hex colour, indexed as text (so GraphQL filters and sorts on it), edited with the plain text partial; its
+/// settings add a palette, edited with the shipped list-of-choices settings partial.
 /// </summary>
 public sealed partial class ColorField : ContentFieldKind
 {
@@ -32,6 +33,15 @@ public sealed partial class ColorField : ContentFieldKind
     public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) => new("Text") { Value = value.GetString("Color") };
 
     public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) => field["Color"] = posted.Text().Trim();
+
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
+        [SettingsEditor("Choices", ("options", FieldSettingsEditor.ChoiceLines(KindSettings(field)?["Palette"])))];
+
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
+    {
+        kindSettings["Palette"] = FieldSettingsEditor.Choices(posted.Text("options"));
+        return null;
+    }
 
     [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
     private static partial Regex HexColor();

@@ -7,7 +7,7 @@ using ClinicCms.Tests.TestHost;
 
 namespace ClinicCms.Tests.Fields;
 
-/// <summary>A field kind registered from outside ClinicCms works everywhere a built-in one does: recipes, the store's index, GraphQL, the admin.</summary>
+/// <summary>A field kind registered from outside ClinicCms works everywhere a built-in one does: recipes, the store's index, GraphQL, the admin and its settings page.</summary>
 public sealed class CustomFieldKindTests
 {
     private const string Teal = "swatch0000000000000000teal";
@@ -51,6 +51,15 @@ public sealed class CustomFieldKindTests
         using var good = await admin.PostAsync($"/admin/content/{Teal}/edit", new FormUrlEncodedContent(values));
         var blue = await graphql.DataAsync("{ swatch(where: { shade: \"#0000ff\" }) { contentItemId shade } }");
 
+        // The field settings page shows the settings the kind brings, and saves them into the definition.
+        var settingsPage = await admin.GetStringAsync("/admin/types/Swatch/fields/Swatch/Shade");
+        var settings = BadInputTests.FormValues(settingsPage);
+        settings["options"] = "Teal|#12ab34\nSand|#c2b280";
+        using var saved = await admin.PostAsync("/admin/types/Swatch/fields/Swatch/Shade", new FormUrlEncodedContent(settings));
+        var palette = await app.InScopeAsync(async sp => (await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<ClinicCms.Content.Definitions.ContentDefinitionStore>(sp).GetAsync())
+            .FindPart("Swatch")!.FindField("Shade")!.Settings["ColorFieldSettings"]!["Palette"]!.ToJsonString());
+
         Assert.Equal(["bad.recipe.json: steps[0] (content) data[1].Swatch.Shade: sandy is not a colour (# and six hex digits)"], refused.Errors.Select(e => e.ToString()));
         Assert.Equal($$"""[{"contentItemId":"{{Teal}}","shade":"#12ab34"}]""", filtered["swatch"]!.ToJsonString());
         Assert.Equal("""[{"shade":"#c2b280"},{"shade":"#12ab34"}]""", sorted["swatch"]!.ToJsonString());
@@ -59,6 +68,9 @@ public sealed class CustomFieldKindTests
         Assert.Contains("blue is not a colour (# and six hex digits)", badPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         Assert.Equal($$"""[{"contentItemId":"{{Teal}}","shade":"#0000ff"}]""", blue["swatch"]!.ToJsonString());
+        Assert.Contains("<textarea id=\"options\" name=\"options\"", settingsPage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("""[{"name":"Teal","value":"#12ab34"},{"name":"Sand","value":"#c2b280"}]""", palette);
     }
 
     private static string Items(params (string Name, string Color)[] swatches) =>

@@ -1,5 +1,4 @@
 using ClinicCms.Content.Fields;
-using ClinicCms.Content.Parts;
 using ClinicCms.GraphQL.Schema;
 
 namespace ClinicCms.Tests.GraphQL;
@@ -24,8 +23,8 @@ public sealed class GraphQLNamesTests
     {
         string[] builtIn =
         [
-            FieldKinds.TextField, FieldKinds.HtmlField, FieldKinds.MarkdownField, FieldKinds.NumericField, FieldKinds.BooleanField, FieldKinds.DateField,
-            FieldKinds.DateTimeField, FieldKinds.TimeField, FieldKinds.LinkField, FieldKinds.ContentPickerField, FieldKinds.MediaField, FieldKinds.MultiTextField,
+            nameof(TextField), nameof(HtmlField), nameof(MarkdownField), nameof(NumericField), nameof(BooleanField), nameof(DateField),
+            nameof(DateTimeField), nameof(TimeField), nameof(LinkField), nameof(ContentPickerField), nameof(MediaField), nameof(MultiTextField),
         ];
         Assert.Equal(builtIn.Order(), ContentFieldKinds.BuiltIn.Names.Order());
         Assert.All(ContentFieldKinds.BuiltIn.All, kind => Assert.NotNull(FieldKindTable.RowFor(kind)));

@@ -8,24 +8,33 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.GraphQL;
 
 /// <summary>Malformed bodies and hostile queries get clean errors that say what is wrong and where.</summary>
-public sealed class LimitsTests : IAsyncLifetime
+public sealed class LimitsTests(LimitsTests.Site site) : IClassFixture<LimitsTests.Site>
 {
-    private readonly ClinicCmsApp _app = new(settings: new Dictionary<string, string> { ["ClinicCms:GraphQL:MaxRequestBytes"] = "4096" });
-    private HttpClient _http = null!;
-    private GraphQLClient _graphql = null!;
-
-    public ValueTask InitializeAsync()
+    /// <summary>One site for the class: the tests only read it.</summary>
+    public sealed class Site : IAsyncDisposable
     {
-        _http = _app.CreateClient();
-        _graphql = new GraphQLClient(_http);
-        return ValueTask.CompletedTask;
+        public Site()
+        {
+            Http = App.CreateClient();
+            GraphQL = new GraphQLClient(Http);
+        }
+
+        public ClinicCmsApp App { get; } = new(settings: new Dictionary<string, string> { ["ClinicCms:GraphQL:MaxRequestBytes"] = "4096" });
+
+        public HttpClient Http { get; }
+
+        public GraphQLClient GraphQL { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http.Dispose();
+            await App.DisposeAsync();
+        }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _http.Dispose();
-        await _app.DisposeAsync();
-    }
+    private readonly ClinicCmsApp _app = site.App;
+    private readonly HttpClient _http = site.Http;
+    private readonly GraphQLClient _graphql = site.GraphQL;
 
     [Fact]
     public async Task A_bad_query_is_400_with_line_and_column()

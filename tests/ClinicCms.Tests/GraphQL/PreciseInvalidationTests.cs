@@ -82,6 +82,40 @@ public sealed class PreciseInvalidationTests(PreciseInvalidationTests.Site site)
     }
 
     [Fact]
+    public async Task A_draft_saved_beside_no_published_version_keeps_published_answers_and_evicts_answers_that_read_drafts()
+    {
+        const string FaqDrafts = "{ faq(status: LATEST, orderBy: { order: ASC }) { contentItemId displayText } faqCount(status: LATEST) }";
+        using var anonymous = site.App.CreateClient();
+        using var editor = await new Security.SecuredSite(site.App).SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        await CachedAsync(anonymous, FaqQuery);
+        await CachedAsync(editor, FaqQuery);
+        var (_, draftsBefore) = await CachedAsync(editor, FaqDrafts);
+
+        var draft = await site.App.InScopeAsync(async sp =>
+        {
+            var faq = ContentService.New("FAQ");
+            faq.Parts["TitlePart"] = new JsonObject { ["Title"] = "Do you infuse on Sundays?" };
+            faq.Parts["FAQ"] = new JsonObject { ["Category"] = new JsonObject { ["Text"] = "general" }, ["Order"] = new JsonObject { ["Value"] = 96 } };
+            var saved = await sp.GetRequiredService<ContentService>().CreateAsync(faq, publish: false, new ContentUser(null, "test"));
+            Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
+            return saved.Item!.ContentItemId;
+        });
+
+        var (anonymousCache, _) = await QueryAsync(anonymous, FaqQuery);
+        var (editorCache, _) = await QueryAsync(editor, FaqQuery);
+        var (draftsCache, draftsAfter) = await QueryAsync(editor, FaqDrafts);
+        Assert.Equal("HIT", anonymousCache);
+        Assert.Equal("HIT", editorCache);
+        Assert.Equal("MISS", draftsCache);
+        Assert.Equal(draftsBefore["faqCount"]!.GetValue<int>() + 1, draftsAfter["faqCount"]!.GetValue<int>());
+        Assert.Contains(draftsAfter["faq"]!.AsArray(), f => f!["contentItemId"]!.GetValue<string>() == draft);
+
+        // Publishing it changes the published view: the published answers go too.
+        await ChangeAsync(c => c.PublishAsync(draft, new ContentUser(null, "test")));
+        Assert.Equal("MISS", (await QueryAsync(anonymous, FaqQuery)).Cache);
+    }
+
+    [Fact]
     public async Task A_definitions_change_empties_the_cache()
     {
         using var http = site.App.CreateClient();

@@ -11,7 +11,7 @@ public sealed class ReadOnlyLoggingTests
     [Fact]
     public async Task A_mutation_is_logged_as_a_warning_without_a_stack_trace()
     {
-        await using var app = new ClinicCmsApp(environment: "Production");
+        await using var app = new ClinicCmsApp(environment: "Production", writeLogs: true);
         using var http = app.CreateClient();
         // Only what the request logs: on a new PostgreSQL database, EF Core logs an error while it first looks for
         // its migrations table, before it creates it.

@@ -12,7 +12,7 @@ public sealed class LoggingTests
     [Fact]
     public async Task Setup_and_every_recipe_step_are_logged_to_the_data_folders_log_file_in_orchards_layout()
     {
-        await using var app = new ClinicCmsApp();
+        await using var app = new ClinicCmsApp(writeLogs: true);
         _ = app.CreateClient();
         NLog.LogManager.Flush();
 
@@ -31,7 +31,7 @@ public sealed class LoggingTests
     [Fact]
     public async Task No_password_secret_or_token_is_ever_written_to_the_log()
     {
-        await using var site = await Security.SecuredSite.StartAsync();
+        await using var site = await Security.SecuredSite.StartAsync(new ClinicCmsApp(writeLogs: true));
         using var http = site.App.CreateClient(new() { AllowAutoRedirect = false });
         using (await Security.SecuredSite.PostLoginAsync(http, "reader", "Wrong-guess-password-9"))
         using (await Security.SecuredSite.PostLoginAsync(http, "reader", "Reader-password-1"))

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ClinicCms.Tests.TestHost;
 
@@ -8,10 +9,12 @@ namespace ClinicCms.Tests.TestHost;
 /// The whole app over real HTTP, on a new data folder with its own SQLite file; set up on start from the clinic
 /// recipe, or from <paramref name="setupRecipe"/>. The folder goes on dispose. The site gets the test run's token
 /// keys (<see cref="TokenKeys"/>) unless <paramref name="newTokenKeys"/> asks it to make its own. <paramref name="postgres"/>
-/// chooses the database; by default the test run's (<see cref="ServiceRequirement.OnPostgres"/>).
+/// chooses the database; by default the test run's (<see cref="ServiceRequirement.OnPostgres"/>). The site logs
+/// through NLog, to its data folder and the console, only when <paramref name="writeLogs"/> asks: the tests that
+/// read the log files do.
 /// </summary>
 public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null,
-    string environment = "Development", TempFolder? data = null, bool newTokenKeys = false, bool? postgres = null)
+    string environment = "Development", TempFolder? data = null, bool newTokenKeys = false, bool? postgres = null, bool writeLogs = false)
     : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-admin-password-1";
@@ -96,6 +99,10 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+        if (!writeLogs)
+        {
+            builder.ConfigureLogging(logging => logging.ClearProviders());
         }
         if (services is not null)
         {

@@ -37,7 +37,7 @@ public sealed class StoreSite : IAsyncDisposable
 
     public static async Task<StoreSite> CreatePostgresAsync(Action<IServiceCollection>? services = null)
     {
-        var database = await PostgresDatabase.CreateAsync();
+        var database = await PostgresDatabase.CreateMigratedAsync(MigrateTemplateAsync);
         var site = new StoreSite(Build(DatabaseProvider.Postgres, database.ConnectionString, services), null, database);
         await site.MigrateAsync();
         return site;
@@ -87,6 +87,13 @@ public sealed class StoreSite : IAsyncDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
+    private static async Task MigrateTemplateAsync(string connectionString)
+    {
+        await using var template = new StoreSite(Build(DatabaseProvider.Postgres, connectionString, null), null, null);
+        await template.MigrateAsync();
+    }
+
+    // A copy of the migrated template is migrated again: EF finds every migration applied and checks only that.
     private Task<int> MigrateAsync() => InScopeAsync(async sp =>
     {
         await sp.GetRequiredService<ClinicCmsDbContext>().Database.MigrateAsync();
