@@ -83,7 +83,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<SqlContentReader>();
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddContentChangeListener<PublishedRevisionWatch>();
+            services.AddSingleton<PublishedRevisionWatch>();
             services.AddSingleton<IPublishedSource>(sp => new PostgresPublishedSource(connectionString,
                 sp.GetRequiredService<PublishedRevisionWatch>(), sp.GetRequiredService<ILogger<PostgresPublishedSource>>()));
         }

@@ -8,12 +8,11 @@ namespace ClinicCms.Content.Reading.Published;
 /// <see cref="IChangeFeed"/> live all along, and the check younger than <see cref="CheckInterval"/>, which bounds
 /// what a lost message can cost. Without a live feed every scope asks the database.
 /// </summary>
-public sealed class PublishedRevisionWatch(TimeProvider clock, IChangeFeed? feed = null) : IContentChangeListener
+public sealed class PublishedRevisionWatch(TimeProvider clock, ContentChanges announcements, IChangeFeed? feed = null)
 {
     /// <summary>How long a check is trusted when no change was announced (as the definitions cache polls).</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromSeconds(1);
 
-    private long _changes;
     private Checked? _last;
 
     private sealed record Checked(long Revision, Mark Mark, long Timestamp);
@@ -37,10 +36,27 @@ public sealed class PublishedRevisionWatch(TimeProvider clock, IChangeFeed? feed
     /// <summary>Taken before reading the revision, so that a change announced during the read is not missed.</summary>
     public Mark Begin() => Now();
 
-    public void Read(long revision, Mark begun) => Volatile.Write(ref _last, new Checked(revision, begun, clock.GetTimestamp()));
+    /// <summary>
+    /// Keeps a check unless a newer one is kept already: two checks around a write nobody announced (a command-line
+    /// recipe run) may finish in either order, and the older revision must not be trusted after the newer one.
+    /// </summary>
+    public void Read(long revision, Mark begun)
+    {
+        var check = new Checked(revision, begun, clock.GetTimestamp());
+        var last = Volatile.Read(ref _last);
+        while (last is null || revision >= last.Revision)
+        {
+            var seen = Interlocked.CompareExchange(ref _last, check, last);
+            if (ReferenceEquals(seen, last))
+            {
+                return;
+            }
+            last = seen;
+        }
+    }
 
-    // Any change, not only published ones: a summarized import or a deleted type may move published rows too.
-    public void OnChanged(IReadOnlyList<ContentChange> changes, bool local) => Interlocked.Increment(ref _changes);
-
-    private Mark Now() => new(Interlocked.Read(ref _changes), feed?.Epoch ?? 0);
+    // Any change, not only published ones: a summarized import or a deleted type may move published rows too. The stamp
+    // moves before the response cache hears the change, so a read that trusted the old revision cannot be stored after
+    // the eviction.
+    private Mark Now() => new(announcements.ChangesStamp, feed?.Epoch ?? 0);
 }
