@@ -28,7 +28,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public static async Task<BenchDatabase> PostgresAsync(string admin, (string, string)[] settings)
     {
         var name = $"cliniccms_bench_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0");
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         return new BenchDatabase(admin, name, [("ClinicCms__Database__Provider", "Postgres"), ("ConnectionStrings__ClinicCms", connectionString), .. settings]);
     }

@@ -20,11 +20,17 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Text ordered by code point, as SQLite orders it, whatever the server's default: the published index serves
+    /// PostgreSQL only on such a database, so the tests that run with it must not depend on how the server was set up.
+    /// </summary>
+    public const string CodePointOrder = "ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0";
+
     public static async Task<PostgresDatabase> CreateAsync()
     {
         var admin = ServiceRequirement.Postgres();
         var name = $"cliniccms_test_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" {CodePointOrder}");
         return new PostgresDatabase(admin, name);
     }
 
@@ -49,7 +55,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             if (_template is null)
             {
                 var name = $"cliniccms_template_{Guid.NewGuid():N}";
-                await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
+                await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" {CodePointOrder}");
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
                 // No pooling: a template must have no open connection when it is copied.
                 await migrate(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString);
@@ -73,7 +79,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         exists.Parameters.AddWithValue("name", name);
         if (exists.ExecuteScalar() is null)
         {
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" {CodePointOrder}", connection);
             create.ExecuteNonQuery();
         }
         return new PostgresDatabase(admin, name);
