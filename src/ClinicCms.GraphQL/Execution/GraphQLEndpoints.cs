@@ -68,10 +68,6 @@ public static class GraphQLEndpoints
                 var normalized = QueryText.Normalize(request.Query!);
                 var variables = request.Variables is { Count: > 0 } inputs ? serializer.Serialize(inputs) : null;
                 known = new RequestKeys.Known(ResponseCache.RequestKey(normalized, variables, request.OperationName), normalized);
-                if (json is not null)
-                {
-                    keys.Remember(json, known);
-                }
             }
             slot = cache.SlotFor(known.RequestKey, known.NormalizedQuery, identity, changes);
         }
@@ -100,6 +96,11 @@ public static class GraphQLEndpoints
             var read = await ReadDependenciesAsync(http, schemas, dependencies, request, result, missed);
             cache.Add(missed, entry, read, read.ItemsFor(request.Variables));
             http.Response.Headers[CacheHeader] = "MISS";
+            // Only a body whose answer was cached is remembered: refused and failing bodies take no room from others.
+            if (json is not null && known is not null)
+            {
+                keys.Remember(json, known);
+            }
         }
         await WriteOkAsync(http, entry, isPublic);
     }
