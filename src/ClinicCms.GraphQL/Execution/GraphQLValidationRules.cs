@@ -21,21 +21,24 @@ public sealed class GraphQLValidationRules
             DefaultComplexityImpactDelegate = Impact,
         });
         All = [.. DocumentValidator.CoreRules, IntrospectionLimitRule.Instance, complexity, maxResults];
-        ForCachedDocuments = [maxResults];
+        ForCachedDocuments = [complexity, maxResults];
     }
 
     /// <summary>For a document parsed by this request.</summary>
     public IValidationRule[] All { get; }
 
-    /// <summary>For a document from the cache: only what depends on the variables.</summary>
+    /// <summary>For a document from the cache: only what depends on the variables (the limits, which take first, last and
+    /// skipped or included fields from them).</summary>
     public IValidationRule[] ForCachedDocuments { get; }
 
     /// <summary>
-    /// The rules a cached document still needs: none when it takes no limit from a variable, which spares GraphQL.NET
-    /// a walk of the document with its type information on every request.
+    /// The rules a cached document still needs: none when no variable can change its size (no first or last and no
+    /// @include or @skip taken from a variable), which spares GraphQL.NET a walk of the document with its type
+    /// information on every request. Otherwise the limits again: a document that passed with small variables must
+    /// not run unchecked with large ones.
     /// </summary>
     public IValidationRule[] ForCachedDocument(GraphQLDocument document) =>
-        MaxResultsValidationRule.ReadsVariables(document) ? ForCachedDocuments : [];
+        MaxResultsValidationRule.SizeReadsVariables(document) ? ForCachedDocuments : [];
 
     // Introspection is counted like any other read, its lists as long as a schema's lists of types and fields, so
     // aliased or nested introspection cannot build an answer of many megabytes. GraphiQL's and graphql-js's

@@ -13,10 +13,11 @@ namespace ClinicCms.GraphQL.Execution;
 public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) : ValidationRuleBase
 {
     /// <summary>
-    /// Whether a document takes first or last from a variable. Only then can the rule fail on a document that passed it
-    /// once: written numbers do not change between requests.
+    /// Whether a variable can change how much a document reads: first or last, or an @include or @skip, taken from a
+    /// variable. Only then can a limit fail on a document that passed it once: written values do not change between
+    /// requests.
     /// </summary>
-    public static bool ReadsVariables(GraphQLDocument document)
+    public static bool SizeReadsVariables(GraphQLDocument document)
     {
         var finder = new VariableLimitFinder();
         finder.VisitAsync(document, finder).AsTask().GetAwaiter().GetResult(); // no I/O: completes synchronously
@@ -57,6 +58,15 @@ public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) :
                 context.Found = true;
             }
             return base.VisitArgumentAsync(argument, context);
+        }
+
+        protected override ValueTask VisitDirectiveAsync(GraphQLDirective directive, VariableLimitFinder context)
+        {
+            if (directive.Arguments?.Items.Any(a => a.Value is GraphQLVariable) == true)
+            {
+                context.Found = true;
+            }
+            return base.VisitDirectiveAsync(directive, context);
         }
     }
 }

@@ -56,6 +56,28 @@ public sealed class RequestKeyTests(SharedClinicApp site) : IClassFixture<Shared
         Assert.Equal("first is 1001; the most a query may ask for is 1000.", body["errors"]![0]!["message"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_cached_document_is_held_to_the_complexity_limit_with_every_new_variable()
+    {
+        using var http = site.App.CreateClient();
+        var graphql = new GraphQLClient(http);
+        // Nested pickers: small with a skipped branch or first: 1, far over the limit with the branch included or first: 100.
+        const string Included = "query ($x: Boolean!) { faq(first: 100) @include(if: $x) { relatedTreatment { contentItems(first: 100) { ...on TreatmentOverview { faqs { contentItems(first: 100) { ...on FAQ { relatedTreatment { contentItems(first: 100) { displayText } } } } } } } } } }";
+        const string Sized = "query ($n: Int) { faq(first: $n) { relatedTreatment { contentItems(first: 100) { ...on TreatmentOverview { faqs { contentItems(first: 100) { displayText } } } } } } }";
+
+        var (skipped, _) = await graphql.PostAsync(Included, new { x = false });
+        var (included, includedBody) = await graphql.PostAsync(Included, new { x = true });
+        var (small, _) = await graphql.PostAsync(Sized, new { n = 1 });
+        var (large, largeBody) = await graphql.PostAsync(Sized, new { n = 100 });
+
+        Assert.Equal(HttpStatusCode.OK, skipped);
+        Assert.Equal(HttpStatusCode.BadRequest, included);
+        Assert.Contains("Complexity", includedBody["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, small);
+        Assert.Equal(HttpStatusCode.BadRequest, large);
+        Assert.Contains("Complexity", largeBody["errors"]![0]!["message"]!.GetValue<string>());
+    }
+
     private static string Body(string query, string? operationName, string? id) => new JsonObject
     {
         ["query"] = query,
