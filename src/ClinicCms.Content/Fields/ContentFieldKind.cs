@@ -47,6 +47,17 @@ public abstract class ContentFieldKind
     /// <summary>The field's <c>{Kind}Settings</c> object; null when it has none.</summary>
     protected JsonObject? KindSettings(ContentPartFieldDefinition field) => field.Settings[$"{Name}Settings"] as JsonObject;
 
+    /// <summary>The Sanitize partial for <c>SanitizeHtml</c> (on unless set false), which HTML and Markdown fields share.</summary>
+    protected FieldSettingsEditor SanitizeSettingsEditor(ContentPartFieldDefinition field) =>
+        SettingsEditor("Sanitize", ("sanitize", KindSettings(field)?["SanitizeHtml"]?.GetValue<bool>() != false ? "true" : null));
+
+    /// <summary>Writes what <see cref="SanitizeSettingsEditor"/> posted.</summary>
+    protected static string? ApplySanitizeSetting(JsonObject kindSettings, PostedValues posted)
+    {
+        kindSettings["SanitizeHtml"] = posted.Text("sanitize") == "true";
+        return null;
+    }
+
     /// <summary>One settings partial and its inputs' values.</summary>
     protected static FieldSettingsEditor SettingsEditor(string partial, params (string Input, string? Value)[] inputs) =>
         new(partial, inputs.ToDictionary(i => i.Input, i => (IReadOnlyList<string>)(i.Value is null ? [] : [i.Value]), StringComparer.Ordinal));

@@ -16,12 +16,8 @@ public sealed class HtmlField : ContentFieldKind
 
     public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition) => field["Html"] = posted.Text();
 
-    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>
-        [SettingsEditor("Sanitize", ("sanitize", KindSettings(field)?["SanitizeHtml"]?.GetValue<bool>() != false ? "true" : null))];
+    public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) => [SanitizeSettingsEditor(field)];
 
-    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted)
-    {
-        kindSettings["SanitizeHtml"] = posted.Text("sanitize") == "true";
-        return null;
-    }
+    public override string? ApplySettings(ContentPartFieldDefinition field, JsonObject kindSettings, PostedValues posted) =>
+        ApplySanitizeSetting(kindSettings, posted);
 }
