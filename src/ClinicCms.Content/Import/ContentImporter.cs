@@ -27,6 +27,7 @@ public sealed class ContentImporter(
         IReadOnlyList<JsonObject> data, ContentDefinitionSet definitions, ContentUser user,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
+        using var settingsReadOnce = SettingsExtensions.ReadOnce();
         var result = new ContentImportResult();
         var paths = new PathRegistry(db);
         var seenVersions = new HashSet<string>();

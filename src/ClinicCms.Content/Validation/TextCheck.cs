@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -14,43 +15,71 @@ public static class TextCheck
     /// <summary>The JSON path of the first invalid string (a value or a property name) under <paramref name="node"/>, or null.</summary>
     public static string? FindInvalid(JsonNode? node, string path)
     {
+        // Whole recipes are checked: the path is built only for the value that fails.
+        if (Find(node) is not { } found)
+        {
+            return null;
+        }
+        return path.Length == 0 && found.StartsWith('.') ? found[1..] : path + found;
+    }
+
+    /// <summary>The path below <paramref name="node"/> (".key" or "[i]" segments, "" for the node itself) of the first invalid string, or null.</summary>
+    private static string? Find(JsonNode? node)
+    {
         switch (node)
         {
             case JsonObject json:
                 foreach (var (key, value) in json)
                 {
-                    var child = path.Length == 0 ? key : $"{path}.{key}";
                     if (!IsValid(key))
                     {
-                        return child;
+                        return "." + key;
                     }
-                    if (FindInvalid(value, child) is { } found)
+                    if (Find(value) is { } found)
                     {
-                        return found;
+                        return $".{key}{found}";
                     }
                 }
                 return null;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (FindInvalid(array[i], $"{path}[{i}]") is { } found)
+                    if (Find(array[i]) is { } found)
                     {
-                        return found;
+                        return $"[{i}]{found}";
                     }
                 }
                 return null;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                try
-                {
-                    return IsValid(value.GetValue<string>()) ? null : path;
-                }
-                catch (InvalidOperationException)
-                {
-                    return path; // System.Text.Json refuses to read an escaped lone surrogate as a string
-                }
+            case JsonValue value:
+                return IsValid(value) ? null : "";
             default:
                 return null;
         }
+    }
+
+    private static bool IsValid(JsonValue value)
+    {
+        if (value.TryGetValue<JsonElement>(out var element))
+        {
+            if (element.ValueKind != JsonValueKind.String)
+            {
+                return true;
+            }
+            // Parsed UTF-8 holds a lone surrogate only as an escape ("\ud800"): text without "\u" needs no decoding.
+            if (JsonMarshal.GetRawUtf8Value(element).IndexOf("\\u"u8) < 0)
+            {
+                return true;
+            }
+            try
+            {
+                return IsValid(element.GetString());
+            }
+            catch (InvalidOperationException)
+            {
+                return false; // System.Text.Json refuses to read an escaped lone surrogate as a string
+            }
+        }
+        return value.GetValueKind() != JsonValueKind.String || !value.TryGetValue<string>(out var text) || IsValid(text);
     }
 
     public static bool IsValid(string? text)
@@ -59,7 +88,12 @@ public static class TextCheck
         {
             return true;
         }
-        for (var i = 0; i < text.Length; i++)
+        var start = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (start < 0)
+        {
+            return true;
+        }
+        for (var i = start; i < text.Length; i++)
         {
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {

@@ -26,6 +26,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
             return;
         }
         var definitions = step.Run.Definitions.Copy();
+        using var settingsReadOnce = SettingsExtensions.ReadOnce();
         var planned = new Planned([], [], definitions);
         // A version that exists is merged into the stored one on import (Orchard's rule): check it as it will be saved.
         var versionIds = array.OfType<JsonObject>().Select(j => j["ContentItemVersionId"]).OfType<JsonValue>()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -14,10 +15,33 @@ public static class SettingsExtensions
         Converters = { new JsonStringEnumConverter() },
     };
 
+    private static readonly AsyncLocal<ConcurrentDictionary<(JsonObject, string, Type), object>?> Remembered = new();
+
     public static T GetSettings<T>(this JsonObject settings) where T : new() => settings.GetSettings<T>(typeof(T).Name);
 
     /// <summary>Reads the settings object stored under <paramref name="key"/> into <typeparamref name="T"/>.</summary>
     public static T GetSettings<T>(this JsonObject settings, string key) where T : new()
+    {
+        if (Remembered.Value is not { } remembered)
+        {
+            return Read<T>(settings, key);
+        }
+        return (T)remembered.GetOrAdd((settings, key, typeof(T)), static k => Read<T>(k.Item1, k.Item2)!);
+    }
+
+    /// <summary>
+    /// Until the result is disposed, each settings object is read once per key and type in this flow (and the tasks
+    /// it starts): an import checks thousands of items against definitions that do not change meanwhile. Callers
+    /// inside must not change definitions, nor the settings objects they read.
+    /// </summary>
+    public static IDisposable ReadOnce()
+    {
+        var outer = Remembered.Value;
+        Remembered.Value ??= new(ReferenceKeys.Instance);
+        return new Scope(outer);
+    }
+
+    private static T Read<T>(JsonObject settings, string key) where T : new()
     {
         if (settings[key] is not JsonObject node)
         {
@@ -52,5 +76,22 @@ public static class SettingsExtensions
                 target[key] = value?.DeepClone();
             }
         }
+    }
+
+    private sealed class Scope(ConcurrentDictionary<(JsonObject, string, Type), object>? outer) : IDisposable
+    {
+        public void Dispose() => Remembered.Value = outer;
+    }
+
+    /// <summary>Settings objects compared by reference: two equal objects of different definitions stay apart.</summary>
+    private sealed class ReferenceKeys : IEqualityComparer<(JsonObject Settings, string Key, Type Type)>
+    {
+        public static readonly ReferenceKeys Instance = new();
+
+        public bool Equals((JsonObject Settings, string Key, Type Type) x, (JsonObject Settings, string Key, Type Type) y) =>
+            ReferenceEquals(x.Settings, y.Settings) && x.Key == y.Key && x.Type == y.Type;
+
+        public int GetHashCode((JsonObject Settings, string Key, Type Type) key) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Settings), key.Key, key.Type);
     }
 }
