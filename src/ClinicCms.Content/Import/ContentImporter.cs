@@ -33,31 +33,14 @@ public sealed class ContentImporter(
         var seenVersions = new HashSet<string>();
         var imported = new List<(int Index, ContentItem Item)>();
         await using var rows = new RowInserter(db);
-        // Sanitizing HTML is the costliest step and touches nothing shared: the next batch is cleaned on the other
-        // cores while this one is written.
-        ParallelReads.Prepare(definitions);
-        var next = Clean(Parse(data, 0, seenVersions), definitions, cancellationToken);
-        try
+        for (var start = 0; start < data.Count; start += BatchSize)
         {
-            for (var start = 0; start < data.Count; start += BatchSize)
-            {
-                var (batch, parseErrors, cleaning) = next;
-                await cleaning;
-                next = start + BatchSize < data.Count ? Clean(Parse(data, start + BatchSize, seenVersions), definitions, cancellationToken) : default;
-                result.Errors.AddRange(parseErrors);
-                await new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result).ImportAsync(batch, cancellationToken);
-                imported.AddRange(batch);
-                db.ChangeTracker.Clear();
-                progress?.Report(Math.Min(start + BatchSize, data.Count));
-            }
-        }
-        finally
-        {
-            // A failed batch leaves the next one being cleaned: let it finish before the caller rolls back.
-            if (next.Cleaning is { } cleaning)
-            {
-                await cleaning.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            }
+            var batch = Parse(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
+            var run = new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result);
+            await run.ImportAsync(batch, cancellationToken);
+            imported.AddRange(batch);
+            db.ChangeTracker.Clear();
+            progress?.Report(Math.Min(start + BatchSize, data.Count));
         }
         // Pickers are checked once everything is written, so items of one recipe may point at each other.
         foreach (var chunk in imported.Chunk(BatchSize))
@@ -92,21 +75,10 @@ public sealed class ContentImporter(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private (List<(int Index, ContentItem Item)> Batch, List<(int, ContentError)> Errors, Task Cleaning) Clean(
-        (List<(int Index, ContentItem Item)> Batch, List<(int, ContentError)> Errors) parsed, ContentDefinitionSet definitions, CancellationToken cancellationToken)
+    private static List<(int Index, ContentItem Item)> Parse(
+        IReadOnlyList<JsonObject> data, int start, int count, HashSet<string> seenVersions, ContentImportResult result)
     {
-        var cleaning = Task.Run(() => Parallel.ForEach(parsed.Batch, new ParallelOptions { CancellationToken = cancellationToken },
-            b => preparer.SanitizeHtml(b.Item, definitions)), cancellationToken);
-        return (parsed.Batch, parsed.Errors, cleaning);
-    }
-
-    /// <summary>The items of the batch starting at <paramref name="start"/>, and the errors of those that could not be read.</summary>
-    private static (List<(int Index, ContentItem Item)> Batch, List<(int, ContentError)> Errors) Parse(
-        IReadOnlyList<JsonObject> data, int start, HashSet<string> seenVersions)
-    {
-        var count = Math.Min(BatchSize, data.Count - start);
         var batch = new List<(int, ContentItem)>(count);
-        var errors = new List<(int, ContentError)>();
         for (var i = start; i < start + count; i++)
         {
             ContentItem item;
@@ -116,12 +88,12 @@ public sealed class ContentImporter(
             }
             catch (ContentJsonException e)
             {
-                errors.Add((i, new ContentError(e.Path, e.Problem)));
+                result.Errors.Add((i, new ContentError(e.Path, e.Problem)));
                 continue;
             }
             if (string.IsNullOrEmpty(item.ContentItemId))
             {
-                errors.Add((i, new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")));
+                result.Errors.Add((i, new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")));
                 continue;
             }
             // Orchard skips a version id that occurs twice in one import.
@@ -131,6 +103,6 @@ public sealed class ContentImporter(
             }
             batch.Add((i, item));
         }
-        return (batch, errors);
+        return batch;
     }
 }

@@ -14,7 +14,6 @@ namespace ClinicCms.Content.Import;
 /// One batch of an import. Rows are loaded with two queries; the version rules are <see cref="VersionTransitions"/>'s,
 /// as for every write; demotions are saved before the rows that take their place, so the unique published and
 /// latest indexes hold at every statement. Each imported version is announced when the recipe's transaction commits.
-/// Its items arrive with their HTML sanitized already (the importer cleans the next batch while this one is written).
 /// </summary>
 internal sealed class ImportBatch(
     ClinicCmsDbContext db, RowInserter rows, ContentDefinitionSet definitions, ContentItemPreparer preparer, ContentFieldKinds fieldKinds, PathRegistry paths,
@@ -22,12 +21,13 @@ internal sealed class ImportBatch(
 {
     private readonly List<Func<CancellationToken, Task>> _pendingWrites = [];
     private readonly HashSet<string> _pendingItems = [];
-    private readonly HashSet<ContentItemVersionRow> _inserted = new(ReferenceEqualityComparer.Instance);
     private Dictionary<string, ContentItemVersionRow> _byVersion = [];
     private Dictionary<string, List<ContentItemVersionRow>> _activeByItem = [];
 
     public async Task ImportAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
     {
+        // Sanitizing HTML is the costliest step of an import and touches nothing shared: do the batch on every core.
+        Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, b => preparer.SanitizeHtml(b.Item, definitions));
         await LoadAsync(batch, cancellationToken);
         foreach (var (index, item) in batch)
         {
@@ -88,11 +88,7 @@ internal sealed class ImportBatch(
         ContentFieldIndexer.IndexNew(record, item, definitions, fieldKinds);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
-        Write(item.ContentItemId, async cancellationToken =>
-        {
-            await rows.InsertAsync(record, cancellationToken);
-            _inserted.Add(record);
-        });
+        Write(item.ContentItemId, cancellationToken => rows.InsertAsync(record, cancellationToken));
         db.Announce(change);
         result.Created++;
     }
@@ -118,31 +114,11 @@ internal sealed class ImportBatch(
 
     /// <summary>
     /// The item's stored latest or published versions, which the rules may demote now; the write that takes their
-    /// place waits for the flush, which saves demotions first. Rows of this batch not written yet are left out; rows
-    /// it inserted are attached, so that a demotion is saved.
+    /// place waits for the flush, which saves demotions first. Rows of this batch not written yet are left out.
     /// </summary>
-    private List<ContentItemVersionRow> Active(string contentItemId, ContentItemVersionRow? except)
-    {
-        var active = new List<ContentItemVersionRow>();
-        foreach (var row in _activeByItem.GetValueOrDefault(contentItemId) ?? [])
-        {
-            if (row == except || !(row.Latest || row.Published))
-            {
-                continue;
-            }
-            var state = db.Entry(row).State;
-            if (state == EntityState.Detached && _inserted.Contains(row))
-            {
-                db.ContentItems.Attach(row); // its keys are set: tracked as unchanged, with its field rows
-                state = EntityState.Unchanged;
-            }
-            if (state is not (EntityState.Added or EntityState.Detached))
-            {
-                active.Add(row);
-            }
-        }
-        return active;
-    }
+    private IEnumerable<ContentItemVersionRow> Active(string contentItemId, ContentItemVersionRow? except) =>
+        (_activeByItem.GetValueOrDefault(contentItemId) ?? []).Where(r =>
+            r != except && (r.Latest || r.Published) && db.Entry(r).State is not (EntityState.Added or EntityState.Detached));
 
     private void Track(ContentItemVersionRow record)
     {

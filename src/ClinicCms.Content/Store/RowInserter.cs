@@ -11,8 +11,7 @@ namespace ClinicCms.Content.Store;
 /// Inserts new version rows and their field index rows for imports, one prepared INSERT ... RETURNING per table
 /// reused for every row, in the context's connection and transaction. Change tracking cost more than the SQL
 /// itself at 10,000 items. Columns, converters and parameter types come from the EF model, so a row is stored
-/// exactly as SaveChanges would store it. Inserted rows are not tracked: a caller that changes one later attaches it
-/// (its keys are set, so it is attached as unchanged).
+/// exactly as SaveChanges would store it; inserted rows are then attached as unchanged, for later writes to see.
 /// </summary>
 internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
 {
@@ -33,6 +32,7 @@ internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
             field.VersionRowId = record.Id;
             field.Id = await _fields.ExecuteAsync(field, cancellationToken);
         }
+        db.ContentItems.Attach(record); // keys are set, so the row and its fields are tracked as unchanged
     }
 
     public async ValueTask DisposeAsync()
@@ -64,8 +64,7 @@ internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
             foreach (var property in entity.GetProperties().Where(p => p != key))
             {
                 var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-                // Named with its prefix, so the provider binds it by name without trying each prefix in turn.
-                var parameter = mapping.CreateParameter(command, $"@p{columns.Count}", null, property.IsNullable);
+                var parameter = mapping.CreateParameter(command, $"p{columns.Count}", null, property.IsNullable);
                 command.Parameters.Add(parameter);
                 columns.Add((property.GetGetter(), mapping.Converter, parameter));
                 names.Add(sql.DelimitIdentifier(property.GetColumnName(table)!));

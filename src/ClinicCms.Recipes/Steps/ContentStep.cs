@@ -32,17 +32,6 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         var versionIds = array.OfType<JsonObject>().Select(j => j["ContentItemVersionId"]).OfType<JsonValue>()
             .Select(v => v.TryGetValue<string>(out var id) ? id : "").ToList();
         var stored = await importer.FindStoredAsync(versionIds, cancellationToken);
-        // New items are checked on every core (each reads only its own JSON and the prepared definitions); one merged
-        // into a stored version is checked below, as the stored JSON may be shared. Errors are reported in order.
-        ParallelReads.Prepare(definitions);
-        var checks = new List<ContentError>?[array.Count];
-        Parallel.For(0, array.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            if (array[i] is JsonObject json && !(json["ContentItemVersionId"] is JsonValue v && v.TryGetValue<string>(out var id) && stored.ContainsKey(id)))
-            {
-                checks[i] = Check(json, definitions, stored);
-            }
-        });
         for (var i = 0; i < array.Count; i++)
         {
             if (array[i] is not JsonObject json)
@@ -50,7 +39,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
                 step.Error($"data[{i}]", $"expected a content item object, got {ContentItemJson.Describe(array[i])}");
                 continue;
             }
-            foreach (var error in checks[i] ?? Check(json, definitions, stored))
+            foreach (var error in Check(json, definitions, stored))
             {
                 step.Error(error.Path.Length == 0 ? $"data[{i}]" : $"data[{i}].{error.Path}", error.Message);
             }

@@ -71,21 +71,6 @@ public static class RecipeCommand
 
     private static async Task<int> RunRecipeAsync(IServiceProvider services, string file, Dictionary<string, string> parameters)
     {
-        // A large recipe takes a while to parse: that runs on another core while the database is migrated.
-        var reading = Task.Run(() => RecipeReader.ReadFile(file));
-        try
-        {
-            return await RunRecipeAsync(services, file, reading, parameters);
-        }
-        finally
-        {
-            // Setting a site up reads the file itself; a failed read there must not go unobserved.
-            await reading.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
-    }
-
-    private static async Task<int> RunRecipeAsync(IServiceProvider services, string file, Task<RecipeDescriptor> reading, Dictionary<string, string> parameters)
-    {
         var setup = services.GetRequiredService<SetupService>();
         var progress = new Progress<string>(line => Console.Error.WriteLine(line));
         await setup.MigrateAsync();
@@ -95,7 +80,7 @@ public static class RecipeCommand
             Console.Write(report?.ToString() ?? "The site was set up by another process meanwhile; run the command again to apply the recipe.\n");
             return 0;
         }
-        var recipe = await reading;
+        var recipe = RecipeReader.ReadFile(file);
         var result = await services.GetRequiredService<RecipeExecutor>().RunAsync(recipe, new RecipeRunOptions
         {
             Parameters = parameters,
