@@ -48,6 +48,8 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("restored as a new draft");
         await Assertions.Expect(page.GetByLabel("Subtitle")).ToHaveValueAsync("What to expect from a course of ketamine infusions for treatment-resistant depression");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        // The click only sends the form: wait for the answer before GraphQL is asked.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
         var graphql = new GraphQLClient(site.Site.WithToken(await site.Site.TokenAsync("reader-app", "Reader-app-secret-1")));
         var article = await graphql.DataAsync("{ article { subtitle } }");
         Assert.Equal("What to expect from a course of ketamine infusions for treatment-resistant depression", article["article"]![0]!["subtitle"]!.GetValue<string>());
@@ -135,8 +137,10 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
 }
 
 /// <summary>
-/// The browser tests run one after another, with one Chromium for all of them, and alone: beside the other
-/// collections on two cores, a sign-in could wait past Playwright's timeout (seen again with more pool threads).
+/// The browser tests run one after another, with one Chromium for all of them, beside the other collections (they
+/// start first: together they are the longest). Their waits are for conditions on the page, with timeouts made for
+/// a machine busy with other tests (<see cref="BrowserSite"/>); a click that posts a form is followed by a wait for
+/// the page that answers before anything else is checked.
 /// </summary>
-[CollectionDefinition(nameof(AdminBrowserTests), DisableParallelization = true)]
+[CollectionDefinition(nameof(AdminBrowserTests))]
 public sealed class AdminBrowserTestsShareChromium : ICollectionFixture<Chromium>;

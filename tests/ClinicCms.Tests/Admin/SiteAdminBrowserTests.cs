@@ -108,6 +108,8 @@ public sealed class SiteAdminBrowserTests(SiteAdminBrowserTests.Site shared) : I
         await page.GotoAsync("/admin/clients");
         await Assertions.Expect(page.Locator("#new-secret")).ToHaveCountAsync(0); // shown once only
         await page.GetByRole(AriaRole.Row, new() { Name = "website" }).GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+        // The click only sends the form: wait for the page that lists the client disabled before asking for a token.
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "website" })).ToContainTextAsync("Disabled");
         using var refused = await site.Site.RequestTokenAsync("website", secret!);
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }

@@ -4,5 +4,5 @@ namespace ClinicCms.Tests.Content;
 
 public sealed class SqliteContentStoreTests : ContentStoreTests
 {
-    protected override Task<StoreSite> CreateSiteAsync() => StoreSite.CreateSqliteAsync();
+    protected override Task<StoreSite> CreateClinicSiteAsync() => StoreSite.CreateSqliteAsync(recipe: RepositoryFiles.ClinicRecipe);
 }

@@ -7,49 +7,61 @@ namespace ClinicCms.Tests.GraphQL;
 /// Content pickers load in batches: one SQL query per picker field per level, never one per item. Filter values
 /// travel as SQL parameters, so every path or category shares one SQL text and one compiled query.
 /// </summary>
-public sealed class BatchingTests : IAsyncLifetime
+public sealed class BatchingTests(BatchingTests.Site site) : IClassFixture<BatchingTests.Site>
 {
-    private readonly SqlCommandCounter _counter = new();
-    private ClinicCmsApp _app = null!;
-
-    public async ValueTask InitializeAsync()
+    /// <summary>
+    /// One site for the class, with 43 more FAQs; the tests only read it, one after another, and hold the app's clock
+    /// around what they count (<see cref="SqlCommandCounter.HoldClock"/>).
+    /// </summary>
+    public sealed class Site : IAsyncLifetime
     {
-        // The response cache and the published index are off here: the second run of a query must reach SQL to be counted.
-        _app = new ClinicCmsApp(settings: new Dictionary<string, string>
+        public SqlCommandCounter Counter { get; } = new();
+
+        public ClinicCmsApp App { get; private set; } = null!;
+
+        public async ValueTask InitializeAsync()
         {
-            ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false",
-            ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = "0",
-        }, services: _counter.CountIn);
-        _ = _app.CreateClient();
-        var data = new JsonArray();
-        for (var i = 0; i < 43; i++)
-        {
-            data.Add(new JsonObject
+            // The response cache and the published index are off here: the second run of a query must reach SQL to be counted.
+            App = new ClinicCmsApp(settings: new Dictionary<string, string>
             {
-                ["ContentItemId"] = $"batchfaq{i:D18}",
-                ["ContentType"] = "FAQ",
-                ["Latest"] = true,
-                ["Published"] = true,
-                ["TitlePart"] = new JsonObject { ["Title"] = $"Batch question {i}?" },
-                ["FAQ"] = new JsonObject
+                ["ClinicCms:GraphQL:ResponseCacheEnabled"] = "false",
+                ["ClinicCms:GraphQL:PublishedIndexMaxItems"] = "0",
+            }, services: Counter.CountIn);
+            _ = App.CreateClient();
+            var data = new JsonArray();
+            for (var i = 0; i < 43; i++)
+            {
+                data.Add(new JsonObject
                 {
-                    ["Category"] = new JsonObject { ["Text"] = "general" },
-                    ["Order"] = new JsonObject { ["Value"] = 100 + i },
-                    ["RelatedTreatment"] = new JsonObject { ["ContentItemIds"] = new JsonArray(ClinicIds.TreatmentOverview) },
-                },
-            });
+                    ["ContentItemId"] = $"batchfaq{i:D18}",
+                    ["ContentType"] = "FAQ",
+                    ["Latest"] = true,
+                    ["Published"] = true,
+                    ["TitlePart"] = new JsonObject { ["Title"] = $"Batch question {i}?" },
+                    ["FAQ"] = new JsonObject
+                    {
+                        ["Category"] = new JsonObject { ["Text"] = "general" },
+                        ["Order"] = new JsonObject { ["Value"] = 100 + i },
+                        ["RelatedTreatment"] = new JsonObject { ["ContentItemIds"] = new JsonArray(ClinicIds.TreatmentOverview) },
+                    },
+                });
+            }
+            var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = data }) };
+            await App.RunRecipeTextAsync(recipe.ToJsonString(), "faqs.recipe.json");
         }
-        var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = data }) };
-        await _app.RunRecipeTextAsync(recipe.ToJsonString(), "faqs.recipe.json");
+
+        public async ValueTask DisposeAsync() => await App.DisposeAsync();
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private readonly SqlCommandCounter _counter = site.Counter;
+    private readonly ClinicCmsApp _app = site.App;
 
     [Fact]
     public async Task Fifty_faqs_with_their_related_treatment_take_at_most_three_sql_commands()
     {
         var graphql = new GraphQLClient(_app.CreateClient());
         const string Query = "{ faq(first: 50, orderBy: { order: ASC }) { displayText relatedTreatment { contentItems { displayText ... on TreatmentOverview { path } } } } }";
+        using var held = _counter.HoldClock();
         await graphql.DataAsync(Query); // builds and caches the schema and the document
 
         _counter.Reset();
@@ -69,6 +81,7 @@ public sealed class BatchingTests : IAsyncLifetime
     {
         var graphql = new GraphQLClient(_app.CreateClient());
         // Both once first: the items they select are then parsed and kept, and the runs below send the list query alone.
+        using var held = _counter.HoldClock();
         await graphql.DataAsync(query, new { v = oneValue });
         await graphql.DataAsync(query, new { v = otherValue });
 

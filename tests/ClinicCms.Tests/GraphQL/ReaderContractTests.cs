@@ -23,6 +23,7 @@ public abstract class ReaderContractTests(ReaderContractTests.ContractSite site)
     {
         var app = await site.AppAsync();
         var graphql = new GraphQLClient(app.CreateClient());
+        using var held = site.Counter.HoldClock();
         if (site.Indexed)
         {
             foreach (var query in PublishedIndexTests.Queries)

@@ -9,7 +9,8 @@ namespace ClinicCms.Tests.Recipes;
 /// <summary>
 /// Orchard Core's own recipes (read from ../shared at test time, never copied here) import into a fresh site,
 /// keep every part, field and setting ClinicCms does not understand, and export to a recipe that re-imports to
-/// the same content.
+/// the same content. Each site is a new database on the services the <c>recipe run</c> command uses
+/// (<see cref="CoreSite"/>): a recipe import needs a fresh site, not a web server.
 /// </summary>
 public sealed class OrchardRecipeTests
 {
@@ -29,8 +30,7 @@ public sealed class OrchardRecipeTests
         var path = RepositoryFiles.Shared($"orchard-recipes/{fileName}");
         var recipe = JsonNode.Parse(await File.ReadAllTextAsync(path), documentOptions: Lenient)!.AsObject();
 
-        await using var site = new ClinicCmsApp(ClinicCmsApp.EmptyRecipe);
-        _ = site.CreateClient();
+        await using var site = await CoreSite.StartAsync();
         // Orchard reads [file:text(...)] next to the recipe, in its theme's Recipes folder; in ../shared the folder
         // named after the recipe stands in for it (see its README).
         var snippets = Path.Combine(Path.GetDirectoryName(path)!, fileName.Split('.')[0]);
@@ -61,8 +61,7 @@ public sealed class OrchardRecipeTests
 
         var exportFile = work.File("export.recipe.json");
         await File.WriteAllTextAsync(exportFile, export.ToJsonString());
-        await using var copy = new ClinicCmsApp(ClinicCmsApp.EmptyRecipe);
-        _ = copy.CreateClient();
+        await using var copy = await CoreSite.StartAsync();
         await copy.RunRecipeAsync(exportFile);
         var reexport = await ExportAsync(copy);
 
@@ -128,7 +127,7 @@ public sealed class OrchardRecipeTests
         list.AsArray().Select(n => n!.AsObject()).FirstOrDefault(n => n["Name"]?.GetValue<string>() == name)
             ?? throw new Xunit.Sdk.XunitException($"'{name}' is missing from the export");
 
-    private static Task<JsonObject> ExportAsync(ClinicCmsApp site) => site.InScopeAsync(async sp =>
+    private static Task<JsonObject> ExportAsync(CoreSite site) => site.InScopeAsync(async sp =>
     {
         using var output = new MemoryStream();
         await sp.GetRequiredService<RecipeExporter>().ExportAsync(output);

@@ -15,7 +15,7 @@ public sealed class SetupTests
     [Fact]
     public async Task Setup_creates_the_administrator_in_identitys_store_with_the_configured_password()
     {
-        await using var app = new ClinicCmsApp();
+        await using var app = new ClinicCmsApp(freshSetup: true);
         _ = app.CreateClient();
 
         var (user, passwordOk, roles) = await app.InScopeAsync(async sp =>

@@ -11,10 +11,15 @@ namespace ClinicCms.Tests.TestHost;
 /// keys (<see cref="TokenKeys"/>) unless <paramref name="newTokenKeys"/> asks it to make its own. <paramref name="postgres"/>
 /// chooses the database; by default the test run's (<see cref="ServiceRequirement.OnPostgres"/>). The site logs
 /// through NLog, to its data folder and the console, only when <paramref name="writeLogs"/> asks: the tests that
-/// read the log files do.
+/// read the log files do. A new SQLite site of the clinic recipe starts from a copy of one data folder that the
+/// app's setup prepared for the test run (<see cref="CoreSite.CopyPreparedAsync"/>): the same database a setup of
+/// its own would write, without migrating and importing again on every host. <paramref name="freshSetup"/> makes the
+/// host set itself up, for the tests of setup; so do a setup recipe, a data folder passed in, logs, settings of
+/// setup or recipes, and PostgreSQL.
 /// </summary>
 public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceCollection>? services = null, IDictionary<string, string>? settings = null,
-    string environment = "Development", TempFolder? data = null, bool newTokenKeys = false, bool? postgres = null, bool writeLogs = false)
+    string environment = "Development", TempFolder? data = null, bool newTokenKeys = false, bool? postgres = null, bool writeLogs = false,
+    bool freshSetup = false)
     : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Test-admin-password-1";
@@ -26,6 +31,23 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
     public TempFolder Data { get; } = data ?? new TempFolder();
 
     public string DatabaseFile => Path.Combine(Data.Path, "Sites", "Default", "clinic.db");
+
+    // A recipe the prepared site was given after setup, as if run on this site once it started.
+    private string? _preparedRecipe;
+
+    /// <summary>
+    /// Before the site starts: when it starts from a prepared copy, has <paramref name="recipe"/> run on that copy
+    /// beforehand (once for the test run) and returns true; otherwise returns false and the caller runs the recipe.
+    /// </summary>
+    public bool PrepareWith(string recipe)
+    {
+        if (!StartsFromPreparedSite)
+        {
+            return false;
+        }
+        _preparedRecipe = recipe;
+        return true;
+    }
 
     // On a PostgreSQL test run, the data folder's database is named after the folder, so a restart finds it again.
     private PostgresDatabase? _postgres;
@@ -76,6 +98,11 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("ClinicCms:AppDataPath", Data.Path);
+        if (StartsFromPreparedSite && !File.Exists(DatabaseFile))
+        {
+            // Blocks the thread that builds the host, as the host's own start does.
+            CoreSite.CopyPreparedAsync(null, _preparedRecipe, Data.Path).GetAwaiter().GetResult();
+        }
         if (!newTokenKeys)
         {
             TokenKeys.WriteInto(Data.Path);
@@ -109,6 +136,12 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
             builder.ConfigureServices(services);
         }
     }
+
+    private bool StartsFromPreparedSite =>
+        !freshSetup && setupRecipe is null && data is null && !writeLogs && !(postgres ?? ServiceRequirement.OnPostgres)
+        && (settings ?? new Dictionary<string, string>()).Keys.All(k => !k.StartsWith("ClinicCms:Setup", StringComparison.OrdinalIgnoreCase)
+            && !k.StartsWith("ClinicCms:RecipesPath", StringComparison.OrdinalIgnoreCase) && !k.StartsWith("ClinicCms:Database", StringComparison.OrdinalIgnoreCase)
+            && !k.StartsWith("ConnectionStrings", StringComparison.OrdinalIgnoreCase) && !k.StartsWith("ClinicCms:AppDataPath", StringComparison.OrdinalIgnoreCase));
 
     protected override void Dispose(bool disposing)
     {

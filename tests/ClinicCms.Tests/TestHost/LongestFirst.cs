@@ -11,10 +11,10 @@ namespace ClinicCms.Tests.TestHost;
 /// </summary>
 public sealed class LongestFirst : ITestCollectionOrderer
 {
-    // The classes that start processes or boot several hosts, longest first (the browser collection runs alone, after them).
+    // The browser collection, then the classes that start processes or boot several hosts; longest first.
     private static readonly string[] Longest =
     [
-        "RecipeCommandTests", "PostgresContentStoreTests", "OrchardRecipeTests", "SignInAndTokenTests",
+        "AdminBrowserTests", "RecipeCommandTests", "PostgresContentStoreTests", "OrchardRecipeTests", "SignInAndTokenTests",
         "RedisOutageTests", "ResponseCacheTests", "AccessEndsTests", "RecipeFolderTests", "SqliteContentStoreTests",
     ];
 

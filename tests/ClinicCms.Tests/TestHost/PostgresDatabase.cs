@@ -6,7 +6,7 @@ namespace ClinicCms.Tests.TestHost;
 public sealed class PostgresDatabase : IAsyncDisposable
 {
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
-    private static string? _template;
+    private static readonly Dictionary<string, string> Templates = [];
 
     private readonly string _admin;
     private readonly string _name;
@@ -39,29 +39,35 @@ public sealed class PostgresDatabase : IAsyncDisposable
     /// <paramref name="migrate"/> migrated once for the test run and that is dropped when the run ends. Migrating
     /// costs far more than copying, and the copies are real databases of the same schema.
     /// </summary>
-    public static async Task<PostgresDatabase> CreateMigratedAsync(Func<string, Task> migrate)
+    public static Task<PostgresDatabase> CreateMigratedAsync(Func<string, Task> migrate) => CreateFromTemplateAsync("migrated", migrate);
+
+    /// <summary>
+    /// A new database copied from the template named <paramref name="template"/>, which <paramref name="prepare"/>
+    /// (given a connection string without pooling) fills once for the test run; dropped when the run ends.
+    /// </summary>
+    public static async Task<PostgresDatabase> CreateFromTemplateAsync(string template, Func<string, Task> prepare)
     {
         var admin = ServiceRequirement.Postgres();
         var name = $"cliniccms_test_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{await TemplateAsync(admin, migrate)}\"");
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{await TemplateAsync(admin, template, prepare)}\"");
         return new PostgresDatabase(admin, name);
     }
 
-    private static async Task<string> TemplateAsync(string admin, Func<string, Task> migrate)
+    private static async Task<string> TemplateAsync(string admin, string template, Func<string, Task> prepare)
     {
         await TemplateLock.WaitAsync();
         try
         {
-            if (_template is null)
+            if (!Templates.TryGetValue(template, out var existing))
             {
                 var name = $"cliniccms_template_{Guid.NewGuid():N}";
                 await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" {CodePointOrder}");
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
                 // No pooling: a template must have no open connection when it is copied.
-                await migrate(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString);
-                _template = name;
+                await prepare(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString);
+                Templates[template] = existing = name;
             }
-            return _template;
+            return existing;
         }
         finally
         {

@@ -13,10 +13,22 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
 
     public void Reset() => Commands.Clear();
 
-    /// <summary>Counts the commands of the app's context, whichever provider the test run uses.</summary>
+    /// <summary>The app's clock: the system's, except while <see cref="HoldClock"/> holds it.</summary>
+    public HeldClock Clock { get; } = new();
+
+    /// <summary>Counts the commands of the app's context, whichever provider the test run uses, and gives the app <see cref="Clock"/>.</summary>
     public void CountIn(IServiceCollection services) => services
+        .AddSingleton<TimeProvider>(Clock)
         .ConfigureDbContext<ClinicCms.Content.Store.SqliteClinicCmsDbContext>(o => o.AddInterceptors(this))
         .ConfigureDbContext<ClinicCms.Content.Store.PostgresClinicCmsDbContext>(o => o.AddInterceptors(this));
+
+    /// <summary>
+    /// Stops the app's clock until disposed. The caches of definitions, permissions and settings ask the database
+    /// for their version when their last check is older than a second by that clock: a read before the counted one,
+    /// inside the hold, leaves them checked, so that no such check falls inside the counted window however slowly
+    /// the machine runs (one did, and a count of one command became two).
+    /// </summary>
+    public IDisposable HoldClock() => Clock.Hold();
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -34,5 +46,24 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     {
         Commands.Enqueue(command.CommandText);
         return base.ReaderExecuting(command, eventData, result);
+    }
+}
+
+/// <summary>The system clock, which a test can stop for a moment (<see cref="Hold"/>); timers and timestamps stay the system's.</summary>
+public sealed class HeldClock : TimeProvider
+{
+    private DateTimeOffset? _held;
+
+    public override DateTimeOffset GetUtcNow() => _held ?? base.GetUtcNow();
+
+    public IDisposable Hold()
+    {
+        _held = base.GetUtcNow();
+        return new Release(this);
+    }
+
+    private sealed class Release(HeldClock clock) : IDisposable
+    {
+        public void Dispose() => clock._held = null;
     }
 }

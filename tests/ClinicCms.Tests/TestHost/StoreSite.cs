@@ -27,17 +27,36 @@ public sealed class StoreSite : IAsyncDisposable
     public static Task<StoreSite> CreateAsync(Action<IServiceCollection>? services = null) =>
         ServiceRequirement.OnPostgres ? CreatePostgresAsync(services) : CreateSqliteAsync(services);
 
-    public static async Task<StoreSite> CreateSqliteAsync(Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// A store on a new SQLite file; with <paramref name="recipe"/>, a copy of a file that recipe was run on once
+    /// for the test run (importing costs far more than copying), else a new file migrated here.
+    /// </summary>
+    public static async Task<StoreSite> CreateSqliteAsync(Action<IServiceCollection>? services = null, string? recipe = null)
     {
         var folder = new TempFolder();
+        if (recipe is not null)
+        {
+            File.Copy(await PreparedFileAsync(recipe), folder.File("store.db"));
+        }
         var site = new StoreSite(Build(DatabaseProvider.Sqlite, $"Data Source={folder.File("store.db")};Pooling=False", services), folder, null);
         await site.MigrateAsync();
         return site;
     }
 
-    public static async Task<StoreSite> CreatePostgresAsync(Action<IServiceCollection>? services = null)
+    /// <summary>
+    /// A store on a new PostgreSQL database copied from a migrated template; with <paramref name="recipe"/>, from a
+    /// template that recipe was run on once for the test run.
+    /// </summary>
+    public static async Task<StoreSite> CreatePostgresAsync(Action<IServiceCollection>? services = null, string? recipe = null)
     {
-        var database = await PostgresDatabase.CreateMigratedAsync(MigrateTemplateAsync);
+        var database = recipe is null
+            ? await PostgresDatabase.CreateMigratedAsync(MigrateTemplateAsync)
+            : await PostgresDatabase.CreateFromTemplateAsync("recipe:" + recipe, async connectionString =>
+            {
+                await using var template = new StoreSite(Build(DatabaseProvider.Postgres, connectionString, null), null, null);
+                await template.MigrateAsync();
+                await template.RunRecipeAsync(recipe);
+            });
         var site = new StoreSite(Build(DatabaseProvider.Postgres, database.ConnectionString, services), null, database);
         await site.MigrateAsync();
         return site;
@@ -74,6 +93,36 @@ public sealed class StoreSite : IAsyncDisposable
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+    }
+
+    private static readonly SemaphoreSlim PreparingLock = new(1, 1);
+    private static readonly Dictionary<string, string> PreparedFiles = [];
+
+    // The SQLite file a recipe was run on, made once for the test run and deleted when it ends.
+    private static async Task<string> PreparedFileAsync(string recipe)
+    {
+        await PreparingLock.WaitAsync();
+        try
+        {
+            if (!PreparedFiles.TryGetValue(recipe, out var file))
+            {
+                var folder = new TempFolder();
+                file = folder.File("store.db");
+                // Pooling off: disposing the store closes the file, which checkpoints its write-ahead log.
+                await using (var prepared = new StoreSite(Build(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", null), null, null))
+                {
+                    await prepared.MigrateAsync();
+                    await prepared.RunRecipeAsync(recipe);
+                }
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => folder.Dispose();
+                PreparedFiles[recipe] = file;
+            }
+            return file;
+        }
+        finally
+        {
+            PreparingLock.Release();
         }
     }
 
