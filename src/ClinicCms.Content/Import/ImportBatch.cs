@@ -88,7 +88,11 @@ internal sealed class ImportBatch(
         ContentFieldIndexer.IndexNew(record, item, definitions, fieldKinds);
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
-        Write(item.ContentItemId, cancellationToken => rows.InsertAsync(record, cancellationToken));
+        Write(item.ContentItemId, _ =>
+        {
+            rows.Add(record);
+            return Task.CompletedTask;
+        });
         db.Announce(change);
         result.Created++;
     }
@@ -146,6 +150,7 @@ internal sealed class ImportBatch(
         {
             await write(cancellationToken);
         }
+        await rows.FlushAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         _pendingWrites.Clear();
         _pendingItems.Clear();

@@ -68,6 +68,40 @@ public sealed class ImportVersionTests : IAsyncLifetime
         Assert.Equal([("v1", true, true, "Changed answer?")], await VersionsAsync());
     }
 
+    [Fact]
+    public async Task Field_rows_of_a_large_import_point_at_their_own_versions()
+    {
+        // More rows than one batch of inserts, so keys come back from several batches in order.
+        var items = Enumerable.Range(1, 1200).Select(i => new JsonObject
+        {
+            ["ContentItemId"] = $"bulkorderfaq{i:D10}",
+            ["ContentItemVersionId"] = $"bulkorderfaq{i:D10}v",
+            ["ContentType"] = "FAQ",
+            ["Latest"] = true,
+            ["Published"] = true,
+            ["TitlePart"] = new JsonObject { ["Title"] = $"Question {i}?" },
+            ["FAQ"] = new JsonObject
+            {
+                ["Category"] = new JsonObject { ["Text"] = "general" },
+                ["Order"] = new JsonObject { ["Value"] = i },
+            },
+        }).ToArray();
+
+        var report = await RunAsync(items);
+
+        Assert.Equal(1200, report.ItemsCreated);
+        var orders = await _app.InScopeAsync(sp =>
+        {
+            var db = sp.GetRequiredService<ClinicCmsDbContext>();
+            return (from row in db.ContentItems
+                    join field in db.FieldIndex on row.Id equals field.VersionRowId
+                    where row.ContentItemId.StartsWith("bulkorderfaq") && field.ContentField == "Order"
+                    select new { row.ContentItemId, field.Numeric }).ToListAsync();
+        });
+        Assert.Equal(1200, orders.Count);
+        Assert.All(orders, o => Assert.Equal(int.Parse(o.ContentItemId["bulkorderfaq".Length..], System.Globalization.CultureInfo.InvariantCulture), (int)o.Numeric!.Value));
+    }
+
     private static JsonObject Version(string version, string title, bool published) => new()
     {
         ["ContentItemId"] = ItemId,
