@@ -21,7 +21,7 @@ public static class Stereotypes
         ],
         ["Moderator"] = [.. AdminBasics],
         // Reads every draft and approves it or asks for changes; publishing stays with editors and authors.
-        ["Reviewer"] = [Permissions.ReviewContent, Permissions.PreviewContent, Permissions.ListContent, .. AdminBasics],
+        ["Reviewer"] = [Permissions.ReviewContent, Permissions.ViewContent, Permissions.PreviewContent, Permissions.ListContent, .. AdminBasics],
         ["Author"] =
         [
             Permissions.PublishOwnContent, Permissions.EditOwnContent, Permissions.DeleteOwnContent, Permissions.PreviewOwnContent,
