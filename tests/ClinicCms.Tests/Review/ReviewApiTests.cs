@@ -194,4 +194,35 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
         Assert.Equal(before, after!.ConcurrencyStamp);
         Assert.Equal(ReviewState.Draft, ReviewRecord.Of(after).State);
     }
+
+    [Fact]
+    public async Task GraphQL_shows_reviewState_only_to_callers_who_may_preview()
+    {
+        var id = await site.DraftFaqAsync("author-app", "Is there an age limit?");
+        using (var requested = await site.ReviewAsync("author-app", id, "Request"))
+        {
+            Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        }
+        using var reviewer = await site.AsAsync("reviewer-app");
+        var drafts = await QueryAsync(reviewer, "{ faq(status: DRAFT) { contentItemId reviewState } }");
+        var mine = drafts["data"]!["faq"]!.AsArray().Single(n => n!["contentItemId"]!.GetValue<string>() == id);
+        Assert.Equal("InReview", mine!["reviewState"]!.GetValue<string>());
+
+        // A reader without preview rights gets null for every published item, and the same answer as without the field.
+        using var reader = site.Site.WithToken(await site.Site.TokenAsync("reader-app", "Reader-app-secret-1"));
+        var published = await QueryAsync(reader, "{ faq { displayText reviewState } }");
+        var plain = await QueryAsync(reader, "{ faq { displayText } }");
+        Assert.NotEmpty(published["data"]!["faq"]!.AsArray());
+        Assert.All(published["data"]!["faq"]!.AsArray(), n => Assert.Null(n!["reviewState"]));
+        Assert.Equal(plain["data"]!["faq"]!.AsArray().Select(n => n!["displayText"]!.GetValue<string>()),
+            published["data"]!["faq"]!.AsArray().Select(n => n!["displayText"]!.GetValue<string>()));
+    }
+
+    private static async Task<JsonObject> QueryAsync(HttpClient http, string query)
+    {
+        using var response = await http.PostAsJsonAsync("/api/graphql", new { query });
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && body!["errors"] is null, body?.ToJsonString());
+        return body!;
+    }
 }
