@@ -12,6 +12,9 @@ public enum ChangeKind
     Restored,
     Imported,
 
+    /// <summary>A draft's review state changed (requested, approved, changes requested); its content did not.</summary>
+    Reviewed,
+
     /// <summary>The content definitions changed: every type may have changed shape.</summary>
     Definitions,
 
@@ -45,7 +48,7 @@ public sealed record ContentChange(
 
     /// <summary>True for a change of content items (as opposed to definitions, roles, access or settings).</summary>
     public bool IsItemChange => Kind is ChangeKind.Created or ChangeKind.DraftSaved or ChangeKind.Published or ChangeKind.Unpublished
-        or ChangeKind.DraftDiscarded or ChangeKind.Deleted or ChangeKind.Restored or ChangeKind.Imported;
+        or ChangeKind.DraftDiscarded or ChangeKind.Deleted or ChangeKind.Restored or ChangeKind.Imported or ChangeKind.Reviewed;
 
     /// <summary>True when the published view of the item may differ: it was or is published.</summary>
     public bool TouchesPublished => WasPublished || IsPublished;

@@ -44,6 +44,7 @@ public static class PermissionCatalog
         ["CloneOwn_{0}"] = ["Clone_{0}", Permissions.CloneOwnContent],
         ["ListContent_{0}"] = [Permissions.ListContent],
         ["EditContentOwner_{0}"] = [Permissions.EditContentOwner],
+        ["Review_{0}"] = [Permissions.ReviewContent],
     };
 
     /// <summary>Is <paramref name="permission"/> granted by the set of permissions held?</summary>

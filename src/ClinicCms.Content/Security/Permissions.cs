@@ -17,6 +17,8 @@ public static class Permissions
     public const string CloneOwnContent = nameof(CloneOwnContent);
     public const string ListContent = nameof(ListContent);
     public const string EditContentOwner = nameof(EditContentOwner);
+    /// <summary>Approve a draft of a type that requires review, or ask for changes (ClinicCms's own, not Orchard's).</summary>
+    public const string ReviewContent = nameof(ReviewContent);
     public const string AccessContentApi = nameof(AccessContentApi);
     public const string ExecuteGraphQL = nameof(ExecuteGraphQL);
     public const string ExecuteGraphQLMutations = nameof(ExecuteGraphQLMutations);
@@ -63,6 +65,7 @@ public static class Permissions
         [CloneOwnContent] = "CloneOwn_{0}",
         [ListContent] = "ListContent_{0}",
         [EditContentOwner] = "EditContentOwner_{0}",
+        [ReviewContent] = "Review_{0}",
     };
 
     public static string ForType(string permission, string contentType) =>

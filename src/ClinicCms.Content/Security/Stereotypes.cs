@@ -20,6 +20,8 @@ public static class Stereotypes
             Permissions.CloneContent, Permissions.ListContent, Permissions.ManageMediaContent, .. AdminBasics,
         ],
         ["Moderator"] = [.. AdminBasics],
+        // Reads every draft and approves it or asks for changes; publishing stays with editors and authors.
+        ["Reviewer"] = [Permissions.ReviewContent, Permissions.ViewContent, Permissions.PreviewContent, Permissions.ListContent, .. AdminBasics],
         ["Author"] =
         [
             Permissions.PublishOwnContent, Permissions.EditOwnContent, Permissions.DeleteOwnContent, Permissions.PreviewOwnContent,

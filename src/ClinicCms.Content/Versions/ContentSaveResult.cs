@@ -5,9 +5,10 @@ namespace ClinicCms.Content.Versions;
 
 /// <summary>
 /// The outcome of a write. On failure nothing was saved: <see cref="Errors"/> lists every problem with its path,
+/// <see cref="IsRefused"/> says a rule the caller's rights do not lift refused it (publishing without an approved review),
 /// and <see cref="IsConflict"/> says the edit was based on a version that someone else has since changed.
 /// </summary>
-public sealed record ContentSaveResult(ContentItem? Item, IReadOnlyList<ContentError> Errors, bool IsConflict = false, bool IsNotFound = false)
+public sealed record ContentSaveResult(ContentItem? Item, IReadOnlyList<ContentError> Errors, bool IsConflict = false, bool IsNotFound = false, bool IsRefused = false)
 {
     public bool Succeeded => Errors.Count == 0;
 
@@ -17,6 +18,8 @@ public sealed record ContentSaveResult(ContentItem? Item, IReadOnlyList<ContentE
 
     public static ContentSaveResult NotFound(string contentItemId) =>
         new(null, [new ContentError("ContentItemId", $"no content item '{contentItemId}'")], IsNotFound: true);
+
+    public static ContentSaveResult Refused(string message) => new(null, [new ContentError("", message)], IsRefused: true);
 
     public static ContentSaveResult Conflict(string message) => new(null, [new ContentError("", message)], IsConflict: true);
 }

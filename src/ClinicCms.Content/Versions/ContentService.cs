@@ -66,6 +66,11 @@ public sealed class ContentService(
             {
                 return ContentSaveResult.Invalid(errors);
             }
+            VersionTransitions.KeepReview(item, stored: null);
+            if (publish && VersionTransitions.CheckApproval(item, RequiresReview(defs, item.ContentType), user, Now) is { } refused)
+            {
+                return ContentSaveResult.Refused(refused);
+            }
             db.ContentItems.Add(NewRow(item, defs));
             await db.SaveChangesAsync(cancellationToken);
             return Saved(item, change);
@@ -97,6 +102,8 @@ public sealed class ContentService(
             {
                 return ContentSaveResult.Invalid(errors);
             }
+            // Only a version that has a review is read back, to compare: most saves skip the parse.
+            VersionTransitions.KeepReview(draft, latest.Content.Contains(ReviewRecord.PartName, StringComparison.Ordinal) ? ContentItemMapper.ToItem(latest) : null);
             if (newVersion)
             {
                 await db.SaveChangesAsync(cancellationToken); // the demoted latest first: one latest version at every statement
@@ -129,10 +136,15 @@ public sealed class ContentService(
                 return ContentSaveResult.Success(ContentItemMapper.ToItem(latest));
             }
             var draft = ContentItemMapper.ToItem(latest);
-            var errors = await CheckAsync(draft, await definitions.GetAsync(cancellationToken), cancellationToken);
+            var defs = await definitions.GetAsync(cancellationToken);
+            var errors = await CheckAsync(draft, defs, cancellationToken);
             if (errors.Count > 0)
             {
                 return ContentSaveResult.Invalid(errors);
+            }
+            if (VersionTransitions.CheckApproval(draft, RequiresReview(defs, draft.ContentType), user, Now) is { } refused)
+            {
+                return ContentSaveResult.Refused(refused);
             }
             var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
             var change = VersionTransitions.Publish(draft, published, user, Now);
@@ -141,6 +153,56 @@ public sealed class ContentService(
             await db.SaveChangesAsync(cancellationToken);
             return Saved(draft, change);
         }, cancellationToken);
+
+    /// <summary>
+    /// A review step on the item's draft (see <see cref="VersionTransitions.Review"/>). The caller checks that the user may
+    /// edit the item (to request) or holds ReviewContent for it (<see cref="ContentUser.CanReview"/>, to approve or request changes).
+    /// </summary>
+    public Task<ContentSaveResult> ReviewAsync(string contentItemId, ReviewAction action, string? comment, ContentUser user, CancellationToken cancellationToken = default) =>
+        WriteAsync(async () =>
+        {
+            if (comment is { Length: > ReviewRecord.MaxCommentLength })
+            {
+                return ContentSaveResult.Invalid([new ContentError("Comment", $"at most {ReviewRecord.MaxCommentLength} characters")]);
+            }
+            if (comment is not null && (!TextCheck.IsValid(comment) || comment.AsSpan().IndexOfAny('<', '>') >= 0))
+            {
+                return ContentSaveResult.Invalid([new ContentError("Comment", "plain text only: no markup (< or >) and no control characters")]);
+            }
+            var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
+            if (latest is null)
+            {
+                return ContentSaveResult.NotFound(contentItemId);
+            }
+            if (latest.Published)
+            {
+                return ContentSaveResult.Invalid([new ContentError("", "the item has no draft to review: its latest version is published")]);
+            }
+            var draft = ContentItemMapper.ToItem(latest);
+            var (refused, change) = VersionTransitions.Review(draft, action, comment, user, Now);
+            if (refused is not null)
+            {
+                return ContentSaveResult.Invalid([new ContentError("Action", refused)]);
+            }
+            ContentItemMapper.CopyTo(draft, latest);
+            await db.SaveChangesAsync(cancellationToken);
+            return Saved(draft, change!);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs several writes as one (a save then a publish): all of them are kept when the last succeeds, none otherwise,
+    /// so a refused publish leaves no half-done draft behind.
+    /// </summary>
+    public async Task<ContentSaveResult> AllOrNothingAsync(Func<Task<ContentSaveResult>> writes, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+        var result = await writes();
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return result;
+    }
 
     /// <summary>Takes the item off the frontends; its latest version stays (as a draft if it was the published one).</summary>
     public Task<ContentSaveResult> UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default) =>
@@ -230,6 +292,8 @@ public sealed class ContentService(
             return Saved(draft, change);
         }, cancellationToken);
     }
+
+    private static bool RequiresReview(ContentDefinitionSet defs, string contentType) => defs.FindType(contentType)?.TypeSettings.RequiresReview == true;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

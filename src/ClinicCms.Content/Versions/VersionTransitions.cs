@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Store;
@@ -116,6 +117,8 @@ public static class VersionTransitions
         draft.Published = false;
         draft.ModifiedUtc = now;
         draft.Author = user.Name ?? draft.Author;
+        var review = ReviewRecord.Of(draft); // an old version's approval was of that version, not of this new draft
+        (review == ReviewRecord.None ? review : review with { State = ReviewState.Draft }).WriteTo(draft);
         if (latest is not null)
         {
             Demote(latest, latest: true, published: false);
@@ -132,6 +135,7 @@ public static class VersionTransitions
         clone.PublishedUtc = null;
         clone.Owner = user.Id ?? source.Owner;
         clone.Author = user.Name ?? source.Author;
+        clone.Parts.Remove(ReviewRecord.PartName); // a new item starts unreviewed
         foreach (var (_, part) in clone.Parts)
         {
             // A path is unique to one item: the clone gets one from the pattern.
@@ -203,6 +207,111 @@ public static class VersionTransitions
         }
         return Change(ChangeKind.Imported, item, wasPublished);
     }
+
+    /// <summary>
+    /// A review step on the draft (the latest, unpublished version): the author requests a review of a draft or of one
+    /// with changes requested; a reviewer approves it or requests changes (with a comment) while it is in review. Only the
+    /// review record changes, not the content. Returns why the step is refused, or null with the change to announce.
+    /// </summary>
+    public static (string? Refused, ContentChange? Change) Review(ContentItem draft, ReviewAction action, string? comment, ContentUser user, DateTime now)
+    {
+        var current = ReviewRecord.Of(draft);
+        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        ReviewRecord next;
+        switch (action)
+        {
+            case ReviewAction.Request when current.State is ReviewState.InReview or ReviewState.Approved:
+                return ($"the draft is {Describe(current.State)} already", null);
+            case ReviewAction.Request:
+                next = current with { State = ReviewState.InReview, RequestedBy = user.Name, RequestedUtc = now, Comment = comment ?? current.Comment };
+                break;
+            case ReviewAction.Approve or ReviewAction.RequestChanges when !user.CanReview:
+                return ("only a reviewer (ReviewContent) may approve a draft or request changes", null);
+            case ReviewAction.Approve or ReviewAction.RequestChanges when current.State != ReviewState.InReview:
+                return ($"the draft is not in review: it is {Describe(current.State)}", null);
+            case ReviewAction.RequestChanges when comment is null:
+                return ("a comment saying what should change is required", null);
+            default:
+                var state = action == ReviewAction.Approve ? ReviewState.Approved : ReviewState.ChangesRequested;
+                next = current with { State = state, ReviewedBy = user.Name, ReviewedUtc = now, Comment = comment };
+                break;
+        }
+        next.WriteTo(draft);
+        return (null, new ContentChange(ChangeKind.Reviewed, draft.ContentItemId, draft.ContentItemVersionId, draft.ContentType, false, false));
+    }
+
+    /// <summary>
+    /// The review a saved version keeps: the stored one when its content did not change, else the stored one sent back to
+    /// draft (the comment and who reviewed stay, for the author to read). Whatever review the edit itself carried is ignored.
+    /// </summary>
+    /// <param name="stored">The version the edit replaces (its parts as stored), or null for a new item.</param>
+    public static void KeepReview(ContentItem edit, ContentItem? stored)
+    {
+        var kept = stored is null ? ReviewRecord.None : ReviewRecord.Of(stored);
+        if (kept.State != ReviewState.Draft && !SameContent(edit, stored!))
+        {
+            kept = kept with { State = ReviewState.Draft };
+        }
+        kept.WriteTo(edit);
+    }
+
+    /// <summary>
+    /// Publishing a type that requires review needs an approved draft; a publisher who may review approves it by
+    /// publishing (the approval is recorded as theirs). Returns why the publish is refused, or null.
+    /// </summary>
+    public static string? CheckApproval(ContentItem draft, bool requiresReview, ContentUser user, DateTime now)
+    {
+        if (!requiresReview)
+        {
+            return null;
+        }
+        var review = ReviewRecord.Of(draft);
+        if (review.State == ReviewState.Approved)
+        {
+            return null;
+        }
+        if (!user.CanReview)
+        {
+            return $"publishing a {draft.ContentType} needs an approved review, and this draft is {Describe(review.State)}: request a review and wait for a reviewer's approval";
+        }
+        (review with { State = ReviewState.Approved, ReviewedBy = user.Name, ReviewedUtc = now }).WriteTo(draft);
+        return null;
+    }
+
+    // Same content whether a field is missing or empty (a REST body leaves out what the admin's form posts empty).
+    private static bool SameContent(ContentItem edit, ContentItem stored) =>
+        edit.DisplayText == stored.DisplayText && JsonNode.DeepEquals(Meaningful(edit.Parts, top: true), Meaningful(stored.Parts, top: true));
+
+    private static JsonNode? Meaningful(JsonNode? node, bool top = false)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                var kept = new JsonObject();
+                foreach (var (name, value) in o)
+                {
+                    if (!(top && name == ReviewRecord.PartName) && Meaningful(value) is { } v)
+                    {
+                        kept[name] = v;
+                    }
+                }
+                return kept.Count == 0 ? null : kept;
+            case JsonArray a:
+                return a.Count == 0 ? null : a.DeepClone();
+            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String && v.GetValue<string>().Length == 0:
+                return null;
+            default:
+                return node?.DeepClone();
+        }
+    }
+
+    private static string Describe(ReviewState state) => state switch
+    {
+        ReviewState.InReview => "in review",
+        ReviewState.ChangesRequested => "sent back with changes requested",
+        ReviewState.Approved => "approved",
+        _ => "a draft not yet sent for review",
+    };
 
     /// <summary>Clears the version's Latest and/or Published flag; a new stamp makes an edit based on it a conflict.</summary>
     public static void Demote(ContentItemVersionRow record, bool latest, bool published)

@@ -1,4 +1,5 @@
 using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Versions;
 using ClinicCms.GraphQL.Queries;
 using GraphQL;
 using GraphQL.Types;
@@ -20,6 +21,23 @@ internal static class ContentItemFields
                 : (n, _) => root.Get(n.Item);
             Add(type, root.GraphQLName, root.GraphQLNonNull ? typeof(NonNullGraphType<>).MakeGenericType(graphType) : graphType, read);
         }
+        // ClinicCms's own: where the version's review stands, for callers who may preview the item; null for everyone else.
+        type.AddField(new FieldType
+        {
+            Name = "reviewState",
+            Type = typeof(StringGraphType),
+            Description = "Draft, InReview, ChangesRequested or Approved; null without preview rights on the item.",
+            Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(ReviewStateAsync),
+        });
+    }
+
+    private static async ValueTask<object?> ReviewStateAsync(IResolveFieldContext context)
+    {
+        var item = ((ContentNode)context.Source!).Item;
+        var reads = ContentReadContext.Of(context);
+        var scope = await reads.Access.PreviewScopeAsync(reads.User, item.ContentType);
+        var mayPreview = scope == ReadScope.All || (scope == ReadScope.Own && reads.Access.UserId(reads.User) is { } id && id == item.Owner);
+        return mayPreview ? ReviewRecord.Of(item).State.ToString() : null;
     }
 
     // The schema has listed published before latest from the start; Orchard's JSON, which the list follows, has latest first.

@@ -12,24 +12,34 @@ namespace ClinicCms.Web.Admin;
 /// </summary>
 public sealed class AdminActions(ContentService content, ContentAuthorizer authorizer)
 {
-    public static ContentUser UserOf(ClaimsPrincipal user) => new(PermissionService.UserIdOf(user), user.Identity?.Name);
+    /// <summary>The signed-in user as a writer; may not review until <see cref="UserForAsync"/> says they may.</summary>
+    public static ContentUser UserOf(ClaimsPrincipal user) => new(PermissionService.UserIdOf(user), user.Identity?.Name) { CanReview = false };
 
     public Task<string?> PublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.PublishContent, "publish", () => content.PublishAsync(id, UserOf(user), cancellationToken: cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.PublishContent, "publish", async item => await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken), cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent.</summary>
+    public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, CancellationToken cancellationToken = default) =>
+        RunAsync(user, id, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, action == ReviewAction.Request ? "request a review of" : "review",
+            async item => await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), cancellationToken), cancellationToken);
+
+    /// <summary>The user as a writer of this item: whether they hold ReviewContent for it decides what publishing needs.</summary>
+    public async Task<ContentUser> UserForAsync(ClaimsPrincipal user, ContentItem item, CancellationToken cancellationToken = default) =>
+        UserOf(user) with { CanReview = await authorizer.CanAsync(user, Permissions.ReviewContent, item, cancellationToken) };
 
     public Task<string?> UnpublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.PublishContent, "unpublish", () => content.UnpublishAsync(id, cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.PublishContent, "unpublish", _ => content.UnpublishAsync(id, cancellationToken), cancellationToken);
 
     public Task<string?> DiscardDraftAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.EditContent, "discard the draft of", () => content.DiscardDraftAsync(id, cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.EditContent, "discard the draft of", _ => content.DiscardDraftAsync(id, cancellationToken), cancellationToken);
 
     public Task<string?> DeleteAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.DeleteContent, "delete", () => content.DeleteAsync(id, cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.DeleteContent, "delete", _ => content.DeleteAsync(id, cancellationToken), cancellationToken);
 
     public async Task<(string? Error, ContentItem? Clone)> CloneAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default)
     {
         ContentItem? clone = null;
-        var error = await RunAsync(user, id, Permissions.CloneContent, "clone", async () =>
+        var error = await RunAsync(user, id, Permissions.CloneContent, "clone", async _ =>
         {
             var result = await content.CloneAsync(id, UserOf(user), cancellationToken);
             clone = result.Item;
@@ -39,12 +49,12 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
     }
 
     public Task<string?> RestoreAsync(ClaimsPrincipal user, string id, string versionId, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.EditContent, "restore a version of", () => content.RestoreAsync(id, versionId, UserOf(user), cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.EditContent, "restore a version of", _ => content.RestoreAsync(id, versionId, UserOf(user), cancellationToken), cancellationToken);
 
     public async Task<bool> CanAsync(ClaimsPrincipal user, string permission, ContentItem item, CancellationToken cancellationToken = default) =>
         await authorizer.CanAsync(user, permission, item, cancellationToken);
 
-    private async Task<string?> RunAsync(ClaimsPrincipal user, string id, string permission, string verb, Func<Task<ContentSaveResult>> action, CancellationToken cancellationToken)
+    private async Task<string?> RunAsync(ClaimsPrincipal user, string id, string permission, string verb, Func<ContentItem, Task<ContentSaveResult>> action, CancellationToken cancellationToken)
     {
         var item = await content.GetAsync(id, VersionOptions.Latest, cancellationToken) ?? await content.GetAsync(id, VersionOptions.Published, cancellationToken);
         if (item is null)
@@ -56,7 +66,7 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
             // Named by id: the caller may not be allowed to see the title either.
             return $"You may not {verb} item {item.ContentItemId}.";
         }
-        var result = await action();
+        var result = await action(item);
         return result.Succeeded ? null : string.Join(" ", result.Errors.Select(e => e.ToString()));
     }
 }

@@ -33,6 +33,8 @@ public static class ContentApi
         group.MapPost("/", PostAsync).WithName("PostContentItem")
             .WithSummary("Creates or updates a content item, then publishes it unless draft=true.")
             .Accepts<JsonObject>("application/json");
+        group.MapPost("/{contentItemId}/review", ContentReviewApi.ReviewAsync).WithName("ReviewContentItem")
+            .WithSummary("A review step on the item's draft: Request, Approve or RequestChanges, with a comment.");
         return group;
     }
 
@@ -71,22 +73,23 @@ public static class ContentApi
         {
             return problem!;
         }
-        var user = new ContentUser(PermissionService.UserIdOf(http.User), http.User.Identity?.Name);
+        var user = new ContentUser(PermissionService.UserIdOf(http.User), http.User.Identity?.Name) { CanReview = false };
         var latest = string.IsNullOrEmpty(posted.ContentItemId) ? null : await content.GetAsync(posted.ContentItemId, VersionOptions.Latest, http.RequestAborted);
-        ContentSaveResult saved;
+        Func<Task<ContentSaveResult>> save;
         if (latest is not null)
         {
             if (!await authorizer.CanAsync(http.User, draft ? Permissions.EditContent : Permissions.PublishContent, latest, http.RequestAborted))
             {
                 return TypedResults.Forbid();
             }
+            user = user with { CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, latest, http.RequestAborted) };
             // Orchard merges the body into the latest version; ids, type, flags and dates in the body are ignored.
             var edit = ImportMerge.Merge(latest, posted);
             (edit.ContentItemId, edit.ContentItemVersionId, edit.ContentType, edit.Latest, edit.Published) =
                 (latest.ContentItemId, latest.ContentItemVersionId, latest.ContentType, latest.Latest, latest.Published);
             (edit.CreatedUtc, edit.ModifiedUtc, edit.PublishedUtc, edit.ConcurrencyStamp) = (latest.CreatedUtc, latest.ModifiedUtc, latest.PublishedUtc, latest.ConcurrencyStamp);
             edit.Owner = latest.Owner; // the owner decides who may edit and publish it under the Own permissions: not the caller's to change
-            saved = await content.SaveDraftAsync(edit, user, http.RequestAborted);
+            save = () => content.SaveDraftAsync(edit, user, http.RequestAborted);
         }
         else
         {
@@ -102,11 +105,18 @@ public static class ContentApi
             {
                 return TypedResults.Forbid();
             }
-            saved = await content.CreateAsync(created, publish: false, user, http.RequestAborted);
+            user = user with { CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, created, http.RequestAborted) };
+            save = () => content.CreateAsync(created, publish: false, user, http.RequestAborted);
         }
-        if (saved.Succeeded && !draft)
+        // The save and the publish are one change: a publish refused for want of an approved review keeps nothing.
+        var saved = await content.AllOrNothingAsync(async () =>
         {
-            saved = await content.PublishAsync(saved.Item!.ContentItemId, user, cancellationToken: http.RequestAborted);
+            var result = await save();
+            return result.Succeeded && !draft ? await content.PublishAsync(result.Item!.ContentItemId, user, cancellationToken: http.RequestAborted) : result;
+        }, http.RequestAborted);
+        if (saved.IsRefused)
+        {
+            return TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status403Forbidden, title: "Approval required");
         }
         if (saved.IsConflict)
         {
@@ -158,6 +168,11 @@ public static class ContentApi
         errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
         detail: string.Join(" ", errors.Select(e => e.ToString())));
 
-    private static ContentHttpResult Item(ContentItem item) =>
-        TypedResults.Content(ContentItemJson.ToJson(item).ToJsonString(Json), "application/json; charset=utf-8");
+    /// <summary>The item as JSON, without its review record: reviewers' comments are for the editors, not for every reader.</summary>
+    private static ContentHttpResult Item(ContentItem item)
+    {
+        var json = ContentItemJson.ToJson(item);
+        json.Remove(ReviewRecord.PartName);
+        return TypedResults.Content(json.ToJsonString(Json), "application/json; charset=utf-8");
+    }
 }

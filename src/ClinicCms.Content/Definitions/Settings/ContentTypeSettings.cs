@@ -9,4 +9,7 @@ public sealed class ContentTypeSettings
     public bool Securable { get; set; }
     public string? Stereotype { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>Publishing needs a draft a reviewer approved (or a publisher who may review). Not an Orchard setting; Orchard keeps it verbatim.</summary>
+    public bool RequiresReview { get; set; }
 }

@@ -1,3 +1,4 @@
+using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Security;
 using ClinicCms.Content.Versions;
@@ -16,6 +17,11 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
 
+    /// <summary>The draft's review and the review steps the user may take; null for a type that does not require review.</summary>
+    public ReviewPanel? Review { get; private set; }
+
+    public sealed record ReviewPanel(ReviewRecord Record, bool IsDraft, bool CanRequest, bool CanReview);
+
     public async Task<IActionResult> OnGetAsync()
     {
         var latest = await Items.GetAsync(Id, VersionOptions.Latest, HttpContext.RequestAborted);
@@ -28,10 +34,25 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
             return Refused("edit this item");
         }
         Editor = await ViewAsync(latest, type, isNew: false, latest.ContentItemVersionId, latest.ConcurrencyStamp ?? "");
+        Review = await ReviewPanelAsync(latest, type);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string action, string baseVersionId, string baseStamp)
+    private async Task<ReviewPanel?> ReviewPanelAsync(ContentItem item, ContentTypeDefinition type)
+    {
+        if (!type.TypeSettings.RequiresReview)
+        {
+            return null;
+        }
+        var record = ReviewRecord.Of(item);
+        var isDraft = !item.Published;
+        var canRequest = isDraft && record.State is ReviewState.Draft or ReviewState.ChangesRequested &&
+            await Actions.CanAsync(User, Permissions.EditContent, item, HttpContext.RequestAborted);
+        var canReview = isDraft && record.State == ReviewState.InReview && await Actions.CanAsync(User, Permissions.ReviewContent, item, HttpContext.RequestAborted);
+        return new ReviewPanel(record, isDraft, canRequest, canReview);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string action, string baseVersionId, string baseStamp, string? comment)
     {
         switch (action)
         {
@@ -43,6 +64,10 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
                 var deleted = await Actions.DeleteAsync(User, Id, HttpContext.RequestAborted);
                 TempData["Message"] = deleted ?? "Deleted. Its history is kept.";
                 return Redirect(deleted is null ? "/admin/content" : $"/admin/content/{Id}/edit");
+            case "request-review" or "approve" or "request-changes":
+                var step = action switch { "request-review" => ReviewAction.Request, "approve" => ReviewAction.Approve, _ => ReviewAction.RequestChanges };
+                return Done(await Actions.ReviewAsync(User, Id, step, comment, HttpContext.RequestAborted),
+                    step switch { ReviewAction.Request => "Review requested.", ReviewAction.Approve => "Approved: it can be published.", _ => "Changes requested." });
             case "clone":
                 var (error, clone) = await Actions.CloneAsync(User, Id, HttpContext.RequestAborted);
                 TempData["Message"] = error ?? "Cloned: this is the new draft.";
@@ -72,28 +97,39 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
         var edited = await FromFormAsync(latest, type);
         edited.ContentItemVersionId = baseVersionId;
         edited.ConcurrencyStamp = baseStamp;
-        var saved = await Items.SaveDraftAsync(edited, AdminActions.UserOf(User), HttpContext.RequestAborted);
+        var writer = await Actions.UserForAsync(User, latest, HttpContext.RequestAborted);
+        ContentSaveResult? published = null;
+        // Save and publish as one: a refused publish (no approved review) keeps no half-done draft.
+        var saved = await Items.AllOrNothingAsync(async () =>
+        {
+            var draft = await Items.SaveDraftAsync(edited, writer, HttpContext.RequestAborted);
+            if (!draft.Succeeded || !publish)
+            {
+                return draft;
+            }
+            published = await Items.PublishAsync(Id, writer, draft.Item!.ConcurrencyStamp, HttpContext.RequestAborted);
+            return published.Succeeded ? draft : published;
+        }, HttpContext.RequestAborted);
+        if (published is { Succeeded: false })
+        {
+            Editor = await ViewAsync(edited, type, isNew: false, baseVersionId, baseStamp, published.Errors);
+            Review = await ReviewPanelAsync(latest, type);
+            return Page();
+        }
         if (saved.IsConflict)
         {
             // Only a version of this item: the posted id is the caller's to choose, and another item's may be a draft they may not see.
             var started = await Items.GetVersionAsync(baseVersionId, HttpContext.RequestAborted) is { } based && based.ContentItemId == latest.ContentItemId ? based : latest;
             var conflict = new ConflictView(latest.Author, latest.ModifiedUtc, VersionDiff.Compare(started, latest).Where(r => r.Changed).ToList());
             Editor = await ViewAsync(edited, type, isNew: false, baseVersionId, baseStamp, saved.Errors, conflict);
+            Review = await ReviewPanelAsync(latest, type);
             return Page();
         }
         if (!saved.Succeeded)
         {
             Editor = await ViewAsync(edited, type, isNew: false, baseVersionId, baseStamp, saved.Errors);
+            Review = await ReviewPanelAsync(latest, type);
             return Page();
-        }
-        if (publish)
-        {
-            var published = await Items.PublishAsync(Id, AdminActions.UserOf(User), saved.Item!.ConcurrencyStamp, HttpContext.RequestAborted);
-            if (!published.Succeeded)
-            {
-                Editor = await ViewAsync(saved.Item, type, isNew: false, saved.Item.ContentItemVersionId, saved.Item.ConcurrencyStamp ?? "", published.Errors);
-                return Page();
-            }
         }
         TempData["Message"] = publish ? "Published." : "Draft saved.";
         return Redirect($"/admin/content/{Id}/edit");

@@ -38,7 +38,7 @@ public sealed class NewModel(ContentService content, ContentDefinitionStore defi
         {
             return Refused(publish ? "publish this item" : "create this item");
         }
-        var result = await Items.CreateAsync(item, publish, user, HttpContext.RequestAborted);
+        var result = await Items.CreateAsync(item, publish, await Actions.UserForAsync(User, item, HttpContext.RequestAborted), HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             Editor = await ViewAsync(item, type, isNew: true, "", "", result.Errors);

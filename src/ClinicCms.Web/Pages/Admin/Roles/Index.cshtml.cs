@@ -20,7 +20,7 @@ public sealed class RolesModel(RoleStore roles, ContentDefinitionStore definitio
         Selected = All.Find(r => r.Name == Name) ?? All.FirstOrDefault();
         Groups.Add(("Content", [Permissions.ViewContent, Permissions.ViewOwnContent, Permissions.PreviewContent, Permissions.PreviewOwnContent,
             Permissions.EditContent, Permissions.EditOwnContent, Permissions.PublishContent, Permissions.PublishOwnContent, Permissions.DeleteContent,
-            Permissions.DeleteOwnContent, Permissions.CloneContent, Permissions.CloneOwnContent, Permissions.ListContent, Permissions.EditContentOwner]));
+            Permissions.DeleteOwnContent, Permissions.CloneContent, Permissions.CloneOwnContent, Permissions.ListContent, Permissions.EditContentOwner, Permissions.ReviewContent]));
         foreach (var type in (await definitions.GetAsync(HttpContext.RequestAborted)).Types.Where(t => t.TypeSettings.Securable))
         {
             Groups.Add(($"{type.DisplayName ?? type.Name} items", Permissions.TypeTemplates.Values.Select(t => string.Format(System.Globalization.CultureInfo.InvariantCulture, t, type.Name)).ToArray()));

@@ -22,7 +22,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
-    public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable) =>
+    public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable, bool requiresReview) =>
         ChangeAsync("Settings saved.", (d, type) =>
         {
             type.DisplayName = string.IsNullOrWhiteSpace(displayName) ? type.Name : displayName;
@@ -33,6 +33,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
                 ["Draftable"] = draftable,
                 ["Versionable"] = versionable,
                 ["Securable"] = securable,
+                ["RequiresReview"] = requiresReview,
             });
             return null;
         });

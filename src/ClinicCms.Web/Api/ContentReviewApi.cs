@@ -1,0 +1,66 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Security;
+using ClinicCms.Content.Versions;
+using ClinicCms.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ClinicCms.Web.Api;
+
+/// <summary>
+/// POST /api/content/{id}/review: the author requests a review of the draft (EditContent on the item), a reviewer
+/// approves it or requests changes (ReviewContent, or Review_{Type} for a Securable type). Answers the draft's review.
+/// </summary>
+public static class ContentReviewApi
+{
+    /// <summary>The body: <c>{ "Action": "Request" | "Approve" | "RequestChanges", "Comment": "..." }</c>.</summary>
+    public sealed record ReviewBody(string? Action, string? Comment);
+
+    /// <summary>The draft's review after the step.</summary>
+    public sealed record ReviewAnswer(string ContentItemId, string ContentItemVersionId, string State,
+        string? RequestedBy, DateTime? RequestedUtc, string? ReviewedBy, DateTime? ReviewedUtc, string? Comment);
+
+    private static readonly Dictionary<string, ReviewAction> Actions = new(StringComparer.Ordinal)
+    {
+        ["Request"] = ReviewAction.Request,
+        ["Approve"] = ReviewAction.Approve,
+        ["RequestChanges"] = ReviewAction.RequestChanges,
+    };
+
+    public static async Task<Results<Ok<ReviewAnswer>, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
+        string contentItemId, ReviewBody? body, HttpContext http, ContentService content, ContentAuthorizer authorizer)
+    {
+        if (body?.Action is null || !Actions.TryGetValue(body.Action, out var action))
+        {
+            return TypedResults.Problem($"Action must be one of {string.Join(", ", Actions.Keys)}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var item = await content.GetAsync(contentItemId, VersionOptions.Latest, http.RequestAborted);
+        if (item is null)
+        {
+            return TypedResults.Problem($"There is no content item '{contentItemId}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (!await authorizer.CanAsync(http.User, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, item, http.RequestAborted))
+        {
+            return TypedResults.Forbid();
+        }
+        var user = new ContentUser(PermissionService.UserIdOf(http.User), http.User.Identity?.Name)
+        {
+            CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, item, http.RequestAborted),
+        };
+        var result = await content.ReviewAsync(contentItemId, action, body.Comment, user, http.RequestAborted);
+        if (result.IsNotFound)
+        {
+            return TypedResults.Problem($"There is no content item '{contentItemId}'.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (result.IsConflict)
+        {
+            return TypedResults.Problem(result.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+        if (!result.Succeeded)
+        {
+            return TypedResults.Problem(string.Join(" ", result.Errors.Select(e => e.ToString())), statusCode: StatusCodes.Status400BadRequest);
+        }
+        var review = ReviewRecord.Of(result.Item!);
+        return TypedResults.Ok(new ReviewAnswer(result.Item!.ContentItemId, result.Item.ContentItemVersionId, review.State.ToString(),
+            review.RequestedBy, review.RequestedUtc, review.ReviewedBy, review.ReviewedUtc, review.Comment));
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Versions;
+using ClinicCms.Tests.Security;
+using ClinicCms.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.Review;
+
+/// <summary>Review before publish in the admin's edit page, signed in with real cookies: the state, the buttons, a refused publish.</summary>
+public sealed class ReviewAdminTests(ReviewSite site) : IClassFixture<ReviewSite>
+{
+    private const string AuthorId = "4rauthor000000000000000001";
+
+    [Fact]
+    public async Task The_edit_page_shows_the_review_refuses_an_unapproved_publish_and_offers_each_user_their_steps()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await DraftOwnedByAuthorAsync("Can I eat before an infusion?");
+        using var author = await site.Site.SignedInAsync("rauthor", "Rauthor-password-1");
+        var page = await author.GetStringAsync($"/admin/content/{id}/edit", ct);
+        Assert.Contains("Not yet reviewed", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"request-review\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"approve\"", page, StringComparison.Ordinal);
+
+        // Publish from the form: refused with the reason, the edit shown again, nothing saved.
+        var values = BadInputTests.FormValues(page);
+        values["TitlePart.Title"] = "Can I eat before an infusion? Edited";
+        values["action"] = "publish";
+        using (var refused = await author.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(values), ct))
+        {
+            var body = await refused.Content.ReadAsStringAsync(ct);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("needs an approved review", body, StringComparison.Ordinal);
+        }
+        var stored = await site.StoredAsync(id);
+        Assert.Equal("Can I eat before an infusion?", stored!.DisplayText);
+        Assert.False(stored.Published);
+
+        // The author requests a review with the page's own form.
+        using (var requested = await author.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["action"] = "request-review",
+            ["comment"] = "Ready <b>now</b>",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(page),
+        }), ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+        }
+        Assert.Equal(ReviewState.Draft, (await site.ReviewOfAsync(id)).State); // markup in the comment is refused
+        using (var requested = await author.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["action"] = "request-review",
+            ["comment"] = "Ready now",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(page),
+        }), ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, requested.StatusCode);
+        }
+        Assert.Equal(ReviewState.InReview, (await site.ReviewOfAsync(id)).State);
+
+        // An editor who may not review sees no review buttons, and a forged approval is refused.
+        using var editor = await site.Site.SignedInAsync("reditor", "Reditor-password-1");
+        var editorPage = await editor.GetStringAsync($"/admin/content/{id}/edit", ct);
+        Assert.Contains("In review", editorPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"approve\"", editorPage, StringComparison.Ordinal);
+        using (var forged = await editor.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["action"] = "approve",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(editorPage),
+        }), ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+        }
+        Assert.Equal(ReviewState.InReview, (await site.ReviewOfAsync(id)).State);
+
+        // The administrator may review: approves, and the editor then publishes from the form.
+        using var admin = await site.Site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var adminPage = await admin.GetStringAsync($"/admin/content/{id}/edit", ct);
+        Assert.Contains("value=\"approve\"", adminPage, StringComparison.Ordinal);
+        using (var approved = await admin.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["action"] = "approve",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(adminPage),
+        }), ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+        var publishForm = BadInputTests.FormValues(await editor.GetStringAsync($"/admin/content/{id}/edit", ct));
+        publishForm["action"] = "publish";
+        using (var published = await editor.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(publishForm), ct))
+        {
+            Assert.True(published.StatusCode == HttpStatusCode.Redirect, await published.Content.ReadAsStringAsync(ct));
+        }
+        Assert.NotNull(await site.StoredAsync(id, VersionOptions.Published));
+    }
+
+    private async Task<string> DraftOwnedByAuthorAsync(string question)
+    {
+        var item = ContentItemJson.FromJson(ReviewSite.Faq(question));
+        var result = await site.Site.App.InScopeAsync(sp =>
+            sp.GetRequiredService<ContentService>().CreateAsync(item, publish: false, new ContentUser(AuthorId, "rauthor")));
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        return result.Item!.ContentItemId;
+    }
+}
