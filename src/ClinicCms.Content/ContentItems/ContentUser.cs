@@ -6,9 +6,10 @@ public sealed record ContentUser(string? Id, string? Name)
     /// <summary>
     /// Holds ReviewContent for the item written: may approve, and publishes without a prior approval (recorded as theirs).
     /// Like every permission, it is decided where the user is known: the admin and the REST API set it from the caller's
-    /// rights; in-process writers acting for the site (setup, tests, tools) are trusted and keep the default.
+    /// rights. Off unless said: a writer that forgets to ask cannot publish unreviewed content.
     /// </summary>
-    public bool CanReview { get; init; } = true;
+    public bool CanReview { get; init; }
 
-    public static readonly ContentUser System = new(null, null);
+    /// <summary>The site itself (setup, the command line): trusted, as it runs with the operator's rights.</summary>
+    public static readonly ContentUser System = new(null, null) { CanReview = true };
 }

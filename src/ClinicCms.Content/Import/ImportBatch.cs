@@ -65,6 +65,10 @@ internal sealed class ImportBatch(
         {
             return errors;
         }
+        if (ReviewRefusal(item) is { } refused)
+        {
+            return [refused];
+        }
         errors = await preparer.PrepareAsync(item, definitions, paths, sanitized: true, cancellationToken);
         if (errors.Count > 0)
         {
@@ -79,6 +83,24 @@ internal sealed class ImportBatch(
             Update(existing, item);
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Review before publish holds for imports by a user who may not review: a reviewed type's published version
+    /// needs their approval rights, and a review state in the recipe is not taken on trust (a draft comes in as a draft).
+    /// </summary>
+    private ContentError? ReviewRefusal(ContentItem item)
+    {
+        if (user.CanReview || definitions.FindType(item.ContentType)?.TypeSettings.RequiresReview != true)
+        {
+            return null;
+        }
+        if (item.Published)
+        {
+            return new ContentError("Published", $"publishing a {item.ContentType} needs an approved review: importing it published needs the ReviewContent permission");
+        }
+        ReviewRecord.None.WriteTo(item);
+        return null;
     }
 
     private void Create(ContentItem item)

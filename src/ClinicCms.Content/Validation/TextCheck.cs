@@ -29,16 +29,23 @@ public static class TextCheck
         switch (node)
         {
             case JsonObject json:
-                foreach (var (key, value) in json)
+                try
                 {
-                    if (!IsValid(key))
+                    foreach (var (key, value) in json)
                     {
-                        return "." + key;
+                        if (!IsValid(key))
+                        {
+                            return "." + key;
+                        }
+                        if (Find(value) is { } found)
+                        {
+                            return $".{key}{found}";
+                        }
                     }
-                    if (Find(value) is { } found)
-                    {
-                        return $".{key}{found}";
-                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    return ""; // System.Text.Json cannot even read one of this object's parsed names: the object is at fault
                 }
                 return null;
             case JsonArray array:

@@ -158,14 +158,14 @@ public sealed class ContentService(
     /// A review step on the item's draft (see <see cref="VersionTransitions.Review"/>). The caller checks that the user may
     /// edit the item (to request) or holds ReviewContent for it (<see cref="ContentUser.CanReview"/>, to approve or request changes).
     /// </summary>
-    public Task<ContentSaveResult> ReviewAsync(string contentItemId, ReviewAction action, string? comment, ContentUser user, CancellationToken cancellationToken = default) =>
+    public Task<ContentSaveResult> ReviewAsync(string contentItemId, ReviewAction action, string? comment, ContentUser user, string? expectedStamp = null, CancellationToken cancellationToken = default) =>
         WriteAsync(async () =>
         {
             if (comment is { Length: > ReviewRecord.MaxCommentLength })
             {
                 return ContentSaveResult.Invalid([new ContentError("Comment", $"at most {ReviewRecord.MaxCommentLength} characters")]);
             }
-            if (comment is not null && (!TextCheck.IsValid(comment) || comment.AsSpan().IndexOfAny('<', '>') >= 0))
+            if (comment is not null && (!TextCheck.IsValid(comment) || comment.AsSpan().IndexOfAny('<', '>') >= 0 || comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
             {
                 return ContentSaveResult.Invalid([new ContentError("Comment", "plain text only: no markup (< or >) and no control characters")]);
             }
@@ -177,6 +177,11 @@ public sealed class ContentService(
             if (latest.Published)
             {
                 return ContentSaveResult.Invalid([new ContentError("", "the item has no draft to review: its latest version is published")]);
+            }
+            // A reviewer approves what they read: a draft edited since then is not theirs to approve unseen.
+            if (expectedStamp is not null && expectedStamp != latest.ConcurrencyStamp)
+            {
+                return ContentSaveResult.Conflict($"the draft was changed by {latest.Author ?? "someone"} at {latest.ModifiedUtc:u} after you read it: read it again before you review it");
             }
             var draft = ContentItemMapper.ToItem(latest);
             var (refused, change) = VersionTransitions.Review(draft, action, comment, user, Now);

@@ -5,6 +5,7 @@ using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Queries;
 using ClinicCms.Content.Security;
 using ClinicCms.Content.Store;
+using ClinicCms.Content.Versions;
 
 namespace ClinicCms.Recipes.Export;
 
@@ -39,7 +40,10 @@ public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentEx
             {
                 continue;
             }
-            data.Add(ContentItemJson.ToJson(item));
+            // Reviewers' comments and names stay with the editors: an export is often shared beyond them.
+            var json = ContentItemJson.ToJson(item);
+            json.Remove(ReviewRecord.PartName);
+            data.Add(json);
             if (data.Count % 1000 == 0)
             {
                 progress?.Report(data.Count);

@@ -19,9 +19,9 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         RunAsync(user, id, Permissions.PublishContent, "publish", async item => await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken), cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent.</summary>
-    public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, CancellationToken cancellationToken = default) =>
+    public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, string? expectedStamp, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, action == ReviewAction.Request ? "request a review of" : "review",
-            async item => await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), cancellationToken), cancellationToken);
+            async item => await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), expectedStamp, cancellationToken), cancellationToken);
 
     /// <summary>The user as a writer of this item: whether they hold ReviewContent for it decides what publishing needs.</summary>
     public async Task<ContentUser> UserForAsync(ClaimsPrincipal user, ContentItem item, CancellationToken cancellationToken = default) =>

@@ -13,7 +13,8 @@ namespace ClinicCms.Web.Api;
 public static class ContentReviewApi
 {
     /// <summary>The body: <c>{ "Action": "Request" | "Approve" | "RequestChanges", "Comment": "..." }</c>.</summary>
-    public sealed record ReviewBody(string? Action, string? Comment);
+    /// <param name="ConcurrencyStamp">The draft's stamp as the caller read it: given, a draft changed since then answers 409.</param>
+    public sealed record ReviewBody(string? Action, string? Comment, string? ConcurrencyStamp = null);
 
     /// <summary>The draft's review after the step.</summary>
     public sealed record ReviewAnswer(string ContentItemId, string ContentItemVersionId, string State,
@@ -46,7 +47,7 @@ public static class ContentReviewApi
         {
             CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, item, http.RequestAborted),
         };
-        var result = await content.ReviewAsync(contentItemId, action, body.Comment, user, http.RequestAborted);
+        var result = await content.ReviewAsync(contentItemId, action, body.Comment, user, body.ConcurrencyStamp, http.RequestAborted);
         if (result.IsNotFound)
         {
             return TypedResults.Problem($"There is no content item '{contentItemId}'.", statusCode: StatusCodes.Status404NotFound);

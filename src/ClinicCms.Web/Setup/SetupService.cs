@@ -78,7 +78,7 @@ public sealed partial class SetupService(
         {
             Parameters = parameters,
             Configuration = key => configuration[key],
-            User = new ContentUser(adminId, setup.AdminUserName),
+            User = new ContentUser(adminId, setup.AdminUserName) { CanReview = true }, // the operator setting the site up
             Progress = progress,
         }, cancellationToken);
         await CreateAdministratorAsync(adminId, setup);

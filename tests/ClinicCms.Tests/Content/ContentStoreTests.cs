@@ -11,7 +11,7 @@ namespace ClinicCms.Tests.Content;
 /// <summary>Orchard's version operations on a real database; run once per provider.</summary>
 public abstract class ContentStoreTests : IAsyncLifetime
 {
-    private static readonly ContentUser Editor = new("editor-id", "editor");
+    private static readonly ContentUser Editor = new("editor-id", "editor") { CanReview = true }; // also reviews: publishes without a separate approval
     private StoreSite _site = null!;
 
     /// <summary>A store with the clinic recipe imported: a copy of a database it was imported into once for the run.</summary>

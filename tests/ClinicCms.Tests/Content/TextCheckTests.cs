@@ -23,8 +23,8 @@ public class TextCheckTests
         var built = new JsonObject { ["ok"] = "fine", ["bad"] = new JsonArray("a", "b\ud800") };
         Assert.Equal("bad[1]", TextCheck.FindInvalid(built, ""));
         Assert.Equal("part.k\ud800", TextCheck.FindInvalid(new JsonObject { ["k\ud800"] = 1 }, "part"));
-        // A parsed name cannot even be read: callers (the recipe reader) report it as invalid text.
-        Assert.Throws<InvalidOperationException>(() => TextCheck.FindInvalid(JsonNode.Parse("""{"k\ud800":1}"""), ""));
+        // A parsed name that cannot even be read is reported at the object that holds it.
+        Assert.Equal("a", TextCheck.FindInvalid(JsonNode.Parse("""{"a":{"k\ud800":1}}"""), ""));
         Assert.True(TextCheck.IsValid("emoji \ud83d\ude00"));
         Assert.False(TextCheck.IsValid("end \ud83d"));
         Assert.False(TextCheck.IsValid("\ude00 start"));

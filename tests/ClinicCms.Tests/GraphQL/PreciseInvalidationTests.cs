@@ -60,7 +60,7 @@ public sealed class PreciseInvalidationTests(PreciseInvalidationTests.Site site)
 
         await ChangeAsync(c => c.UnpublishAsync(ClinicIds.Article));
         var (afterUnpublish, gone) = await QueryAsync(http, ArticleLookup, variables);
-        await ChangeAsync(c => c.PublishAsync(ClinicIds.Article, new ContentUser(null, "test")));
+        await ChangeAsync(c => c.PublishAsync(ClinicIds.Article, new ContentUser(null, "test") { CanReview = true }));
         var (afterPublish, back) = await QueryAsync(http, ArticleLookup, variables);
 
         Assert.NotEqual(ClinicIds.Article, other);
@@ -96,7 +96,7 @@ public sealed class PreciseInvalidationTests(PreciseInvalidationTests.Site site)
             var faq = ContentService.New("FAQ");
             faq.Parts["TitlePart"] = new JsonObject { ["Title"] = "Do you infuse on Sundays?" };
             faq.Parts["FAQ"] = new JsonObject { ["Category"] = new JsonObject { ["Text"] = "general" }, ["Order"] = new JsonObject { ["Value"] = 96 } };
-            var saved = await sp.GetRequiredService<ContentService>().CreateAsync(faq, publish: false, new ContentUser(null, "test"));
+            var saved = await sp.GetRequiredService<ContentService>().CreateAsync(faq, publish: false, new ContentUser(null, "test") { CanReview = true });
             Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
             return saved.Item!.ContentItemId;
         });
@@ -111,7 +111,7 @@ public sealed class PreciseInvalidationTests(PreciseInvalidationTests.Site site)
         Assert.Contains(draftsAfter["faq"]!.AsArray(), f => f!["contentItemId"]!.GetValue<string>() == draft);
 
         // Publishing it changes the published view: the published answers go too.
-        await ChangeAsync(c => c.PublishAsync(draft, new ContentUser(null, "test")));
+        await ChangeAsync(c => c.PublishAsync(draft, new ContentUser(null, "test") { CanReview = true }));
         Assert.Equal("MISS", (await QueryAsync(anonymous, FaqQuery)).Cache);
     }
 
@@ -167,7 +167,7 @@ public sealed class PreciseInvalidationTests(PreciseInvalidationTests.Site site)
         var faq = ContentService.New("FAQ");
         faq.Parts["TitlePart"] = new JsonObject { ["Title"] = question };
         faq.Parts["FAQ"] = new JsonObject { ["Category"] = new JsonObject { ["Text"] = "general" }, ["Order"] = new JsonObject { ["Value"] = 95 } };
-        var saved = await sp.GetRequiredService<ContentService>().CreateAsync(faq, publish: true, new ContentUser(null, "test"));
+        var saved = await sp.GetRequiredService<ContentService>().CreateAsync(faq, publish: true, new ContentUser(null, "test") { CanReview = true });
         Assert.True(saved.Succeeded, string.Join("; ", saved.Errors));
         return saved.Item!.ContentItemId;
     });
@@ -175,7 +175,7 @@ public sealed class PreciseInvalidationTests(PreciseInvalidationTests.Site site)
     // Another article changes: a lookup of the seeded one keeps its cached answer.
     private Task<string> PublishNewArticleDraftAsync() => site.App.InScopeAsync(async sp =>
     {
-        var cloned = await sp.GetRequiredService<ContentService>().CloneAsync(ClinicIds.Article, new ContentUser(null, "test"));
+        var cloned = await sp.GetRequiredService<ContentService>().CloneAsync(ClinicIds.Article, new ContentUser(null, "test") { CanReview = true });
         Assert.True(cloned.Succeeded, string.Join("; ", cloned.Errors));
         return cloned.Item!.ContentItemId;
     });

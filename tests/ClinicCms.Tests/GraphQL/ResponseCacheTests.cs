@@ -72,7 +72,7 @@ public sealed class ResponseCacheTests
 
         await Change(app, c => c.UnpublishAsync(id));
         var unpublished = await graphql.DataAsync(FaqQuery);
-        await Change(app, c => c.PublishAsync(id, new ContentUser(null, "test")));
+        await Change(app, c => c.PublishAsync(id, new ContentUser(null, "test") { CanReview = true }));
         var republished = await graphql.DataAsync(FaqQuery);
         await Change(app, c => c.DeleteAsync(id));
         var deleted = await graphql.DataAsync(FaqQuery);

@@ -105,6 +105,37 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
     }
 
     [Fact]
+    public async Task An_approval_of_the_draft_as_the_reviewer_read_it_is_refused_once_the_draft_changed()
+    {
+        var id = await site.DraftFaqAsync("author-app", "How long does it last?");
+        using (var requested = await site.ReviewAsync("author-app", id, "Request"))
+        {
+            Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        }
+        var read = (await site.StoredAsync(id))!.ConcurrencyStamp;
+        using (var author = await site.AsAsync("author-app"))
+        using (var edited = await author.PostAsJsonAsync("/api/content?draft=true", ReviewSite.Faq("How long does it last, really?", id)))
+        {
+            Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        }
+        using (var again = await site.ReviewAsync("author-app", id, "Request"))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        using (var stale = await site.ReviewAsync("reviewer-app", id, "Approve", stamp: read))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+            Assert.Contains("after you read it", await stale.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        Assert.Equal(ReviewState.InReview, (await site.ReviewOfAsync(id)).State);
+
+        using var current = await site.ReviewAsync("reviewer-app", id, "Approve", stamp: (await site.StoredAsync(id))!.ConcurrencyStamp);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal(ReviewState.Approved, (await site.ReviewOfAsync(id)).State);
+    }
+
+    [Fact]
     public async Task Editing_an_approved_draft_sends_it_back_to_draft_and_a_body_cannot_set_the_review()
     {
         var id = await site.DraftFaqAsync("author-app", "What does it cost?");
@@ -170,6 +201,7 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
             ("lower-case action", () => site.ReviewAsync("author-app", id, "request"), HttpStatusCode.BadRequest),
             ("huge comment", () => site.ReviewAsync("author-app", id, "Request", new string('x', ReviewRecord.MaxCommentLength + 1)), HttpStatusCode.BadRequest),
             ("markup in comment", () => site.ReviewAsync("author-app", id, "Request", "<script>alert(1)</script>"), HttpStatusCode.BadRequest),
+            ("control character in comment", () => site.ReviewAsync("author-app", id, "Request", "fine\u0000\u001b[31m"), HttpStatusCode.BadRequest),
             ("approve before a request", () => site.ReviewAsync("reviewer-app", id, "Approve"), HttpStatusCode.BadRequest),
             ("someone else's item", () => site.ReviewAsync("other-author-app", id, "Request"), HttpStatusCode.Forbidden),
             ("an author approving", () => site.ReviewAsync("author-app", id, "Approve"), HttpStatusCode.Forbidden),

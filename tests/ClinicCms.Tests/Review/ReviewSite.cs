@@ -35,10 +35,10 @@ public sealed class ReviewSite : IAsyncLifetime
     public async Task<HttpClient> AsAsync(string clientId) =>
         Site.WithToken(await Site.TokenAsync(clientId, Secrets[clientId]));
 
-    public async Task<HttpResponseMessage> ReviewAsync(string clientId, string id, string action, string? comment = null)
+    public async Task<HttpResponseMessage> ReviewAsync(string clientId, string id, string action, string? comment = null, string? stamp = null)
     {
         using var http = await AsAsync(clientId);
-        return await http.PostAsJsonAsync($"/api/content/{id}/review", new { Action = action, Comment = comment });
+        return await http.PostAsJsonAsync($"/api/content/{id}/review", new { Action = action, Comment = comment, ConcurrencyStamp = stamp });
     }
 
     /// <summary>The item's latest (or published) version as stored, review record included.</summary>

@@ -66,7 +66,7 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
                 return Redirect(deleted is null ? "/admin/content" : $"/admin/content/{Id}/edit");
             case "request-review" or "approve" or "request-changes":
                 var step = action switch { "request-review" => ReviewAction.Request, "approve" => ReviewAction.Approve, _ => ReviewAction.RequestChanges };
-                return Done(await Actions.ReviewAsync(User, Id, step, comment, HttpContext.RequestAborted),
+                return Done(await Actions.ReviewAsync(User, Id, step, comment, baseStamp, HttpContext.RequestAborted),
                     step switch { ReviewAction.Request => "Review requested.", ReviewAction.Approve => "Approved: it can be published.", _ => "Changes requested." });
             case "clone":
                 var (error, clone) = await Actions.CloneAsync(User, Id, HttpContext.RequestAborted);

@@ -1,15 +1,17 @@
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Security;
 using ClinicCms.Recipes;
 using ClinicCms.Recipes.Export;
 using ClinicCms.Web.Admin;
 using ClinicCms.Web.Hosting;
+using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicCms.Web.Pages.Admin.Recipes;
 
 /// <summary>The recipes shipped in recipes/: run one and read its report (or its errors, with nothing changed); export chosen types.</summary>
-public sealed class RecipesModel(AppDataPaths paths, RecipeExecutor executor, RecipeExporter exporter, ContentDefinitionStore definitions, IConfiguration configuration) : PageModel
+public sealed class RecipesModel(AppDataPaths paths, RecipeExecutor executor, RecipeExporter exporter, ContentDefinitionStore definitions, IConfiguration configuration, PermissionService permissions) : PageModel
 {
     public List<RecipeDescriptor> Recipes { get; } = [];
     public List<string> Types { get; private set; } = [];
@@ -25,7 +27,8 @@ public sealed class RecipesModel(AppDataPaths paths, RecipeExecutor executor, Re
         {
             var report = await executor.RunAsync(RecipeReader.ReadFile(path), new RecipeRunOptions
             {
-                User = AdminActions.UserOf(User),
+                // Published items of reviewed types come in only for a user who may approve them.
+                User = AdminActions.UserOf(User) with { CanReview = (await permissions.ForAsync(User, HttpContext.RequestAborted)).Has(Permissions.ReviewContent) },
                 Configuration = key => configuration[key],
             }, HttpContext.RequestAborted);
             Report = report.ToString();
