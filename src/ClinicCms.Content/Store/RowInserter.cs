@@ -73,7 +73,7 @@ internal sealed class RowInserter(ClinicCmsDbContext db) : IAsyncDisposable
     private sealed class TableInsert(DbConnection connection, DbTransaction transaction, string sql,
         List<(IClrPropertyGetter Getter, ValueConverter? Converter, RelationalTypeMapping Mapping, bool Nullable)> columns) : IAsyncDisposable
     {
-        /// <summary>Rows per batch: PostgreSQL takes at most 65,535 parameters in one round trip.</summary>
+        /// <summary>Rows per batch: bounds what one round trip holds in memory on both ends.</summary>
         private const int BatchRows = 500;
 
         private DbCommand? _prepared;

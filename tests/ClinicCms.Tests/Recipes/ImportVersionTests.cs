@@ -71,7 +71,7 @@ public sealed class ImportVersionTests : IAsyncLifetime
     [Fact]
     public async Task Field_rows_of_a_large_import_point_at_their_own_versions()
     {
-        // More rows than one batch of inserts, so keys come back from several batches in order.
+        // More than one flush of versions, and field rows (two per item) over several insert batches: keys must come back in order.
         var items = Enumerable.Range(1, 1200).Select(i => new JsonObject
         {
             ["ContentItemId"] = $"bulkorderfaq{i:D10}",

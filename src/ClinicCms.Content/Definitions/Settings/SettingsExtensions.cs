@@ -19,7 +19,10 @@ public static class SettingsExtensions
 
     public static T GetSettings<T>(this JsonObject settings) where T : new() => settings.GetSettings<T>(typeof(T).Name);
 
-    /// <summary>Reads the settings object stored under <paramref name="key"/> into <typeparamref name="T"/>.</summary>
+    /// <summary>
+    /// Reads the settings object stored under <paramref name="key"/> into <typeparamref name="T"/>. Inside
+    /// <see cref="ReadOnce"/> the result is shared: treat it as read-only.
+    /// </summary>
     public static T GetSettings<T>(this JsonObject settings, string key) where T : new()
     {
         if (Remembered.Value is not { } remembered)
@@ -38,7 +41,7 @@ public static class SettingsExtensions
     {
         var outer = Remembered.Value;
         Remembered.Value ??= new(ReferenceKeys.Instance);
-        return new Scope(outer);
+        return new Scope(outer, outer is null ? Remembered.Value : null);
     }
 
     private static T Read<T>(JsonObject settings, string key) where T : new()
@@ -78,9 +81,13 @@ public static class SettingsExtensions
         }
     }
 
-    private sealed class Scope(ConcurrentDictionary<(JsonObject, string, Type), object>? outer) : IDisposable
+    private sealed class Scope(ConcurrentDictionary<(JsonObject, string, Type), object>? outer, ConcurrentDictionary<(JsonObject, string, Type), object>? own) : IDisposable
     {
-        public void Dispose() => Remembered.Value = outer;
+        public void Dispose()
+        {
+            Remembered.Value = outer;
+            own?.Clear(); // a task started inside and still running reads anew from now on
+        }
     }
 
     /// <summary>Settings objects compared by reference: two equal objects of different definitions stay apart.</summary>
