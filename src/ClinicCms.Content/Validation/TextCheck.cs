@@ -5,12 +5,13 @@ using System.Text.Json.Nodes;
 namespace ClinicCms.Content.Validation;
 
 /// <summary>
-/// Finds text that is not valid Unicode: an unpaired UTF-16 surrogate (JSON "\ud800") cannot be stored as UTF-8 or
-/// written back out, so it is refused with the path of the value rather than failing later in the store.
+/// Finds text that cannot be stored: an unpaired UTF-16 surrogate (JSON "\ud800") is not valid Unicode and cannot be
+/// written as UTF-8, and PostgreSQL keeps no NUL character; either is refused with the path of the value rather than
+/// failing later in the store.
 /// </summary>
 public static class TextCheck
 {
-    public const string Problem = "the text has an unpaired UTF-16 surrogate (such as \\ud800), which is not valid Unicode";
+    public const string Problem = "the text has an unpaired UTF-16 surrogate (such as \\ud800) or a NUL character (\\u0000), which cannot be stored";
 
     /// <summary>The JSON path of the first invalid string (a value or a property name) under <paramref name="node"/>, or null.</summary>
     public static string? FindInvalid(JsonNode? node, string path)
@@ -94,6 +95,10 @@ public static class TextCheck
         if (text is null)
         {
             return true;
+        }
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            return false; // PostgreSQL stores no NUL in text or jsonb
         }
         var start = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
         if (start < 0)

@@ -19,7 +19,7 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         RunAsync(user, id, Permissions.PublishContent, "publish", async item => await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken), cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent.</summary>
-    public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, string? expectedStamp, CancellationToken cancellationToken = default) =>
+    public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, string expectedStamp, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, action == ReviewAction.Request ? "request a review of" : "review",
             async item => await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), expectedStamp, cancellationToken), cancellationToken);
 

@@ -43,6 +43,11 @@ public static class ContentReviewApi
         {
             return TypedResults.Forbid();
         }
+        // A reviewer decides on a draft they may read, as they read it.
+        if (action != ReviewAction.Request && !await authorizer.CanAsync(http.User, Permissions.PreviewContent, item, http.RequestAborted))
+        {
+            return TypedResults.Forbid();
+        }
         var user = new ContentUser(PermissionService.UserIdOf(http.User), http.User.Identity?.Name)
         {
             CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, item, http.RequestAborted),

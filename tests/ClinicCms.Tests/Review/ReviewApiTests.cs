@@ -201,6 +201,7 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
             ("lower-case action", () => site.ReviewAsync("author-app", id, "request"), HttpStatusCode.BadRequest),
             ("huge comment", () => site.ReviewAsync("author-app", id, "Request", new string('x', ReviewRecord.MaxCommentLength + 1)), HttpStatusCode.BadRequest),
             ("markup in comment", () => site.ReviewAsync("author-app", id, "Request", "<script>alert(1)</script>"), HttpStatusCode.BadRequest),
+            ("approving a draft one may not read", () => site.ReviewAsync("blind-reviewer-app", id, "Approve"), HttpStatusCode.Forbidden),
             ("control character in comment", () => site.ReviewAsync("author-app", id, "Request", "fine\u0000\u001b[31m"), HttpStatusCode.BadRequest),
             ("approve before a request", () => site.ReviewAsync("reviewer-app", id, "Approve"), HttpStatusCode.BadRequest),
             ("someone else's item", () => site.ReviewAsync("other-author-app", id, "Request"), HttpStatusCode.Forbidden),

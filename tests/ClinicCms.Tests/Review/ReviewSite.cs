@@ -84,5 +84,6 @@ public sealed class ReviewSite : IAsyncLifetime
         ["reviewer-app"] = "Reviewer-app-secret-1",
         ["publisher-app"] = "Publisher-app-secret-1",
         ["chief-app"] = "Chief-app-secret-1",
+        ["blind-reviewer-app"] = "Blind-reviewer-app-secret-1",
     };
 }

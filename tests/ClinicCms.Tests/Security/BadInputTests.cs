@@ -56,6 +56,11 @@ public sealed class BadInputTests(SharedSecuredSite shared) : IClassFixture<Shar
         using var surrogate = await PostRawAsync(editor, faq.Replace("TITLE", "\"Half \\ud800 a pair\"", StringComparison.Ordinal).Replace("ORDER", "1", StringComparison.Ordinal));
         using var surrogateInPart = await PostRawAsync(editor, faq.Replace("TITLE", "\"Fine\"", StringComparison.Ordinal).Replace("\"general\"", "\"\\udc00\"", StringComparison.Ordinal).Replace("ORDER", "1", StringComparison.Ordinal));
         using var huge = await PostRawAsync(editor, faq.Replace("TITLE", "\"Huge order\"", StringComparison.Ordinal).Replace("ORDER", "1e308", StringComparison.Ordinal));
+        using var nul = await PostRawAsync(editor, faq.Replace("TITLE", "\"Null \\u0000 inside\"", StringComparison.Ordinal).Replace("ORDER", "1", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode); // PostgreSQL would refuse it at save: a 500 before
+        var nulAnswer = await nul.Content.ReadAsStringAsync(ct);
+        Assert.Contains("TitlePart.Title: the text has an unpaired UTF-16 surrogate", nulAnswer, StringComparison.Ordinal);
+        Assert.Contains("or a NUL character", nulAnswer, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
         Assert.Contains("TitlePart.Title: the text has an unpaired UTF-16 surrogate", await surrogate.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, surrogateInPart.StatusCode);
