@@ -20,7 +20,7 @@ namespace ClinicCms.Tests.Content;
 /// </summary>
 public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.Site site) : IClassFixture<ChangeAnnouncementTests.Site>
 {
-    private static readonly ContentUser Editor = new("editor-id", "editor");
+    private static readonly ContentUser Editor = new("editor-id", "editor") { CanReview = true }; // also reviews: publishes without a separate approval
 
     public sealed class Site : IAsyncLifetime
     {
