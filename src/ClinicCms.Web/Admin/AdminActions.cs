@@ -21,7 +21,9 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
     /// <summary>A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent.</summary>
     public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, string expectedStamp, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, action == ReviewAction.Request ? "request a review of" : "review",
-            async item => await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), expectedStamp, cancellationToken), cancellationToken);
+            async item => action != ReviewAction.Request && !await authorizer.CanAsync(user, Permissions.PreviewContent, item, cancellationToken)
+                ? ContentSaveResult.Refused($"You may not read the draft of item {item.ContentItemId}, so you may not review it.")
+                : await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), expectedStamp, cancellationToken), cancellationToken);
 
     /// <summary>The user as a writer of this item: whether they hold ReviewContent for it decides what publishing needs.</summary>
     public async Task<ContentUser> UserForAsync(ClaimsPrincipal user, ContentItem item, CancellationToken cancellationToken = default) =>

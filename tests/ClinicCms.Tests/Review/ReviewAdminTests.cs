@@ -13,6 +13,52 @@ public sealed class ReviewAdminTests(ReviewSite site) : IClassFixture<ReviewSite
     private const string AuthorId = "4rauthor000000000000000001";
 
     [Fact]
+    public async Task A_reviewer_who_may_not_edit_approves_on_the_preview_of_the_draft_as_shown()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await DraftOwnedByAuthorAsync("How soon do I feel better?");
+        await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().ReviewAsync(id, ReviewAction.Request, null, new ContentUser(AuthorId, "rauthor")));
+        using var reviewer = await site.Site.SignedInAsync("rreviewer", "Rreviewer-password-1");
+        using (var edit = await reviewer.GetAsync($"/admin/content/{id}/edit", ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode); // a reviewer reads, never edits
+        }
+        var page = await reviewer.GetStringAsync($"/admin/content/{id}/preview", ct);
+        Assert.Contains("value=\"approve\"", page, StringComparison.Ordinal);
+        var shown = StampOf(page);
+
+        // The author changes the draft after the reviewer opened it: the approval of what was shown is refused.
+        var edited = (await site.StoredAsync(id))!;
+        edited.Part("TitlePart")!["Title"] = "How soon do I feel better, really?";
+        await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().SaveDraftAsync(edited, new ContentUser(AuthorId, "rauthor")));
+        await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().ReviewAsync(id, ReviewAction.Request, null, new ContentUser(AuthorId, "rauthor")));
+        Task<HttpResponseMessage> Approve(string stamp) => reviewer.PostAsync($"/admin/content/{id}/preview", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["action"] = "approve",
+            ["baseStamp"] = stamp,
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(page),
+        }), ct);
+        using (var stale = await Approve(shown))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        }
+        Assert.Equal(ReviewState.InReview, (await site.ReviewOfAsync(id)).State);
+
+        var fresh = await reviewer.GetStringAsync($"/admin/content/{id}/preview", ct);
+        Assert.Contains("How soon do I feel better, really?", fresh, StringComparison.Ordinal);
+        using (var approved = await Approve(StampOf(fresh)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        }
+        var review = await site.ReviewOfAsync(id);
+        Assert.Equal(ReviewState.Approved, review.State);
+        Assert.Equal("rreviewer", review.ReviewedBy);
+    }
+
+    private static string StampOf(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"baseStamp\" value=\"([^\"]*)\"").Groups[1].Value;
+
+    [Fact]
     public async Task The_edit_page_shows_the_review_refuses_an_unapproved_publish_and_offers_each_user_their_steps()
     {
         var ct = TestContext.Current.CancellationToken;
