@@ -29,15 +29,33 @@ internal static class ContentItemFields
             Description = "Draft, InReview, ChangesRequested or Approved; null without preview rights on the item.",
             Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(ReviewStateAsync),
         });
+        // What a reviewer read, so that their approval is refused if the draft changes meanwhile (POST .../review).
+        type.AddField(new FieldType
+        {
+            Name = "concurrencyStamp",
+            Type = typeof(StringGraphType),
+            Description = "The version's stamp as read, which a review decision names; null without preview rights on the item.",
+            Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(ConcurrencyStampAsync),
+        });
     }
 
     private static async ValueTask<object?> ReviewStateAsync(IResolveFieldContext context)
     {
         var item = ((ContentNode)context.Source!).Item;
+        return await MayPreviewAsync(context, item) ? ReviewRecord.Of(item).State.ToString() : null;
+    }
+
+    private static async ValueTask<object?> ConcurrencyStampAsync(IResolveFieldContext context)
+    {
+        var item = ((ContentNode)context.Source!).Item;
+        return await MayPreviewAsync(context, item) ? item.ConcurrencyStamp : null;
+    }
+
+    private static async ValueTask<bool> MayPreviewAsync(IResolveFieldContext context, ContentItem item)
+    {
         var reads = ContentReadContext.Of(context);
         var scope = await reads.Access.PreviewScopeAsync(reads.User, item.ContentType);
-        var mayPreview = scope == ReadScope.All || (scope == ReadScope.Own && reads.Access.UserId(reads.User) is { } id && id == item.Owner);
-        return mayPreview ? ReviewRecord.Of(item).State.ToString() : null;
+        return scope == ReadScope.All || (scope == ReadScope.Own && reads.Access.UserId(reads.User) is { } id && id == item.Owner);
     }
 
     // The schema has listed published before latest from the start; Orchard's JSON, which the list follows, has latest first.

@@ -13,7 +13,7 @@ namespace ClinicCms.Web.Api;
 public static class ContentReviewApi
 {
     /// <summary>The body: <c>{ "Action": "Request" | "Approve" | "RequestChanges", "Comment": "..." }</c>.</summary>
-    /// <param name="ConcurrencyStamp">The draft's stamp as the caller read it: given, a draft changed since then answers 409.</param>
+    /// <param name="ConcurrencyStamp">The draft's stamp as the caller read it (required to approve): a draft changed since answers 409.</param>
     public sealed record ReviewBody(string? Action, string? Comment, string? ConcurrencyStamp = null);
 
     /// <summary>The draft's review after the step.</summary>
@@ -47,6 +47,10 @@ public static class ContentReviewApi
         if (action != ReviewAction.Request && !await authorizer.CanAsync(http.User, Permissions.PreviewContent, item, http.RequestAborted))
         {
             return TypedResults.Forbid();
+        }
+        if (action == ReviewAction.Approve && string.IsNullOrEmpty(body.ConcurrencyStamp))
+        {
+            return TypedResults.Problem("Approve needs the ConcurrencyStamp of the draft you read (GraphQL: concurrencyStamp with status: DRAFT or LATEST), so that a draft changed since is not approved unseen.", statusCode: StatusCodes.Status400BadRequest);
         }
         var user = new ContentUser(PermissionService.UserIdOf(http.User), http.User.Identity?.Name)
         {

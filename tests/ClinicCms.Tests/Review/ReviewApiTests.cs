@@ -201,6 +201,11 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
             ("lower-case action", () => site.ReviewAsync("author-app", id, "request"), HttpStatusCode.BadRequest),
             ("huge comment", () => site.ReviewAsync("author-app", id, "Request", new string('x', ReviewRecord.MaxCommentLength + 1)), HttpStatusCode.BadRequest),
             ("markup in comment", () => site.ReviewAsync("author-app", id, "Request", "<script>alert(1)</script>"), HttpStatusCode.BadRequest),
+            ("approve without the stamp read", async () =>
+            {
+                using var reviewer = await site.AsAsync("reviewer-app");
+                return await reviewer.PostAsJsonAsync($"/api/content/{id}/review", new { Action = "Approve" });
+            }, HttpStatusCode.BadRequest),
             ("approving a draft one may not read", () => site.ReviewAsync("blind-reviewer-app", id, "Approve"), HttpStatusCode.Forbidden),
             ("control character in comment", () => site.ReviewAsync("author-app", id, "Request", "fine\u0000\u001b[31m"), HttpStatusCode.BadRequest),
             ("approve before a request", () => site.ReviewAsync("reviewer-app", id, "Approve"), HttpStatusCode.BadRequest),
@@ -237,16 +242,18 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
             Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
         }
         using var reviewer = await site.AsAsync("reviewer-app");
-        var drafts = await QueryAsync(reviewer, "{ faq(status: DRAFT) { contentItemId reviewState } }");
+        var drafts = await QueryAsync(reviewer, "{ faq(status: DRAFT) { contentItemId reviewState concurrencyStamp } }");
         var mine = drafts["data"]!["faq"]!.AsArray().Single(n => n!["contentItemId"]!.GetValue<string>() == id);
         Assert.Equal("InReview", mine!["reviewState"]!.GetValue<string>());
+        Assert.Equal((await site.StoredAsync(id))!.ConcurrencyStamp, mine["concurrencyStamp"]!.GetValue<string>());
 
         // A reader without preview rights gets null for every published item, and the same answer as without the field.
         using var reader = site.Site.WithToken(await site.Site.TokenAsync("reader-app", "Reader-app-secret-1"));
-        var published = await QueryAsync(reader, "{ faq { displayText reviewState } }");
+        var published = await QueryAsync(reader, "{ faq { displayText reviewState concurrencyStamp } }");
         var plain = await QueryAsync(reader, "{ faq { displayText } }");
         Assert.NotEmpty(published["data"]!["faq"]!.AsArray());
         Assert.All(published["data"]!["faq"]!.AsArray(), n => Assert.Null(n!["reviewState"]));
+        Assert.All(published["data"]!["faq"]!.AsArray(), n => Assert.Null(n!["concurrencyStamp"]));
         Assert.Equal(plain["data"]!["faq"]!.AsArray().Select(n => n!["displayText"]!.GetValue<string>()),
             published["data"]!["faq"]!.AsArray().Select(n => n!["displayText"]!.GetValue<string>()));
     }

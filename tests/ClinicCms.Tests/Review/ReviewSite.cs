@@ -38,6 +38,8 @@ public sealed class ReviewSite : IAsyncLifetime
     public async Task<HttpResponseMessage> ReviewAsync(string clientId, string id, string action, string? comment = null, string? stamp = null)
     {
         using var http = await AsAsync(clientId);
+        // A reviewer approves the draft as they read it now, unless the test says which stamp they read.
+        stamp ??= action == "Approve" ? (await StoredAsync(id))?.ConcurrencyStamp : null;
         return await http.PostAsJsonAsync($"/api/content/{id}/review", new { Action = action, Comment = comment, ConcurrencyStamp = stamp });
     }
 
