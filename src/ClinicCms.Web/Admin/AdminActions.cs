@@ -12,9 +12,6 @@ namespace ClinicCms.Web.Admin;
 /// </summary>
 public sealed class AdminActions(ContentService content, ContentAuthorizer authorizer)
 {
-    /// <summary>The signed-in user as a writer; may not review until <see cref="UserForAsync"/> says they may.</summary>
-    public static ContentUser UserOf(ClaimsPrincipal user) => new(PermissionService.UserIdOf(user), user.Identity?.Name) { CanReview = false };
-
     public Task<string?> PublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, Permissions.PublishContent, "publish", async item => await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken), cancellationToken: cancellationToken), cancellationToken);
 
@@ -27,7 +24,7 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
 
     /// <summary>The user as a writer of this item: whether they hold ReviewContent for it decides what publishing needs.</summary>
     public async Task<ContentUser> UserForAsync(ClaimsPrincipal user, ContentItem item, CancellationToken cancellationToken = default) =>
-        UserOf(user) with { CanReview = await authorizer.CanAsync(user, Permissions.ReviewContent, item, cancellationToken) };
+        PermissionService.WriterOf(user) with { CanReview = await authorizer.CanAsync(user, Permissions.ReviewContent, item, cancellationToken) };
 
     public Task<string?> UnpublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, Permissions.PublishContent, "unpublish", _ => content.UnpublishAsync(id, cancellationToken), cancellationToken);
@@ -43,7 +40,7 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         ContentItem? clone = null;
         var error = await RunAsync(user, id, Permissions.CloneContent, "clone", async _ =>
         {
-            var result = await content.CloneAsync(id, UserOf(user), cancellationToken);
+            var result = await content.CloneAsync(id, PermissionService.WriterOf(user), cancellationToken);
             clone = result.Item;
             return result;
         }, cancellationToken);
@@ -51,7 +48,7 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
     }
 
     public Task<string?> RestoreAsync(ClaimsPrincipal user, string id, string versionId, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.EditContent, "restore a version of", _ => content.RestoreAsync(id, versionId, UserOf(user), cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.EditContent, "restore a version of", _ => content.RestoreAsync(id, versionId, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
 
     public async Task<bool> CanAsync(ClaimsPrincipal user, string permission, ContentItem item, CancellationToken cancellationToken = default) =>
         await authorizer.CanAsync(user, permission, item, cancellationToken);

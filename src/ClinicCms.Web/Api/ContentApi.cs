@@ -73,7 +73,7 @@ public static class ContentApi
         {
             return problem!;
         }
-        var user = new ContentUser(PermissionService.UserIdOf(http.User), http.User.Identity?.Name) { CanReview = false };
+        var user = PermissionService.WriterOf(http.User);
         var latest = string.IsNullOrEmpty(posted.ContentItemId) ? null : await content.GetAsync(posted.ContentItemId, VersionOptions.Latest, http.RequestAborted);
         Func<Task<ContentSaveResult>> save;
         if (latest is not null)

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Security;
 
 namespace ClinicCms.Web.Security;
@@ -34,6 +35,9 @@ public sealed class PermissionService(RolePermissionCache cache, IServiceProvide
 
     public static string? UserIdOf(ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.FindFirstValue("sub") : null;
+
+    /// <summary>The caller as a writer of content: owner id and author name; may not review until a caller that checked ReviewContent says so.</summary>
+    public static ContentUser WriterOf(ClaimsPrincipal user) => new(UserIdOf(user), user.Identity?.Name);
 
     public static List<string> RolesOf(ClaimsPrincipal user)
     {

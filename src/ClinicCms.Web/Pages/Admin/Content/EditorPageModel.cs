@@ -4,8 +4,9 @@ using ClinicCms.Content.Security;
 using ClinicCms.Content.Validation;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Admin;
-using Microsoft.AspNetCore.Mvc;
+using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicCms.Web.Pages.Admin.Content;
 
@@ -37,7 +38,7 @@ public abstract class EditorPageModel(ContentService content, ContentDefinitionS
     {
         var hasPublished = !isNew && await content.GetAsync(item.ContentItemId, VersionOptions.Published, HttpContext.RequestAborted) is not null;
         var owned = item.Clone();
-        owned.Owner ??= AdminActions.UserOf(User).Id;
+        owned.Owner ??= PermissionService.WriterOf(User).Id;
         return new EditorView
         {
             Item = item,

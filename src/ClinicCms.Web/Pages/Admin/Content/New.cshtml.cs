@@ -2,6 +2,7 @@ using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Security;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Admin;
+using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicCms.Web.Pages.Admin.Content;
@@ -30,7 +31,7 @@ public sealed class NewModel(ContentService content, ContentDefinitionStore defi
         {
             return NotFound();
         }
-        var user = AdminActions.UserOf(User);
+        var user = PermissionService.WriterOf(User);
         var item = await FromFormAsync(ContentService.New(type.Name), type);
         item.Owner = user.Id;
         var publish = action == "publish";

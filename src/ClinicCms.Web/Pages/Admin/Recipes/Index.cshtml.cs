@@ -28,7 +28,7 @@ public sealed class RecipesModel(AppDataPaths paths, RecipeExecutor executor, Re
             var report = await executor.RunAsync(RecipeReader.ReadFile(path), new RecipeRunOptions
             {
                 // Published items of reviewed types come in only for a user who may approve them.
-                User = AdminActions.UserOf(User) with { CanReview = (await permissions.ForAsync(User, HttpContext.RequestAborted)).Has(Permissions.ReviewContent) },
+                User = PermissionService.WriterOf(User) with { CanReview = (await permissions.ForAsync(User, HttpContext.RequestAborted)).Has(Permissions.ReviewContent) },
                 Configuration = key => configuration[key],
             }, HttpContext.RequestAborted);
             Report = report.ToString();
