@@ -55,6 +55,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentImporter>();
         services.AddScoped<Queries.ContentExportReader>();
         services.AddScoped<Queries.AdminContentQueries>();
+        services.AddScoped<Queries.ReviewLists>();
         AddReaders(services, provider, connectionString);
         return services;
     }

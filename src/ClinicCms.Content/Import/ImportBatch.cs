@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
+using ClinicCms.Content.Parts;
 using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
@@ -91,7 +92,12 @@ internal sealed class ImportBatch(
     /// </summary>
     private ContentError? ReviewRefusal(ContentItem item)
     {
-        if (user.CanReview || definitions.FindType(item.ContentType)?.TypeSettings.RequiresReview != true)
+        if (user.CanReview)
+        {
+            return null;
+        }
+        item.Parts.Remove(PartNames.MedicalReviewPart); // a medical review is a reviewer's word: not taken from a recipe on trust either
+        if (definitions.FindType(item.ContentType)?.TypeSettings.RequiresReview != true)
         {
             return null;
         }

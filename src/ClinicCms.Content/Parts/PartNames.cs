@@ -8,9 +8,10 @@ public static class PartNames
     public const string HtmlBodyPart = nameof(HtmlBodyPart);
     public const string MarkdownBodyPart = nameof(MarkdownBodyPart);
     public const string CommonPart = nameof(CommonPart);
+    public const string MedicalReviewPart = nameof(MedicalReviewPart);
 
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
-        TitlePart, AutoroutePart, HtmlBodyPart, MarkdownBodyPart, CommonPart,
+        TitlePart, AutoroutePart, HtmlBodyPart, MarkdownBodyPart, CommonPart, MedicalReviewPart,
     };
 }

@@ -2,7 +2,8 @@ namespace ClinicCms.Content.Store;
 
 /// <summary>
 /// One scalar field value of one version (TextField, NumericField, BooleanField, DateField, DateTimeField,
-/// TimeField), so that GraphQL filters and orders on fields in SQL, scoped to the right part and field.
+/// TimeField), so that GraphQL filters and orders on fields in SQL, scoped to the right part and field. Two workflow
+/// values are kept the same way (ReviewPart.State, MedicalReviewPart.NextReviewDueUtc) for the dashboard's lists.
 /// </summary>
 public sealed class ContentFieldIndexRow
 {

@@ -2,11 +2,16 @@ using ClinicCms.Content.Reading;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
+using ClinicCms.Content.Parts;
+using ClinicCms.Content.Versions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicCms.Content.Store;
 
-/// <summary>Keeps <see cref="ContentFieldIndexRow"/> rows in step with a version's scalar fields.</summary>
+/// <summary>
+/// Keeps <see cref="ContentFieldIndexRow"/> rows in step with a version's scalar fields, and with the workflow values the
+/// dashboard lists by (review state, medical review due), so those lists use the index too.
+/// </summary>
 public static class ContentFieldIndexer
 {
     /// <summary>Sets the index rows of a row that is about to be inserted (EF fills VersionRowId).</summary>
@@ -42,6 +47,24 @@ public static class ContentFieldIndexer
             {
                 yield return row;
             }
+        }
+        foreach (var row in WorkflowRows(item))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The review lists' values: a draft waiting on someone (in review, changes requested) and when a medical review is due.</summary>
+    private static IEnumerable<ContentFieldIndexRow> WorkflowRows(ContentItem item)
+    {
+        var state = ReviewRecord.Of(item).State;
+        if (state is ReviewState.InReview or ReviewState.ChangesRequested)
+        {
+            yield return new ContentFieldIndexRow { ContentType = item.ContentType, ContentPart = ReviewRecord.PartName, ContentField = ReviewRecord.StateField, Text = state.ToString() };
+        }
+        if (item.Part(PartNames.MedicalReviewPart) is { } part && PartExtensions.Read<MedicalReviewPart>(part).NextReviewDueUtc is { } due)
+        {
+            yield return new ContentFieldIndexRow { ContentType = item.ContentType, ContentPart = PartNames.MedicalReviewPart, ContentField = nameof(MedicalReviewPart.NextReviewDueUtc), Date = due };
         }
     }
 

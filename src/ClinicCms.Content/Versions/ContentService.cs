@@ -2,7 +2,9 @@ using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
+using ClinicCms.Content.Parts;
 using ClinicCms.Content.Preparation;
+using ClinicCms.Content.Security;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +69,7 @@ public sealed class ContentService(
                 return ContentSaveResult.Invalid(errors);
             }
             VersionTransitions.KeepReview(item, stored: null);
-            if (publish && VersionTransitions.CheckApproval(item, RequiresReview(defs, item.ContentType), user, Now) is { } refused)
+            if (publish && VersionTransitions.CheckApproval(item, RequiresReview(defs, item.ContentType), user, Now, await ApprovalByPublishAsync(defs, item, user, cancellationToken)) is { } refused)
             {
                 return ContentSaveResult.Refused(refused);
             }
@@ -102,7 +104,7 @@ public sealed class ContentService(
             {
                 return ContentSaveResult.Invalid(errors);
             }
-            // Only a version that has a review is read back, to compare: most saves skip the parse.
+            // Only a version that has a review (or a medical review: its name contains ReviewPart too) is read back, to compare: most saves skip the parse.
             VersionTransitions.KeepReview(draft, latest.Content.Contains(ReviewRecord.PartName, StringComparison.Ordinal) ? ContentItemMapper.ToItem(latest) : null);
             if (newVersion)
             {
@@ -142,7 +144,8 @@ public sealed class ContentService(
             {
                 return ContentSaveResult.Invalid(errors);
             }
-            if (VersionTransitions.CheckApproval(draft, RequiresReview(defs, draft.ContentType), user, Now) is { } refused)
+            var reviewBefore = ReviewRecord.Of(draft);
+            if (VersionTransitions.CheckApproval(draft, RequiresReview(defs, draft.ContentType), user, Now, await ApprovalByPublishAsync(defs, draft, user, cancellationToken)) is { } refused)
             {
                 return ContentSaveResult.Refused(refused);
             }
@@ -150,6 +153,10 @@ public sealed class ContentService(
             var change = VersionTransitions.Publish(draft, published, user, Now);
             await db.SaveChangesAsync(cancellationToken); // the demoted version first: one published version at every statement
             ContentItemMapper.CopyTo(draft, latest);
+            if (ReviewRecord.Of(draft) != reviewBefore)
+            {
+                await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken); // the dashboard's lists read the review state there
+            }
             await db.SaveChangesAsync(cancellationToken);
             return Saved(draft, change);
         }, cancellationToken);
@@ -184,12 +191,15 @@ public sealed class ContentService(
                 return ContentSaveResult.Conflict($"the draft was changed by {latest.Author ?? "someone"} at {latest.ModifiedUtc:u} after you read it: read it again before you review it");
             }
             var draft = ContentItemMapper.ToItem(latest);
-            var (refused, change) = VersionTransitions.Review(draft, action, comment, user, Now);
+            var defs = await definitions.GetAsync(cancellationToken);
+            var medical = action == ReviewAction.Approve ? await MedicalApprovalAsync(defs, draft.ContentType, user, cancellationToken) : null;
+            var (refused, change) = VersionTransitions.Review(draft, action, comment, user, Now, medical);
             if (refused is not null)
             {
                 return ContentSaveResult.Invalid([new ContentError("Action", refused)]);
             }
             ContentItemMapper.CopyTo(draft, latest);
+            await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken); // the dashboard's lists read the review state there
             await db.SaveChangesAsync(cancellationToken);
             return Saved(draft, change!);
         }, cancellationToken);
@@ -299,6 +309,26 @@ public sealed class ContentService(
     }
 
     private static bool RequiresReview(ContentDefinitionSet defs, string contentType) => defs.FindType(contentType)?.TypeSettings.RequiresReview == true;
+
+    /// <summary>The medical review a publish writes when it is also the approval (a reviewer publishing an unapproved draft).</summary>
+    private Task<MedicalApproval?> ApprovalByPublishAsync(ContentDefinitionSet defs, ContentItem draft, ContentUser user, CancellationToken cancellationToken) =>
+        RequiresReview(defs, draft.ContentType) && ReviewRecord.Of(draft).State != ReviewState.Approved
+            ? MedicalApprovalAsync(defs, draft.ContentType, user, cancellationToken)
+            : Task.FromResult<MedicalApproval?>(null);
+
+    /// <summary>What an approval by <paramref name="user"/> writes into a type with MedicalReviewPart: their profile's byline, read now.</summary>
+    private async Task<MedicalApproval?> MedicalApprovalAsync(ContentDefinitionSet defs, string contentType, ContentUser user, CancellationToken cancellationToken)
+    {
+        if (!user.CanReview || defs.FindType(contentType) is not { } type || type.FindPart(PartNames.MedicalReviewPart) is null)
+        {
+            return null;
+        }
+        var profile = user.Id is null ? [] : await db.UserClaims.AsNoTracking()
+            .Where(c => c.UserId == user.Id && (c.ClaimType == UserProfile.DisplayNameClaim || c.ClaimType == UserProfile.CredentialsClaim))
+            .ToListAsync(cancellationToken);
+        string? Claim(string name) => profile.FirstOrDefault(c => c.ClaimType == name)?.ClaimValue;
+        return new MedicalApproval(UserProfile.Byline(Claim(UserProfile.DisplayNameClaim), Claim(UserProfile.CredentialsClaim), user.Name), type.TypeSettings.ReviewIntervalDays);
+    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 

@@ -18,6 +18,7 @@ public sealed record ReviewRecord(
     string? Comment = null)
 {
     public const string PartName = "ReviewPart";
+    public const string StateField = "State";
 
     /// <summary>The longest comment a reviewer may leave.</summary>
     public const int MaxCommentLength = 4000;
@@ -32,7 +33,7 @@ public sealed record ReviewRecord(
             return None;
         }
         return new ReviewRecord(
-            Enum.TryParse<ReviewState>(Text(part, "State"), ignoreCase: false, out var state) && Enum.IsDefined(state) ? state : ReviewState.Draft,
+            Enum.TryParse<ReviewState>(Text(part, StateField), ignoreCase: false, out var state) && Enum.IsDefined(state) ? state : ReviewState.Draft,
             Text(part, "RequestedBy"), Date(part, "RequestedUtc"), Text(part, "ReviewedBy"), Date(part, "ReviewedUtc"), Text(part, "Comment"));
     }
 
@@ -46,7 +47,7 @@ public sealed record ReviewRecord(
         }
         item.Parts[PartName] = new JsonObject
         {
-            ["State"] = State.ToString(),
+            [StateField] = State.ToString(),
             ["RequestedBy"] = RequestedBy,
             ["RequestedUtc"] = RequestedUtc?.ToString("O", CultureInfo.InvariantCulture),
             ["ReviewedBy"] = ReviewedBy,

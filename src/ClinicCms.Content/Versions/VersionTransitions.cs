@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Parts;
 using ClinicCms.Content.Store;
 
 namespace ClinicCms.Content.Versions;
@@ -136,6 +137,7 @@ public static class VersionTransitions
         clone.Owner = user.Id ?? source.Owner;
         clone.Author = user.Name ?? source.Author;
         clone.Parts.Remove(ReviewRecord.PartName); // a new item starts unreviewed
+        clone.Parts.Remove(PartNames.MedicalReviewPart);
         foreach (var (_, part) in clone.Parts)
         {
             // A path is unique to one item: the clone gets one from the pattern.
@@ -211,9 +213,10 @@ public static class VersionTransitions
     /// <summary>
     /// A review step on the draft (the latest, unpublished version): the author requests a review of a draft or of one
     /// with changes requested; a reviewer approves it or requests changes (with a comment) while it is in review. Only the
-    /// review record changes, not the content. Returns why the step is refused, or null with the change to announce.
+    /// review record changes, not the content; an approval also writes the medical review when the type has one.
+    /// Returns why the step is refused, or null with the change to announce.
     /// </summary>
-    public static (string? Refused, ContentChange? Change) Review(ContentItem draft, ReviewAction action, string? comment, ContentUser user, DateTime now)
+    public static (string? Refused, ContentChange? Change) Review(ContentItem draft, ReviewAction action, string? comment, ContentUser user, DateTime now, MedicalApproval? medical = null)
     {
         var current = ReviewRecord.Of(draft);
         comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -234,6 +237,10 @@ public static class VersionTransitions
             default:
                 var state = action == ReviewAction.Approve ? ReviewState.Approved : ReviewState.ChangesRequested;
                 next = current with { State = state, ReviewedBy = user.Name, ReviewedUtc = now, Comment = comment };
+                if (state == ReviewState.Approved)
+                {
+                    medical?.WriteTo(draft, now);
+                }
                 break;
         }
         next.WriteTo(draft);
@@ -242,7 +249,8 @@ public static class VersionTransitions
 
     /// <summary>
     /// The review a saved version keeps: the stored one when its content did not change, else the stored one sent back to
-    /// draft (the comment and who reviewed stay, for the author to read). Whatever review the edit itself carried is ignored.
+    /// draft (the comment and who reviewed stay, for the author to read). The medical review stays as stored until the next
+    /// approval. Whatever review or medical review the edit itself carried is ignored.
     /// </summary>
     /// <param name="stored">The version the edit replaces (its parts as stored), or null for a new item.</param>
     public static void KeepReview(ContentItem edit, ContentItem? stored)
@@ -253,13 +261,21 @@ public static class VersionTransitions
             kept = kept with { State = ReviewState.Draft };
         }
         kept.WriteTo(edit);
+        if (stored?.Parts[PartNames.MedicalReviewPart] is { } medical)
+        {
+            edit.Parts[PartNames.MedicalReviewPart] = medical.DeepClone();
+        }
+        else
+        {
+            edit.Parts.Remove(PartNames.MedicalReviewPart);
+        }
     }
 
     /// <summary>
     /// Publishing a type that requires review needs an approved draft; a publisher who may review approves it by
     /// publishing (the approval is recorded as theirs). Returns why the publish is refused, or null.
     /// </summary>
-    public static string? CheckApproval(ContentItem draft, bool requiresReview, ContentUser user, DateTime now)
+    public static string? CheckApproval(ContentItem draft, bool requiresReview, ContentUser user, DateTime now, MedicalApproval? medical = null)
     {
         if (!requiresReview)
         {
@@ -275,6 +291,7 @@ public static class VersionTransitions
             return $"publishing a {draft.ContentType} needs an approved review, and this draft is {Describe(review.State)}: request a review and wait for a reviewer's approval";
         }
         (review with { State = ReviewState.Approved, ReviewedBy = user.Name, ReviewedUtc = now }).WriteTo(draft);
+        medical?.WriteTo(draft, now);
         return null;
     }
 
@@ -290,7 +307,7 @@ public static class VersionTransitions
                 var kept = new JsonObject();
                 foreach (var (name, value) in o)
                 {
-                    if (!(top && name == ReviewRecord.PartName) && Meaningful(value) is { } v)
+                    if (!(top && name is ReviewRecord.PartName or PartNames.MedicalReviewPart) && Meaningful(value) is { } v)
                     {
                         kept[name] = v;
                     }

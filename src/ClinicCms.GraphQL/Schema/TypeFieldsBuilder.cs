@@ -39,6 +39,9 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
                 case PartNames.MarkdownBodyPart:
                     AddPart(typePart, new FieldType { ResolvedType = parts.MarkdownBody });
                     continue;
+                case PartNames.MedicalReviewPart:
+                    AddPart(typePart, new FieldType { Type = typeof(MedicalReviewPartGraphType) }, nullWhenAbsent: true);
+                    continue;
             }
             if (parts.Definitions.FindPart(typePart.PartName) is not { Fields.Count: > 0 } definition)
             {
@@ -68,10 +71,10 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
         model.Order.TryAdd("path", target);
     }
 
-    private void AddPart(ContentTypePartDefinition typePart, FieldType field)
+    private void AddPart(ContentTypePartDefinition typePart, FieldType field, bool nullWhenAbsent = false)
     {
         field.Name = GraphQLNames.FieldName(typePart.Name);
-        field.Resolver = new FuncFieldResolver<object?>(c => PartSource(c.Source, typePart.Name));
+        field.Resolver = new FuncFieldResolver<object?>(c => PartSource(c.Source, typePart.Name) is var part && (part.Value is not null || !nullWhenAbsent) ? part : null);
         Add(objectType, field);
     }
 

@@ -48,7 +48,7 @@ public sealed class ReviewImportExportTests(ReviewSite site) : IClassFixture<Rev
         });
 
         Assert.Contains(id, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(ReviewRecord.PartName, text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"\"{ReviewRecord.PartName}\"", text, StringComparison.Ordinal); // the part, not MedicalReviewPart
         Assert.DoesNotContain("Secret note for the reviewer.", text, StringComparison.Ordinal);
     }
 

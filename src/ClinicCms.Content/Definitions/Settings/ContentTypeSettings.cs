@@ -12,4 +12,7 @@ public sealed class ContentTypeSettings
 
     /// <summary>Publishing needs a draft a reviewer approved (or a publisher who may review). Not an Orchard setting; Orchard keeps it verbatim.</summary>
     public bool RequiresReview { get; set; }
+
+    /// <summary>Days after an approval when the content is due for review again (MedicalReviewPart.NextReviewDueUtc); none when null. ClinicCms's own.</summary>
+    public int? ReviewIntervalDays { get; set; }
 }

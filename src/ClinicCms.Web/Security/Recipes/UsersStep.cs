@@ -9,12 +9,17 @@ namespace ClinicCms.Web.Security.Recipes;
 /// <summary>
 /// Orchard's Users step: users created or updated by user name. A PasswordHash (Identity's format, as Orchard exports
 /// it) is kept as it is; a Password, which ClinicCms also accepts, must pass the password rules and is stored hashed.
+/// ClinicCms also reads a user's profile: DisplayName and Credentials, named on the pages they medically review.
 /// </summary>
 public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles) : IRecipeStep
 {
     public string Name => "Users";
 
-    private sealed record PlannedUser(string? Id, string UserName, string? Email, bool EmailConfirmed, bool Enabled, string? PasswordHash, string? Password, List<string>? Roles);
+    private sealed record PlannedUser(string? Id, string UserName, string? Email, bool EmailConfirmed, bool Enabled, string? PasswordHash, string? Password, List<string>? Roles)
+    {
+        /// <summary>ClinicCms's profile (DisplayName, Credentials); null keeps what a stored user has.</summary>
+        public (string? DisplayName, string? Credentials)? Profile { get; init; }
+    }
 
     public async Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
@@ -51,8 +56,18 @@ public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles) 
                 step.Error($"{path}RoleNames", $"no role '{role}'");
             }
             var enabled = ClinicCms.Recipes.RecipeReader.Property(json, "IsEnabled") is null || StepJson.Flag(step, json, "IsEnabled", path);
+            (string?, string?)? profile = null;
+            if (ClinicCms.Recipes.RecipeReader.Property(json, "DisplayName") is not null || ClinicCms.Recipes.RecipeReader.Property(json, "Credentials") is not null)
+            {
+                var (displayName, credentials) = (StepJson.Text(step, json, "DisplayName", path), StepJson.Text(step, json, "Credentials", path));
+                if (UserProfiles.Refusal(displayName, credentials) is { } refused)
+                {
+                    step.Error($"{path}Profile", refused);
+                }
+                profile = (displayName, credentials);
+            }
             planned.Add(new PlannedUser(StepJson.Text(step, json, "UserId", path), userName, StepJson.Text(step, json, "Email", path),
-                StepJson.Flag(step, json, "EmailConfirmed", path), enabled, StepJson.Text(step, json, "PasswordHash", path), password, roleNames));
+                StepJson.Flag(step, json, "EmailConfirmed", path), enabled, StepJson.Text(step, json, "PasswordHash", path), password, roleNames) { Profile = profile });
         }
         step.State = planned;
     }
@@ -81,6 +96,10 @@ public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles) 
             }
             Check(step, path, await users.SetLockoutEnabledAsync(user, true));
             Check(step, path, await users.SetLockoutEndDateAsync(user, planned.Enabled ? null : UserAccess.DisabledUntil));
+            if (planned.Profile is var (displayName, credentials) && await UserProfiles.SetAsync(users, user, displayName, credentials) is { } refused)
+            {
+                step.Error(path, refused);
+            }
             if (planned.Roles is not null)
             {
                 var current = await users.GetRolesAsync(user);

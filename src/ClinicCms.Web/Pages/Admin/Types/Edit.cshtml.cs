@@ -22,9 +22,13 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
-    public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable, bool requiresReview) =>
+    public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable, bool requiresReview, int? reviewIntervalDays) =>
         ChangeAsync("Settings saved.", (d, type) =>
         {
+            if (reviewIntervalDays is < 1 or > 3650)
+            {
+                return "The review interval is a number of days from 1 to 3650, or empty for none.";
+            }
             type.DisplayName = string.IsNullOrWhiteSpace(displayName) ? type.Name : displayName;
             type.Settings["ContentTypeSettings"] = MergeInto(type.Settings["ContentTypeSettings"] as JsonObject, new JsonObject
             {
@@ -34,6 +38,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
                 ["Versionable"] = versionable,
                 ["Securable"] = securable,
                 ["RequiresReview"] = requiresReview,
+                ["ReviewIntervalDays"] = reviewIntervalDays,
             });
             return null;
         });

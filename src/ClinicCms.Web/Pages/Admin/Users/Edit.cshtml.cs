@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicCms.Web.Pages.Admin.Users;
 
-/// <summary>A user's email, roles and access, and a new password. Administrators cannot take their own Administrator role away.</summary>
+/// <summary>A user's email, profile (display name, credentials), roles and access, and a new password. Administrators cannot take their own Administrator role away.</summary>
 public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, RoleStore roles) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
@@ -16,6 +16,8 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
     public List<string> Roles { get; private set; } = [];
     public bool Enabled => !UserAccess.IsDisabled(Account?.LockoutEnd);
     public string? Error { get; private set; }
+    public string? DisplayName { get; private set; }
+    public string? Credentials { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -25,11 +27,12 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
             return NotFound();
         }
         Current = await users.GetRolesAsync(Account);
+        (DisplayName, Credentials) = await UserProfiles.GetAsync(users, Account);
         Roles = (await roles.ListAsync(HttpContext.RequestAborted)).Select(r => r.Name).Where(r => r is not (Stereotypes.Anonymous or Stereotypes.Authenticated)).ToList();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string email, string[] roles, bool enabled)
+    public async Task<IActionResult> OnPostSaveAsync(string email, string[] roles, bool enabled, string? displayName, string? credentials)
     {
         if (await users.FindByIdAsync(Id) is not { } account)
         {
@@ -41,6 +44,10 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
         {
             return await FailAsync("You cannot remove your own Administrator role or disable yourself: ask another administrator.");
         }
+        if (UserProfiles.Refusal(displayName, credentials) is { } profileError)
+        {
+            return await FailAsync(profileError);
+        }
         account.Email = email;
         var result = await users.UpdateAsync(account);
         result = result.Succeeded ? await users.RemoveFromRolesAsync(account, current.Except(roles)) : result;
@@ -50,6 +57,10 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
         if (!result.Succeeded)
         {
             return await FailAsync(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        if (await UserProfiles.SetAsync(users, account, displayName, credentials) is { } notStored)
+        {
+            return await FailAsync(notStored);
         }
         await users.UpdateSecurityStampAsync(account); // role and access changes take effect on the user's next request
         if (self)
