@@ -103,7 +103,7 @@ internal sealed class ImportBatch(
         }
         if (item.Published)
         {
-            return new ContentError("Published", $"publishing a {item.ContentType} needs an approved review: importing it published needs the ReviewContent permission");
+            return new ContentError("Published", $"publishing this {item.ContentType} needs an approved review: importing it published needs the ReviewContent permission");
         }
         ReviewRecord.None.WriteTo(item);
         return null;

@@ -288,7 +288,7 @@ public static class VersionTransitions
         }
         if (!user.CanReview)
         {
-            return $"publishing a {draft.ContentType} needs an approved review, and this draft is {Describe(review.State)}: request a review and wait for a reviewer's approval";
+            return $"publishing this {draft.ContentType} needs an approved review, and this draft is {Describe(review.State)}: request a review and wait for a reviewer's approval";
         }
         (review with { State = ReviewState.Approved, ReviewedBy = user.Name, ReviewedUtc = now }).WriteTo(draft);
         medical?.WriteTo(draft, now);
