@@ -72,6 +72,7 @@ public static class VersionTransitions
         latest.PublishedUtc = now;
         latest.CreatedUtc ??= now;
         latest.Author = user.Name ?? latest.Author;
+        Scheduling.ScheduleParts.Published(latest);
         return Change(ChangeKind.Published, latest, wasPublished: published is not null);
     }
 
@@ -81,6 +82,7 @@ public static class VersionTransitions
         published.Published = false;
         published.PublishedUtc = null;
         published.ModifiedUtc = now;
+        Scheduling.ScheduleParts.Unpublished(published);
         return Change(ChangeKind.Unpublished, published, wasPublished: true);
     }
 
@@ -290,7 +292,8 @@ public static class VersionTransitions
                 var kept = new JsonObject();
                 foreach (var (name, value) in o)
                 {
-                    if (!(top && name == ReviewRecord.PartName) && Meaningful(value) is { } v)
+                    // A schedule is not content: scheduling an approved draft leaves it approved.
+                    if (!(top && (name == ReviewRecord.PartName || Scheduling.ScheduleParts.IsSchedulePart(name))) && Meaningful(value) is { } v)
                     {
                         kept[name] = v;
                     }
@@ -323,6 +326,10 @@ public static class VersionTransitions
         if (published)
         {
             record.Published = false;
+        }
+        if (!record.Published)
+        {
+            record.ScheduledUtc = null; // history is never due; a version still published keeps its archive time
         }
         record.ConcurrencyStamp = NewStamp();
     }
