@@ -27,6 +27,13 @@ public static class ScheduleParts
     public static void SetArchive(ContentItem item, DateTime? utc) =>
         item.Apply(PartNames.ArchiveLaterPart, new ArchiveLaterPart { ScheduledArchiveUtc = utc });
 
+    /// <summary>Clears both times, keeping the parts.</summary>
+    public static void Unschedule(ContentItem item)
+    {
+        Published(item);
+        Unpublished(item);
+    }
+
     /// <summary>A published version's publish is done: its time is cleared (the part stays, as Orchard's handler leaves it).</summary>
     public static void Published(ContentItem item)
     {

@@ -138,6 +138,7 @@ public static class VersionTransitions
         clone.Owner = user.Id ?? source.Owner;
         clone.Author = user.Name ?? source.Author;
         clone.Parts.Remove(ReviewRecord.PartName); // a new item starts unreviewed
+        Scheduling.ScheduleParts.Unschedule(clone); // and unscheduled: its schedule was the source's, approved or not
         foreach (var (_, part) in clone.Parts)
         {
             // A path is unique to one item: the clone gets one from the pattern.

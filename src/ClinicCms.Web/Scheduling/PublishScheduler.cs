@@ -22,9 +22,12 @@ public sealed partial class PublishScheduler(IServiceScopeFactory scopes, IOptio
         {
             try
             {
-                while ((await RunOnceAsync(stoppingToken)).Count == BatchSize)
+                IReadOnlyList<ScheduledRun> runs;
+                do
                 {
+                    runs = await RunOnceAsync(stoppingToken);
                 }
+                while (runs.Count == BatchSize); // a full batch: more may be due
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

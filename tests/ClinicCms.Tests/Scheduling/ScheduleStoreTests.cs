@@ -76,6 +76,7 @@ public sealed class ScheduleStoreTests(ScheduleSite site) : IClassFixture<Schedu
             return string.Join("\n", lines);
         });
 
+        TestContext.Current.TestOutputHelper?.WriteLine(plan); // quoted in bench/README.md
         Assert.Contains("IX_ContentItemVersions_ScheduledUtc", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal); // PostgreSQL reading the whole table
         Assert.DoesNotMatch(@"SCAN ""?ContentItemVersions""?\s*$", plan); // SQLite reading the whole table

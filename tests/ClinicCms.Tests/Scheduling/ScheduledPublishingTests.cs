@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Scheduling;
 using ClinicCms.Content.Versions;
 using ClinicCms.Tests.Review;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Scheduling;
 
@@ -158,6 +160,38 @@ public sealed class ScheduledPublishingTests(ScheduleSite site) : IClassFixture<
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         }
         Assert.Null(ScheduleParts.PublishUtc((await site.StoredAsync(id))!));
+    }
+
+    [Fact]
+    public async Task The_scheduler_never_publishes_an_unapproved_draft_it_finds_due_and_cancels_its_schedule()
+    {
+        // A recipe may bring a schedule on a draft nobody approved: the scheduler, who may not review, refuses it.
+        const string Id = "importedscheduledfaq00001";
+        var faq = ReviewSite.Faq("Scheduled: imported unapproved?", Id);
+        (faq["ContentItemVersionId"], faq["Latest"], faq["Published"]) = (Id + "v", true, false);
+        faq["PublishLaterPart"] = ScheduleSite.PublishLater(site.In(1));
+        var recipe = new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = new JsonArray(faq) }) };
+        await site.App.RunRecipeTextAsync(recipe.ToJsonString(), "due.recipe.json");
+
+        site.Clock.Advance(TimeSpan.FromMinutes(2));
+        var runs = await site.RunSchedulerAsync();
+
+        // Whichever check got there first (this one or the site's own loop) cancelled it.
+        Assert.True(await Until(async () => ScheduleParts.PublishUtc((await site.StoredAsync(Id))!) is null));
+        Assert.DoesNotContain(runs, r => r.Due.ContentItemId == Id && r.Outcome == ScheduledOutcome.Published);
+        Assert.Null(await site.StoredAsync(Id, VersionOptions.Published));
+        Assert.Equal(ReviewState.Draft, ReviewRecord.Of((await site.StoredAsync(Id))!).State);
+    }
+
+    [Fact]
+    public async Task A_clone_of_a_scheduled_draft_starts_unscheduled_and_unreviewed()
+    {
+        var id = await site.DraftFaqAsync("chief-app", "Scheduled: cloned?", site.In(30));
+        var clone = await site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CloneAsync(id, new ContentUser("author-id", "author")));
+
+        Assert.True(clone.Succeeded, string.Join(" ", clone.Errors));
+        Assert.Null(ScheduleParts.PublishUtc(clone.Item!));
+        Assert.NotNull(ScheduleParts.PublishUtc((await site.StoredAsync(id))!)); // the source keeps its own
     }
 
     private async Task<HttpResponseMessage> ReviewAsync(string clientId, string id, string action)
