@@ -184,6 +184,23 @@ public sealed class ScheduledPublishingTests(ScheduleSite site) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_REST_body_with_a_null_time_cancels_the_schedule()
+    {
+        var id = await site.DraftFaqAsync("chief-app", "Scheduled: cancelled?", site.In(20));
+        var faq = ReviewSite.Faq("Scheduled: cancelled?", id);
+        faq["PublishLaterPart"] = ScheduleSite.PublishLater(null);
+        using (var response = await site.PostAsync("chief-app", faq))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        Assert.Null(ScheduleParts.PublishUtc((await site.StoredAsync(id))!));
+
+        site.Clock.Advance(TimeSpan.FromMinutes(21));
+        Assert.DoesNotContain(await site.RunSchedulerAsync(), r => r.Due.ContentItemId == id);
+        Assert.Null(await site.StoredAsync(id, VersionOptions.Published));
+    }
+
+    [Fact]
     public async Task A_clone_of_a_scheduled_draft_starts_unscheduled_and_unreviewed()
     {
         var id = await site.DraftFaqAsync("chief-app", "Scheduled: cloned?", site.In(30));
