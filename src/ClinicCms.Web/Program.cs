@@ -6,6 +6,7 @@ using ClinicCms.Web.CommandLine;
 using ClinicCms.Web.Hosting;
 using ClinicCms.Web.Media;
 using ClinicCms.Web.ScaleOut;
+using ClinicCms.Web.Scheduling;
 using ClinicCms.Web.Security;
 using ClinicCms.Web.Security.OpenId;
 using ClinicCms.Web.Setup;
@@ -48,6 +49,9 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
     .AuthorizeFolder("/Admin/Recipes", Policies.Import));
 builder.Services.AddClinicCmsAdmin();
+
+// The scheduler: publishes and archives content at its PublishLaterPart and ArchiveLaterPart times.
+builder.Services.AddClinicCmsScheduling(builder.Configuration);
 
 var app = builder.Build();
 

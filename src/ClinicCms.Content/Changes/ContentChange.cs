@@ -15,6 +15,9 @@ public enum ChangeKind
     /// <summary>A draft's review state changed (requested, approved, changes requested); its content did not.</summary>
     Reviewed,
 
+    /// <summary>A version's publish or archive time was set, changed or cancelled; its content did not change.</summary>
+    Scheduled,
+
     /// <summary>The content definitions changed: every type may have changed shape.</summary>
     Definitions,
 
@@ -48,7 +51,8 @@ public sealed record ContentChange(
 
     /// <summary>True for a change of content items (as opposed to definitions, roles, access or settings).</summary>
     public bool IsItemChange => Kind is ChangeKind.Created or ChangeKind.DraftSaved or ChangeKind.Published or ChangeKind.Unpublished
-        or ChangeKind.DraftDiscarded or ChangeKind.Deleted or ChangeKind.Restored or ChangeKind.Imported or ChangeKind.Reviewed;
+        or ChangeKind.DraftDiscarded or ChangeKind.Deleted or ChangeKind.Restored or ChangeKind.Imported or ChangeKind.Reviewed
+        or ChangeKind.Scheduled;
 
     /// <summary>True when the published view of the item may differ: it was or is published.</summary>
     public bool TouchesPublished => WasPublished || IsPublished;

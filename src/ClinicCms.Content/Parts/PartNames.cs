@@ -9,9 +9,11 @@ public static class PartNames
     public const string MarkdownBodyPart = nameof(MarkdownBodyPart);
     public const string CommonPart = nameof(CommonPart);
     public const string MedicalReviewPart = nameof(MedicalReviewPart);
+    public const string PublishLaterPart = nameof(PublishLaterPart);
+    public const string ArchiveLaterPart = nameof(ArchiveLaterPart);
 
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
-        TitlePart, AutoroutePart, HtmlBodyPart, MarkdownBodyPart, CommonPart, MedicalReviewPart,
+        TitlePart, AutoroutePart, HtmlBodyPart, MarkdownBodyPart, CommonPart, MedicalReviewPart, PublishLaterPart, ArchiveLaterPart,
     };
 }

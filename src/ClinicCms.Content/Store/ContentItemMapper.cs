@@ -48,6 +48,7 @@ public static class ContentItemMapper
         record.Author = Truncate(item.Author, ContentItemVersionRowConfiguration.NameLength);
         record.Path = Truncate(item.Part(PartNames.AutoroutePart).GetString("Path"), ContentItemVersionRowConfiguration.PathLength);
         record.Content = ContentItemJson.SerializeParts(item);
+        record.ScheduledUtc = Scheduling.ScheduleParts.DueUtc(item);
         record.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         item.ConcurrencyStamp = record.ConcurrencyStamp;
     }

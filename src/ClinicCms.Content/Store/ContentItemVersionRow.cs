@@ -19,6 +19,13 @@ public sealed class ContentItemVersionRow
     /// <summary>AutoroutePart.Path, so that lookup by path uses an index.</summary>
     public string? Path { get; set; }
 
+    /// <summary>
+    /// When the scheduler acts on this version: its PublishLaterPart time while it is the latest draft, its
+    /// ArchiveLaterPart time while it is published, else null. Filled from the parts on every write; indexed, so the
+    /// scheduler's check is one query; cleared by the instance that claims the row.
+    /// </summary>
+    public DateTime? ScheduledUtc { get; set; }
+
     /// <summary>Parts and fields (the item's JSON without its root values).</summary>
     public string Content { get; set; } = "{}";
 

@@ -31,6 +31,7 @@ internal sealed class ContentItemVersionRowConfiguration(Func<string, string> is
         entity.Property(r => r.CreatedUtc).HasConversion(ToMicroseconds, v => v);
         entity.Property(r => r.ModifiedUtc).HasConversion(ToMicroseconds, v => v);
         entity.Property(r => r.PublishedUtc).HasConversion(ToMicroseconds, v => v);
+        entity.Property(r => r.ScheduledUtc).HasConversion(ToMicroseconds, v => v);
 
         entity.HasIndex(r => r.ContentItemVersionId).IsUnique();
         entity.HasIndex(r => r.ContentItemId);
@@ -46,5 +47,8 @@ internal sealed class ContentItemVersionRowConfiguration(Func<string, string> is
         entity.HasIndex(r => new { r.ContentType, r.Latest, r.ModifiedUtc });
         entity.HasIndex(r => new { r.Latest, r.ModifiedUtc });
         entity.HasIndex(r => r.Path);
+
+        // The scheduler's check (due versions, earliest first): only scheduled versions are in it.
+        entity.HasIndex(r => r.ScheduledUtc).HasFilter("\"ScheduledUtc\" IS NOT NULL");
     }
 }

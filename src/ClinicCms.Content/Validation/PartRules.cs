@@ -36,6 +36,20 @@ internal static class PartRules
             case PartNames.MarkdownBodyPart:
                 JsonValues.String(part, nameof(MarkdownBodyPart.Markdown), path, errors);
                 break;
+            case PartNames.PublishLaterPart:
+                Date(part, nameof(PublishLaterPart.ScheduledPublishUtc), path, errors);
+                break;
+            case PartNames.ArchiveLaterPart:
+                Date(part, nameof(ArchiveLaterPart.ScheduledArchiveUtc), path, errors);
+                break;
+        }
+    }
+
+    private static void Date(JsonObject? part, string property, string path, List<ContentError> errors)
+    {
+        if (JsonValues.String(part, property, path, errors) is { } text && !Scheduling.UtcDates.TryParse(text, out _))
+        {
+            errors.Add(new ContentError($"{path}.{property}", $"expected a date and time such as 2026-12-01T08:00:00Z, got '{(text.Length > 40 ? text[..40] + "…" : text)}'"));
         }
     }
 }

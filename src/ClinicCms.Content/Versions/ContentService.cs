@@ -17,7 +17,7 @@ namespace ClinicCms.Content.Versions;
 /// in one transaction, or joins the caller's, and its change is announced once that commits. Scoped: a background
 /// job calls it from a scope of its own. Saving a draft never changes the published version's content.
 /// </summary>
-public sealed class ContentService(
+public sealed partial class ContentService(
     ClinicCmsDbContext db,
     ContentDefinitionStore definitions,
     ContentItemPreparer preparer,
@@ -69,6 +69,10 @@ public sealed class ContentService(
                 return ContentSaveResult.Invalid(errors);
             }
             VersionTransitions.KeepReview(item, stored: null);
+            if (await CheckScheduleAsync(item, stored: null, defs, user, cancellationToken) is { } unscheduled)
+            {
+                return unscheduled;
+            }
             if (publish && VersionTransitions.CheckApproval(item, RequiresReview(defs, item.ContentType), user, Now, await ApprovalByPublishAsync(defs, item, user, cancellationToken)) is { } refused)
             {
                 return ContentSaveResult.Refused(refused);
@@ -106,6 +110,10 @@ public sealed class ContentService(
             }
             // Only a version that has a review (or a medical review: its name contains ReviewPart too) is read back, to compare: most saves skip the parse.
             VersionTransitions.KeepReview(draft, latest.Content.Contains(ReviewRecord.PartName, StringComparison.Ordinal) ? ContentItemMapper.ToItem(latest) : null);
+            if (await CheckScheduleAsync(draft, latest, defs, user, cancellationToken) is { } unscheduled)
+            {
+                return unscheduled;
+            }
             if (newVersion)
             {
                 await db.SaveChangesAsync(cancellationToken); // the demoted latest first: one latest version at every statement

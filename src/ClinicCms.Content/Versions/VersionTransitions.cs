@@ -73,6 +73,7 @@ public static class VersionTransitions
         latest.PublishedUtc = now;
         latest.CreatedUtc ??= now;
         latest.Author = user.Name ?? latest.Author;
+        Scheduling.ScheduleParts.Published(latest);
         return Change(ChangeKind.Published, latest, wasPublished: published is not null);
     }
 
@@ -82,6 +83,7 @@ public static class VersionTransitions
         published.Published = false;
         published.PublishedUtc = null;
         published.ModifiedUtc = now;
+        Scheduling.ScheduleParts.Unpublished(published);
         return Change(ChangeKind.Unpublished, published, wasPublished: true);
     }
 
@@ -138,6 +140,7 @@ public static class VersionTransitions
         clone.Author = user.Name ?? source.Author;
         clone.Parts.Remove(ReviewRecord.PartName); // a new item starts unreviewed
         clone.Parts.Remove(PartNames.MedicalReviewPart);
+        Scheduling.ScheduleParts.Unschedule(clone); // and unscheduled: its schedule was the source's, approved or not
         foreach (var (_, part) in clone.Parts)
         {
             // A path is unique to one item: the clone gets one from the pattern.
@@ -307,7 +310,8 @@ public static class VersionTransitions
                 var kept = new JsonObject();
                 foreach (var (name, value) in o)
                 {
-                    if (!(top && name is ReviewRecord.PartName or PartNames.MedicalReviewPart) && Meaningful(value) is { } v)
+                    // Reviews and schedules are not content: scheduling an approved draft leaves it approved.
+                    if (!(top && (name is ReviewRecord.PartName or PartNames.MedicalReviewPart || Scheduling.ScheduleParts.IsSchedulePart(name))) && Meaningful(value) is { } v)
                     {
                         kept[name] = v;
                     }
@@ -340,6 +344,10 @@ public static class VersionTransitions
         if (published)
         {
             record.Published = false;
+        }
+        if (!record.Published)
+        {
+            record.ScheduledUtc = null; // history is never due; a version still published keeps its archive time
         }
         record.ConcurrencyStamp = NewStamp();
     }

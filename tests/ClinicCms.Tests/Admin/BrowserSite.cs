@@ -38,10 +38,11 @@ public sealed partial class BrowserSite : IAsyncDisposable
 
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSite> StartAsync(Chromium chromium, IDictionary<string, string>? settings = null, string environment = "Development")
+    public static async Task<BrowserSite> StartAsync(Chromium chromium, IDictionary<string, string>? settings = null, string environment = "Development",
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var browser = await chromium.BrowserAsync();
-        var site = await SecuredSite.StartOnLoopbackAsync(new ClinicCmsApp(settings: settings, environment: environment));
+        var site = await SecuredSite.StartOnLoopbackAsync(new ClinicCmsApp(settings: settings, environment: environment, services: services));
         return new BrowserSite(site, site.App.LoopbackAddress!.ToString().TrimEnd('/'), browser);
     }
 

@@ -19,9 +19,9 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 "ClinicCms.Content.Store.ContentItemVersionRow",
                 typeof(ContentItemVersionRow),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 9,
                 namedIndexCount: 2,
                 keyCount: 1);
 
@@ -146,6 +146,16 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 DateTime? (DateTime? v) => (v == null ? null : ((DateTime? )(new DateTime(v.Value.Ticks - v.Value.Ticks % 10L, v.Value.Kind)))),
                 DateTime? (DateTime? v) => v));
 
+            var scheduledUtc = runtimeEntityType.AddProperty(
+                "ScheduledUtc",
+                typeof(DateTime?),
+                propertyInfo: typeof(ContentItemVersionRow).GetProperty("ScheduledUtc", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContentItemVersionRow).GetField("<ScheduledUtc>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            scheduledUtc.SetValueConverter(new ValueConverter<DateTime?, DateTime?>(
+                DateTime? (DateTime? v) => (v == null ? null : ((DateTime? )(new DateTime(v.Value.Ticks - v.Value.Ticks % 10L, v.Value.Kind)))),
+                DateTime? (DateTime? v) => v));
+
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
@@ -161,18 +171,22 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 new[] { path });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { latest, modifiedUtc });
+                new[] { scheduledUtc });
+            index2.AddAnnotation("Relational:Filter", "\"ScheduledUtc\" IS NOT NULL");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { contentType, latest, modifiedUtc });
+                new[] { latest, modifiedUtc });
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { contentType, published, createdUtc });
+                new[] { contentType, latest, modifiedUtc });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { contentType, published, displayText });
+                new[] { contentType, published, createdUtc });
 
             var index6 = runtimeEntityType.AddIndex(
+                new[] { contentType, published, displayText });
+
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { contentType, published, publishedUtc });
 
             var uX_ContentItemVersions_Latest = runtimeEntityType.AddIndex(

@@ -11,7 +11,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
     public partial class SqliteClinicCmsDbContextModel
     {
         private SqliteClinicCmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9e62efa8-c6bb-4f2a-8a6e-0973ccc82d66"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("5a26b8d0-962f-453c-afe3-7eec08fcdcdc"), entityTypeCount: 14)
         {
         }
 

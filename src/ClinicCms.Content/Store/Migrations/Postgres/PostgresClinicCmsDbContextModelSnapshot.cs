@@ -51,10 +51,6 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.Property<DateTime?>("Date")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long>("VersionRowId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("DocumentId");
-
                     b.Property<double?>("Numeric")
                         .HasColumnType("double precision");
 
@@ -64,6 +60,10 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.Property<string>("Time")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long>("VersionRowId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("DocumentId");
 
                     b.HasKey("Id");
 
@@ -146,6 +146,9 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ScheduledUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContentItemId");
@@ -154,6 +157,9 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Path");
+
+                    b.HasIndex("ScheduledUtc")
+                        .HasFilter("\"ScheduledUtc\" IS NOT NULL");
 
                     b.HasIndex("Latest", "ModifiedUtc");
 

@@ -44,10 +44,6 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.Property<DateTime?>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("VersionRowId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("DocumentId");
-
                     b.Property<double?>("Numeric")
                         .HasColumnType("REAL");
 
@@ -57,6 +53,10 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.Property<string>("Time")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("VersionRowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("DocumentId");
 
                     b.HasKey("Id");
 
@@ -135,6 +135,9 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScheduledUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContentItemId");
@@ -143,6 +146,9 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Path");
+
+                    b.HasIndex("ScheduledUtc")
+                        .HasFilter("\"ScheduledUtc\" IS NOT NULL");
 
                     b.HasIndex("Latest", "ModifiedUtc");
 

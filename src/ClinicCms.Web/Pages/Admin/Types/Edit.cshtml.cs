@@ -139,7 +139,8 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
             return NotFound();
         }
         Fields = definitions.FindPart(Name)?.Fields ?? [];
-        AvailableParts = [.. new[] { PartNames.TitlePart, PartNames.AutoroutePart, PartNames.HtmlBodyPart, PartNames.MarkdownBodyPart, PartNames.CommonPart }
+        AvailableParts = [.. new[] { PartNames.TitlePart, PartNames.AutoroutePart, PartNames.HtmlBodyPart, PartNames.MarkdownBodyPart, PartNames.CommonPart,
+            PartNames.PublishLaterPart, PartNames.ArchiveLaterPart }
             .Concat(definitions.Parts.Where(p => p.Settings.GetSettings<ContentPartSettingsModel>("ContentPartSettings").Attachable).Select(p => p.Name))
             .Where(p => Type.FindPart(p) is null).Distinct()];
         ItemCount = (await queries.CountsAsync(ContentVisibility.Everything, HttpContext.RequestAborted)).GetValueOrDefault(Name).Items;
