@@ -1,0 +1,49 @@
+using ClinicCms.Tests.TestHost;
+using Microsoft.Playwright;
+
+namespace ClinicCms.Tests.Admin;
+
+/// <summary>
+/// What an editor sees in a real browser: the version diff with word marks, the preview of every field, the media
+/// picker, display names, empty states, the favicon. One site for the class; each test makes the versions it looks at.
+/// </summary>
+[Collection(nameof(AdminBrowserTests))]
+public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture<SharedBrowserSite>
+{
+    [Fact]
+    public async Task The_diff_marks_changed_words_by_display_name_and_hides_unchanged_fields()
+    {
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/edit");
+        // The body's source, as the rich editor posts it: a word replaced, a word made emphasis, markup in the subtitle.
+        await page.Locator("textarea.html-source").EvaluateAsync("""
+            t => { t.value = t.value.replace('Millions of people', 'Thousands of people').replace('incredibly lonely', '<em>very</em> lonely'); }
+            """);
+        await page.GetByLabel("Subtitle").FillAsync("<script>window.pwned = 1</script> Ketamine & you");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        var body = page.Locator("table.diff tr.changed", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Body", Exact = true }) });
+        await Assertions.Expect(body.Locator("del").First).ToHaveTextAsync("Millions");
+        await Assertions.Expect(body.Locator("ins").First).ToHaveTextAsync("Thousands");
+        // The markup change is shown as source text, inside the marks, never rendered.
+        await Assertions.Expect(body.Locator("ins", new() { HasText = "<em>" })).ToHaveCountAsync(1);
+        await Assertions.Expect(body.Locator("del", new() { HasText = "incredibly" })).ToHaveCountAsync(1);
+        await Assertions.Expect(body.Locator("em")).ToHaveCountAsync(0);
+        var subtitle = page.Locator("table.diff tr.changed", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Subtitle", Exact = true }) });
+        await Assertions.Expect(subtitle.Locator("ins")).ToContainTextAsync("<script>window.pwned = 1</script>");
+        await Assertions.Expect(page.Locator("table.diff script")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
+
+        // Technical names are gone; unchanged fields wait behind the toggle.
+        await Assertions.Expect(page.Locator("table.diff")).Not.ToContainTextAsync("HtmlBodyPart");
+        await Assertions.Expect(page.Locator("table.diff")).Not.ToContainTextAsync("RouteContainedItems");
+        await Assertions.Expect(page.Locator("table.diff tr.unchanged")).ToHaveCountAsync(0);
+        await BrowserSite.ScreenshotAsync(page, "diff");
+        await page.Locator("[data-toggle-unchanged]").ClickAsync();
+        await Assertions.Expect(page.Locator("table.diff tr.unchanged", new() { HasText = "Summary" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("table.diff tr.unchanged").First).ToBeVisibleAsync();
+    }
+}
