@@ -46,4 +46,17 @@ public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture
         await Assertions.Expect(page.Locator("table.diff tr.unchanged", new() { HasText = "Summary" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("table.diff tr.unchanged").First).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_preview_shows_every_field_by_display_name()
+    {
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/preview");
+        await Assertions.Expect(page.Locator(".preview-field", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Summary", Exact = true }) })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".preview-field", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Body", Exact = true }) }).Locator("h2, p").Nth(1)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".preview-field", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Tags", Exact = true }) })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".preview-page")).Not.ToContainTextAsync("HtmlBodyPart");
+        await BrowserSite.ScreenshotAsync(page, "preview");
+    }
 }
