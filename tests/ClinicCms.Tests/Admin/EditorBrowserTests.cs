@@ -1,3 +1,4 @@
+using ClinicCms.Tests.GraphQL;
 using ClinicCms.Tests.TestHost;
 using Microsoft.Playwright;
 
@@ -59,4 +60,42 @@ public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture
         await Assertions.Expect(page.Locator(".preview-page")).Not.ToContainTextAsync("HtmlBodyPart");
         await BrowserSite.ScreenshotAsync(page, "preview");
     }
+
+    [Fact]
+    public async Task An_image_uploaded_in_the_picker_is_saved_with_its_alt_text_and_shown_encoded()
+    {
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/edit");
+        var picker = page.Locator("[data-media-picker][data-key='Article.HeroImage']");
+        await picker.Locator("[data-browse]").ClickAsync();
+        await picker.GetByLabel("Upload into this folder").SetInputFilesAsync(new FilePayload { Name = "Calm room.png", MimeType = "image/png", Buffer = TinyPng });
+        await Assertions.Expect(picker.Locator(".media-item[data-path='Calm-room.png']")).ToHaveCountAsync(1);
+        const string alt = "A calm <b>room</b> & \"chairs\" <img src=x onerror=\"window.pwned=1\">";
+        await picker.GetByLabel("Alt text").FillAsync(alt);
+        await Assertions.Expect(picker.GetByRole(AriaRole.Button, new() { Name = "Pick Calm-room.png" })).ToBeVisibleAsync();
+        await BrowserSite.ScreenshotAsync(page, "edit-with-picker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
+
+        using var http = site.Site.WithToken(await site.Site.TokenAsync("reader-app", "Reader-app-secret-1"));
+        var data = await new GraphQLClient(http).DataAsync("{ article { heroImage { files { path mediaText } } } }");
+        var file = data["article"]![0]!["heroImage"]!["files"]![0]!;
+        Assert.Equal("Calm-room.png", file["path"]!.GetValue<string>());
+        Assert.Equal(alt, file["mediaText"]!.GetValue<string>());
+
+        // The alt text is an attribute and a caption in the preview, text in the diff: never markup.
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/preview");
+        var image = page.Locator(".preview-media img");
+        await Assertions.Expect(image).ToHaveAttributeAsync("alt", alt);
+        await Assertions.Expect(page.Locator(".preview-media figcaption")).ToContainTextAsync("<b>room</b>");
+        await Assertions.Expect(page.Locator(".preview-page b, .preview-page img[src='x']")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/versions");
+        await Assertions.Expect(page.Locator("table.diff tr.changed", new() { HasText = "Hero image" }).Locator("ins")).ToContainTextAsync("<b>room</b>");
+        await Assertions.Expect(page.Locator("table.diff b, table.diff img")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
+    }
+
+    // A 1x1 PNG.
+    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 }
