@@ -77,8 +77,9 @@
 
     const show = async (path) => {
       const response = await fetch(`/admin/media?handler=List&folder=${encodeURIComponent(path)}`, { headers: { Accept: 'application/json' } });
-      if (!response.ok) {
-        status.textContent = response.status === 403 ? 'You may not browse the media library.' : `The media library could not be read (${response.status}).`;
+      // A user without media rights is sent to the "denied" page, which is not JSON.
+      if (!response.ok || !response.headers.get('content-type')?.includes('json')) {
+        status.textContent = response.ok || response.status === 403 ? 'You may not browse the media library.' : `The media library could not be read (${response.status}).`;
         return;
       }
       const listing = await response.json();
