@@ -96,6 +96,67 @@ public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture
         Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
     }
 
+    [Fact]
+    public async Task Types_show_by_display_name_and_the_filter_bar_fits_at_desktop_and_tablet_width()
+    {
+        var site = await shared.SiteAsync();
+        foreach (var width in new[] { 1280, 768 })
+        {
+            var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword, width);
+            await page.GotoAsync("/admin/content?type=TreatmentOverview");
+            await Assertions.Expect(page.Locator("table.grid tbody tr td:nth-child(3)").First).ToHaveTextAsync("Treatment overview");
+            await Assertions.Expect(page.Locator(".new a", new() { HasText = "Treatment overview" })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#type option:checked")).ToHaveTextAsync("Treatment overview");
+            await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("TreatmentOverview");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"no horizontal scroll at {width} px");
+            // Controls on one line share their bottom edge; at tablet width the bar has two columns.
+            var bottoms = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.filters select, .filters input, .filters button')].map(e => Math.round(e.getBoundingClientRect().bottom))");
+            Assert.Equal(width == 1280 ? 1 : 3, bottoms.Distinct().Count());
+            await BrowserSite.ScreenshotAsync(page, $"content-list-{width}");
+        }
+        var dashboard = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await Assertions.Expect(dashboard.Locator(".stat", new() { HasText = "Treatment overview" })).ToHaveCountAsync(1);
+        await Assertions.Expect(dashboard.Locator("main")).Not.ToContainTextAsync("TreatmentOverview");
+        await BrowserSite.ScreenshotAsync(dashboard, "dashboard-editor");
+    }
+
+    [Fact]
+    public async Task Empty_states_say_what_to_do_next_and_the_favicon_is_served_and_linked()
+    {
+        var site = await shared.SiteAsync();
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync("/admin/content?q=no-such-title-anywhere");
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("Nothing matches this search");
+        await Assertions.Expect(page.Locator(".empty a[href='/admin/content']")).ToHaveCountAsync(1);
+
+        await page.GotoAsync("/admin/content/new/FAQ");
+        await page.GetByLabel("Question").FillAsync("Is there an empty state?");
+        await page.GetByLabel("Answer", new() { Exact = true }).FillAsync("Yes.");
+        await page.GetByLabel("Display order").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("only version");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Compare A and B" })).ToHaveCountAsync(0);
+
+        await page.GotoAsync("/admin/media");
+        await page.GetByLabel("Folder name").FillAsync("empty-folder");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create folder" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "empty-folder/" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".empty")).ToContainTextAsync("This folder is empty");
+        await page.GotoAsync("/admin/media");
+        await BrowserSite.ScreenshotAsync(page, "media");
+
+        await Assertions.Expect(page.Locator("link[rel='icon']")).ToHaveAttributeAsync("href", "/favicon.svg");
+        using var anonymous = site.Site.Anonymous();
+        var login = await anonymous.GetStringAsync("/login");
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.svg\"", login, StringComparison.Ordinal);
+        using var icon = await anonymous.GetAsync("/favicon.svg");
+        Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("<svg", await icon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     // A 1x1 PNG.
     private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 }

@@ -11,10 +11,13 @@ public sealed class DashboardModel(ContentDefinitionStore definitions, AdminCont
     public IReadOnlyList<ContentTypeDefinition> Types { get; private set; } = [];
     public Dictionary<string, (int Items, int Published)> Counts { get; private set; } = [];
     public IReadOnlyList<ContentItem> LatestEdits { get; private set; } = [];
+    public Web.Admin.TypeLabels TypeLabels { get; private set; } = Web.Admin.TypeLabels.Of(new ContentDefinitionSet());
 
     public async Task OnGetAsync()
     {
-        Types = (await definitions.GetAsync(HttpContext.RequestAborted)).Types
+        var set = await definitions.GetAsync(HttpContext.RequestAborted);
+        TypeLabels = Web.Admin.TypeLabels.Of(set);
+        Types = set.Types
             .Where(t => t.TypeSettings.Creatable || t.TypeSettings.Listable).ToList();
         var listed = await authorizer.ListVisibilityAsync(User, HttpContext.RequestAborted);
         Counts = await queries.CountsAsync(listed, HttpContext.RequestAborted);
