@@ -109,7 +109,12 @@ public static class VersionFields
         foreach (var (property, node) in json ?? [])
         {
             var text = node is JsonObject nested ? string.Join("; ", nested.Select(p => $"{Readable(p.Key)}: {Scalar(p.Value)}")) : Scalar(node);
-            yield return new VersionField($"{partName}.{property}", $"{label}: {Readable(property).ToLowerInvariant()}", Text, text) { Technical = technical };
+            if (property.EndsWith("Utc", StringComparison.Ordinal) && FieldJson.UtcDate(text) is { } date)
+            {
+                text = date.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+            }
+            var name = Readable(property);
+            yield return new VersionField($"{partName}.{property}", $"{label}: {char.ToLowerInvariant(name[0])}{name[1..]}", Text, text) { Technical = technical };
         }
     }
 

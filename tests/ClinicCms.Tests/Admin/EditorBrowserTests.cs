@@ -46,6 +46,12 @@ public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture
         await page.Locator("[data-toggle-unchanged]").ClickAsync();
         await Assertions.Expect(page.Locator("table.diff tr.unchanged", new() { HasText = "Summary" })).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("table.diff tr.unchanged").First).ToBeVisibleAsync();
+
+        // The same subtitle in the preview: text, not a script.
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/preview");
+        await Assertions.Expect(page.Locator(".preview-field", new() { HasText = "Subtitle" })).ToContainTextAsync("<script>window.pwned = 1</script> Ketamine & you");
+        await Assertions.Expect(page.Locator(".preview-page script")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
     }
 
     [Fact]
