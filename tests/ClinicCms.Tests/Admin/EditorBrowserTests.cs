@@ -96,10 +96,19 @@ public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture
         await Assertions.Expect(image).ToHaveAttributeAsync("alt", alt);
         await Assertions.Expect(page.Locator(".preview-media figcaption")).ToContainTextAsync("<b>room</b>");
         await Assertions.Expect(page.Locator(".preview-page b, .preview-page img[src='x']")).ToHaveCountAsync(0);
+        await BrowserSite.ScreenshotAsync(page, "preview-with-image");
         await page.GotoAsync($"/admin/content/{ClinicIds.Article}/versions");
         await Assertions.Expect(page.Locator("table.diff tr.changed", new() { HasText = "Hero image" }).Locator("ins")).ToContainTextAsync("<b>room</b>");
         await Assertions.Expect(page.Locator("table.diff b, table.diff img")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
+
+        // Removed in the picker and saved: the draft has no hero image.
+        await page.GotoAsync($"/admin/content/{ClinicIds.Article}/edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove Calm-room.png" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+        await Assertions.Expect(page.Locator("[data-key='Article.HeroImage'] .media-item")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-key='Article.HeroImage'] .media-none")).ToBeVisibleAsync();
     }
 
     [Fact]
