@@ -1,5 +1,10 @@
+using System.Text.Json.Nodes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Versions;
 using ClinicCms.Tests.GraphQL;
 using ClinicCms.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ClinicCms.Tests.Admin;
@@ -170,6 +175,46 @@ public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture
         Assert.Equal(System.Net.HttpStatusCode.OK, icon.StatusCode);
         Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("<svg", await icon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Files_picked_for_a_multiple_media_field_are_saved_in_the_order_shown_with_their_alt_texts()
+    {
+        var site = await shared.SiteAsync();
+        // A gallery on the treatment overview, as an administrator would add it on the type's page.
+        await site.Site.App.InScopeAsync(async sp =>
+        {
+            var store = sp.GetRequiredService<ContentDefinitionStore>();
+            var copy = (await store.GetAsync()).Copy();
+            copy.FindPart("TreatmentOverview")!.Fields.Add(new ContentPartFieldDefinition
+            {
+                FieldName = "MediaField",
+                Name = "Gallery",
+                Settings = new JsonObject { ["ContentPartFieldSettings"] = new JsonObject { ["DisplayName"] = "Gallery" }, ["MediaFieldSettings"] = new JsonObject { ["Multiple"] = true } },
+            });
+            return await store.SaveAsync(copy);
+        });
+        var page = await site.SignInAsync("admin", ClinicCmsApp.AdminPassword);
+        await page.GotoAsync($"/admin/content/{ClinicIds.TreatmentOverview}/edit");
+        var picker = page.Locator("[data-media-picker][data-key='TreatmentOverview.Gallery']");
+        await picker.Locator("[data-browse]").ClickAsync();
+        await picker.GetByLabel("Upload into this folder").SetInputFilesAsync(
+        [
+            new FilePayload { Name = "first.png", MimeType = "image/png", Buffer = TinyPng },
+            new FilePayload { Name = "second.png", MimeType = "image/png", Buffer = TinyPng },
+        ]);
+        await Assertions.Expect(picker.Locator(".media-item")).ToHaveCountAsync(2);
+        await picker.Locator(".media-item[data-path='first.png']").GetByLabel("Alt text").FillAsync("The first");
+        await picker.Locator(".media-item[data-path='second.png']").GetByLabel("Alt text").FillAsync("The second");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "Move second.png up" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Draft saved.");
+
+        var saved = await site.Site.App.InScopeAsync(async sp =>
+            (await sp.GetRequiredService<ContentService>().GetAsync(ClinicIds.TreatmentOverview, VersionOptions.Latest))!.Field("TreatmentOverview", "Gallery")!);
+        Assert.Equal("""["second.png","first.png"]""", saved["Paths"]!.ToJsonString());
+        Assert.Equal("""["The second","The first"]""", saved["MediaTexts"]!.ToJsonString());
+        await Assertions.Expect(picker.Locator(".media-item .media-path")).ToHaveTextAsync(["second.png", "first.png"]);
     }
 
     // A 1x1 PNG.
