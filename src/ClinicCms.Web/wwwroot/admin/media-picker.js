@@ -92,7 +92,7 @@
       for (const entry of listing.entries) {
         const item = element('li');
         if (entry.folder) {
-          item.append(button(`📁 ${entry.name}`, `Open folder ${entry.name}`, () => show(entry.path)));
+          item.append(button(`${entry.name}/`, `Open folder ${entry.name}`, () => show(entry.path)));
         } else {
           const pick = element('button', { type: 'button', class: 'media-tile', 'aria-label': `Pick ${entry.path}` });
           if (entry.image) { pick.append(element('img', { src: entry.url, alt: '', loading: 'lazy' })); }
