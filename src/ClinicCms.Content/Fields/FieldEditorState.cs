@@ -8,6 +8,9 @@ public sealed record FieldEditorState(string Partial)
 {
     public string? Value { get; init; }
     public IReadOnlyList<string> Values { get; init; } = [];
+
+    /// <summary>A text per value, in the same order (MediaField's alt texts, its MediaTexts).</summary>
+    public IReadOnlyList<string> Texts { get; init; } = [];
     public IReadOnlyList<(string Value, string Label)> Options { get; init; } = [];
     public bool Multiple { get; init; }
     public bool Radio { get; init; }

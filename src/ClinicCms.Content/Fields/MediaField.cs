@@ -34,17 +34,27 @@ public sealed class MediaField : ContentFieldKind
         }
     }
 
-    public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) =>
-        new("Media") { Value = string.Join('\n', FieldJson.Strings(value, "Paths")) };
+    public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value)
+    {
+        var paths = FieldJson.Strings(value, "Paths");
+        var texts = FieldJson.Strings(value, "MediaTexts");
+        return new("Media")
+        {
+            Values = paths,
+            Texts = paths.Select((_, i) => i < texts.Count ? texts[i] : "").ToList(),
+            Multiple = field.Settings.GetSettings<MediaFieldSettings>().Multiple,
+        };
+    }
 
     public override void Apply(JsonObject field, PostedValues posted, ContentPartFieldDefinition definition)
     {
-        // Typed paths, plus files picked from the media library.
-        var paths = posted.Text().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Concat(posted.All("Pick")).Distinct().ToArray();
-        var texts = field["MediaTexts"] as JsonArray ?? [];
-        field["Paths"] = FieldJson.Array(paths);
-        field["MediaTexts"] = FieldJson.Array(paths.Select((_, i) => i < texts.Count ? texts[i]?.GetValue<string>() ?? "" : ""));
+        // The picker posts each file as {key}.Paths with its alt text as {key}.MediaTexts, in order; the arrays stay aligned.
+        var postedPaths = posted.All("Paths");
+        var postedTexts = posted.All("MediaTexts");
+        var pairs = postedPaths.Select((path, i) => (Path: path.Trim(), Text: i < postedTexts.Count ? postedTexts[i].Trim() : ""))
+            .Where(p => p.Path.Length > 0).DistinctBy(p => p.Path, StringComparer.Ordinal).ToList();
+        field["Paths"] = FieldJson.Array(pairs.Select(p => p.Path));
+        field["MediaTexts"] = FieldJson.Array(pairs.Select(p => p.Text));
     }
 
     public override IReadOnlyList<FieldSettingsEditor> SettingsEditors(ContentPartFieldDefinition field) =>

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Queries;
 using ClinicCms.GraphQL.Rendering;
 using ClinicCms.Web.Security;
@@ -29,11 +30,12 @@ public static class AdminEndpoints
 
     /// <summary>Picker options: only items the caller could open, so a Contributor never sees another user's draft titles.</summary>
     private static async Task<IResult> SearchAsync(string? q, string? types, HttpContext http, AdminContentQueries queries, ContentAuthorizer authorizer,
-        CancellationToken cancellationToken)
+        ContentDefinitionStore definitions, CancellationToken cancellationToken)
     {
         var wanted = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var visibility = await authorizer.VisibilityAsync(http.User, cancellationToken);
         var items = await queries.SearchAsync(visibility, wanted, q, 50, cancellationToken);
-        return Results.Json(items.Select(i => new { id = i.ContentItemId, text = $"{i.DisplayText} ({i.ContentType})" }));
+        var labels = TypeLabels.Of(await definitions.GetAsync(cancellationToken));
+        return Results.Json(items.Select(i => new { id = i.ContentItemId, text = $"{i.DisplayText} ({labels[i.ContentType]})" }));
     }
 }

@@ -25,6 +25,7 @@ public sealed class FieldEditor
     // The state's values under the names the partials use.
     public string? Value => State.Value;
     public IReadOnlyList<string> Values => State.Values;
+    public IReadOnlyList<string> Texts => State.Texts;
     public IReadOnlyList<(string Value, string Label)> Options => State.Options;
     public bool Multiple => State.Multiple;
     public bool Radio => State.Radio;

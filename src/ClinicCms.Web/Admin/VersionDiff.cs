@@ -1,59 +1,28 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
 
 namespace ClinicCms.Web.Admin;
 
-/// <summary>Two versions side by side, value by value (the compared root values, then every part and field value by its path).</summary>
+/// <summary>Two versions value by value, each value under its display name (<see cref="VersionFields"/>), in the edit form's order.</summary>
 public static class VersionDiff
 {
-    public sealed record Row(string Path, string? Left, string? Right)
+    public sealed record Row(string Key, string Label, string Kind, string? Left, string? Right, bool Technical)
     {
-        public bool Changed => Left != Right;
+        public bool Changed => (Left ?? "") != (Right ?? "");
+
+        /// <summary>The two sides word by word, for the <c>del</c> and <c>ins</c> marks.</summary>
+        public (List<WordDiff.Piece> Left, List<WordDiff.Piece> Right) Words() => WordDiff.Compare(Left, Right);
     }
 
-    public static List<Row> Compare(ContentItem left, ContentItem right)
+    public static List<Row> Compare(ContentItem left, ContentItem right, ContentTypeDefinition? type, ContentDefinitionSet definitions)
     {
-        var a = Flatten(left);
-        var b = Flatten(right);
-        return a.Keys.Union(b.Keys).Order(StringComparer.Ordinal)
-            .Select(k => new Row(k, a.GetValueOrDefault(k), b.GetValueOrDefault(k))).ToList();
-    }
-
-    private static Dictionary<string, string?> Flatten(ContentItem item)
-    {
-        var values = ContentItemRoot.Values.Where(v => v.Compared)
-            .ToDictionary(v => v.Name, v => v.Get(item) is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) : null, StringComparer.Ordinal);
-        Walk(item.Parts, "", values);
-        return values;
-    }
-
-    private static void Walk(JsonNode? node, string path, Dictionary<string, string?> values)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    Walk(value, path.Length == 0 ? key : $"{path}.{key}", values);
-                }
-                break;
-            case JsonArray array when array.All(v => v is JsonValue):
-                values[path] = string.Join(", ", array.Select(v => v is JsonValue s && s.GetValueKind() == JsonValueKind.String ? s.GetValue<string>() : v?.ToJsonString()));
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    Walk(array[i], $"{path}[{i}]", values);
-                }
-                break;
-            case JsonValue value:
-                values[path] = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
-                break;
-            default:
-                values[path] = null;
-                break;
-        }
+        var a = VersionFields.Read(left, type, definitions);
+        var b = VersionFields.Read(right, type, definitions);
+        var byKey = b.ToDictionary(f => f.Key, StringComparer.Ordinal);
+        var rows = a.Select(f => new Row(f.Key, f.Label, f.Kind, f.Text, byKey.GetValueOrDefault(f.Key)?.Text, f.Technical)).ToList();
+        // Values only the right side has (a part added since), in its order.
+        var seen = a.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        rows.AddRange(b.Where(f => !seen.Contains(f.Key)).Select(f => new Row(f.Key, f.Label, f.Kind, null, f.Text, f.Technical)));
+        return rows;
     }
 }

@@ -42,7 +42,7 @@ public sealed class AdminBrowserTests(SharedBrowserSite shared) : IClassFixture<
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Published.");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "History" }).ClickAsync();
-        await Assertions.Expect(page.Locator("table.diff tr.changed", new() { HasText = "Article.Subtitle.Text" })).ToContainTextAsync("A new subtitle");
+        await Assertions.Expect(page.Locator("table.diff tr.changed", new() { HasText = "Subtitle" })).ToContainTextAsync("A new subtitle");
         await BrowserSite.ScreenshotAsync(page, "history");
         await page.Locator("[data-restore='1']").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("restored as a new draft");

@@ -22,11 +22,13 @@ public sealed class DashboardModel(ContentDefinitionStore definitions, AdminCont
     public ReviewList? ChangesRequested { get; private set; }
     public ReviewList? ReviewDue { get; private set; }
     public DateTime Now { get; private set; }
+    public Web.Admin.TypeLabels TypeLabels { get; private set; } = Web.Admin.TypeLabels.Of(new ContentDefinitionSet());
 
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
         var defs = await definitions.GetAsync(ct);
+        TypeLabels = Web.Admin.TypeLabels.Of(defs);
         Types = defs.Types.Where(t => t.TypeSettings.Creatable || t.TypeSettings.Listable).ToList();
         var listed = await authorizer.ListVisibilityAsync(User, ct);
         Counts = await queries.CountsAsync(listed, ct);

@@ -120,7 +120,7 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
         {
             // Only a version of this item: the posted id is the caller's to choose, and another item's may be a draft they may not see.
             var started = await Items.GetVersionAsync(baseVersionId, HttpContext.RequestAborted) is { } based && based.ContentItemId == latest.ContentItemId ? based : latest;
-            var conflict = new ConflictView(latest.Author, latest.ModifiedUtc, VersionDiff.Compare(started, latest).Where(r => r.Changed).ToList());
+            var conflict = new ConflictView(latest.Author, latest.ModifiedUtc, VersionDiff.Compare(started, latest, type, await DefinitionsAsync()).Where(r => r.Changed).ToList());
             Editor = await ViewAsync(edited, type, isNew: false, baseVersionId, baseStamp, saved.Errors, conflict);
             Review = await ReviewPanelAsync(latest, type);
             return Page();

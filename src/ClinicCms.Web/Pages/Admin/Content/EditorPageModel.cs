@@ -22,6 +22,8 @@ public abstract class EditorPageModel(ContentService content, ContentDefinitionS
     protected static ContentResult Refused(string what) =>
         new() { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = $"You may not {what}." };
 
+    protected Task<ContentDefinitionSet> DefinitionsAsync() => definitions.GetAsync(HttpContext.RequestAborted);
+
     protected async Task<ContentTypeDefinition?> TypeAsync(string name) => (await definitions.GetAsync(HttpContext.RequestAborted)).FindType(name);
 
     /// <summary>The posted form applied to a copy of <paramref name="baseItem"/>.</summary>

@@ -23,6 +23,10 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<ContentTypeDefinition> Types { get; private set; } = [];
+    public TypeLabels TypeLabels { get; private set; } = TypeLabels.Of(new ContentDefinitionSet());
+
+    /// <summary>Whether the list is narrowed by a search or a filter (an empty result then means "no match", not "no content").</summary>
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Type) || Status != "Any";
     public AdminListPage Results { get; private set; } = new([], 0, 1, 25);
     public List<ContentItem>? Confirm { get; private set; }
     public string BulkAction { get; private set; } = "";
@@ -121,7 +125,9 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
 
     private async Task LoadAsync()
     {
-        Types = (await definitions.GetAsync(HttpContext.RequestAborted)).Types.Where(t => t.TypeSettings.Listable || t.TypeSettings.Creatable).ToList();
+        var set = await definitions.GetAsync(HttpContext.RequestAborted);
+        TypeLabels = TypeLabels.Of(set);
+        Types = set.Types.Where(t => t.TypeSettings.Listable || t.TypeSettings.Creatable).ToList();
         Results = await queries.ListAsync(new AdminListQuery(
             string.IsNullOrEmpty(Type) ? null : Type,
             Q,

@@ -1,5 +1,6 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Fields;
 using ClinicCms.Content.Preparation;
 using ClinicCms.Content.Parts;
 using ClinicCms.Content.Security;
@@ -12,7 +13,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Content;
 
 /// <summary>
-/// The body rendered as a frontend gets it: stored (sanitized) HTML, or Markdown rendered and sanitized as GraphQL does.
+/// Every value of the latest version by display name: HTML cleaned and Markdown rendered and sanitized as GraphQL does,
+/// media as images, picked items by title, the rest as text.
 /// A reviewer, who may read drafts but not edit them, approves or requests changes here, on the draft as shown.
 /// </summary>
 public sealed class PreviewModel(ContentService content, ContentDefinitionStore definitions, AdminActions actions, MarkdownRenderer markdown, HtmlCleaner cleaner) : PageModel
@@ -20,7 +22,18 @@ public sealed class PreviewModel(ContentService content, ContentDefinitionStore 
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
     public ContentItem? Item { get; private set; }
-    public string? BodyHtml { get; private set; }
+    public List<VersionField> Fields { get; private set; } = [];
+
+    /// <summary>The fields shown in the page's body: not the title (the heading) nor the store's own parts (listed below).</summary>
+    public IEnumerable<VersionField> Shown => Fields.Where(f => !f.Technical && f.Key != _titleKey);
+
+    private string? _titleKey;
+
+    /// <summary>The HTML and Markdown values as the page shows them: cleaned here, whatever was stored.</summary>
+    public Dictionary<string, string> SafeHtml { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Items the pickers name, by id; null when missing or the viewer may not preview it (shown by id alone).</summary>
+    public Dictionary<string, ContentItem?> Picked { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether the signed-in user may decide on this draft's review now.</summary>
     public bool CanDecide { get; private set; }
@@ -36,13 +49,36 @@ public sealed class PreviewModel(ContentService content, ContentDefinitionStore 
         {
             return StatusCode(StatusCodes.Status403Forbidden);
         }
-        var html = type.Parts.Find(p => p.PartName == PartNames.HtmlBodyPart) is { } htmlPart ? Item.Part(htmlPart.Name).GetString("Html") : null;
-        var md = type.Parts.Find(p => p.PartName == PartNames.MarkdownBodyPart) is { } mdPart ? Item.Part(mdPart.Name).GetString("Markdown") : null;
-        // Always cleaned here: this page runs in the admin's origin, whatever a part's settings allow frontends.
-        BodyHtml = html is not null ? cleaner.Clean(html) : md is not null ? markdown.ToHtml(md, sanitize: true) : null;
+        _titleKey = type.Parts.Find(p => p.PartName == PartNames.TitlePart) is { } title ? $"{title.Name}.Title" : null;
+        Fields = VersionFields.Read(Item, type, await definitions.GetAsync(HttpContext.RequestAborted));
+        foreach (var field in Fields)
+        {
+            await PrepareAsync(field);
+        }
         CanDecide = type.TypeSettings.RequiresReview && !Item.Published && ReviewRecord.Of(Item).State == ReviewState.InReview &&
             await actions.CanAsync(User, Permissions.ReviewContent, Item, HttpContext.RequestAborted);
         return Page();
+    }
+
+    // Always cleaned here: this page runs in the admin's origin, whatever a part's settings allow frontends.
+    private async Task PrepareAsync(VersionField field)
+    {
+        switch (field.Kind)
+        {
+            case VersionFields.Html or "HtmlField" when field.Text is not null:
+                SafeHtml[field.Key] = cleaner.Clean(field.Text);
+                break;
+            case VersionFields.Markdown or "MarkdownField" when field.Text is not null:
+                SafeHtml[field.Key] = markdown.ToHtml(field.Text, sanitize: true) ?? "";
+                break;
+            case "ContentPickerField":
+                foreach (var id in FieldJson.Strings(field.Json, "ContentItemIds").Where(id => !Picked.ContainsKey(id)))
+                {
+                    var picked = await content.GetAsync(id, VersionOptions.Latest, HttpContext.RequestAborted);
+                    Picked[id] = picked is not null && await actions.CanAsync(User, Permissions.PreviewContent, picked, HttpContext.RequestAborted) ? picked : null;
+                }
+                break;
+        }
     }
 
     /// <summary>Approve or request changes on the draft as it was shown (<paramref name="baseStamp"/>); AdminActions checks the rights.</summary>

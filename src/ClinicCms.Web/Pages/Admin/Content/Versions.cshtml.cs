@@ -1,4 +1,5 @@
 using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Security;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Admin;
@@ -8,14 +9,24 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Content;
 
 /// <summary>Every version with its author and time, a side-by-side diff of any two, and restoring one as a new draft.</summary>
-public sealed class VersionsModel(ContentService content, AdminActions actions) : PageModel
+public sealed class VersionsModel(ContentService content, ContentDefinitionStore definitions, AdminActions actions) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? A { get; set; }
     [BindProperty(SupportsGet = true)] public string? B { get; set; }
 
+    /// <summary>Whether unchanged values are listed too; by default only what changed is.</summary>
+    [BindProperty(SupportsGet = true)] public bool All { get; set; }
+
     public IReadOnlyList<ContentItem> Versions { get; private set; } = [];
     public List<VersionDiff.Row>? Diff { get; private set; }
+    public string? TypeName { get; private set; }
+
+    /// <summary>The rows shown: the changed ones, or all of them when asked.</summary>
+    public IEnumerable<VersionDiff.Row> Shown => (Diff ?? []).Where(r => All || r.Changed);
+    public int Unchanged => (Diff ?? []).Count(r => !r.Changed);
+
+    public string Link(bool all) => $"/admin/content/{Uri.EscapeDataString(Id)}/versions?a={Uri.EscapeDataString(A ?? "")}&b={Uri.EscapeDataString(B ?? "")}&all={(all ? "true" : "false")}";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -32,7 +43,10 @@ public sealed class VersionsModel(ContentService content, AdminActions actions) 
         B ??= Versions[^1].ContentItemVersionId;
         if (Versions.FirstOrDefault(v => v.ContentItemVersionId == A) is { } a && Versions.FirstOrDefault(v => v.ContentItemVersionId == B) is { } b)
         {
-            Diff = VersionDiff.Compare(a, b);
+            var set = await definitions.GetAsync(HttpContext.RequestAborted);
+            var type = set.FindType(b.ContentType);
+            TypeName = type?.DisplayName ?? b.ContentType;
+            Diff = VersionDiff.Compare(a, b, type, set);
         }
         return Page();
     }

@@ -47,6 +47,35 @@ public sealed class MediaModel(MediaStore media) : PageModel
         return Done($"{files.Count} files uploaded.", errors.Count == 0 ? null : new MediaError(status, string.Join(" ", errors.Select(e => e.Message))));
     }
 
+    /// <summary>The folder as JSON, for the media picker of the edit form (same rights as this page).</summary>
+    public IActionResult OnGetList() => new JsonResult(new
+    {
+        folder = _folder,
+        parent = _folder.Length == 0 ? null : Parent,
+        entries = media.List(_folder).Select(e => new { path = e.Path, name = e.Name, folder = e.IsFolder, image = !e.IsFolder && IsImage(e.Name), url = e.IsFolder ? null : $"/media/{e.Path}" }),
+    });
+
+    /// <summary>An upload from the media picker: the saved paths as JSON, or the library's error with its status.</summary>
+    public async Task<IActionResult> OnPostPickerAsync(List<IFormFile> files)
+    {
+        if (files.Count == 0)
+        {
+            return new JsonResult(new { error = "Choose at least one file to upload." }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+        var paths = new List<string>();
+        foreach (var file in files)
+        {
+            await using var stream = file.OpenReadStream();
+            var (path, error) = await media.SaveAsync(_folder, file.FileName, stream, file.Length, HttpContext.RequestAborted);
+            if (error is not null)
+            {
+                return new JsonResult(new { error = $"{file.FileName}: {error.Message}", paths }) { StatusCode = error.StatusCode };
+            }
+            paths.Add(path!);
+        }
+        return new JsonResult(new { paths });
+    }
+
     public IActionResult OnPostFolder(string? name) => Done("Folder created.", media.CreateFolder($"{_folder}/{name}"));
 
     public IActionResult OnPostMove(string? path, string? to) => Done("Moved.", media.Move(path, to));
