@@ -67,7 +67,8 @@ public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles) 
                 profile = (displayName, credentials);
             }
             planned.Add(new PlannedUser(StepJson.Text(step, json, "UserId", path), userName, StepJson.Text(step, json, "Email", path),
-                StepJson.Flag(step, json, "EmailConfirmed", path), enabled, StepJson.Text(step, json, "PasswordHash", path), password, roleNames) { Profile = profile });
+                StepJson.Flag(step, json, "EmailConfirmed", path), enabled, StepJson.Text(step, json, "PasswordHash", path), password, roleNames)
+            { Profile = profile });
         }
         step.State = planned;
     }
