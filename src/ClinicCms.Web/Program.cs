@@ -2,6 +2,7 @@ using ClinicCms.GraphQL;
 using ClinicCms.Web.Admin;
 using ClinicCms.GraphQL.Execution;
 using ClinicCms.Web.Api;
+using ClinicCms.Web.Audit;
 using ClinicCms.Web.CommandLine;
 using ClinicCms.Web.Hosting;
 using ClinicCms.Web.Media;
@@ -48,6 +49,9 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
     .AuthorizeFolder("/Admin/Recipes", Policies.Import));
 builder.Services.AddClinicCmsAdmin();
+
+// The audit trail: who changed what, from where.
+builder.Services.AddClinicCmsAudit(builder.Configuration);
 
 var app = builder.Build();
 

@@ -11,12 +11,13 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
     public partial class SqliteClinicCmsDbContextModel
     {
         private SqliteClinicCmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9e62efa8-c6bb-4f2a-8a6e-0973ccc82d66"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("69c4ef9a-2310-48ca-b046-a297666ab9d3"), entityTypeCount: 15)
         {
         }
 
         partial void Initialize()
         {
+            var auditRow = AuditRowEntityType.Create(this);
             var contentFieldIndexRow = ContentFieldIndexRowEntityType.Create(this);
             var contentItemVersionRow = ContentItemVersionRowEntityType.Create(this);
             var siteDocument = SiteDocumentEntityType.Create(this);
@@ -43,6 +44,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreApplication);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
 
+            AuditRowEntityType.CreateAnnotations(auditRow);
             ContentFieldIndexRowEntityType.CreateAnnotations(contentFieldIndexRow);
             ContentItemVersionRowEntityType.CreateAnnotations(contentItemVersionRow);
             SiteDocumentEntityType.CreateAnnotations(siteDocument);
