@@ -47,7 +47,8 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Roles", Policies.ManageRoles)
     .AuthorizeFolder("/Admin/Media", Policies.ManageMedia)
     .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
-    .AuthorizeFolder("/Admin/Recipes", Policies.Import));
+    .AuthorizeFolder("/Admin/Recipes", Policies.Import)
+    .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail));
 builder.Services.AddClinicCmsAdmin();
 
 // The audit trail: who changed what, from where.
