@@ -51,7 +51,7 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail));
 builder.Services.AddClinicCmsAdmin();
 
-// The audit trail: who changed what, from where.
+// The audit trail: who changed what, from where; old rows go after ClinicCms:Audit:RetentionDays.
 builder.Services.AddClinicCmsAudit(builder.Configuration);
 
 var app = builder.Build();
