@@ -69,16 +69,13 @@ internal sealed class AuditBeforeCommit(IAuditActor actor, TimeProvider clock) :
         {
             row.Utc = clock.GetUtcNow().UtcDateTime;
         }
-        if (row.UserId is null && row.UserName is null || row.Address is null)
+        if (((row.UserId is null && row.UserName is null) || row.Address is null) && actor.Current is { } current)
         {
-            if (actor.Current is { } current)
+            if (row.UserId is null && row.UserName is null)
             {
-                if (row.UserId is null && row.UserName is null)
-                {
-                    (row.UserId, row.UserName) = (current.Id, AuditRow.Shorten(current.Name, AuditRow.MaxUserName));
-                }
-                row.Address ??= current.Address;
+                (row.UserId, row.UserName) = (current.Id, AuditRow.Shorten(current.Name, AuditRow.MaxUserName));
             }
+            row.Address ??= current.Address;
         }
     }
 
