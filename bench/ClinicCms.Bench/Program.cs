@@ -5,6 +5,7 @@ using ClinicCms.Bench;
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]
 //     [--database postgres --postgres "Host=...;Username=...;Password=..."] [--setting Section:Key=Value ...]
+// dotnet run -c Release --project bench/ClinicCms.Bench -- writes [--writes N] [--runs R] [--warmup W]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
 var root = FindRoot();
@@ -21,9 +22,13 @@ if (args.FirstOrDefault() == "graphql")
         Text("--database") == "postgres" ? Text("--postgres") ?? throw new ArgumentException("--database postgres needs --postgres CONNECTION") : null,
         [.. Settings()]);
 }
+if (args.FirstOrDefault() == "writes")
+{
+    return await WritesBenchmark.RunAsync(root, Option("--writes", 1_000), runs, Option("--warmup", 200));
+}
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--database postgres --postgres CONN] [--setting Key=Value]");
+    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--database postgres --postgres CONN] [--setting Key=Value] | writes [--writes N] [--runs R] [--warmup W]");
     return 2;
 }
 

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Audit;
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
@@ -28,12 +29,12 @@ public static class ContentServiceCollectionExtensions
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresClinicCmsDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>()));
+            services.AddDbContextPool<PostgresClinicCmsDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>()));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<PostgresClinicCmsDbContext>());
         }
         else
         {
-            services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>()));
+            services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>()));
             services.AddSingleton(_ => new SqliteReadConnections(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
         }
@@ -41,6 +42,9 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<ContentDefinitionStore.Cache>();
         services.AddSingleton<ContentChanges>();
         services.AddSingleton<AnnounceAfterCommit>();
+        services.AddSingleton<AuditBeforeCommit>();
+        services.TryAddSingleton<IAuditActor, NoAuditActor>();
+        services.AddScoped<AuditTrail>();
         services.AddSingleton<ISiteLock, SingleInstanceSiteLock>();
         services.AddSingleton<PathPatternRenderer>();
         services.AddSingleton<HtmlCleaner>();

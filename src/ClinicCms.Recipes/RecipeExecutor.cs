@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using ClinicCms.Content.Audit;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Store;
 using ClinicCms.Recipes.Scripting;
@@ -20,6 +21,7 @@ public sealed partial class RecipeExecutor(
     SiteDocumentStore documents,
     ContentUnitOfWork unitOfWork,
     ISiteLock siteLock,
+    AuditTrail audit,
     ILogger<RecipeExecutor> logger)
 {
     // A run that writes this many items changes the data's shape enough to refresh the planner's statistics.
@@ -55,6 +57,9 @@ public sealed partial class RecipeExecutor(
                     LogStep(recipe.FileName, step.Context.Index, step.Context.Name);
                 }
                 await SaveDocumentsAsync(run, cancellationToken);
+                // One audit row for the run, whatever the number of items it imported.
+                await audit.RecordAsync(AuditRow.Of(AuditCategories.Recipe, AuditEvents.RecipeRun, run.User,
+                    $"{recipe.Name ?? recipe.FileName}: {run.Report.ItemsCreated} items created, {run.Report.ItemsUpdated} updated, {run.Report.ItemsUnchanged} unchanged"), cancellationToken);
                 if (run.Report.ItemsCreated + run.Report.ItemsUpdated >= BulkItems)
                 {
                     await unitOfWork.RefreshStatisticsAsync(cancellationToken);

@@ -2,6 +2,7 @@ using ClinicCms.GraphQL;
 using ClinicCms.Web.Admin;
 using ClinicCms.GraphQL.Execution;
 using ClinicCms.Web.Api;
+using ClinicCms.Web.Audit;
 using ClinicCms.Web.CommandLine;
 using ClinicCms.Web.Hosting;
 using ClinicCms.Web.Media;
@@ -47,11 +48,14 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Roles", Policies.ManageRoles)
     .AuthorizeFolder("/Admin/Media", Policies.ManageMedia)
     .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
-    .AuthorizeFolder("/Admin/Recipes", Policies.Import));
+    .AuthorizeFolder("/Admin/Recipes", Policies.Import)
+    .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail));
 builder.Services.AddClinicCmsAdmin();
 
 // The scheduler: publishes and archives content at its PublishLaterPart and ArchiveLaterPart times.
 builder.Services.AddClinicCmsScheduling(builder.Configuration);
+// The audit trail: who changed what, from where; old rows go after ClinicCms:Audit:RetentionDays.
+builder.Services.AddClinicCmsAudit(builder.Configuration);
 
 var app = builder.Build();
 

@@ -7,6 +7,7 @@ namespace ClinicCms.Content.Changes;
 internal sealed class PendingChanges
 {
     private List<ContentChange> _changes = [];
+    private List<Audit.AuditRow> _audit = [];
 
     public void Add(ContentChange change) => _changes.Add(change);
 
@@ -17,5 +18,19 @@ internal sealed class PendingChanges
         return taken;
     }
 
-    public void Clear() => _changes.Clear();
+    /// <summary>Queues an audit row, written just before the transaction commits (<see cref="Audit.AuditBeforeCommit"/>).</summary>
+    public void AddAudit(Audit.AuditRow row) => _audit.Add(row);
+
+    public List<Audit.AuditRow> TakeAudit()
+    {
+        var taken = _audit;
+        _audit = taken.Count == 0 ? taken : [];
+        return taken;
+    }
+
+    public void Clear()
+    {
+        _changes.Clear();
+        _audit.Clear();
+    }
 }

@@ -10,6 +10,9 @@ public sealed record ContentUser(string? Id, string? Name)
     /// </summary>
     public bool CanReview { get; init; }
 
+    /// <summary>The client's address, for the audit trail (behind a trusted proxy, the address it forwarded); null when unknown.</summary>
+    public string? Address { get; init; }
+
     /// <summary>The site itself (setup, the command line): trusted, as it runs with the operator's rights.</summary>
     public static readonly ContentUser System = new(null, null) { CanReview = true };
 }

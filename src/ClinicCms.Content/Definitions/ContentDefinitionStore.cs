@@ -32,6 +32,7 @@ public sealed class ContentDefinitionStore(SiteDocumentStore documents, ContentD
             },
             cancellationToken);
 
-    public Task<long> SaveAsync(ContentDefinitionSet record, CancellationToken cancellationToken = default) =>
-        documents.SaveAsync(SiteDocumentNames.ContentDefinitions, record.ToJson(), cancellationToken);
+    public async Task<long> SaveAsync(ContentDefinitionSet record, CancellationToken cancellationToken = default) =>
+        await documents.SaveAsync(SiteDocumentNames.ContentDefinitions, record.ToJson(),
+            Audit.DefinitionChanges.Describe(await GetAsync(cancellationToken), record), cancellationToken);
 }

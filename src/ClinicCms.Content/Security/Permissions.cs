@@ -35,6 +35,8 @@ public static class Permissions
     public const string ManageOwnMediaContent = nameof(ManageOwnMediaContent);
     public const string ManageOpenIdApplications = nameof(ManageOpenIdApplications);
     public const string Import = nameof(Import);
+    /// <summary>Read the audit trail (ClinicCms's own, after Orchard's ViewAuditTrail): content rows of the types one may view, other rows with the matching management permission.</summary>
+    public const string ViewAuditTrail = nameof(ViewAuditTrail);
     public const string Export = nameof(Export);
 
     /// <summary>The "own" variant a content permission turns into when the user owns the item (Orchard's OwnerPermissionsByName).</summary>

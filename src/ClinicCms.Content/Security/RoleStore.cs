@@ -55,7 +55,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
             db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = DescriptionClaim, ClaimValue = record.Description });
         }
         await db.SaveChangesAsync(cancellationToken);
-        await TouchAsync(cancellationToken);
+        await TouchAsync($"role {record.Name}: {permissions.Count()} permissions", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -63,7 +63,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
     {
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var deleted = await db.Roles.Where(r => r.NormalizedName == Normalize(name)).ExecuteDeleteAsync(cancellationToken) > 0;
-        await TouchAsync(cancellationToken);
+        await TouchAsync($"role {name} deleted", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
@@ -81,7 +81,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
 
     public Task<long?> VersionAsync(CancellationToken cancellationToken = default) => documents.VersionAsync(SiteDocumentNames.Roles, cancellationToken);
 
-    private Task<long> TouchAsync(CancellationToken cancellationToken) => documents.SaveAsync(SiteDocumentNames.Roles, "{}", cancellationToken);
+    private Task<long> TouchAsync(string auditDetail, CancellationToken cancellationToken) => documents.SaveAsync(SiteDocumentNames.Roles, "{}", auditDetail, cancellationToken);
 
     private static RoleDefinition ToDefinition(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
     {

@@ -20,14 +20,23 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
     /// <summary>Changes written in the current transaction, announced when it commits.</summary>
     internal PendingChanges PendingChanges { get; } = new();
 
-    /// <summary>Queues <paramref name="change"/> to be announced when the current transaction commits.</summary>
-    internal void Announce(ContentChange change)
+    public DbSet<Audit.AuditRow> AuditTrail => Set<Audit.AuditRow>();
+
+    /// <summary>
+    /// Queues <paramref name="change"/> to be announced when the current transaction commits, and its audit row
+    /// (done by <paramref name="by"/>, or the request's user) to be written just before.
+    /// </summary>
+    internal void Announce(ContentChange change, ContentItems.ContentUser? by = null, string? auditEvent = null, string? auditDetail = null)
     {
         if (Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Changes are announced when their transaction commits; begin one (OwnedTransaction) first.");
         }
         PendingChanges.Add(change);
+        if (Audit.AuditEvents.RowOf(change, by, auditEvent, auditDetail) is { } row)
+        {
+            PendingChanges.AddAudit(row);
+        }
     }
 
     // A pooled context goes back to the pool here: nothing queued by one request may be announced by the next.
@@ -57,6 +66,7 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new ContentItemVersionRowConfiguration(IsTrue, JsonColumnType));
         builder.ApplyConfiguration(new SiteDocumentConfiguration());
         builder.ApplyConfiguration(new ContentFieldIndexRowConfiguration());
+        builder.ApplyConfiguration(new Audit.AuditRowConfiguration());
         builder.UseOpenIddict();
     }
 }

@@ -15,7 +15,10 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
     public Task<long?> VersionAsync(string name, CancellationToken cancellationToken = default) =>
         db.SiteDocuments.Where(d => d.Name == name).Select(d => (long?)d.Version).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<long> SaveAsync(string name, string content, CancellationToken cancellationToken = default)
+    public Task<long> SaveAsync(string name, string content, CancellationToken cancellationToken = default) => SaveAsync(name, content, null, cancellationToken);
+
+    /// <param name="auditDetail">What changed, for the audit row of a watched document (which type, which role).</param>
+    public async Task<long> SaveAsync(string name, string content, string? auditDetail, CancellationToken cancellationToken = default)
     {
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var document = await db.SiteDocuments.FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
@@ -30,7 +33,7 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
         db.Entry(document).State = EntityState.Detached;
         if (ChangeOf(name) is { } change)
         {
-            db.Announce(change);
+            db.Announce(change, auditDetail: auditDetail);
         }
         await transaction.CommitAsync(cancellationToken);
         return document.Version;

@@ -26,7 +26,7 @@ public sealed partial class ContentService
     /// </summary>
     public Task<ContentSaveResult> ScheduleAsync(string contentItemId, DateTime? publishUtc, DateTime? archiveUtc, ContentUser user,
         string? expectedStamp = null, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+        WriteAsync(user, async () =>
         {
             var rows = await db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(cancellationToken);
             var latest = rows.Find(r => r.Latest);
@@ -105,7 +105,7 @@ public sealed partial class ContentService
                 return new ScheduledRun(due, ScheduledOutcome.Stale);
             }
             result = row.Published
-                ? await UnpublishAsync(due.ContentItemId, cancellationToken)
+                ? await UnpublishAsync(due.ContentItemId, Scheduler, cancellationToken)
                 : await PublishAsync(due.ContentItemId, Scheduler, cancellationToken: cancellationToken);
             if (result.Succeeded)
             {
@@ -127,7 +127,7 @@ public sealed partial class ContentService
     // After a refused or invalid publish or archive: the version's time is cleared in its part as well, and announced.
     private async Task<bool> CancelDueAsync(long id, DateTime now, CancellationToken cancellationToken)
     {
-        var result = await WriteAsync(async () =>
+        var result = await WriteAsync(Scheduler, async () =>
         {
             if (!await ClaimAsync(id, now, cancellationToken))
             {

@@ -50,7 +50,7 @@ public sealed partial class ContentService(
 
     /// <summary>Creates a new item, published or as a draft.</summary>
     public Task<ContentSaveResult> CreateAsync(ContentItem item, bool publish, ContentUser user, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+        WriteAsync(user, async () =>
         {
             item = item.Clone();
             if (string.IsNullOrEmpty(item.ContentItemId))
@@ -87,7 +87,7 @@ public sealed partial class ContentService(
     /// stamp), else it is a conflict and nothing is written. Editing a published latest version starts a new draft.
     /// </summary>
     public Task<ContentSaveResult> SaveDraftAsync(ContentItem edited, ContentUser user, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+        WriteAsync(user, async () =>
         {
             var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == edited.ContentItemId && r.Latest, cancellationToken);
             if (latest is null)
@@ -130,7 +130,7 @@ public sealed partial class ContentService(
 
     /// <summary>Publishes the latest version; the previously published version is kept as history.</summary>
     public Task<ContentSaveResult> PublishAsync(string contentItemId, ContentUser user, string? expectedStamp = null, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+        WriteAsync(user, async () =>
         {
             var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
             if (latest is null)
@@ -174,7 +174,7 @@ public sealed partial class ContentService(
     /// edit the item (to request) or holds ReviewContent for it (<see cref="ContentUser.CanReview"/>, to approve or request changes).
     /// </summary>
     public Task<ContentSaveResult> ReviewAsync(string contentItemId, ReviewAction action, string? comment, ContentUser user, string? expectedStamp = null, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+        WriteAsync(user, async () =>
         {
             if (comment is { Length: > ReviewRecord.MaxCommentLength })
             {
@@ -209,7 +209,7 @@ public sealed partial class ContentService(
             ContentItemMapper.CopyTo(draft, latest);
             await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken); // the dashboard's lists read the review state there
             await db.SaveChangesAsync(cancellationToken);
-            return Saved(draft, change!);
+            return Saved(draft, change!) with { AuditEvent = Audit.AuditEvents.Of(action), AuditDetail = comment };
         }, cancellationToken);
 
     /// <summary>
@@ -228,8 +228,8 @@ public sealed partial class ContentService(
     }
 
     /// <summary>Takes the item off the frontends; its latest version stays (as a draft if it was the published one).</summary>
-    public Task<ContentSaveResult> UnpublishAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+    public Task<ContentSaveResult> UnpublishAsync(string contentItemId, ContentUser user, CancellationToken cancellationToken = default) =>
+        WriteAsync(user, async () =>
         {
             var record = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
             if (record is null)
@@ -244,8 +244,8 @@ public sealed partial class ContentService(
         }, cancellationToken);
 
     /// <summary>Drops the draft: it is kept as history and the published version becomes the latest again.</summary>
-    public Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+    public Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, ContentUser user, CancellationToken cancellationToken = default) =>
+        WriteAsync(user, async () =>
         {
             var draft = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
             if (draft is null)
@@ -265,8 +265,8 @@ public sealed partial class ContentService(
         }, cancellationToken);
 
     /// <summary>Soft delete, as Orchard's RemoveAsync: no version stays published or latest; history is kept.</summary>
-    public Task<ContentSaveResult> DeleteAsync(string contentItemId, CancellationToken cancellationToken = default) =>
-        WriteAsync(async () =>
+    public Task<ContentSaveResult> DeleteAsync(string contentItemId, ContentUser user, CancellationToken cancellationToken = default) =>
+        WriteAsync(user, async () =>
         {
             var active = await db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(cancellationToken);
             if (active.Count == 0)
@@ -297,7 +297,7 @@ public sealed partial class ContentService(
         {
             return ContentSaveResult.NotFound(contentItemVersionId);
         }
-        return await WriteAsync(async () =>
+        return await WriteAsync(user, async () =>
         {
             var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
             var hasPublished = latest is not null && await HasPublishedAsync(latest, cancellationToken);
@@ -345,7 +345,7 @@ public sealed partial class ContentService(
     /// outermost transaction commits; a failed one rolls back (when it owns the transaction) and announces nothing.
     /// Tracked rows are forgotten either way, so the next read sees what the database holds.
     /// </summary>
-    private async Task<ContentSaveResult> WriteAsync(Func<Task<Outcome>> write, CancellationToken cancellationToken)
+    private async Task<ContentSaveResult> WriteAsync(ContentUser user, Func<Task<Outcome>> write, CancellationToken cancellationToken)
     {
         try
         {
@@ -361,7 +361,7 @@ public sealed partial class ContentService(
             }
             if (outcome.Result.Succeeded && outcome.Change is { } change)
             {
-                db.Announce(change);
+                db.Announce(change, user, outcome.AuditEvent, outcome.AuditDetail); // its audit row is written in this transaction
                 await transaction.CommitAsync(cancellationToken);
             }
             return outcome.Result;
@@ -374,9 +374,12 @@ public sealed partial class ContentService(
 
     private static Outcome Saved(ContentItem item, ContentChange change) => new(ContentSaveResult.Success(item), change);
 
-    /// <summary>A write's result and, when it wrote something, the change to announce.</summary>
+    /// <summary>A write's result and, when it wrote something, the change to announce (and its audit event, when the change's kind does not say it).</summary>
     private readonly record struct Outcome(ContentSaveResult Result, ContentChange? Change)
     {
+        public string? AuditEvent { get; init; }
+        public string? AuditDetail { get; init; }
+
         public static implicit operator Outcome(ContentSaveResult result) => new(result, null);
     }
 

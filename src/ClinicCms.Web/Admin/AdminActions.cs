@@ -27,13 +27,13 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         PermissionService.WriterOf(user) with { CanReview = await authorizer.CanAsync(user, Permissions.ReviewContent, item, cancellationToken) };
 
     public Task<string?> UnpublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.PublishContent, "unpublish", _ => content.UnpublishAsync(id, cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.PublishContent, "unpublish", _ => content.UnpublishAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
 
     public Task<string?> DiscardDraftAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.EditContent, "discard the draft of", _ => content.DiscardDraftAsync(id, cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.EditContent, "discard the draft of", _ => content.DiscardDraftAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
 
     public Task<string?> DeleteAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.DeleteContent, "delete", _ => content.DeleteAsync(id, cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.DeleteContent, "delete", _ => content.DeleteAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
 
     public async Task<(string? Error, ContentItem? Clone)> CloneAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default)
     {

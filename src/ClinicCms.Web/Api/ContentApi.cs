@@ -61,7 +61,7 @@ public static class ContentApi
         {
             return TypedResults.Forbid();
         }
-        await content.DeleteAsync(contentItemId, http.RequestAborted);
+        await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), http.RequestAborted);
         return Item(item);
     }
 
@@ -73,7 +73,7 @@ public static class ContentApi
         {
             return problem!;
         }
-        var user = PermissionService.WriterOf(http.User);
+        var user = PermissionService.WriterOf(http);
         var latest = string.IsNullOrEmpty(posted.ContentItemId) ? null : await content.GetAsync(posted.ContentItemId, VersionOptions.Latest, http.RequestAborted);
         Func<Task<ContentSaveResult>> save;
         if (latest is not null)

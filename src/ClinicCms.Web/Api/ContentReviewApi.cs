@@ -52,7 +52,7 @@ public static class ContentReviewApi
         {
             return TypedResults.Problem("Approve needs the ConcurrencyStamp of the draft you read (GraphQL: concurrencyStamp with status: DRAFT or LATEST), so that a draft changed since is not approved unseen.", statusCode: StatusCodes.Status400BadRequest);
         }
-        var user = PermissionService.WriterOf(http.User) with { CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, item, http.RequestAborted) };
+        var user = PermissionService.WriterOf(http) with { CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, item, http.RequestAborted) };
         var result = await content.ReviewAsync(contentItemId, action, body.Comment, user, body.ConcurrencyStamp, http.RequestAborted);
         if (result.IsNotFound)
         {

@@ -1,3 +1,6 @@
+using ClinicCms.Content.Audit;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Web.Audit;
 using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +17,7 @@ namespace ClinicCms.Web.Pages;
 /// </summary>
 [EnableRateLimiting(Security.RateLimits.Login)]
 public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, SignInLockout lockout, IOptions<SecurityOptions> security,
-    TimeProvider clock) : PageModel
+    TimeProvider clock, AuditTrail audit) : PageModel
 {
     public const string Failed = "Wrong user name or password, or too many failed attempts: try again later, or ask an administrator.";
 
@@ -46,18 +49,27 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
         if (user is null || lockout.IsLocked(user.Id, address) || await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DummyHash.Value, Password);
-            return Fail();
+            return await FailAsync(user);
         }
         var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
             lockout.Succeeded(user.Id, address);
+            await audit.RecordAsync(AuditRow.Of(AuditCategories.SignIn, AuditEvents.SignedIn, new ContentUser(user.Id, user.UserName) { Address = ClientAddress.Of(HttpContext) }));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
         if (!result.IsLockedOut && !result.IsNotAllowed && lockout.Failed(user.Id, address))
         {
             await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddMinutes(Math.Max(1, security.Value.LockoutMinutes)));
         }
+        return await FailAsync(user);
+    }
+
+    // The name as typed (cut short, control characters dropped), never the password; the user id only if the name is known.
+    private async Task<PageResult> FailAsync(IdentityUser? user)
+    {
+        await audit.RecordAsync(AuditRow.Of(AuditCategories.SignIn, AuditEvents.SignInFailed,
+            new ContentUser(user?.Id, UserName) { Address = ClientAddress.Of(HttpContext) }), HttpContext.RequestAborted);
         return Fail();
     }
 

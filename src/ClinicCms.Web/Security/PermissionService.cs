@@ -39,6 +39,9 @@ public sealed class PermissionService(RolePermissionCache cache, IServiceProvide
     /// <summary>The caller as a writer of content: owner id and author name; may not review until a caller that checked ReviewContent says so.</summary>
     public static ContentUser WriterOf(ClaimsPrincipal user) => new(UserIdOf(user), user.Identity?.Name);
 
+    /// <summary>The request's user as a writer, with the client's address (after the forwarded headers) for the audit trail.</summary>
+    public static ContentUser WriterOf(HttpContext http) => WriterOf(http.User) with { Address = Audit.ClientAddress.Of(http) };
+
     public static List<string> RolesOf(ClaimsPrincipal user)
     {
         var roles = new List<string> { Stereotypes.Anonymous };

@@ -14,10 +14,11 @@ public static class Policies
     public const string ManageMedia = Permissions.ManageMediaContent;
     public const string ManageApiClients = Permissions.ManageOpenIdApplications;
     public const string Import = Permissions.Import;
+    public const string ViewAuditTrail = Permissions.ViewAuditTrail;
 
     public static void Add(AuthorizationOptions options)
     {
-        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel, EditContentTypes, ManageUsers, ManageRoles, ManageMedia, ManageApiClients, Import })
+        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel, EditContentTypes, ManageUsers, ManageRoles, ManageMedia, ManageApiClients, Import, ViewAuditTrail })
         {
             options.AddPolicy(permission, p => p.AddRequirements(new PermissionRequirement(permission)));
         }

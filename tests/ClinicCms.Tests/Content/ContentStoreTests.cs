@@ -100,7 +100,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
     {
         var published = await CreateFaqAsync("Soon withdrawn?", publish: true);
 
-        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().UnpublishAsync(published.ContentItemId));
+        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().UnpublishAsync(published.ContentItemId, ContentUser.System));
 
         Assert.True(result.Succeeded);
         Assert.Null(await GetAsync(published.ContentItemId, VersionOptions.Published));
@@ -117,7 +117,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
         edit.Part("TitlePart")!["Title"] = "Abandoned edit?";
         await SaveDraftAsync(edit);
 
-        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DiscardDraftAsync(published.ContentItemId));
+        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DiscardDraftAsync(published.ContentItemId, ContentUser.System));
 
         Assert.True(result.Succeeded);
         var latest = await GetAsync(published.ContentItemId, VersionOptions.Latest);
@@ -134,7 +134,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
         edit.Part("TitlePart")!["Title"] = "Draft before deletion?";
         await SaveDraftAsync(edit);
 
-        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DeleteAsync(published.ContentItemId));
+        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DeleteAsync(published.ContentItemId, ContentUser.System));
 
         Assert.True(result.Succeeded);
         Assert.Null(await GetAsync(published.ContentItemId, VersionOptions.Published));

@@ -58,7 +58,7 @@ public sealed class PreciseInvalidationTests(PreciseInvalidationTests.Site site)
 
         Assert.Equal("HIT", (await QueryAsync(http, ArticleLookup, variables)).Cache);
 
-        await ChangeAsync(c => c.UnpublishAsync(ClinicIds.Article));
+        await ChangeAsync(c => c.UnpublishAsync(ClinicIds.Article, ContentUser.System));
         var (afterUnpublish, gone) = await QueryAsync(http, ArticleLookup, variables);
         await ChangeAsync(c => c.PublishAsync(ClinicIds.Article, new ContentUser(null, "test") { CanReview = true }));
         var (afterPublish, back) = await QueryAsync(http, ArticleLookup, variables);

@@ -70,11 +70,11 @@ public sealed class ResponseCacheTests
         var count = before["faqCount"]!.GetValue<int>();
         var id = before["faq"]![0]!["contentItemId"]!.GetValue<string>();
 
-        await Change(app, c => c.UnpublishAsync(id));
+        await Change(app, c => c.UnpublishAsync(id, ContentUser.System));
         var unpublished = await graphql.DataAsync(FaqQuery);
         await Change(app, c => c.PublishAsync(id, new ContentUser(null, "test") { CanReview = true }));
         var republished = await graphql.DataAsync(FaqQuery);
-        await Change(app, c => c.DeleteAsync(id));
+        await Change(app, c => c.DeleteAsync(id, ContentUser.System));
         var deleted = await graphql.DataAsync(FaqQuery);
 
         Assert.Equal(count - 1, unpublished["faqCount"]!.GetValue<int>());
@@ -141,7 +141,7 @@ public sealed class ResponseCacheTests
         using var notModified = await http.SendAsync(revalidate);
         var id = await app.InScopeAsync(async sp => await sp.GetRequiredService<ClinicCmsDbContext>().ContentItems
             .Where(i => i.ContentType == "FAQ" && i.Published).Select(i => i.ContentItemId).FirstAsync());
-        await Change(app, c => c.UnpublishAsync(id));
+        await Change(app, c => c.UnpublishAsync(id, ContentUser.System));
         using var afterChange = new HttpRequestMessage(HttpMethod.Get, Url) { Headers = { IfNoneMatch = { etag } } };
         using var changed = await http.SendAsync(afterChange);
 

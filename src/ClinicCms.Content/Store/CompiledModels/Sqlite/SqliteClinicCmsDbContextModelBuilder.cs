@@ -11,12 +11,13 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
     public partial class SqliteClinicCmsDbContextModel
     {
         private SqliteClinicCmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5a26b8d0-962f-453c-afe3-7eec08fcdcdc"), entityTypeCount: 14)
+            : base(skipDetectChanges: false, modelId: new Guid("e3ee6f9b-4e58-4686-bc6e-f904899fbd06"), entityTypeCount: 15)
         {
         }
 
         partial void Initialize()
         {
+            var auditRow = AuditRowEntityType.Create(this);
             var contentFieldIndexRow = ContentFieldIndexRowEntityType.Create(this);
             var contentItemVersionRow = ContentItemVersionRowEntityType.Create(this);
             var siteDocument = SiteDocumentEntityType.Create(this);
@@ -43,6 +44,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey1(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreApplication);
             OpenIddictEntityFrameworkCoreTokenEntityType.CreateForeignKey2(openIddictEntityFrameworkCoreToken, openIddictEntityFrameworkCoreAuthorization);
 
+            AuditRowEntityType.CreateAnnotations(auditRow);
             ContentFieldIndexRowEntityType.CreateAnnotations(contentFieldIndexRow);
             ContentItemVersionRowEntityType.CreateAnnotations(contentItemVersionRow);
             SiteDocumentEntityType.CreateAnnotations(siteDocument);

@@ -1,4 +1,7 @@
+using ClinicCms.Content.Audit;
 using ClinicCms.Content.Security;
+using ClinicCms.Content.Store;
+using ClinicCms.Web.Audit;
 using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +10,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Users;
 
 /// <summary>A user's email, profile (display name, credentials), roles and access, and a new password. Administrators cannot take their own Administrator role away.</summary>
-public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, RoleStore roles) : PageModel
+public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, RoleStore roles, ContentUnitOfWork unitOfWork, AuditTrail audit)
+    : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
@@ -49,6 +53,8 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
             return await FailAsync(profileError);
         }
         account.Email = email;
+        // The changes and their audit row are kept together or not at all.
+        await using var transaction = await unitOfWork.BeginAsync(HttpContext.RequestAborted);
         var result = await users.UpdateAsync(account);
         result = result.Succeeded ? await users.RemoveFromRolesAsync(account, current.Except(roles)) : result;
         result = result.Succeeded ? await users.AddToRolesAsync(account, roles.Except(current)) : result;
@@ -56,13 +62,17 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
         result = result.Succeeded ? await users.SetLockoutEndDateAsync(account, enabled ? null : UserAccess.DisabledUntil) : result;
         if (!result.Succeeded)
         {
+            unitOfWork.Reset();
             return await FailAsync(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         if (await UserProfiles.SetAsync(users, account, displayName, credentials) is { } notStored)
         {
+            unitOfWork.Reset();
             return await FailAsync(notStored);
         }
         await users.UpdateSecurityStampAsync(account); // role and access changes take effect on the user's next request
+        await audit.RecordAsync(UserAudit.Row(AuditEvents.UserChanged, account, roles, enabled ? "enabled" : "disabled"), HttpContext.RequestAborted);
+        await transaction.CommitAsync(HttpContext.RequestAborted);
         if (self)
         {
             await signIn.RefreshSignInAsync(account); // an administrator editing their own account stays signed in
@@ -77,10 +87,17 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
         {
             return NotFound();
         }
+        await using var transaction = await unitOfWork.BeginAsync(HttpContext.RequestAborted);
         var token = await users.GeneratePasswordResetTokenAsync(account);
         var result = await users.ResetPasswordAsync(account, token, password);
-        if (!result.Succeeded)
+        if (result.Succeeded)
         {
+            await audit.RecordAsync(UserAudit.Row(AuditEvents.UserChanged, account, null, "password set"), HttpContext.RequestAborted);
+            await transaction.CommitAsync(HttpContext.RequestAborted);
+        }
+        else
+        {
+            unitOfWork.Reset();
             return await FailAsync(string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         TempData["Message"] = $"The password of {account.UserName} was set.";

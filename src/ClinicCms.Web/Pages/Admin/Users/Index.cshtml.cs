@@ -1,5 +1,8 @@
+using ClinicCms.Content.Audit;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Security;
+using ClinicCms.Content.Store;
+using ClinicCms.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicCms.Web.Pages.Admin.Users;
 
 /// <summary>Every user with their roles; a new user gets a password that must pass the password rules.</summary>
-public sealed class UsersModel(UserManager<IdentityUser> users, RoleStore roles) : PageModel
+public sealed class UsersModel(UserManager<IdentityUser> users, RoleStore roles, ContentUnitOfWork unitOfWork, AuditTrail audit) : PageModel
 {
     public List<IdentityUser> Users { get; private set; } = [];
     public Dictionary<string, IList<string>> RolesOf { get; } = [];
@@ -28,10 +31,21 @@ public sealed class UsersModel(UserManager<IdentityUser> users, RoleStore roles)
     public async Task<IActionResult> OnPostAsync(string userName, string email, string password, string[] roles)
     {
         var user = new IdentityUser(userName) { Id = IdGenerator.NewId(), Email = email, EmailConfirmed = true };
+        // The user, their roles and the audit row are kept together or not at all.
+        await using var transaction = await unitOfWork.BeginAsync(HttpContext.RequestAborted);
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
             result = await users.AddToRolesAsync(user, roles);
+        }
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(UserAudit.Row(AuditEvents.UserCreated, user, roles), HttpContext.RequestAborted);
+            await transaction.CommitAsync(HttpContext.RequestAborted);
+        }
+        else
+        {
+            unitOfWork.Reset();
         }
         if (!result.Succeeded)
         {
