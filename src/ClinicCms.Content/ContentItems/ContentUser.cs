@@ -10,9 +10,15 @@ public sealed record ContentUser(string? Id, string? Name)
     /// </summary>
     public bool CanReview { get; init; }
 
+    /// <summary>
+    /// Holds PublishContent for the item written: may schedule its publishing or archiving (a schedule is a publish
+    /// decided now). Set where the user is known, like <see cref="CanReview"/>; off unless said.
+    /// </summary>
+    public bool CanPublish { get; init; }
+
     /// <summary>The client's address, for the audit trail (behind a trusted proxy, the address it forwarded); null when unknown.</summary>
     public string? Address { get; init; }
 
     /// <summary>The site itself (setup, the command line): trusted, as it runs with the operator's rights.</summary>
-    public static readonly ContentUser System = new(null, null) { CanReview = true };
+    public static readonly ContentUser System = new(null, null) { CanReview = true, CanPublish = true };
 }

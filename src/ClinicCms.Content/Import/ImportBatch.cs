@@ -81,7 +81,7 @@ internal sealed class ImportBatch(
         }
         else
         {
-            Update(existing, item);
+            Update(existing, item, reviewGiven: imported.Parts.ContainsKey(ReviewRecord.PartName));
         }
         return errors;
     }
@@ -125,9 +125,13 @@ internal sealed class ImportBatch(
         result.Created++;
     }
 
-    private void Update(ContentItemVersionRow existing, ContentItem item)
+    private void Update(ContentItemVersionRow existing, ContentItem item, bool reviewGiven)
     {
         var stored = ContentItemMapper.ToItem(existing);
+        if (!reviewGiven)
+        {
+            KeepReview(item, stored);
+        }
         if (ContentItemJson.ToJson(stored).ToJsonString() == ContentItemJson.ToJson(item).ToJsonString())
         {
             result.Unchanged++;
@@ -142,6 +146,25 @@ internal sealed class ImportBatch(
         Track(existing);
         db.Announce(change);
         result.Updated++;
+    }
+
+    /// <summary>
+    /// A recipe that does not say where a stored version stands in review (its item merged into the stored one) changes it
+    /// as an edit would: changed content goes back to Draft (the last medical review stays), and a publish scheduled on
+    /// the approval is cancelled.
+    /// </summary>
+    private void KeepReview(ContentItem item, ContentItem stored)
+    {
+        var medical = item.Parts[PartNames.MedicalReviewPart]?.DeepClone();
+        VersionTransitions.KeepReview(item, stored);
+        if (medical is not null)
+        {
+            item.Parts[PartNames.MedicalReviewPart] = medical;
+        }
+        if (!item.Published && ReviewRecord.Of(item).State != ReviewState.Approved && definitions.FindType(item.ContentType)?.TypeSettings.RequiresReview == true)
+        {
+            Scheduling.ScheduleParts.SetPublish(item, null);
+        }
     }
 
     /// <summary>

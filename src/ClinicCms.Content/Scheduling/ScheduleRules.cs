@@ -47,6 +47,10 @@ public static class ScheduleRules
         {
             return ContentSaveResult.Invalid(errors);
         }
+        if ((newPublish || newArchive) && !user.CanPublish)
+        {
+            return ContentSaveResult.Refused("Scheduling a publish or an archive needs the right to publish this item (PublishContent).");
+        }
         if (publish is null || !requiresReview || edit.Published)
         {
             return null;

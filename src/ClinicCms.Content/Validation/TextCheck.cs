@@ -90,6 +90,9 @@ public static class TextCheck
         return value.GetValueKind() != JsonValueKind.String || !value.TryGetValue<string>(out var text) || IsValid(text);
     }
 
+    /// <summary>Whether the text holds a bidirectional embedding, override or isolate, which can make a name read as another.</summary>
+    public static bool HasBidiControl(string text) => text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') >= 0 || text.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') >= 0;
+
     public static bool IsValid(string? text)
     {
         if (text is null)

@@ -180,9 +180,9 @@ public sealed partial class ContentService(
             {
                 return ContentSaveResult.Invalid([new ContentError("Comment", $"at most {ReviewRecord.MaxCommentLength} characters")]);
             }
-            if (comment is not null && (!TextCheck.IsValid(comment) || comment.AsSpan().IndexOfAny('<', '>') >= 0 || comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
+            if (comment is not null && (!TextCheck.IsValid(comment) || comment.AsSpan().IndexOfAny('<', '>') >= 0 || comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || TextCheck.HasBidiControl(comment)))
             {
-                return ContentSaveResult.Invalid([new ContentError("Comment", "plain text only: no markup (< or >) and no control characters")]);
+                return ContentSaveResult.Invalid([new ContentError("Comment", "plain text only: no markup (< or >), no control characters and no direction overrides")]);
             }
             var latest = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
             if (latest is null)
@@ -335,7 +335,9 @@ public sealed partial class ContentService(
             .Where(c => c.UserId == user.Id && (c.ClaimType == UserProfile.DisplayNameClaim || c.ClaimType == UserProfile.CredentialsClaim))
             .ToListAsync(cancellationToken);
         string? Claim(string name) => profile.FirstOrDefault(c => c.ClaimType == name)?.ClaimValue;
-        return new MedicalApproval(UserProfile.Byline(Claim(UserProfile.DisplayNameClaim), Claim(UserProfile.CredentialsClaim), user.Name), type.TypeSettings.ReviewIntervalDays);
+        // Without a profile (an API client), the name stands only if it is what a profile may hold, else the id.
+        var name = UserProfile.Check(user.Name) is null ? user.Name : user.Id;
+        return new MedicalApproval(UserProfile.Byline(Claim(UserProfile.DisplayNameClaim), Claim(UserProfile.CredentialsClaim), name), type.TypeSettings.ReviewIntervalDays);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

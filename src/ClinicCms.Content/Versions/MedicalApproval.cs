@@ -9,10 +9,13 @@ namespace ClinicCms.Content.Versions;
 /// </summary>
 public sealed record MedicalApproval(string? ReviewedBy, int? IntervalDays)
 {
+    /// <summary>The longest review interval (ten years); a type's setting outside 1 to this sets no due date.</summary>
+    public const int MaxIntervalDays = 3650;
+
     public void WriteTo(ContentItem version, DateTime now) => version.Apply(PartNames.MedicalReviewPart, new MedicalReviewPart
     {
         ReviewedBy = ReviewedBy,
         ReviewedUtc = now,
-        NextReviewDueUtc = IntervalDays is > 0 and var days ? now.AddDays(days) : null,
+        NextReviewDueUtc = IntervalDays is >= 1 and <= MaxIntervalDays and var days ? now.AddDays(days) : null,
     });
 }

@@ -120,6 +120,7 @@ public static class VersionTransitions
         draft.Published = false;
         draft.ModifiedUtc = now;
         draft.Author = user.Name ?? draft.Author;
+        Scheduling.ScheduleParts.Unschedule(draft); // its schedule was decided for that version, by whoever could then
         var review = ReviewRecord.Of(draft); // an old version's approval was of that version, not of this new draft
         (review == ReviewRecord.None ? review : review with { State = ReviewState.Draft }).WriteTo(draft);
         if (latest is not null)

@@ -24,7 +24,11 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
 
     /// <summary>The user as a writer of this item: whether they hold ReviewContent for it decides what publishing needs.</summary>
     public async Task<ContentUser> UserForAsync(ClaimsPrincipal user, ContentItem item, CancellationToken cancellationToken = default) =>
-        PermissionService.WriterOf(user) with { CanReview = await authorizer.CanAsync(user, Permissions.ReviewContent, item, cancellationToken) };
+        PermissionService.WriterOf(user) with
+        {
+            CanReview = await authorizer.CanAsync(user, Permissions.ReviewContent, item, cancellationToken),
+            CanPublish = await authorizer.CanAsync(user, Permissions.PublishContent, item, cancellationToken),
+        };
 
     public Task<string?> UnpublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, Permissions.PublishContent, "unpublish", _ => content.UnpublishAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);

@@ -82,7 +82,11 @@ public static class ContentApi
             {
                 return TypedResults.Forbid();
             }
-            user = user with { CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, latest, http.RequestAborted) };
+            user = user with
+            {
+                CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, latest, http.RequestAborted),
+                CanPublish = await authorizer.CanAsync(http.User, Permissions.PublishContent, latest, http.RequestAborted),
+            };
             // Orchard merges the body into the latest version; ids, type, flags and dates in the body are ignored.
             var edit = ImportMerge.Merge(latest, posted);
             (edit.ContentItemId, edit.ContentItemVersionId, edit.ContentType, edit.Latest, edit.Published) =
@@ -105,7 +109,11 @@ public static class ContentApi
             {
                 return TypedResults.Forbid();
             }
-            user = user with { CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, created, http.RequestAborted) };
+            user = user with
+            {
+                CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, created, http.RequestAborted),
+                CanPublish = await authorizer.CanAsync(http.User, Permissions.PublishContent, created, http.RequestAborted),
+            };
             save = () => content.CreateAsync(created, publish: false, user, http.RequestAborted);
         }
         // The save and the publish are one change: a publish refused for want of an approved review keeps nothing.

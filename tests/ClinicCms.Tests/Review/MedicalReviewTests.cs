@@ -143,6 +143,7 @@ public sealed class MedicalReviewTests(ReviewSite site) : IClassFixture<ReviewSi
         using var admin = await site.Site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
         Assert.Contains("Display name: plain text", await PostProfileAsync(admin, "<script>alert(1)</script>", "MD"), StringComparison.Ordinal);
         Assert.Contains("Credentials: at most 200 characters", await PostProfileAsync(admin, "Dr. Rita Reviewer", new string('x', 201)), StringComparison.Ordinal);
+        Assert.Contains("no direction overrides", await PostProfileAsync(admin, "Dr. Rita Reviewer", "MD\u202E evil"), StringComparison.Ordinal);
         var page = await admin.GetStringAsync($"/admin/users/{ReviewerId}", ct);
         Assert.Contains("value=\"Dr. Rita Reviewer\"", page, StringComparison.Ordinal); // nothing of the refused saves was kept
         Assert.Contains("value=\"MD, psychiatrist\"", page, StringComparison.Ordinal);
@@ -153,6 +154,21 @@ public sealed class MedicalReviewTests(ReviewSite site) : IClassFixture<ReviewSi
         await ApproveAsReviewerAsync(id);
         Assert.Equal("Rita Reviewer, DO, FAPA", (await site.StoredAsync(id))!.Get<MedicalReviewPart>(PartNames.MedicalReviewPart).ReviewedBy);
         await PostProfileAsync(admin, "Dr. Rita Reviewer", "MD, psychiatrist");
+    }
+
+    [Fact]
+    public async Task An_approver_without_a_profile_is_named_only_by_a_plain_name_and_an_interval_out_of_range_sets_no_due_date()
+    {
+        var id = await site.DraftFaqAsync("author-app", "Who is this client?");
+        await RequestAsync(id);
+        var client = new ContentUser("import-client", "Dr. <img src=x onerror=alert(1)> House") { CanReview = true };
+        var result = await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().ReviewAsync(id, ReviewAction.Approve, null, client));
+        Assert.True(result.Succeeded);
+        Assert.Equal("import-client", (await site.StoredAsync(id))!.Get<MedicalReviewPart>(PartNames.MedicalReviewPart).ReviewedBy);
+
+        var version = ContentService.New("FAQ");
+        new MedicalApproval("Rita Reviewer", int.MaxValue).WriteTo(version, DateTime.UtcNow); // a recipe may set any number
+        Assert.Null(version.Get<MedicalReviewPart>(PartNames.MedicalReviewPart).NextReviewDueUtc);
     }
 
     private static async Task<string> PostProfileAsync(HttpClient admin, string displayName, string credentials)

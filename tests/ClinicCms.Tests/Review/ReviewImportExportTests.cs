@@ -31,6 +31,30 @@ public sealed class ReviewImportExportTests(ReviewSite site) : IClassFixture<Rev
     }
 
     [Fact]
+    public async Task A_recipe_that_changes_an_approved_draft_sends_it_back_to_draft_and_cancels_its_scheduled_publish()
+    {
+        var id = await site.DraftFaqAsync("author-app", "Changed by a recipe?");
+        using (var requested = await site.ReviewAsync("author-app", id, "Request"))
+        using (var approved = await site.ReviewAsync("chief-app", id, "Approve"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, approved.StatusCode);
+        }
+        var stored = (await site.StoredAsync(id))!;
+        var item = ReviewSite.Faq("Changed by a recipe: unreviewed advice", id);
+        item["ContentItemVersionId"] = stored.ContentItemVersionId;
+        item["Latest"] = true;
+        item["Published"] = false;
+        item["PublishLaterPart"] = new JsonObject { ["ScheduledPublishUtc"] = DateTime.UtcNow.AddDays(1).ToString("O") };
+        await RunAsync(ContentUser.System, item);
+
+        var after = (await site.StoredAsync(id))!;
+        Assert.Equal("Changed by a recipe: unreviewed advice", after.DisplayText);
+        Assert.Equal(ReviewState.Draft, ReviewRecord.Of(after).State);
+        Assert.Null(ClinicCms.Content.Scheduling.ScheduleParts.PublishUtc(after));
+        Assert.NotNull(after.Part(ClinicCms.Content.Parts.PartNames.MedicalReviewPart)); // the last medical review stays, as after an edit
+    }
+
+    [Fact]
     public async Task An_export_leaves_review_comments_and_names_out()
     {
         var id = await site.DraftFaqAsync("author-app", "Is it exported with its review?");

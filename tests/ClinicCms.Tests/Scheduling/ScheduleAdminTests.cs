@@ -57,6 +57,15 @@ public sealed class ScheduleAdminTests(ScheduleSite site) : IClassFixture<Schedu
             Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
             Assert.Contains("Not a date and time", await garbage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+        using (var unknown = await PostAsync(admin, id, page, "zzz", site.In(60).ToString("yyyy-MM-ddTHH:mm")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            Assert.Contains("Unknown action 'zzz'", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var empty = await PostAsync(admin, id, page, "schedule", ""))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode); // no time given is not a cancel
+        }
         Assert.Equal(before, (await site.StoredAsync(id))!.ConcurrencyStamp);
     }
 

@@ -98,5 +98,6 @@ public sealed class ScheduleSite : IAsyncLifetime
         ["publisher-app"] = "Publisher-app-secret-1",
         ["chief-app"] = "Chief-app-secret-1",
         ["reader-app"] = "Reader-app-secret-1",
+        ["contrib-app"] = "Contrib-app-secret-1",
     };
 }

@@ -163,6 +163,35 @@ public sealed class ScheduledPublishingTests(ScheduleSite site) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_writer_who_may_edit_but_not_publish_cannot_schedule_an_approved_draft_through_a_save()
+    {
+        var id = await site.DraftFaqAsync("contrib-app", "Scheduled by a contributor?");
+        using (var requested = await PostReviewAsync("contrib-app", id, "Request"))
+        {
+            Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+        }
+        using (var approved = await PostReviewAsync("reviewer-app", id, "Approve", (await site.StoredAsync(id))!.ConcurrencyStamp))
+        {
+            Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        }
+        var faq = new JsonObject { ["ContentItemId"] = id, ["ContentType"] = "FAQ", ["PublishLaterPart"] = ScheduleSite.PublishLater(site.In(5)) };
+        using (var response = await site.PostAsync("contrib-app", faq))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("needs the right to publish this item", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var stored = (await site.StoredAsync(id))!;
+        Assert.Null(ScheduleParts.PublishUtc(stored));
+        Assert.Equal(ReviewState.Approved, ReviewRecord.Of(stored).State);
+    }
+
+    private async Task<HttpResponseMessage> PostReviewAsync(string clientId, string id, string action, string? stamp = null)
+    {
+        using var http = await site.AsAsync(clientId);
+        return await http.PostAsJsonAsync($"/api/content/{id}/review", new { Action = action, ConcurrencyStamp = stamp });
+    }
+
+    [Fact]
     public async Task The_scheduler_never_publishes_an_unapproved_draft_it_finds_due_and_cancels_its_schedule()
     {
         // A recipe may bring a schedule on a draft nobody approved: the scheduler, who may not review, refuses it.

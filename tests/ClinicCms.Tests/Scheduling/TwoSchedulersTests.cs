@@ -43,7 +43,7 @@ public sealed class TwoSchedulersTests : IAsyncLifetime
             {
                 var faq = ContentItemJson.FromJson(ReviewSite.Faq($"Twice scheduled {i}?"));
                 ScheduleParts.SetPublish(faq, at);
-                var created = await sp.GetRequiredService<ContentService>().CreateAsync(faq, publish: false, new ContentUser("chief-id", "chief") { CanReview = true });
+                var created = await sp.GetRequiredService<ContentService>().CreateAsync(faq, publish: false, new ContentUser("chief-id", "chief") { CanReview = true, CanPublish = true });
                 Assert.True(created.Succeeded, string.Join(" ", created.Errors));
                 return created.Item!.ContentItemId;
             }));

@@ -30,6 +30,14 @@ public sealed class ScheduleModel(ContentService content, AdminActions actions) 
         {
             return new ContentResult { StatusCode = StatusCodes.Status403Forbidden, ContentType = "text/plain; charset=utf-8", Content = "You may not schedule this item." };
         }
+        if (action is not ("schedule" or "cancel"))
+        {
+            return BadRequest($"Unknown action '{action}': schedule or cancel.");
+        }
+        if (action == "schedule" && string.IsNullOrWhiteSpace(publishUtc) && string.IsNullOrWhiteSpace(archiveUtc))
+        {
+            return BadRequest("Give a publish or an archive time to schedule, or cancel the schedule.");
+        }
         DateTime? publish = null, archive = null;
         if (action != "cancel" && (!TryParse(publishUtc, out publish) || !TryParse(archiveUtc, out archive)))
         {

@@ -25,7 +25,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
     public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable, bool requiresReview, int? reviewIntervalDays) =>
         ChangeAsync("Settings saved.", (d, type) =>
         {
-            if (reviewIntervalDays is < 1 or > 3650)
+            if (reviewIntervalDays is < 1 or > ClinicCms.Content.Versions.MedicalApproval.MaxIntervalDays)
             {
                 return "The review interval is a number of days from 1 to 3650, or empty for none.";
             }
