@@ -66,6 +66,10 @@ public sealed partial class ContentService
                     return problem;
                 }
                 ContentItemMapper.CopyTo(item, row);
+                if (ReviewRecord.Of(item) != ReviewRecord.Of(stored))
+                {
+                    await ContentFieldIndexer.ReindexAsync(db, row, item, defs, fieldKinds, cancellationToken); // approved by scheduling: the dashboard's lists read it there
+                }
                 written ??= item;
             }
             await db.SaveChangesAsync(cancellationToken);

@@ -74,6 +74,10 @@ public static class VersionTransitions
         latest.CreatedUtc ??= now;
         latest.Author = user.Name ?? latest.Author;
         Scheduling.ScheduleParts.Published(latest);
+        if (Scheduling.ScheduleParts.ArchiveUtc(latest) <= now)
+        {
+            Scheduling.ScheduleParts.SetArchive(latest, null); // an archive that fired already (on the version this one replaces) is done
+        }
         return Change(ChangeKind.Published, latest, wasPublished: published is not null);
     }
 

@@ -171,6 +171,40 @@ public sealed class MedicalReviewTests(ReviewSite site) : IClassFixture<ReviewSi
         Assert.Null(version.Get<MedicalReviewPart>(PartNames.MedicalReviewPart).NextReviewDueUtc);
     }
 
+    [Fact]
+    public async Task A_reviewer_who_approves_by_scheduling_records_the_medical_review_and_leaves_the_in_review_list()
+    {
+        var id = await site.DraftFaqAsync("author-app", "Approved by a schedule?");
+        await RequestAsync(id);
+        static Task<ReviewList> InReviewAsync(IServiceProvider sp) =>
+            sp.GetRequiredService<ReviewLists>().WaitingAsync(ContentVisibility.Everything, ["FAQ"], ReviewState.InReview, 500);
+        Assert.Contains((await site.Site.App.InScopeAsync(InReviewAsync)).Items, i => i.ContentItemId == id);
+
+        var reviewer = new ContentUser(ReviewerId, "rreviewer") { CanReview = true, CanPublish = true };
+        var scheduled = await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().ScheduleAsync(id, DateTime.UtcNow.AddDays(1), null, reviewer));
+        Assert.True(scheduled.Succeeded, string.Join("; ", scheduled.Errors.Select(e => e.Message)));
+
+        var stored = (await site.StoredAsync(id))!;
+        Assert.Equal(ReviewState.Approved, ReviewRecord.Of(stored).State);
+        Assert.Equal("Dr. Rita Reviewer, MD, psychiatrist", stored.Get<MedicalReviewPart>(PartNames.MedicalReviewPart).ReviewedBy);
+        Assert.DoesNotContain((await site.Site.App.InScopeAsync(InReviewAsync)).Items, i => i.ContentItemId == id);
+    }
+
+    [Fact]
+    public void Publishing_a_version_whose_archive_time_has_passed_drops_that_archive_so_it_does_not_fire_again()
+    {
+        var now = new DateTime(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
+        var draft = ContentService.New("FAQ");
+        ClinicCms.Content.Scheduling.ScheduleParts.SetArchive(draft, now.AddMinutes(-5));
+        VersionTransitions.Publish(draft, published: null, new ContentUser("editor-id", "editor"), now);
+        Assert.Null(ClinicCms.Content.Scheduling.ScheduleParts.ArchiveUtc(draft));
+
+        var later = ContentService.New("FAQ");
+        ClinicCms.Content.Scheduling.ScheduleParts.SetArchive(later, now.AddDays(3));
+        VersionTransitions.Publish(later, published: null, new ContentUser("editor-id", "editor"), now);
+        Assert.Equal(now.AddDays(3), ClinicCms.Content.Scheduling.ScheduleParts.ArchiveUtc(later)); // a future archive stays
+    }
+
     private static async Task<string> PostProfileAsync(HttpClient admin, string displayName, string credentials)
     {
         var ct = TestContext.Current.CancellationToken;
