@@ -77,6 +77,7 @@ internal sealed class AuditBeforeCommit(IAuditActor actor, TimeProvider clock) :
             }
             row.Address ??= current.Address;
         }
+        row.FitColumns();
     }
 
     // Inside a transaction the rows wait for its commit; a save on its own carries them in its own batch.

@@ -10,6 +10,8 @@ public sealed class AuditRow
 {
     public const int MaxDetail = 500;
     public const int MaxUserName = 100;
+    public const int MaxId = 64;
+    public const int MaxContentType = 128;
 
     public long Id { get; set; }
 
@@ -46,7 +48,22 @@ public sealed class AuditRow
         Detail = Shorten(detail, MaxDetail),
     };
 
-    /// <summary>Cuts <paramref name="text"/> to <paramref name="max"/> characters and drops control characters.</summary>
+    /// <summary>
+    /// Cuts every value to its column: a client id or a type name may be longer than the trail keeps, and a write must
+    /// never fail for its audit row (PostgreSQL refuses a value longer than its column).
+    /// </summary>
+    public void FitColumns()
+    {
+        UserId = Shorten(UserId, MaxId);
+        UserName = Shorten(UserName, MaxUserName);
+        Address = Shorten(Address, MaxId);
+        ContentItemId = Shorten(ContentItemId, MaxId);
+        ContentItemVersionId = Shorten(ContentItemVersionId, MaxId);
+        ContentType = Shorten(ContentType, MaxContentType);
+        Detail = Shorten(Detail, MaxDetail);
+    }
+
+    /// <summary>Cuts <paramref name="text"/> to <paramref name="max"/> characters and drops control characters and direction overrides.</summary>
     public static string? Shorten(string? text, int max)
     {
         if (text is null)
@@ -60,7 +77,7 @@ public sealed class AuditRow
             {
                 break;
             }
-            if (!System.Text.Rune.IsControl(rune))
+            if (!System.Text.Rune.IsControl(rune) && !(rune.Value is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069)))
             {
                 clean.Append(rune.ToString());
             }

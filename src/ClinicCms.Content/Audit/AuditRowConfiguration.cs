@@ -14,12 +14,12 @@ internal sealed class AuditRowConfiguration : IEntityTypeConfiguration<AuditRow>
         entity.HasKey(r => r.Id);
         entity.Property(r => r.Category).HasMaxLength(16).IsRequired();
         entity.Property(r => r.Event).HasMaxLength(32).IsRequired();
-        entity.Property(r => r.UserId).HasMaxLength(64);
+        entity.Property(r => r.UserId).HasMaxLength(AuditRow.MaxId);
         entity.Property(r => r.UserName).HasMaxLength(AuditRow.MaxUserName);
         entity.Property(r => r.Address).HasMaxLength(64);
         entity.Property(r => r.ContentItemId).HasMaxLength(64);
         entity.Property(r => r.ContentItemVersionId).HasMaxLength(64);
-        entity.Property(r => r.ContentType).HasMaxLength(128);
+        entity.Property(r => r.ContentType).HasMaxLength(AuditRow.MaxContentType);
         entity.Property(r => r.Detail).HasMaxLength(AuditRow.MaxDetail);
         entity.HasIndex(r => r.Utc);
         entity.HasIndex(r => new { r.ContentItemId, r.Id });

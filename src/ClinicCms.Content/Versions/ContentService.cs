@@ -166,7 +166,8 @@ public sealed partial class ContentService(
                 await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken); // the dashboard's lists read the review state there
             }
             await db.SaveChangesAsync(cancellationToken);
-            return Saved(draft, change);
+            // A publish that was also the approval says so in the audit trail.
+            return ReviewRecord.Of(draft) != reviewBefore ? Saved(draft, change) with { AuditDetail = "approved by publishing" } : Saved(draft, change);
         }, cancellationToken);
 
     /// <summary>

@@ -65,11 +65,11 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
         return await FailAsync(user);
     }
 
-    // The name as typed (cut short, control characters dropped), never the password; the user id only if the name is known.
+    // A known user by their own name and id; an unknown name is not kept, as it may be a password typed in the wrong box.
     private async Task<PageResult> FailAsync(IdentityUser? user)
     {
         await audit.RecordAsync(AuditRow.Of(AuditCategories.SignIn, AuditEvents.SignInFailed,
-            new ContentUser(user?.Id, UserName) { Address = ClientAddress.Of(HttpContext) }), HttpContext.RequestAborted);
+            new ContentUser(user?.Id, user?.UserName) { Address = ClientAddress.Of(HttpContext) }, user is null ? "unknown user name" : null), HttpContext.RequestAborted);
         return Fail();
     }
 

@@ -93,6 +93,19 @@ public sealed class ReviewWorkflowBrowserTests(ReviewWorkflowBrowserTests.Site s
         Assert.Equal("Dr. Rita Reviewer, MD, psychiatrist", article["medicalReview"]!["reviewedBy"]!.GetValue<string>());
         var reviewed = article["medicalReview"]!["reviewedUtc"]!.GetValue<DateTime>();
         Assert.Equal(reviewed.AddDays(365), article["medicalReview"]!["nextReviewDueUtc"]!.GetValue<DateTime>());
+
+        // The administrator reads the whole story in the audit trail, and the reviewer's profile behind the byline.
+        var admin = await site.SignInAsync("admin", ClinicCms.Tests.TestHost.ClinicCmsApp.AdminPassword);
+        await admin.GotoAsync("/admin/audit?category=content");
+        foreach (var step in new[] { "review-requested", "changes-requested", "review-approved", "published" })
+        {
+            await Assertions.Expect(admin.Locator("td", new() { HasText = step }).First).ToBeVisibleAsync();
+        }
+        await BrowserSite.ScreenshotAsync(admin, "audit");
+        await admin.GotoAsync("/admin/users/4rreviewer00000000000000001");
+        await Assertions.Expect(admin.GetByLabel("Display name")).ToHaveValueAsync("Dr. Rita Reviewer");
+        await Assertions.Expect(admin.GetByLabel("Credentials")).ToHaveValueAsync("MD, psychiatrist");
+        await BrowserSite.ScreenshotAsync(admin, "user-profile");
     }
 
     [Fact]

@@ -31,8 +31,17 @@ public sealed class SiteAuditTests(AuditSite site)
         var failure = rows[1];
         Assert.Equal("198.51.100.31", failure.Address);
         Assert.Null(failure.UserId);
-        Assert.Equal(AuditRow.MaxUserName, failure.UserName!.Length);
-        Assert.StartsWith("nobody<i>xxx", failure.UserName, StringComparison.Ordinal); // the bell character is dropped
+        Assert.Null(failure.UserName); // an unknown name may be a password typed in the wrong box: not kept
+        Assert.Equal("unknown user name", failure.Detail);
+
+        // A password typed as the user name is not kept either; a known user's failure names them.
+        using (var wrongBox = await SecuredSite.PostLoginAsync(stranger, "Secret-guess-78", "anything"))
+        using (var known = await SecuredSite.PostLoginAsync(stranger, "admin", "Secret-guess-79"))
+        {
+            Assert.Equal(HttpStatusCode.OK, known.StatusCode);
+        }
+        var later = await site.RowsAsync(r => r.Id > failure.Id && r.Category == AuditCategories.SignIn);
+        Assert.Equal([null, "admin"], later.Select(r => r.UserName));
         Assert.Empty(await site.RowsAsync(r => r.Id > before && ((r.Detail ?? "").Contains("Secret-guess") || (r.UserName ?? "").Contains("Secret-guess"))));
     }
 
@@ -51,7 +60,7 @@ public sealed class SiteAuditTests(AuditSite site)
         }
         var roles = await admin.GetStringAsync("/admin/roles/FaqAuditor", ct);
         using (var saved = await admin.PostAsync("/admin/roles/FaqAuditor", Form(roles, ("permissions", "AccessAdminPanel"), ("permissions", "ViewAuditTrail"),
-            ("permissions", "View_FAQ"), ("permissions", "ViewContentTypes")), ct))
+            ("permissions", "View_FAQ"), ("permissions", "Preview_FAQ"), ("permissions", "ViewContentTypes")), ct))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -67,7 +76,7 @@ public sealed class SiteAuditTests(AuditSite site)
         Assert.Equal([AuditEvents.UserCreated, AuditEvents.RoleChanged, AuditEvents.ClientCreated], rows.Select(r => r.Event));
         Assert.All(rows, r => Assert.Equal(("admin", AuditSite.Visitor), (r.UserName, r.Address)));
         Assert.Equal("user newnurse; roles: Author", rows[0].Detail);
-        Assert.Equal("role FaqAuditor: 4 permissions", rows[1].Detail);
+        Assert.Equal("role FaqAuditor: 5 permissions", rows[1].Detail);
         Assert.Equal("client audit-app", rows[2].Detail);
         Assert.DoesNotContain(rows, r => (r.Detail ?? "").Contains("Nurse-password", StringComparison.Ordinal));
         var secret = System.Text.RegularExpressions.Regex.Match(shown, "id=\"new-secret\"[^>]*>([^<]+)<").Groups[1].Value;
@@ -93,6 +102,22 @@ public sealed class SiteAuditTests(AuditSite site)
         Assert.Equal([AuditEvents.TypeChanged, AuditEvents.RecipeRun], rows.Select(r => r.Event));
         Assert.Equal("type changed: Notice", rows[0].Detail);
         Assert.Equal("notices: 25 items created, 0 updated, 0 unchanged", rows[1].Detail);
+    }
+
+    [Fact]
+    public async Task A_recipe_that_creates_or_promotes_users_writes_a_row_for_each_user()
+    {
+        var before = await site.LastIdAsync();
+        await site.Site.App.RunRecipeTextAsync("""
+            { "name": "innocuous", "steps": [ { "name": "Users", "Users": [
+                { "UserName": "recipenurse", "Email": "recipenurse@example.com", "Password": "Nurse-password-2", "RoleNames": [ "Author" ] },
+                { "UserName": "recipenurse", "RoleNames": [ "Administrator" ] } ] } ] }
+            """, "innocuous.recipe.json");
+        var rows = await site.RowsAsync(r => r.Id > before && r.Category == AuditCategories.User);
+        Assert.Equal([AuditEvents.UserCreated, AuditEvents.UserChanged], rows.Select(r => r.Event));
+        Assert.Equal("user recipenurse; roles: Author; by recipe; password set", rows[0].Detail);
+        Assert.Equal("user recipenurse; roles: Administrator; by recipe", rows[1].Detail);
+        Assert.DoesNotContain(rows, r => (r.Detail ?? "").Contains("Nurse-password", StringComparison.Ordinal));
     }
 
     private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>

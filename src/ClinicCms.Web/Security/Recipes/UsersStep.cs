@@ -11,7 +11,7 @@ namespace ClinicCms.Web.Security.Recipes;
 /// it) is kept as it is; a Password, which ClinicCms also accepts, must pass the password rules and is stored hashed.
 /// ClinicCms also reads a user's profile: DisplayName and Credentials, named on the pages they medically review.
 /// </summary>
-public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles) : IRecipeStep
+public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles, ClinicCms.Content.Audit.AuditTrail audit) : IRecipeStep
 {
     public string Name => "Users";
 
@@ -107,6 +107,9 @@ public sealed class UsersStep(UserManager<IdentityUser> users, RoleStore roles) 
                 Check(step, path, await users.RemoveFromRolesAsync(user, current.Except(planned.Roles, StringComparer.OrdinalIgnoreCase)));
                 Check(step, path, await users.AddToRolesAsync(user, planned.Roles.Except(current, StringComparer.OrdinalIgnoreCase)));
             }
+            // Each user a recipe creates or changes has a row of its own, in the run's transaction: roles and passwords matter.
+            await audit.RecordAsync(Audit.UserAudit.Row(created ? ClinicCms.Content.Audit.AuditEvents.UserCreated : ClinicCms.Content.Audit.AuditEvents.UserChanged,
+                user, planned.Roles, $"by recipe{(planned.Password is not null || planned.PasswordHash is not null ? "; password set" : "")}"), cancellationToken);
         }
     }
 

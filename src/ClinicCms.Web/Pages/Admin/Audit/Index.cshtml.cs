@@ -25,10 +25,12 @@ public sealed class AuditModel(AuditTrail audit, PermissionService permissions, 
     [BindProperty(SupportsGet = true, Name = "item")] public string? Item { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1; // "page" is Razor Pages' own route value: it never binds
 
     public IReadOnlyList<string> Categories { get; private set; } = [];
     public AuditPage Results { get; private set; } = new([], false);
+    public bool ShowAddresses { get; private set; }
+    public Web.Admin.TypeLabels TypeLabels { get; private set; } = Web.Admin.TypeLabels.Of(new ContentDefinitionSet());
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -42,12 +44,13 @@ public sealed class AuditModel(AuditTrail audit, PermissionService permissions, 
         PageNumber = Math.Clamp(PageNumber, 1, MaxPage);
         var filter = new AuditFilter(Blank(Category), Blank(Event), Blank(UserFilter), Blank(Item), Date(From), Date(To));
         Results = await audit.ListAsync(filter, scope, PageNumber, PageSize, cancellationToken);
+        TypeLabels = Web.Admin.TypeLabels.Of(await definitions.GetAsync(cancellationToken));
         return Page();
     }
 
     public string PageLink(int page) => "/admin/audit?" + string.Join("&", new[]
     {
-        ("category", Category), ("event", Event), ("user", UserFilter), ("item", Item), ("from", From), ("to", To), ("page", page.ToString(CultureInfo.InvariantCulture)),
+        ("category", Category), ("event", Event), ("user", UserFilter), ("item", Item), ("from", From), ("to", To), ("p", page.ToString(CultureInfo.InvariantCulture)),
     }.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
 
     /// <summary>Why the filter cannot be read, naming the field; null when it can.</summary>
@@ -78,6 +81,7 @@ public sealed class AuditModel(AuditTrail audit, PermissionService permissions, 
     private async Task<AuditScope> ScopeAsync(CancellationToken cancellationToken)
     {
         var held = await permissions.ForAsync(User, cancellationToken);
+        ShowAddresses = held.Has(Permissions.ManageUsers); // where people are is about the people: for those who manage them
         var categories = new List<string>();
         void Add(string category, string permission)
         {
@@ -98,7 +102,8 @@ public sealed class AuditModel(AuditTrail audit, PermissionService permissions, 
             return new AuditScope([AuditCategories.Content, .. categories], null);
         }
         var types = (await definitions.GetAsync(cancellationToken)).Types
-            .Where(t => held.Has(t.TypeSettings.Securable ? Permissions.ForType(Permissions.ViewContent, t.Name) : Permissions.ViewContent))
+            // Content rows carry drafts' review comments: they need the right to read drafts, not only published items.
+            .Where(t => held.Has(t.TypeSettings.Securable ? Permissions.ForType(Permissions.PreviewContent, t.Name) : Permissions.PreviewContent))
             .Select(t => t.Name).ToList();
         return new AuditScope(types.Count > 0 ? [AuditCategories.Content, .. categories] : categories, types);
     }

@@ -20,7 +20,7 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = "Any";
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "Modified";
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1; // "page" is Razor Pages' own route value: it never binds
 
     public IReadOnlyList<ContentTypeDefinition> Types { get; private set; } = [];
     public TypeLabels TypeLabels { get; private set; } = TypeLabels.Of(new ContentDefinitionSet());
@@ -86,7 +86,7 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
     }
 
     public string PageLink(int page) =>
-        $"/admin/content?q={Uri.EscapeDataString(Q ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&status={Status}&sort={Sort}&page={page}";
+        $"/admin/content?q={Uri.EscapeDataString(Q ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&status={Status}&sort={Sort}&p={page}";
 
     /// <summary>
     /// The items of a bulk action, or a refusal naming by id only (never by title) those that do not exist or that
