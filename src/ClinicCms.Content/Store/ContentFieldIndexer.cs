@@ -29,6 +29,28 @@ public static class ContentFieldIndexer
         }
     }
 
+    /// <summary>
+    /// Replaces only the workflow rows of a stored row whose review changed and whose fields did not (a review step, an
+    /// approval by publishing or scheduling); nothing is written when they stay the same.
+    /// </summary>
+    public static async Task ReindexWorkflowAsync(ClinicCmsDbContext db, ContentItemVersionRow record, ContentItem before, ContentItem after, CancellationToken cancellationToken = default)
+    {
+        var rows = WorkflowRows(after).ToList();
+        if (rows.Select(Key).SequenceEqual(WorkflowRows(before).Select(Key)))
+        {
+            return;
+        }
+        await db.FieldIndex.Where(f => f.VersionRowId == record.Id && (f.ContentPart == ReviewRecord.PartName || f.ContentPart == PartNames.MedicalReviewPart))
+            .ExecuteDeleteAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.VersionRowId = record.Id;
+            db.FieldIndex.Add(row);
+        }
+
+        static (string, string, string?, DateTime?) Key(ContentFieldIndexRow r) => (r.ContentPart, r.ContentField, r.Text, r.Date);
+    }
+
     /// <summary>One row per field whose kind is indexed and that holds a value.</summary>
     public static IEnumerable<ContentFieldIndexRow> Rows(ContentItem item, ContentDefinitionSet definitions, ContentFieldKinds kinds)
     {

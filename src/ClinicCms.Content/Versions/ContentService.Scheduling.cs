@@ -68,7 +68,7 @@ public sealed partial class ContentService
                 ContentItemMapper.CopyTo(item, row);
                 if (ReviewRecord.Of(item) != ReviewRecord.Of(stored))
                 {
-                    await ContentFieldIndexer.ReindexAsync(db, row, item, defs, fieldKinds, cancellationToken); // approved by scheduling: the dashboard's lists read it there
+                    await ContentFieldIndexer.ReindexWorkflowAsync(db, row, stored, item, cancellationToken); // approved by scheduling: the dashboard's lists read it there
                 }
                 written ??= item;
             }

@@ -160,11 +160,12 @@ public sealed partial class ContentService(
             var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
             var change = VersionTransitions.Publish(draft, published, user, Now);
             await db.SaveChangesAsync(cancellationToken); // the demoted version first: one published version at every statement
-            ContentItemMapper.CopyTo(draft, latest);
             if (ReviewRecord.Of(draft) != reviewBefore)
             {
-                await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken); // the dashboard's lists read the review state there
+                // Approved by publishing: the dashboard's lists read the review state and due date there.
+                await ContentFieldIndexer.ReindexWorkflowAsync(db, latest, ContentItemMapper.ToItem(latest), draft, cancellationToken);
             }
+            ContentItemMapper.CopyTo(draft, latest);
             await db.SaveChangesAsync(cancellationToken);
             // A publish that was also the approval says so in the audit trail.
             return ReviewRecord.Of(draft) != reviewBefore ? Saved(draft, change) with { AuditDetail = "approved by publishing" } : Saved(draft, change);
@@ -207,8 +208,8 @@ public sealed partial class ContentService(
             {
                 return ContentSaveResult.Invalid([new ContentError("Action", refused)]);
             }
+            await ContentFieldIndexer.ReindexWorkflowAsync(db, latest, ContentItemMapper.ToItem(latest), draft, cancellationToken); // the dashboard's lists read the review state there
             ContentItemMapper.CopyTo(draft, latest);
-            await ContentFieldIndexer.ReindexAsync(db, latest, draft, defs, fieldKinds, cancellationToken); // the dashboard's lists read the review state there
             await db.SaveChangesAsync(cancellationToken);
             return Saved(draft, change!) with { AuditEvent = Audit.AuditEvents.Of(action), AuditDetail = comment };
         }, cancellationToken);
