@@ -97,13 +97,18 @@ public sealed class PublishedIndexTests : IAsyncLifetime
         draft.GetOrCreatePart("FAQ")["Category"] = new JsonObject { ["Text"] = "general" };
         draft.GetOrCreatePart("FAQ")["Order"] = new JsonObject { ["Value"] = 0 };
         draft.GetOrCreatePart("FAQ")["Answer"] = new JsonObject { ["Markdown"] = "An answer." };
-        var created = await app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync(draft, publish: false, ContentUser.System));
-        Assert.Empty(created.Errors);
-        var id = created.Item!.ContentItemId;
-        counter.Reset();
-
-        Assert.Equal(before, (await graphql.DataAsync(Query)).ToJsonString());
-        Assert.Empty(counter.Commands); // the draft did not move the published revision
+        string id;
+        // The clock held from a read before the draft: the caches' once-a-second checks stay out of the counted read.
+        using (counter.HoldClock())
+        {
+            await graphql.DataAsync(Query);
+            var created = await app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync(draft, publish: false, ContentUser.System));
+            Assert.Empty(created.Errors);
+            id = created.Item!.ContentItemId;
+            counter.Reset();
+            Assert.Equal(before, (await graphql.DataAsync(Query)).ToJsonString());
+            Assert.True(counter.Commands.IsEmpty, string.Join("\n", counter.Commands)); // the draft did not move the published revision
+        }
 
         await app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().PublishAsync(id, ContentUser.System));
         var after = await graphql.DataAsync(Query);
