@@ -72,7 +72,8 @@ public static class VersionTransitions
         latest.Published = true;
         latest.PublishedUtc = now;
         latest.CreatedUtc ??= now;
-        latest.Author = user.Name ?? latest.Author;
+        // The scheduler carries out what an editor decided: the version stays theirs (the audit trail names the scheduler).
+        latest.Author = ReferenceEquals(user, ContentService.Scheduler) ? latest.Author : user.Name ?? latest.Author;
         Scheduling.ScheduleParts.Published(latest);
         if (Scheduling.ScheduleParts.ArchiveUtc(latest) <= now)
         {

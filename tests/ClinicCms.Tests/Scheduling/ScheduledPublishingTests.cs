@@ -33,7 +33,8 @@ public sealed class ScheduledPublishingTests(ScheduleSite site) : IClassFixture<
         var published = Assert.Single(versions, v => v.Published);
         Assert.Single(versions); // published in place: no second version
         Assert.Null(ScheduleParts.PublishUtc(published)); // done, so cleared, as Orchard's handler does
-        Assert.Equal(ContentService.Scheduler.Name, published.Author);
+        Assert.Equal(draft!.Author, published.Author); // the scheduler publishes the editor's version as theirs
+        Assert.NotEqual(ContentService.Scheduler.Name, published.Author);
     }
 
     [Fact]
