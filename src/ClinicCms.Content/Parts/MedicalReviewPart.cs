@@ -17,8 +17,8 @@ public sealed class MedicalReviewPart : IContentPart
     public void ReadFrom(JsonObject? json)
     {
         ReviewedBy = json.GetString("ReviewedBy");
-        ReviewedUtc = Date(json.GetString("ReviewedUtc"));
-        NextReviewDueUtc = Date(json.GetString("NextReviewDueUtc"));
+        ReviewedUtc = Scheduling.UtcDates.Read(json, "ReviewedUtc");
+        NextReviewDueUtc = Scheduling.UtcDates.Read(json, "NextReviewDueUtc");
     }
 
     public void WriteTo(JsonObject json)
@@ -27,7 +27,4 @@ public sealed class MedicalReviewPart : IContentPart
         json["ReviewedUtc"] = ReviewedUtc?.ToString("O", CultureInfo.InvariantCulture);
         json["NextReviewDueUtc"] = NextReviewDueUtc?.ToString("O", CultureInfo.InvariantCulture);
     }
-
-    private static DateTime? Date(string? text) =>
-        DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? d : null;
 }

@@ -24,7 +24,7 @@ public static class UserProfile
     {
         null => null,
         { Length: > MaxLength } => $"at most {MaxLength} characters",
-        _ when value.AsSpan().IndexOfAny('<', '>') >= 0 || value.Any(char.IsControl) || Validation.TextCheck.HasBidiControl(value) =>
+        _ when !Validation.TextCheck.IsPlainText(value, multiline: false) =>
             "plain text of one line: no markup (< or >), no control characters and no direction overrides",
         _ when !Validation.TextCheck.IsValid(value) => "not valid text",
         _ => null,

@@ -90,6 +90,15 @@ public static class TextCheck
         return value.GetValueKind() != JsonValueKind.String || !value.TryGetValue<string>(out var text) || IsValid(text);
     }
 
+    /// <summary>
+    /// Whether the text is plain text people write: no markup (&lt; or &gt;), no control characters (but line breaks and
+    /// tabs when <paramref name="multiline"/>), and no direction overrides.
+    /// </summary>
+    public static bool IsPlainText(string text, bool multiline) =>
+        text.AsSpan().IndexOfAny('<', '>') < 0
+        && !text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'))
+        && !HasBidiControl(text);
+
     /// <summary>Whether the text holds a bidirectional embedding, override or isolate, which can make a name read as another.</summary>
     public static bool HasBidiControl(string text) => text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') >= 0 || text.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') >= 0;
 

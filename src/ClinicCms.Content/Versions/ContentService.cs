@@ -182,7 +182,7 @@ public sealed partial class ContentService(
             {
                 return ContentSaveResult.Invalid([new ContentError("Comment", $"at most {ReviewRecord.MaxCommentLength} characters")]);
             }
-            if (comment is not null && (!TextCheck.IsValid(comment) || comment.AsSpan().IndexOfAny('<', '>') >= 0 || comment.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || TextCheck.HasBidiControl(comment)))
+            if (comment is not null && (!TextCheck.IsValid(comment) || !TextCheck.IsPlainText(comment, multiline: true)))
             {
                 return ContentSaveResult.Invalid([new ContentError("Comment", "plain text only: no markup (< or >), no control characters and no direction overrides")]);
             }

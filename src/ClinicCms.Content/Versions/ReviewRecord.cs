@@ -59,6 +59,5 @@ public sealed record ReviewRecord(
     private static string? Text(JsonObject part, string name) =>
         part[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static DateTime? Date(JsonObject part, string name) =>
-        DateTime.TryParse(Text(part, name), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+    private static DateTime? Date(JsonObject part, string name) => Scheduling.UtcDates.Read(part, name);
 }

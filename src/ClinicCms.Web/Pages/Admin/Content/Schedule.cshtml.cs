@@ -62,7 +62,7 @@ public sealed class ScheduleModel(ContentService content, AdminActions actions) 
         {
             return true;
         }
-        if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (ClinicCms.Content.Scheduling.UtcDates.TryParse(text, out var parsed))
         {
             utc = parsed;
             return true;
