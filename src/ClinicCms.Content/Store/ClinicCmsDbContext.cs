@@ -54,16 +54,13 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>SQL that is true where the boolean <paramref name="column"/> is set, for filtered unique indexes.</summary>
-    protected abstract string IsTrue(string column);
-
     /// <summary>The column type of item JSON (TEXT on SQLite, jsonb on PostgreSQL).</summary>
     protected abstract string JsonColumnType { get; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfiguration(new ContentItemVersionRowConfiguration(IsTrue, JsonColumnType));
+        builder.ApplyConfiguration(new ContentItemVersionRowConfiguration(JsonColumnType));
         builder.ApplyConfiguration(new SiteDocumentConfiguration());
         builder.ApplyConfiguration(new ContentFieldIndexRowConfiguration());
         builder.ApplyConfiguration(new Audit.AuditRowConfiguration());

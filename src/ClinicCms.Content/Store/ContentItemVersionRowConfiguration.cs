@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ClinicCms.Content.Store;
 
-internal sealed class ContentItemVersionRowConfiguration(Func<string, string> isTrue, string jsonColumnType)
+internal sealed class ContentItemVersionRowConfiguration(string jsonColumnType)
     : IEntityTypeConfiguration<ContentItemVersionRow>
 {
     public const int IdLength = 26;
@@ -37,8 +37,10 @@ internal sealed class ContentItemVersionRowConfiguration(Func<string, string> is
         entity.HasIndex(r => r.ContentItemId);
 
         // The database itself holds the versioning invariant: at most one published and one latest version per item.
-        entity.HasIndex(r => r.ContentItemId, "UX_ContentItemVersions_Published").IsUnique().HasFilter(isTrue("Published"));
-        entity.HasIndex(r => r.ContentItemId, "UX_ContentItemVersions_Latest").IsUnique().HasFilter(isTrue("Latest"));
+        // They also find an item's latest or published version in one step: the filter is the very term EF Core writes
+        // for `r.Latest` on both providers, as SQLite uses a filtered index only for a query that repeats its filter.
+        entity.HasIndex(r => r.ContentItemId, "UX_ContentItemVersions_Published").IsUnique().HasFilter("\"Published\"");
+        entity.HasIndex(r => r.ContentItemId, "UX_ContentItemVersions_Latest").IsUnique().HasFilter("\"Latest\"");
 
         // Listing a type by status, in the orders frontends and the admin ask for.
         entity.HasIndex(r => new { r.ContentType, r.Published, r.CreatedUtc });

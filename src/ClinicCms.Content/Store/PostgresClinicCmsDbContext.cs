@@ -4,8 +4,6 @@ namespace ClinicCms.Content.Store;
 
 public sealed class PostgresClinicCmsDbContext(DbContextOptions<PostgresClinicCmsDbContext> options) : ClinicCmsDbContext(options)
 {
-    protected override string IsTrue(string column) => $"\"{column}\"";
-
     protected override string JsonColumnType => "jsonb";
 
     // Text filters start from the matching index rows. A B-tree key may not pass about 2.7 KB on PostgreSQL and a

@@ -4,8 +4,6 @@ namespace ClinicCms.Content.Store;
 
 public sealed class SqliteClinicCmsDbContext(DbContextOptions<SqliteClinicCmsDbContext> options) : ClinicCmsDbContext(options)
 {
-    protected override string IsTrue(string column) => $"\"{column}\" = 1";
-
     protected override string JsonColumnType => "TEXT";
 
     // Text filters (a FAQ's category, say) start from the matching index rows; SQLite has no key length limit.

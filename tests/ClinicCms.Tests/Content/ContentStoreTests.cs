@@ -270,6 +270,53 @@ public abstract class ContentStoreTests : IAsyncLifetime
         return item;
     }
 
+    [Fact]
+    public async Task An_items_latest_and_published_versions_are_found_by_its_unique_indexes_however_many_versions_it_has()
+    {
+        var item = await CreateFaqAsync("How often is this edited?", publish: true);
+        var plans = await _site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ClinicCmsDbContext>();
+            var postgres = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal);
+            // A long history, and statistics that know it: a planner that counts rows still has a choice to make.
+            await db.Database.ExecuteSqlRawAsync(postgres
+                ? """
+                  INSERT INTO "ContentItemVersions" ("ContentItemId", "ContentItemVersionId", "ContentType", "Latest", "Published", "Content", "ConcurrencyStamp")
+                  SELECT {0}, 'history' || i, 'FAQ', false, false, '{{}}'::jsonb, 'x' FROM generate_series(1, 3000) AS i;
+                  ANALYZE "ContentItemVersions";
+                  """
+                : """
+                  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+                  INSERT INTO "ContentItemVersions" ("ContentItemId", "ContentItemVersionId", "ContentType", "Latest", "Published", "Content", "ConcurrencyStamp")
+                  SELECT {0}, 'history' || i, 'FAQ', 0, 0, '{{}}', 'x' FROM n;
+                  ANALYZE;
+                  """, item.ContentItemId);
+            var plans = new List<string>();
+            foreach (var query in new[]
+            {
+                db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && r.Latest).Take(1),
+                db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && r.Published).Take(1),
+            })
+            {
+                await using var command = query.CreateDbCommand();
+                command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
+                await db.Database.OpenConnectionAsync();
+                await using var reader = await command.ExecuteReaderAsync();
+                var lines = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    lines.Add(reader.GetString(postgres ? 0 : 3)); // SQLite: id, parent, notused, detail
+                }
+                plans.Add(string.Join("\n", lines));
+            }
+            return plans;
+        });
+
+        Assert.Contains("UX_ContentItemVersions_Latest", plans[0], StringComparison.Ordinal);
+        Assert.Contains("UX_ContentItemVersions_Published", plans[1], StringComparison.Ordinal);
+        Assert.Equal("How often is this edited?", (await GetAsync(item.ContentItemId, VersionOptions.Latest))!.DisplayText);
+    }
+
     private static ContentItem NewArticle(string title, string? path)
     {
         var item = ContentService.New("Article");

@@ -17,7 +17,7 @@ internal sealed class SqlitePublishedSource(SqliteReadConnections connections) :
             // Deferred: one consistent view of revision, rows and fields that blocks no writer.
             using var transaction = connection.BeginTransaction(deferred: true);
             var revision = PublishedRevision.Read(connection, transaction);
-            using var count = Command(connection, transaction, """SELECT COUNT(*) FROM "ContentItemVersions" WHERE "Published" = 1""");
+            using var count = Command(connection, transaction, """SELECT COUNT(*) FROM "ContentItemVersions" WHERE "Published" """);
             if ((long)(await count.ExecuteScalarAsync(cancellationToken))! > maxItems)
             {
                 return (revision, null);
@@ -48,7 +48,7 @@ internal sealed class SqlitePublishedSource(SqliteReadConnections connections) :
             SELECT f."DocumentId", f."ContentPart", f."ContentField", COALESCE(f."Text", f."Numeric", f."Boolean", f."Date", f."Time"),
                    f."Numeric" IS NOT NULL, f."Boolean" IS NOT NULL, f."Date" IS NOT NULL
             FROM "ContentFieldIndex" f JOIN "ContentItemVersions" r ON r."Id" = f."DocumentId"
-            WHERE r."Published" = 1 AND COALESCE(f."Text", f."Numeric", f."Boolean", f."Date", f."Time") IS NOT NULL
+            WHERE r."Published" AND COALESCE(f."Text", f."Numeric", f."Boolean", f."Date", f."Time") IS NOT NULL
             """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -68,7 +68,7 @@ internal sealed class SqlitePublishedSource(SqliteReadConnections connections) :
             }
         }
 
-        using (var command = Command(connection, transaction, $"""SELECT {SnapshotRows.HeadColumns} FROM "ContentItemVersions" WHERE "Published" = 1"""))
+        using (var command = Command(connection, transaction, $"""SELECT {SnapshotRows.HeadColumns} FROM "ContentItemVersions" WHERE "Published" """))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -193,13 +193,13 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 new[] { contentItemId },
                 name: "UX_ContentItemVersions_Latest",
                 unique: true);
-            uX_ContentItemVersions_Latest.AddAnnotation("Relational:Filter", "\"Latest\" = 1");
+            uX_ContentItemVersions_Latest.AddAnnotation("Relational:Filter", "\"Latest\"");
 
             var uX_ContentItemVersions_Published = runtimeEntityType.AddIndex(
                 new[] { contentItemId },
                 name: "UX_ContentItemVersions_Published",
                 unique: true);
-            uX_ContentItemVersions_Published.AddAnnotation("Relational:Filter", "\"Published\" = 1");
+            uX_ContentItemVersions_Published.AddAnnotation("Relational:Filter", "\"Published\"");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
     public partial class SqliteClinicCmsDbContextModel
     {
         private SqliteClinicCmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e3ee6f9b-4e58-4686-bc6e-f904899fbd06"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("bb6d19db-acd3-4aa4-abba-47bd15808c91"), entityTypeCount: 15)
         {
         }
 

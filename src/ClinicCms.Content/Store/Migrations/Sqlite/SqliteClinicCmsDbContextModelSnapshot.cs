@@ -220,11 +220,11 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
 
                     b.HasIndex(new[] { "ContentItemId" }, "UX_ContentItemVersions_Latest")
                         .IsUnique()
-                        .HasFilter("\"Latest\" = 1");
+                        .HasFilter("\"Latest\"");
 
                     b.HasIndex(new[] { "ContentItemId" }, "UX_ContentItemVersions_Published")
                         .IsUnique()
-                        .HasFilter("\"Published\" = 1");
+                        .HasFilter("\"Published\"");
 
                     b.ToTable("ContentItemVersions", (string)null);
                 });
