@@ -5,7 +5,7 @@ namespace ClinicCms.Content.Audit;
 
 /// <summary>
 /// Event names, after Orchard's AuditTrail events (Created, Saved, Published, Unpublished, Removed, Restored; user
-/// LoggedIn, LogInFailed; role and content type updates), written in lower case.
+/// LoggedIn, LogInFailed; role and content type updates), written in lower case, and sign-outs.
 /// </summary>
 public static class AuditEvents
 {
@@ -31,6 +31,7 @@ public static class AuditEvents
     public const string ClientDeleted = "client-deleted";
     public const string SignedIn = "signed-in";
     public const string SignInFailed = "sign-in-failed";
+    public const string SignedOut = "signed-out";
     public const string RecipeRun = "recipe-run";
     public const string SettingsChanged = "settings-changed";
 
@@ -38,7 +39,7 @@ public static class AuditEvents
     [
         Created, Saved, Published, Unpublished, Discarded, Deleted, Restored, Imported, ReviewRequested, ReviewApproved, ChangesRequested,
         Scheduled, TypeChanged, RoleChanged, UserCreated, UserChanged, UserDeleted, ClientCreated, ClientChanged, ClientDeleted,
-        SignedIn, SignInFailed, RecipeRun, SettingsChanged,
+        SignedIn, SignInFailed, SignedOut, RecipeRun, SettingsChanged,
     ];
 
     public static string Of(ReviewAction action) => action switch

@@ -31,8 +31,9 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
     /// <summary>Creates or updates a role with exactly these permissions; an unchanged role is not written.</summary>
     public async Task SaveAsync(RoleDefinition record, CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(record.Name, cancellationToken) is { } stored && stored.Description == record.Description &&
-            stored.Permissions.SequenceEqual(Stereotypes.IsAdministrator(record.Name) ? [] : record.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
+        var stored = await FindAsync(record.Name, cancellationToken);
+        List<string> wanted = Stereotypes.IsAdministrator(record.Name) ? [] : [.. record.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        if (stored is not null && stored.Description == record.Description && stored.Permissions.SequenceEqual(wanted))
         {
             return;
         }
@@ -45,8 +46,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
             await db.SaveChangesAsync(cancellationToken);
         }
         await db.RoleClaims.Where(c => c.RoleId == role.Id && (c.ClaimType == PermissionClaim || c.ClaimType == DescriptionClaim)).ExecuteDeleteAsync(cancellationToken);
-        var permissions = Stereotypes.IsAdministrator(record.Name) ? [] : record.Permissions.Distinct(StringComparer.Ordinal);
-        foreach (var permission in permissions)
+        foreach (var permission in wanted)
         {
             db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = PermissionClaim, ClaimValue = permission });
         }
@@ -55,7 +55,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
             db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = DescriptionClaim, ClaimValue = record.Description });
         }
         await db.SaveChangesAsync(cancellationToken);
-        await TouchAsync($"role {record.Name}: {permissions.Count()} permissions", cancellationToken);
+        await TouchAsync(Describe(record, stored, wanted), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -82,6 +82,29 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
     public Task<long?> VersionAsync(CancellationToken cancellationToken = default) => documents.VersionAsync(SiteDocumentNames.Roles, cancellationToken);
 
     private Task<long> TouchAsync(string auditDetail, CancellationToken cancellationToken) => documents.SaveAsync(SiteDocumentNames.Roles, "{}", auditDetail, cancellationToken);
+
+    // Names what the save changed, so the audit trail says what a role gained or lost, not only that it changed.
+    private static string Describe(RoleDefinition record, RoleDefinition? stored, List<string> permissions)
+    {
+        if (stored is null)
+        {
+            return permissions.Count == 0 ? $"role {record.Name} created" : $"role {record.Name} created; permissions: {string.Join(", ", permissions)}";
+        }
+        var notes = new List<string> { $"role {record.Name}" };
+        if (permissions.Except(stored.Permissions, StringComparer.Ordinal).ToList() is { Count: > 0 } added)
+        {
+            notes.Add($"added: {string.Join(", ", added)}");
+        }
+        if (stored.Permissions.Except(permissions, StringComparer.Ordinal).ToList() is { Count: > 0 } removed)
+        {
+            notes.Add($"removed: {string.Join(", ", removed)}");
+        }
+        if (stored.Description != record.Description)
+        {
+            notes.Add("description changed");
+        }
+        return string.Join("; ", notes);
+    }
 
     private static RoleDefinition ToDefinition(IdentityRole role, IEnumerable<IdentityRoleClaim<string>> claims)
     {

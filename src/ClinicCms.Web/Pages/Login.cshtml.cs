@@ -46,30 +46,40 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
     {
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var user = await users.FindByNameAsync(UserName) ?? (UserName.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(UserName) : null);
-        if (user is null || lockout.IsLocked(user.Id, address) || await users.IsLockedOutAsync(user))
+        var refusal = user is null ? "unknown user name"
+            : lockout.IsLocked(user.Id, address) ? "locked out from this address"
+            : await users.IsLockedOutAsync(user) ? "account locked"
+            : null;
+        if (refusal is not null)
         {
             users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DummyHash.Value, Password);
-            return await FailAsync(user);
+            return await FailAsync(user, refusal);
         }
-        var result = await signIn.PasswordSignInAsync(user, Password, RememberMe, lockoutOnFailure: false);
+        var result = await signIn.PasswordSignInAsync(user!, Password, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            lockout.Succeeded(user.Id, address);
+            lockout.Succeeded(user!.Id, address);
             await audit.RecordAsync(AuditRow.Of(AuditCategories.SignIn, AuditEvents.SignedIn, new ContentUser(user.Id, user.UserName) { Address = ClientAddress.Of(HttpContext) }));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
-        if (!result.IsLockedOut && !result.IsNotAllowed && lockout.Failed(user.Id, address))
+        if (result.IsNotAllowed)
         {
-            await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddMinutes(Math.Max(1, security.Value.LockoutMinutes)));
+            return await FailAsync(user, "sign-in not allowed for this account");
         }
-        return await FailAsync(user);
+        var minutes = Math.Max(1, security.Value.LockoutMinutes);
+        if (lockout.Failed(user!.Id, address))
+        {
+            await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddMinutes(minutes));
+            return await FailAsync(user, $"wrong password; account locked for {minutes} minutes");
+        }
+        return await FailAsync(user, lockout.IsLocked(user.Id, address) ? $"wrong password; address locked out for {minutes} minutes" : "wrong password");
     }
 
     // A known user by their own name and id; an unknown name is not kept, as it may be a password typed in the wrong box.
-    private async Task<PageResult> FailAsync(IdentityUser? user)
+    private async Task<PageResult> FailAsync(IdentityUser? user, string reason)
     {
         await audit.RecordAsync(AuditRow.Of(AuditCategories.SignIn, AuditEvents.SignInFailed,
-            new ContentUser(user?.Id, user?.UserName) { Address = ClientAddress.Of(HttpContext) }, user is null ? "unknown user name" : null), HttpContext.RequestAborted);
+            new ContentUser(user?.Id, user?.UserName) { Address = ClientAddress.Of(HttpContext) }, reason), HttpContext.RequestAborted);
         return Fail();
     }
 

@@ -76,7 +76,7 @@ public sealed class SiteAuditTests(AuditSite site)
         Assert.Equal([AuditEvents.UserCreated, AuditEvents.RoleChanged, AuditEvents.ClientCreated], rows.Select(r => r.Event));
         Assert.All(rows, r => Assert.Equal(("admin", AuditSite.Visitor), (r.UserName, r.Address)));
         Assert.Equal("user newnurse; roles: Author", rows[0].Detail);
-        Assert.Equal("role FaqAuditor: 5 permissions", rows[1].Detail);
+        Assert.Equal("role FaqAuditor; added: ViewContentTypes", rows[1].Detail);
         Assert.Equal("client audit-app", rows[2].Detail);
         Assert.DoesNotContain(rows, r => (r.Detail ?? "").Contains("Nurse-password", StringComparison.Ordinal));
         var secret = System.Text.RegularExpressions.Regex.Match(shown, "id=\"new-secret\"[^>]*>([^<]+)<").Groups[1].Value;
@@ -100,8 +100,65 @@ public sealed class SiteAuditTests(AuditSite site)
 
         var rows = await site.RowsAsync(r => r.Id > before);
         Assert.Equal([AuditEvents.TypeChanged, AuditEvents.RecipeRun], rows.Select(r => r.Event));
-        Assert.Equal("type changed: Notice", rows[0].Detail);
+        Assert.Equal("type changed: Notice (display name)", rows[0].Detail);
         Assert.Equal("notices: 25 items created, 0 updated, 0 unchanged", rows[1].Detail);
+    }
+
+    [Fact]
+    public async Task A_role_or_type_change_names_what_it_added_removed_or_changed()
+    {
+        var before = await site.LastIdAsync();
+        await site.Site.App.InScopeAsync(async sp =>
+        {
+            var roles = sp.GetRequiredService<ClinicCms.Content.Security.RoleStore>();
+            await roles.SaveAsync(new("NoticeKeeper", null, ["View_Notice", "Preview_Notice"]));
+            await roles.SaveAsync(new("NoticeKeeper", "Keeps the notices", ["View_Notice", "Edit_Notice"]));
+            return true;
+        });
+        var error = await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<DefinitionEditor>().ChangeAsync(defs =>
+        {
+            var notice = defs.FindType("Notice")!;
+            notice.Settings["ContentTypeSettings"]!["Description"] = "Notices on the board";
+            notice.FindPart("TitlePart")!.Settings["ContentTypePartSettings"]!["Editor"] = "Standard";
+            return null;
+        }));
+        Assert.Null(error);
+
+        var rows = await site.RowsAsync(r => r.Id > before);
+        Assert.Equal([AuditEvents.RoleChanged, AuditEvents.RoleChanged, AuditEvents.TypeChanged], rows.Select(r => r.Event));
+        Assert.Equal("role NoticeKeeper created; permissions: Preview_Notice, View_Notice", rows[0].Detail);
+        Assert.Equal("role NoticeKeeper; added: Edit_Notice; removed: Preview_Notice; description changed", rows[1].Detail);
+        Assert.Equal("type changed: Notice (settings, part TitlePart changed)", rows[2].Detail);
+    }
+
+    [Fact]
+    public async Task A_sign_out_and_the_reason_of_each_failed_sign_in_are_recorded()
+    {
+        await site.Site.App.RunRecipeTextAsync("""
+            { "name": "lockout", "steps": [ { "name": "Users", "Users": [
+                { "UserName": "lockaudit", "Email": "lockaudit@example.com", "Password": "Lockaudit-password-1", "RoleNames": [ "Author" ] } ] } ] }
+            """, "lockout.recipe.json");
+        var before = await site.LastIdAsync();
+        using (var editor = await site.SignedInAsync("lockaudit", "Lockaudit-password-1", from: "198.51.100.40"))
+        {
+            var page = await editor.GetStringAsync("/logout");
+            using var signedOut = await editor.PostAsync("/logout", Form(page));
+            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        }
+        using var guesser = site.Site.Anonymous();
+        guesser.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.41");
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            using var failed = await SecuredSite.PostLoginAsync(guesser, "lockaudit", $"Wrong-guess-{attempt}");
+            Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
+        }
+
+        var rows = await site.RowsAsync(r => r.Id > before && r.Category == AuditCategories.SignIn);
+        Assert.Equal([AuditEvents.SignedIn, AuditEvents.SignedOut], rows.Take(2).Select(r => r.Event));
+        Assert.Equal(("lockaudit", "198.51.100.40"), (rows[1].UserName, rows[1].Address));
+        Assert.Equal(["wrong password", "wrong password", "wrong password", "wrong password", "wrong password; address locked out for 15 minutes", "locked out from this address"],
+            rows.Skip(2).Select(r => r.Detail));
+        Assert.All(rows.Skip(2), r => Assert.Equal((AuditEvents.SignInFailed, "lockaudit", "198.51.100.41"), (r.Event, r.UserName, r.Address)));
     }
 
     [Fact]

@@ -29,20 +29,23 @@ public sealed class AccountTests(SharedSecuredSite shared) : IClassFixture<Share
     }
 
     [Fact]
-    public async Task Signing_out_ends_the_session()
+    public async Task Signing_out_ends_the_session_and_every_other_copy_of_its_cookie()
     {
         var site = shared.Site;
         using var http = await site.SignedInAsync("reader", "Reader-password-1");
+        using var elsewhere = await site.SignedInAsync("reader", "Reader-password-1"); // another device, or a copied cookie
         using var before = await http.PostAsJsonAsync("/api/graphql", new { query = "{ faqCount }" });
 
         var page = await http.GetStringAsync("/logout");
         var token = SecuredSite.AntiforgeryToken(page);
         using var logout = await http.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         using var after = await http.PostAsJsonAsync("/api/graphql", new { query = "{ faqCount }" });
+        using var afterElsewhere = await elsewhere.PostAsJsonAsync("/api/graphql", new { query = "{ faqCount }" });
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterElsewhere.StatusCode); // signing out renews the security stamp
     }
 
     [Fact]
