@@ -137,6 +137,33 @@ public sealed class MedicalReviewTests(ReviewSite site) : IClassFixture<ReviewSi
     }
 
     [Fact]
+    public async Task A_review_that_fell_due_is_listed_as_overdue()
+    {
+        var id = await site.DraftFaqAsync("author-app", "Reviewed more than a year ago?");
+        await RequestAsync(id);
+        site.Clock.Offset = TimeSpan.FromDays(-400); // approved 400 days ago, on a 365-day interval: due 35 days ago
+        try
+        {
+            await ApproveAsReviewerAsync(id);
+        }
+        finally
+        {
+            site.Clock.Offset = TimeSpan.Zero;
+        }
+        using (var published = await PublishAsync("publisher-app", id))
+        {
+            Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        }
+
+        using var reviewer = await site.Site.SignedInAsync("rreviewer", "Rreviewer-password-1");
+        var due = Section(await reviewer.GetStringAsync("/admin", TestContext.Current.CancellationToken), "review-due");
+        var row = due[due.IndexOf(id, StringComparison.Ordinal)..];
+        Assert.Contains("Overdue", row[..row.IndexOf("</tr>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        var medical = (await site.StoredAsync(id, VersionOptions.Published))!.Get<MedicalReviewPart>(PartNames.MedicalReviewPart);
+        Assert.True(medical.NextReviewDueUtc < DateTime.UtcNow.AddDays(-34), medical.NextReviewDueUtc?.ToString("O"));
+    }
+
+    [Fact]
     public async Task A_profile_with_markup_or_too_long_is_refused_and_a_new_byline_applies_to_the_next_approval()
     {
         var ct = TestContext.Current.CancellationToken;

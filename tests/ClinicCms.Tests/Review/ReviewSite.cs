@@ -19,9 +19,12 @@ public sealed class ReviewSite : IAsyncLifetime
 
     public SecuredSite Site { get; private set; } = null!;
 
+    /// <summary>The app's clock, which a test may move back to write as if long ago.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
-        Site = await SecuredSite.StartAsync(new ClinicCmsApp(settings: new Dictionary<string, string>
+        Site = await SecuredSite.StartAsync(new ClinicCmsApp(services: s => s.AddSingleton<TimeProvider>(Clock), settings: new Dictionary<string, string>
         {
             ["ClinicCms:Security:AccessTokenSeconds"] = TokenSeconds,
             ["ClinicCms:Security:Token:PermitLimit"] = "0", // a fresh token per request: more than the per-address budget
