@@ -97,13 +97,13 @@ internal sealed class ImportBatch(
             return null;
         }
         item.Parts.Remove(PartNames.MedicalReviewPart); // a medical review is a reviewer's word: not taken from a recipe on trust either
-        if (definitions.FindType(item.ContentType)?.TypeSettings.RequiresReview != true)
+        if (definitions.FindType(item.ContentType) is not { TypeSettings.RequiresReview: true } type)
         {
             return null;
         }
         if (item.Published)
         {
-            return new ContentError("Published", $"publishing this {item.ContentType} needs an approved review: importing it published needs the ReviewContent permission");
+            return new ContentError("Published", $"publishing this {type.DisplayName ?? type.Name} needs an approved review: importing it published needs the ReviewContent permission");
         }
         ReviewRecord.None.WriteTo(item);
         return null;

@@ -63,7 +63,7 @@ public static class ScheduleRules
             }
             return null;
         }
-        return VersionTransitions.CheckApproval(edit, requiresReview, user, now, medical) is { } refused
+        return VersionTransitions.CheckApproval(edit, type, user, now, medical) is { } refused
             ? ContentSaveResult.Refused($"Scheduling a publish: {refused}.")
             : null;
     }

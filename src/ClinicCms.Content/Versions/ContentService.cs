@@ -73,7 +73,7 @@ public sealed partial class ContentService(
             {
                 return unscheduled;
             }
-            if (publish && VersionTransitions.CheckApproval(item, RequiresReview(defs, item.ContentType), user, Now, await ApprovalByPublishAsync(defs, item, user, cancellationToken)) is { } refused)
+            if (publish && VersionTransitions.CheckApproval(item, defs.FindType(item.ContentType), user, Now, await ApprovalByPublishAsync(defs, item, user, cancellationToken)) is { } refused)
             {
                 return ContentSaveResult.Refused(refused);
             }
@@ -153,7 +153,7 @@ public sealed partial class ContentService(
                 return ContentSaveResult.Invalid(errors);
             }
             var reviewBefore = ReviewRecord.Of(draft);
-            if (VersionTransitions.CheckApproval(draft, RequiresReview(defs, draft.ContentType), user, Now, await ApprovalByPublishAsync(defs, draft, user, cancellationToken)) is { } refused)
+            if (VersionTransitions.CheckApproval(draft, defs.FindType(draft.ContentType), user, Now, await ApprovalByPublishAsync(defs, draft, user, cancellationToken)) is { } refused)
             {
                 return ContentSaveResult.Refused(refused);
             }

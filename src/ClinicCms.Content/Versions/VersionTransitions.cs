@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Parts;
 using ClinicCms.Content.Store;
 
@@ -284,9 +285,9 @@ public static class VersionTransitions
     /// Publishing a type that requires review needs an approved draft; a publisher who may review approves it by
     /// publishing (the approval is recorded as theirs). Returns why the publish is refused, or null.
     /// </summary>
-    public static string? CheckApproval(ContentItem draft, bool requiresReview, ContentUser user, DateTime now, MedicalApproval? medical = null)
+    public static string? CheckApproval(ContentItem draft, ContentTypeDefinition? type, ContentUser user, DateTime now, MedicalApproval? medical = null)
     {
-        if (!requiresReview)
+        if (type?.TypeSettings.RequiresReview != true)
         {
             return null;
         }
@@ -297,7 +298,7 @@ public static class VersionTransitions
         }
         if (!user.CanReview)
         {
-            return $"publishing this {draft.ContentType} needs an approved review, and this draft is {Describe(review.State)}: request a review and wait for a reviewer's approval";
+            return $"publishing this {type.DisplayName ?? type.Name} needs an approved review, and this draft is {Describe(review.State)}: request a review and wait for a reviewer's approval";
         }
         (review with { State = ReviewState.Approved, ReviewedBy = user.Name, ReviewedUtc = now }).WriteTo(draft);
         medical?.WriteTo(draft, now);
