@@ -6,8 +6,10 @@ namespace ClinicCms.Web.Scheduling;
 
 /// <summary>
 /// Publishes and archives content at its scheduled time (Orchard's PublishLater and ArchiveLater background tasks):
-/// every interval, one indexed query for the due versions, then each through <see cref="ContentService"/> in a scope of
-/// its own, as the scheduler user. The change is announced like any other write's. Times are the app's clock's.
+/// every interval, one indexed query for the versions due before the next check, then each, at its time, through
+/// <see cref="ContentService"/> in a scope of its own, as the scheduler user. An item scheduled for a time inside the
+/// current interval after its check ran waits for the next check, so none is acted on later than an interval after
+/// its time. The change is announced like any other write's. Times are the app's clock's.
 /// </summary>
 public sealed partial class PublishScheduler(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<PublishScheduler> logger)
     : BackgroundService
@@ -17,7 +19,8 @@ public sealed partial class PublishScheduler(IServiceScopeFactory scopes, IOptio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds)));
+        var interval = TimeSpan.FromSeconds(Math.Max(1, options.Value.IntervalSeconds));
+        using var timer = new PeriodicTimer(interval);
         do
         {
             try
@@ -25,7 +28,7 @@ public sealed partial class PublishScheduler(IServiceScopeFactory scopes, IOptio
                 IReadOnlyList<ScheduledRun> runs;
                 do
                 {
-                    runs = await RunOnceAsync(stoppingToken);
+                    runs = await RunOnceAsync(interval, stoppingToken);
                 }
                 while (runs.Count == BatchSize); // a full batch: more may be due
             }
@@ -37,17 +40,25 @@ public sealed partial class PublishScheduler(IServiceScopeFactory scopes, IOptio
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One check: every version due now, published or archived by this instance unless another claims it first.</summary>
-    public async Task<IReadOnlyList<ScheduledRun>> RunOnceAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One check: every version due now or within <paramref name="lookAhead"/>, each published or archived at its time
+    /// by this instance unless another claims it first.
+    /// </summary>
+    public async Task<IReadOnlyList<ScheduledRun>> RunOnceAsync(TimeSpan lookAhead = default, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<DueVersion> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            due = await scope.ServiceProvider.GetRequiredService<ContentService>().ListDueAsync(clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
+            due = await scope.ServiceProvider.GetRequiredService<ContentService>().ListDueAsync(clock.GetUtcNow().UtcDateTime + lookAhead, BatchSize, cancellationToken);
         }
         var runs = new List<ScheduledRun>(due.Count);
-        foreach (var version in due)
+        foreach (var version in due) // earliest first
         {
+            var wait = version.DueUtc - clock.GetUtcNow().UtcDateTime;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, cancellationToken);
+            }
             await using var scope = scopes.CreateAsyncScope();
             var run = await scope.ServiceProvider.GetRequiredService<ContentService>().RunScheduledAsync(version, cancellationToken);
             Log(run);
