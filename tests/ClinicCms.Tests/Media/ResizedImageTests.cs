@@ -177,6 +177,40 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
         }
     }
 
+    [Fact]
+    public async Task A_graphql_media_url_takes_width_height_mode_and_format_and_refuses_unsupported_sizes()
+    {
+        await SaveAsync("gql/photo.jpg", TestImages.Jpeg(2048, 1536));
+        var report = await site.App.RunRecipeAsync(Path.Combine(AppContext.BaseDirectory, "Media", "Files", "gallery.recipe.json"));
+        Assert.Equal(1, report.ItemsCreated);
+        var graphql = new GraphQL.GraphQLClient(_http);
+
+        var data = await graphql.DataAsync("""
+            { gallery { photo { files {
+                url
+                small: url(width: 480, format: WEBP)
+                square: url(width: 160, height: 160, mode: BOXPAD)
+                tall: url(height: 600, mode: MAX, format: PNG) } } } }
+            """);
+        var file = data["gallery"]![0]!["photo"]!["files"]![0]!;
+        Assert.Equal("/media/gql/photo.jpg", file["url"]!.GetValue<string>());
+        Assert.Equal("/media/gql/photo.jpg?width=480&rmode=crop&format=webp", file["small"]!.GetValue<string>());
+        Assert.Equal("/media/gql/photo.jpg?width=160&height=160&rmode=boxpad", file["square"]!.GetValue<string>());
+        Assert.Equal("/media/gql/photo.jpg?height=600&rmode=max&format=png", file["tall"]!.GetValue<string>());
+        var small = await _http.GetByteArrayAsync(file["small"]!.GetValue<string>());
+        Assert.Equal(("webp", (480, 360)), (TestImages.FormatOf(small), TestImages.Size(small)));
+
+        var (status, body) = await graphql.PostAsync("{ gallery { photo { files { url(width: 123) } } } }");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var error = body["errors"]![0]!;
+        Assert.Equal("width 123 is not a supported size; supported sizes: 16, 32, 50, 100, 160, 240, 480, 600, 1024, 2048", error["message"]!.GetValue<string>());
+        Assert.Equal("ARGUMENT_INPUT_ERROR", error["extensions"]!["code"]!.GetValue<string>());
+
+        var (badMode, modeBody) = await graphql.PostAsync("{ gallery { photo { files { url(width: 160, mode: ZOOM) } } } }");
+        Assert.Equal(HttpStatusCode.BadRequest, badMode);
+        Assert.Contains("ZOOM", modeBody["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private async Task SaveAsync(string path, byte[] bytes)
     {
         var (saved, error) = await _store.SaveAsync(Path.GetDirectoryName(path), Path.GetFileName(path), new MemoryStream(bytes), bytes.Length);
