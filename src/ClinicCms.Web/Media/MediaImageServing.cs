@@ -60,7 +60,17 @@ public static class MediaImageServing
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
-        if (await variants.EnsureAsync(variant, original.FullName, resize) is { } problem)
+        string? problem;
+        try
+        {
+            problem = await variants.EnsureAsync(variant, original.FullName, resize);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await ProblemAsync(http, StatusCodes.Status507InsufficientStorage, $"The resized image cannot be written ({MediaError.StorageProblem(e)}).");
+            return;
+        }
+        if (problem is not null)
         {
             await ProblemAsync(http, StatusCodes.Status422UnprocessableEntity, $"{relative}: {problem}");
             return;
@@ -86,5 +96,10 @@ public static class MediaImageServing
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 
     private static Task ProblemAsync(HttpContext http, int status, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: status == StatusCodes.Status400BadRequest ? "Bad image parameters" : "The image cannot be resized").ExecuteAsync(http);
+        Results.Problem(detail: detail, statusCode: status, title: status switch
+        {
+            StatusCodes.Status400BadRequest => "Bad image parameters",
+            StatusCodes.Status507InsufficientStorage => "The media cache cannot be written",
+            _ => "The image cannot be resized",
+        }).ExecuteAsync(http);
 }
