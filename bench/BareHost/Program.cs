@@ -8,8 +8,23 @@ using Microsoft.Extensions.Primitives;
 // dotnet BareHost.dll --answers FILE --urls http://127.0.0.1:PORT
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-var answers = Answer.Load(builder.Configuration["answers"] ?? throw new InvalidOperationException("--answers FILE is required."));
+var media = builder.Configuration["media"];
+var answers = media is not null ? Answer.None : Answer.Load(builder.Configuration["answers"] ?? throw new InvalidOperationException("--answers FILE is required."));
 var app = builder.Build();
+
+// The images benchmark's yardstick: GET /media/... answers one file's bytes from memory.
+// dotnet BareHost.dll --media FILE --media-type TYPE --urls http://127.0.0.1:PORT
+if (media is not null)
+{
+    var bytes = File.ReadAllBytes(media);
+    var type = builder.Configuration["media-type"] ?? "application/octet-stream";
+    app.MapGet("/media/{**path}", (HttpContext http) =>
+    {
+        http.Response.ContentType = type;
+        http.Response.ContentLength = bytes.Length;
+        return http.Response.Body.WriteAsync(bytes, http.RequestAborted).AsTask();
+    });
+}
 
 app.MapPost("/api/graphql", async (HttpContext http) =>
 {
@@ -41,6 +56,8 @@ await app.RunAsync();
 /// <summary>One recorded exchange: the request body, and the response's headers (without Date, Server and framing) and body.</summary>
 internal sealed record Answer(KeyValuePair<string, StringValues>[] Headers, byte[] Body)
 {
+    public static FrozenDictionary<string, Answer> None { get; } = FrozenDictionary<string, Answer>.Empty;
+
     public static FrozenDictionary<string, Answer> Load(string path)
     {
         using var file = JsonDocument.Parse(File.ReadAllBytes(path));

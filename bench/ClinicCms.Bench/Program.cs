@@ -6,6 +6,7 @@ using ClinicCms.Bench;
 // dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]
 //     [--database postgres --postgres "Host=...;Username=...;Password=..."] [--setting Section:Key=Value ...]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- writes [--writes N] [--runs R] [--warmup W]
+// dotnet run -c Release --project bench/ClinicCms.Bench -- images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
 var root = FindRoot();
@@ -26,9 +27,14 @@ if (args.FirstOrDefault() == "writes")
 {
     return await WritesBenchmark.RunAsync(root, Option("--writes", 1_000), runs, Option("--warmup", 200));
 }
+if (args.FirstOrDefault() == "images")
+{
+    return await ImagesBenchmark.RunAsync(root, Option("--resizes", 20), Option("--seconds", 10), Option("--warmup", 3),
+        (Text("--connections") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray());
+}
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--database postgres --postgres CONN] [--setting Key=Value] | writes [--writes N] [--runs R] [--warmup W]");
+    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--database postgres --postgres CONN] [--setting Key=Value] | writes [--writes N] [--runs R] [--warmup W] | images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]");
     return 2;
 }
 

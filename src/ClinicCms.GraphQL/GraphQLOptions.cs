@@ -41,5 +41,11 @@ public sealed class GraphQLOptions
     /// </summary>
     public int ResponseCacheSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The widths and heights a media <c>url</c> may ask for: the media library's <c>ClinicCms:Media:SupportedSizes</c>,
+    /// copied from that section when the options are built (see <see cref="GraphQLServiceCollectionExtensions"/>).
+    /// </summary>
+    public IReadOnlyList<int> MediaSizes { get; internal set; } = ClinicCms.Content.Media.ImageSizes.Default;
+
     // PartsCacheSizeBytes and PublishedIndexMaxItems of this section are the readers': see ContentReadOptions.
 }

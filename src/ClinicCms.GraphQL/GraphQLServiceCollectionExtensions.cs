@@ -20,6 +20,8 @@ public static class GraphQLServiceCollectionExtensions
     public static IServiceCollection AddClinicCmsGraphQL(this IServiceCollection services, IConfiguration configuration, bool exposeExceptions)
     {
         services.Configure<GraphQLOptions>(configuration.GetSection(GraphQLOptions.Section));
+        // Media urls take the sizes the media endpoint serves, which are set in the media section.
+        services.PostConfigure<GraphQLOptions>(o => o.MediaSizes = ClinicCms.Content.Media.ImageSizes.OrDefault(configuration.GetSection("ClinicCms:Media:SupportedSizes").Get<int[]>()));
         services.AddSingleton<SchemaService>();
         services.AddSingleton<ParsedQueryCache>();
         services.AddContentChangeListener<ResponseCache>();

@@ -1,4 +1,6 @@
+using ClinicCms.Content.Media;
 using ClinicCms.GraphQL.Queries;
+using GraphQL;
 using GraphQL.Types;
 
 namespace ClinicCms.GraphQL.Types;
@@ -36,7 +38,35 @@ public sealed class MediaFileGraphType : ObjectGraphType<MediaFile>
         Name = "MediaFile";
         Field<StringGraphType>("fileName").Resolve(c => c.Source.FileName);
         Field<StringGraphType>("path").Resolve(c => c.Source.Path);
-        Field<StringGraphType>("url").Resolve(c => c.Source.Url);
+        Field<StringGraphType>("url")
+            .Description("The file's URL; with width, height, mode or format, the URL of a resized image. Widths and heights are limited to the site's supported sizes.")
+            .Argument<IntGraphType>("width", "Width in pixels: one of the supported sizes.")
+            .Argument<IntGraphType>("height", "Height in pixels: one of the supported sizes.")
+            .Argument<MediaResizeModeGraphType>("mode", "How the image fits the width and height; CROP by default.")
+            .Argument<MediaImageFormatGraphType>("format", "The image format; the original's by default.")
+            .Resolve(ResizedUrl);
         Field<StringGraphType>("mediaText").Resolve(c => c.Source.MediaText);
+    }
+
+    private static string ResizedUrl(IResolveFieldContext<MediaFile> context)
+    {
+        var width = context.GetArgument<int?>("width");
+        var height = context.GetArgument<int?>("height");
+        var mode = context.GetArgument<ImageResizeMode?>("mode");
+        var format = context.GetArgument<ImageFormat?>("format");
+        if (width is null && height is null && mode is null && format is null)
+        {
+            return context.Source.Url;
+        }
+        var sizes = ContentReadContext.Of(context).Options.MediaSizes;
+        foreach (var (name, size) in new[] { ("width", width), ("height", height) })
+        {
+            if (size is { } value && !sizes.Contains(value))
+            {
+                throw new ExecutionError($"{name} {value} is not a supported size; supported sizes: {ImageSizes.Describe(sizes)}") { Code = "ARGUMENT_INPUT_ERROR" };
+            }
+        }
+        var query = new ImageResize(width, height, mode ?? ImageResizeMode.Crop, format, null, null).ToQuery();
+        return query.Length == 0 ? context.Source.Url : $"{context.Source.Url}?{query}";
     }
 }

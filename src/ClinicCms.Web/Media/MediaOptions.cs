@@ -12,4 +12,13 @@ public sealed class MediaOptions
 
     /// <summary>Below this much free space on the media folder's disk, /health/ready answers 503.</summary>
     public long MinFreeBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>The widths and heights a resized image may be asked for; null or empty: Orchard's defaults (<see cref="ClinicCms.Content.Media.ImageSizes.Default"/>).</summary>
+    public int[]? SupportedSizes { get; set; }
+
+    /// <summary>Images with more pixels than this are not resized (a small file can decode to gigabytes).</summary>
+    public long MaxInputPixels { get; set; } = 50_000_000;
+
+    /// <summary>Resizes that run at once; more wait their turn, so a burst of new variants cannot take every core.</summary>
+    public int MaxConcurrentResizes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 }

@@ -38,6 +38,7 @@ public static class MediaServing
                 }
                 return next(http);
             });
+            branch.UseClinicCmsResizedImages();
             branch.UseStaticFiles(Files(media));
         });
     }

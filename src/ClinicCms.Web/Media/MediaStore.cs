@@ -8,7 +8,7 @@ namespace ClinicCms.Web.Media;
 /// Media files under the site's Media folder. Every path is made safe (no "..", no odd characters) and resolved
 /// inside the folder, so nothing can be read or written outside it; uploads must have an allowed type and size.
 /// </summary>
-public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> options)
+public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> options, MediaVariants variants)
 {
     public string Root { get; } = Path.Combine(paths.DefaultSite, "Media");
 
@@ -66,6 +66,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
                 await file.FlushAsync(cancellationToken);
             }
             File.Move(temporary, full, overwrite: true);
+            variants.Forget(relative);
             return (relative, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -199,6 +200,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(source, target);
+            variants.Forget(SafePath(from));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -219,6 +221,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
             if (File.Exists(full))
             {
                 File.Delete(full);
+                variants.Forget(SafePath(path!));
             }
             else if (Directory.Exists(full) && Directory.GetFileSystemEntries(full).Length == 0)
             {

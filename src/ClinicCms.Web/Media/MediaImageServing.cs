@@ -1,0 +1,105 @@
+using ClinicCms.Content.Media;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ClinicCms.Web.Media;
+
+/// <summary>
+/// Resized images at <c>/media/{path}?width=&amp;height=&amp;rmode=&amp;format=&amp;quality=&amp;bgcolor=</c> (Orchard
+/// Core's parameters). A request without them, for a file that is not a raster image, or for a path the media
+/// library could not have written goes on to the file middleware as before. Variants carry an ETag; a URL with a
+/// <c>v</c> parameter (a version the frontend chose) is cached for a year as immutable, any other for a day, as originals are.
+/// </summary>
+public static class MediaImageServing
+{
+    public const string ImmutableCaching = "public, max-age=31536000, immutable";
+    public const string DailyCaching = "public, max-age=86400";
+
+    public static IApplicationBuilder UseClinicCmsResizedImages(this IApplicationBuilder app)
+    {
+        var media = app.ApplicationServices.GetRequiredService<MediaStore>();
+        var variants = app.ApplicationServices.GetRequiredService<MediaVariants>();
+        var options = app.ApplicationServices.GetRequiredService<IOptions<MediaOptions>>();
+        return app.Use(next => http => AsksForResize(http, out var relative) ? ServeAsync(http, relative, media, variants, options.Value) ?? next(http) : next(http));
+    }
+
+    // Cheap checks first: most /media requests have no query string at all.
+    private static bool AsksForResize(HttpContext http, out string relative)
+    {
+        relative = "";
+        var request = http.Request;
+        if (!request.QueryString.HasValue || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !request.Path.StartsWithSegments(MediaServing.RequestPath, out var rest) || !ImageResize.IsRaster(rest.Value ?? ""))
+        {
+            return false;
+        }
+        relative = rest.Value!.TrimStart('/');
+        // Only paths the library could have written: anything else is left to the file middleware, as today.
+        return ImageResize.ParameterNames.Any(request.Query.ContainsKey) && MediaStore.SafePath(relative) == relative;
+    }
+
+    private static Task? ServeAsync(HttpContext http, string relative, MediaStore media, MediaVariants variants, MediaOptions options)
+    {
+        var query = http.Request.Query;
+        var (resize, error) = ImageResize.Parse(name => query[name].ToArray(), ImageSizes.OrDefault(options.SupportedSizes));
+        if (resize is null)
+        {
+            return ProblemAsync(http, StatusCodes.Status400BadRequest, error!);
+        }
+        var original = new FileInfo(media.Resolve(relative));
+        return original.Exists ? SendAsync(http, relative, original, resize, variants) : null;
+    }
+
+    private static async Task SendAsync(HttpContext http, string relative, FileInfo original, ImageResize resize, MediaVariants variants)
+    {
+        var variant = variants.For(relative, original, resize);
+        // The ETag names the original's version and the parameters: a match needs no resize, even if the file went.
+        if (Matches(http.Request.Headers.IfNoneMatch, variant.ETag))
+        {
+            SetCaching(http, variant);
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        string? problem;
+        try
+        {
+            problem = await variants.EnsureAsync(variant, original.FullName, resize);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await ProblemAsync(http, StatusCodes.Status507InsufficientStorage, $"The resized image cannot be written ({MediaError.StorageProblem(e)}).");
+            return;
+        }
+        if (problem is not null)
+        {
+            await ProblemAsync(http, StatusCodes.Status422UnprocessableEntity, $"{relative}: {problem}");
+            return;
+        }
+        SetCaching(http, variant);
+        http.Response.ContentType = ImageResizer.ContentType(variant.Format);
+        http.Response.ContentLength = new FileInfo(variant.File).Length;
+        if (!HttpMethods.IsHead(http.Request.Method))
+        {
+            await http.Response.SendFileAsync(variant.File, http.RequestAborted);
+        }
+    }
+
+    private static void SetCaching(HttpContext http, MediaVariants.Variant variant)
+    {
+        var headers = http.Response.Headers;
+        headers.ETag = variant.ETag;
+        headers.CacheControl = http.Request.Query.ContainsKey("v") ? ImmutableCaching : DailyCaching;
+    }
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag) =>
+        ifNoneMatch.Count > 0 && EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+        && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+
+    private static Task ProblemAsync(HttpContext http, int status, string detail) =>
+        Results.Problem(detail: detail, statusCode: status, title: status switch
+        {
+            StatusCodes.Status400BadRequest => "Bad image parameters",
+            StatusCodes.Status507InsufficientStorage => "The media cache cannot be written",
+            _ => "The image cannot be resized",
+        }).ExecuteAsync(http);
+}

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using ClinicCms.Content.Media;
+using ClinicCms.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ClinicCms.Web.Media;
+
+/// <summary>
+/// Resized images on disk, under the site's MediaCache folder (beside Media, so never served on its own). A variant's
+/// name holds the original's version (size and last write time) and the normalized parameters, so a replaced original
+/// never finds an old variant; a file is written to a temporary name and renamed into place. Requests for the same new
+/// variant share one resize, and at most <see cref="MediaOptions.MaxConcurrentResizes"/> resizes run at once.
+/// </summary>
+public sealed class MediaVariants(AppDataPaths paths, IOptions<MediaOptions> options) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _resizes = new(Math.Max(1, options.Value.MaxConcurrentResizes));
+    private long _resized;
+
+    public string Root { get; } = Path.Combine(paths.DefaultSite, "MediaCache");
+
+    /// <summary>Variants written since the start: a variant served from disk adds nothing.</summary>
+    public long Resized => Interlocked.Read(ref _resized);
+
+    /// <summary>A variant of one version of an original: where it is kept, and its ETag.</summary>
+    public sealed record Variant(string File, string ETag, ImageFormat Format);
+
+    /// <summary>The variant of <paramref name="relative"/> (at <paramref name="original"/>) for these parameters.</summary>
+    public Variant For(string relative, FileInfo original, ImageResize resize)
+    {
+        var format = ImageResizer.OutputFormat(relative, resize);
+        var version = $"{original.Length:x}-{original.LastWriteTimeUtc.Ticks:x}";
+        var key = $"{resize.Width ?? 0}x{resize.Height ?? 0}-{ImageResize.ModeName(resize.Mode)}-q{resize.Quality ?? 0}-{resize.Background?.Hex ?? "none"}";
+        var file = Path.Combine(FolderOf(relative), $"{version}_{key}.{ImageResize.FormatName(format)}");
+        return new(file, $"\"{version}_{key}_{ImageResize.FormatName(format)}\"", format);
+    }
+
+    /// <summary>Makes the variant unless it is on disk already; returns why it cannot be made, or null.</summary>
+    public async Task<string?> EnsureAsync(Variant variant, string original, ImageResize resize)
+    {
+        if (File.Exists(variant.File))
+        {
+            return null;
+        }
+        var running = _running.GetOrAdd(variant.File, _ => new Lazy<Task<string?>>(() => CreateAsync(variant, original, resize)));
+        try
+        {
+            return await running.Value;
+        }
+        finally
+        {
+            _running.TryRemove(new KeyValuePair<string, Lazy<Task<string?>>>(variant.File, running));
+        }
+    }
+
+    public void Dispose() => _resizes.Dispose();
+
+    /// <summary>Removes every variant of a file that was replaced, moved or deleted.</summary>
+    public void Forget(string relative)
+    {
+        try
+        {
+            var folder = FolderOf(relative);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Variants carry their original's version in their names: one left behind is never served for a newer file.
+        }
+    }
+
+    private async Task<string?> CreateAsync(Variant variant, string original, ImageResize resize)
+    {
+        await _resizes.WaitAsync();
+        try
+        {
+            if (File.Exists(variant.File))
+            {
+                return null;
+            }
+            var folder = Path.GetDirectoryName(variant.File)!;
+            Directory.CreateDirectory(folder);
+            var temporary = Path.Combine(folder, $".{Guid.NewGuid():N}.tmp");
+            try
+            {
+                var problem = await Task.Run(() => ImageResizer.Resize(original, temporary, resize, options.Value));
+                if (problem is not null)
+                {
+                    return problem;
+                }
+                File.Move(temporary, variant.File, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary); // gone already once moved into place
+            }
+            Interlocked.Increment(ref _resized);
+            RemoveOtherVersions(folder, Path.GetFileName(variant.File));
+            return null;
+        }
+        finally
+        {
+            _resizes.Release();
+        }
+    }
+
+    // Variants of an earlier version of the original can never be asked for again.
+    private static void RemoveOtherVersions(string folder, string written)
+    {
+        var version = written[..(written.IndexOf('_', StringComparison.Ordinal) + 1)];
+        foreach (var file in Directory.GetFiles(folder).Where(f => !Path.GetFileName(f).StartsWith(version, StringComparison.Ordinal) && !Path.GetFileName(f).StartsWith('.')))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The folder of one original's variants, named by a hash of its path: short and safe whatever the path's depth.</summary>
+    public string FolderOf(string relative) =>
+        Path.Combine(Root, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(relative)))[..32]);
+}
