@@ -30,7 +30,10 @@ internal static class ContentListResolver
         };
         try
         {
-            return NodeBatch.Of(await reads.Reader.ListAsync(query, context.CancellationToken));
+            var items = await reads.Reader.ListAsync(query, context.CancellationToken);
+            reads.Tags.Type(model.ContentType);
+            reads.Tags.Items(items);
+            return NodeBatch.Of(items);
         }
         catch (ContentQueryException e)
         {
@@ -50,7 +53,9 @@ internal static class ContentListResolver
         };
         try
         {
-            return await reads.Reader.CountAsync(query, context.CancellationToken);
+            var count = await reads.Reader.CountAsync(query, context.CancellationToken);
+            reads.Tags.Type(model.ContentType);
+            return count;
         }
         catch (ContentQueryException e)
         {
@@ -68,7 +73,12 @@ internal static class ContentListResolver
         }
         var node = NodeBatch.Of([item])[0];
         // Checked per item, so a lookup by id shows no more than the list would (a ClinicCms decision).
-        return await reads.Scopes.CanSeeAsync(node) ? node : null;
+        if (!await reads.Scopes.CanSeeAsync(node))
+        {
+            return null;
+        }
+        reads.Tags.Item(item);
+        return node;
     }
 
     /// <summary>
