@@ -60,6 +60,13 @@ public static class GraphQLEndpoints
             return;
         }
         var request = parsed!;
+        if (access.PreviewItem(http.User) is not null && GraphQLExecutor.OperationTypeOf(request) is { } kind and not GraphQLParser.AST.OperationType.Query)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            var queriesOnly = new ExecutionResult { Errors = [new ExecutionError($"A preview token may only run queries, not a {kind.ToString().ToLowerInvariant()}.") { Code = Queries.ContentListResolver.Unauthorized }] };
+            await WriteAsync(http, StatusCodes.Status401Unauthorized, await SerializeAsync(serializer, queriesOnly));
+            return;
+        }
         ResponseCache.Slot? slot = null;
         if (cache.Enabled)
         {

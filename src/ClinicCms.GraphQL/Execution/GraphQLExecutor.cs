@@ -43,7 +43,7 @@ public sealed partial class GraphQLExecutor(
     }
 
     // Only on a failed request, whose query already passed the token and line checks, so parsing again is cheap.
-    private static OperationType? OperationTypeOf(GraphQLRequest request)
+    internal static OperationType? OperationTypeOf(GraphQLRequest request)
     {
         try
         {

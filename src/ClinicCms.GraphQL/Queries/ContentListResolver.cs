@@ -23,7 +23,7 @@ internal static class ContentListResolver
         {
             Status = status,
             Owner = owner,
-            Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
+            Where = PreviewItemOnly(reads, status, WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter)),
             OrderBy = OrderByKeys.Resolve(model, orderBy),
             Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
             First = first,
@@ -49,7 +49,7 @@ internal static class ContentListResolver
         {
             Status = status,
             Owner = owner,
-            Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
+            Where = PreviewItemOnly(reads, status, WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter)),
         };
         try
         {
@@ -79,6 +79,17 @@ internal static class ContentListResolver
         }
         reads.Tags.Item(item);
         return node;
+    }
+
+    // A preview token reads the drafts of its own item only; published content it reads as its issuer would.
+    private static ContentFilter? PreviewItemOnly(ContentReadContext reads, PublicationStatus status, ContentFilter? where)
+    {
+        if (status == PublicationStatus.Published || reads.Access.PreviewItem(reads.User) is not { } item)
+        {
+            return where;
+        }
+        var only = new Comparison(new ColumnTarget("ContentItemId", ScalarKind.Id), FilterOperator.Equal, item);
+        return where is null ? only : new AllOf([where, only]);
     }
 
     /// <summary>
