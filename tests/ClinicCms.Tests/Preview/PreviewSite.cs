@@ -13,6 +13,8 @@ namespace ClinicCms.Tests.Preview;
 /// </summary>
 public sealed class PreviewSite : IAsyncLifetime
 {
+    public const string Collection = "Preview site";
+
     public const string Draft = "4previewdraft00000000001";
     public const string OtherDraft = "4previewother00000000001";
     public const string Live = "4previewlive000000000001";
@@ -74,3 +76,7 @@ public sealed class PreviewSite : IAsyncLifetime
         return http;
     }
 }
+
+/// <summary>The preview test classes share one <see cref="PreviewSite"/>, and run one after another.</summary>
+[CollectionDefinition(PreviewSite.Collection)]
+public sealed class PreviewSiteGroup : ICollectionFixture<PreviewSite>;

@@ -9,9 +9,10 @@ namespace ClinicCms.Tests.Preview;
 /// <summary>
 /// Preview tokens over real HTTP: issued to an editor (cookie and antiforgery) or an API client (bearer), they read
 /// their item's drafts through GraphQL with the issuer's current rights, and are refused after expiry, when changed,
-/// outside GraphQL, for mutations and once the issuer lost PreviewContent. One site for the class.
+/// outside GraphQL, for mutations and once the issuer lost PreviewContent.
 /// </summary>
-public sealed class PreviewTokenTests(PreviewSite preview) : IClassFixture<PreviewSite>
+[Collection(PreviewSite.Collection)]
+public sealed class PreviewTokenTests(PreviewSite preview)
 {
     private const string DraftQuery = "{ page(status: LATEST) { contentItemId displayText } }";
 

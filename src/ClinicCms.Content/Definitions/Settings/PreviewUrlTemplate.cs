@@ -28,9 +28,9 @@ public static partial class PreviewUrlTemplate
             return $"has an unknown placeholder {unknown}; known are {string.Join(", ", Placeholders)}";
         }
         var sample = Fill(template, "t", "/p", "i", "T");
-        if (sample.Any(c => c is '{' or '}' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (sample.Any(c => c is '{' or '}' or '<' or '>' or '"' or '\\' or '`' || char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            return "may not hold spaces, control characters or braces outside the placeholders";
+            return "may not hold spaces, quotes, angle brackets, backslashes, control characters or braces outside the placeholders";
         }
         if (!Uri.TryCreate(sample, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
         {
