@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClinicCms.Tests.GraphQL;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Preview;
 
@@ -141,6 +143,27 @@ public sealed class PreviewTokenTests(PreviewSite preview)
     }
 
     [Fact]
+    public async Task A_token_fails_at_once_when_its_issuer_is_disabled()
+    {
+        var token = (await preview.IssueAsync("revocable", "Revocable-password-1", PreviewSite.Draft))["token"]!.GetValue<string>();
+        using var http = preview.WithPreviewToken(token);
+        Assert.Single((await new GraphQLClient(http).DataAsync(DraftQuery))["page"]!.AsArray());
+
+        await SetRevocableLockoutAsync(ClinicCms.Web.Security.UserAccess.DisabledUntil);
+        try
+        {
+            var (status, body) = await new GraphQLClient(http).PostAsync(DraftQuery);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+            Assert.Contains("removed or disabled", body["error_description"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await SetRevocableLockoutAsync(null);
+        }
+    }
+
+    [Fact]
     public async Task Anonymous_callers_and_roles_without_PreviewContent_get_no_token_and_learn_nothing_of_ids()
     {
         using var anonymous = preview.Site.Anonymous();
@@ -197,6 +220,13 @@ public sealed class PreviewTokenTests(PreviewSite preview)
             Assert.Contains(problem, (await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
+
+    private Task<bool> SetRevocableLockoutAsync(DateTimeOffset? until) => preview.Site.App.InScopeAsync(async sp =>
+    {
+        var users = sp.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByNameAsync("revocable");
+        return (await users.SetLockoutEndDateAsync(user!, until)).Succeeded;
+    });
 
     private Task<ClinicCms.Recipes.RecipeReport> SetRevocablePreviewAsync(string behavior) => preview.Site.App.RunRecipeTextAsync($$"""
         { "name": "revoke", "steps": [ { "name": "Roles", "Roles": [
