@@ -29,15 +29,18 @@ public sealed class CacheTagTests(SharedClinicApp site) : IClassFixture<SharedCl
     }
 
     [Fact]
-    public async Task A_looked_up_item_is_named_with_its_type_over_GET_too()
+    public async Task A_looked_up_item_is_named_with_its_type_on_a_miss_a_hit_and_over_GET()
     {
         using var http = site.App.CreateClient();
         var query = $$"""{ contentItem(contentItemId: "{{ClinicIds.Article}}") { contentItemId } }""";
 
-        var (_, posted, _) = await PostAsync(http, query);
+        var (missCache, posted, _) = await PostAsync(http, query);
+        var (hitCache, postedAgain, _) = await PostAsync(http, query);
         using var got = await http.GetAsync("/api/graphql?query=" + Uri.EscapeDataString(query), TestContext.Current.CancellationToken);
 
+        Assert.Equal(("MISS", "HIT"), (missCache, hitCache));
         Assert.Equal($"type:Article,item:{ClinicIds.Article}", posted);
+        Assert.Equal(posted, postedAgain);
         Assert.True(got.IsSuccessStatusCode);
         Assert.Equal($"type:Article,item:{ClinicIds.Article}", got.Headers.GetValues(ReadTags.Header).Single());
     }
