@@ -6,6 +6,7 @@ using ClinicCms.Web.Audit;
 using ClinicCms.Web.CommandLine;
 using ClinicCms.Web.Hosting;
 using ClinicCms.Web.Media;
+using ClinicCms.Web.Preview;
 using ClinicCms.Web.ScaleOut;
 using ClinicCms.Web.Scheduling;
 using ClinicCms.Web.Security;
@@ -56,6 +57,8 @@ builder.Services.AddClinicCmsAdmin();
 builder.Services.AddClinicCmsScheduling(builder.Configuration);
 // The audit trail: who changed what, from where; old rows go after ClinicCms:Audit:RetentionDays.
 builder.Services.AddClinicCmsAudit(builder.Configuration);
+// Preview tokens: a frontend's draft mode reads one item's drafts through GraphQL with the issuer's rights.
+builder.Services.AddClinicCmsPreview(builder.Configuration);
 
 var app = builder.Build();
 
@@ -86,6 +89,7 @@ app.UseAntiforgery();
 var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
 app.MapClinicCmsGraphQL().RequireCors(CorsSetup.Policy).RequireApiRateLimit(security).AddEndpointFilter<InvalidBearerTokenFilter>();
 app.MapClinicCmsContentApi();
+app.MapClinicCmsPreviewTokens();
 app.MapClinicCmsTokenEndpoint();
 app.MapOpenApi();
 app.MapRazorPages();

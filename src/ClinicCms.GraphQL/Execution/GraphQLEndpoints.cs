@@ -60,6 +60,13 @@ public static class GraphQLEndpoints
             return;
         }
         var request = parsed!;
+        if (access.PreviewItem(http.User) is not null && GraphQLExecutor.OperationTypeOf(request) is { } kind and not GraphQLParser.AST.OperationType.Query)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            var queriesOnly = new ExecutionResult { Errors = [new ExecutionError($"A preview token may only run queries, not a {kind.ToString().ToLowerInvariant()}.") { Code = Queries.ContentListResolver.Unauthorized }] };
+            await WriteAsync(http, StatusCodes.Status401Unauthorized, await SerializeAsync(serializer, queriesOnly));
+            return;
+        }
         ResponseCache.Slot? slot = null;
         if (cache.Enabled)
         {
@@ -82,7 +89,7 @@ public static class GraphQLEndpoints
             await WriteFailureAsync(http, serializer, refused);
             return;
         }
-        var result = await executor.ExecuteAsync(request, http);
+        var (result, tags) = await executor.ExecuteAsync(request, http);
         var status = GraphQLExecutor.StatusCodeFor(result);
         var body = await SerializeAsync(serializer, result);
         if (status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
@@ -90,7 +97,7 @@ public static class GraphQLEndpoints
             await WriteAsync(http, status, body);
             return;
         }
-        var entry = new ResponseCache.Entry(body, ResponseCache.ETagOf(body));
+        var entry = new ResponseCache.Entry(body, ResponseCache.ETagOf(body), tags.HeaderValue());
         if (slot is { } missed)
         {
             var read = await ReadDependenciesAsync(http, schemas, dependencies, request, result, missed);
@@ -130,6 +137,10 @@ public static class GraphQLEndpoints
     // GET answers may be kept by browsers and CDNs, but are checked again each time: the ETag makes that a 304.
     private static Task WriteOkAsync(HttpContext http, ResponseCache.Entry entry, bool isPublic)
     {
+        if (entry.CacheTag is { } cacheTag)
+        {
+            http.Response.Headers[ReadTags.Header] = cacheTag;
+        }
         if (!HttpMethods.IsGet(http.Request.Method))
         {
             return WriteAsync(http, StatusCodes.Status200OK, entry.Body);

@@ -19,7 +19,8 @@ public sealed partial class GraphQLExecutor(
     MarkdownRenderer markdown,
     ILogger<GraphQLExecutor> logger)
 {
-    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http)
+    /// <summary>The result, and what it read (for the Cache-Tag header).</summary>
+    public async Task<(ExecutionResult Result, ReadTags Tags)> ExecuteAsync(GraphQLRequest request, HttpContext http)
     {
         var schema = await schemas.GetSchemaAsync(http.RequestServices, http.RequestAborted);
         // Resolved here rather than injected: a request the response cache answers never builds a reader.
@@ -34,15 +35,15 @@ public sealed partial class GraphQLExecutor(
                 var name = kind == OperationType.Mutation ? "mutation" : "subscription";
                 LogReadOnly(name, http.Connection.RemoteIpAddress?.ToString() ?? "-");
                 result.Errors = [new ExecutionError($"This GraphQL API is read-only: a {name} is not supported. Send a query; content is changed in the admin or through the REST API.") { Code = "READ_ONLY" }];
-                return result;
+                return (result, reads.Tags);
             }
             result.Errors = Bounded(errors);
         }
-        return result;
+        return (result, reads.Tags);
     }
 
     // Only on a failed request, whose query already passed the token and line checks, so parsing again is cheap.
-    private static OperationType? OperationTypeOf(GraphQLRequest request)
+    internal static OperationType? OperationTypeOf(GraphQLRequest request)
     {
         try
         {

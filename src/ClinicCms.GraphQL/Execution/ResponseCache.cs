@@ -34,7 +34,8 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
 
     public bool Enabled => _options.ResponseCacheEnabled;
 
-    public sealed record Entry(byte[] Body, string ETag);
+    /// <param name="CacheTag">The answer's Cache-Tag header (<see cref="ReadTags"/>), kept so a HIT sends it at no cost.</param>
+    public sealed record Entry(byte[] Body, string ETag, string? CacheTag);
 
     /// <summary>
     /// Where a request's answer is kept. <see cref="ChangeCount"/> is read before the query runs: an answer is not
@@ -73,7 +74,7 @@ public sealed class ResponseCache : IContentChangeListener, IDisposable
         }
         var options = new MemoryCacheEntryOptions
         {
-            Size = entry.Body.Length + slot.Key.Length * sizeof(char),
+            Size = entry.Body.Length + (slot.Key.Length + (entry.CacheTag?.Length ?? 0)) * sizeof(char),
             AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(Math.Max(1, _options.ResponseCacheSeconds)),
         };
         var tokens = dependencies.ReadsDrafts ? _drafts : _published;

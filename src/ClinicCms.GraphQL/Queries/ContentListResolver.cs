@@ -23,14 +23,17 @@ internal static class ContentListResolver
         {
             Status = status,
             Owner = owner,
-            Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
+            Where = PreviewItemOnly(reads, status, WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter)),
             OrderBy = OrderByKeys.Resolve(model, orderBy),
             Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
             First = first,
         };
         try
         {
-            return NodeBatch.Of(await reads.Reader.ListAsync(query, context.CancellationToken));
+            var items = await reads.Reader.ListAsync(query, context.CancellationToken);
+            reads.Tags.Type(model.ContentType);
+            reads.Tags.Items(items);
+            return NodeBatch.Of(items);
         }
         catch (ContentQueryException e)
         {
@@ -46,11 +49,13 @@ internal static class ContentListResolver
         {
             Status = status,
             Owner = owner,
-            Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
+            Where = PreviewItemOnly(reads, status, WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter)),
         };
         try
         {
-            return await reads.Reader.CountAsync(query, context.CancellationToken);
+            var count = await reads.Reader.CountAsync(query, context.CancellationToken);
+            reads.Tags.Type(model.ContentType);
+            return count;
         }
         catch (ContentQueryException e)
         {
@@ -68,7 +73,23 @@ internal static class ContentListResolver
         }
         var node = NodeBatch.Of([item])[0];
         // Checked per item, so a lookup by id shows no more than the list would (a ClinicCms decision).
-        return await reads.Scopes.CanSeeAsync(node) ? node : null;
+        if (!await reads.Scopes.CanSeeAsync(node))
+        {
+            return null;
+        }
+        reads.Tags.Item(item);
+        return node;
+    }
+
+    // A preview token reads the drafts of its own item only; published content it reads as its issuer would.
+    private static ContentFilter? PreviewItemOnly(ContentReadContext reads, PublicationStatus status, ContentFilter? where)
+    {
+        if (status == PublicationStatus.Published || reads.Access.PreviewItem(reads.User) is not { } item)
+        {
+            return where;
+        }
+        var only = new Comparison(new ColumnTarget("ContentItemId", ScalarKind.Id), FilterOperator.Equal, item);
+        return where is null ? only : new AllOf([where, only]);
     }
 
     /// <summary>

@@ -31,7 +31,10 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
     public ReadScopes Scopes => _scopes ??= new ReadScopes(Access, User);
 
     /// <summary>Picker targets, loaded once per picker field per batch of items.</summary>
-    public PickerLoader Pickers => _pickers ??= new PickerLoader(Reader, Scopes);
+    public PickerLoader Pickers => _pickers ??= new PickerLoader(Reader, Scopes, Tags);
+
+    /// <summary>What the answer read, for its Cache-Tag header.</summary>
+    public Execution.ReadTags Tags { get; } = new();
 
     /// <summary>The context of the request a resolver runs in.</summary>
     public static ContentReadContext Of(IResolveFieldContext context) =>

@@ -39,6 +39,12 @@ public interface IContentReadAccess
     /// is true when the answer is the one anonymous callers get, so HTTP caches may share it.
     /// </summary>
     ValueTask<(string Key, bool Public)> CacheIdentityAsync(ClaimsPrincipal user);
+
+    /// <summary>
+    /// For a caller with a preview token: the one item whose drafts it may read (its queries for DRAFT, LATEST or ALL
+    /// see that item only, and it may not run a mutation); null for every other caller.
+    /// </summary>
+    string? PreviewItem(ClaimsPrincipal user) => null;
 }
 
 /// <summary>The rules with no security layer: anyone may read published content, no one drafts.</summary>

@@ -5,7 +5,7 @@ namespace ClinicCms.GraphQL.Queries;
 /// targets of that picker field for the whole batch with one read; the rest of the batch reads the result.
 /// Targets are published versions, as in Orchard. Requests run their resolvers one at a time, so no locking.
 /// </summary>
-public sealed class PickerLoader(IContentReader reader, ReadScopes scopes)
+public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execution.ReadTags tags)
 {
     private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
 
@@ -25,6 +25,7 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes)
             if (targets.TryGetValue(id, out var node) && await scopes.CanSeeAsync(node))
             {
                 visible.Add(node); // each picked item is checked: a picker shows no more than a list would
+                tags.Item(node.Item);
             }
         }
         return visible;

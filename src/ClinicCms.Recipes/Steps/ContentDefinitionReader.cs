@@ -48,6 +48,11 @@ internal static class ContentDefinitionReader
                     valid = false;
                 }
             }
+            if (PreviewUrlProblem(type.Settings["ContentTypeSettings"]?["PreviewUrl"]) is { } previewUrl)
+            {
+                step.Error($"{path}.Settings.ContentTypeSettings.PreviewUrl", previewUrl);
+                valid = false;
+            }
             if (valid)
             {
                 types.Add(type);
@@ -55,6 +60,13 @@ internal static class ContentDefinitionReader
         }
         return types;
     }
+
+    private static string? PreviewUrlProblem(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => PreviewUrlTemplate.Problem(value.GetValue<string>()),
+        _ => $"expected a URL, got {Content.ContentItems.ContentItemJson.Describe(node)}",
+    };
 
     public static List<ContentPartDefinition> ReadParts(RecipeStepContext step)
     {

@@ -21,6 +21,8 @@ public sealed class GraphQLContentAccess(PermissionService permissions, ContentA
 
     public string? UserId(ClaimsPrincipal user) => PermissionService.UserIdOf(user);
 
+    public string? PreviewItem(ClaimsPrincipal user) => Preview.PreviewClaims.ItemOf(user);
+
     public bool CanSeeAuthors(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true || _anonymousSeesAuthors;
 
     // The held permissions decide what a caller sees, and the user id too wherever an Own permission narrows it;
@@ -30,6 +32,10 @@ public sealed class GraphQLContentAccess(PermissionService permissions, ContentA
     {
         var held = await permissions.ForAsync(user);
         var key = held.IsAdministrator ? "administrator" : string.Join(',', held.Held.Order(StringComparer.Ordinal));
+        if (PreviewItem(user) is { } item)
+        {
+            key += "|preview:" + item; // a preview token sees the drafts of one item only: never its issuer's answers
+        }
         var anonymous = user.Identity?.IsAuthenticated != true;
         if (anonymous)
         {

@@ -19,8 +19,9 @@ public sealed partial class InvalidBearerTokenFilter : IEndpointFilter
         {
             return await next(context);
         }
-        // OpenIddict's challenge sets the status and WWW-Authenticate: Bearer error="invalid_token", error_description="...".
-        await http.ChallengeAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        // OpenIddict's challenge (or the preview token's) sets the status and WWW-Authenticate: Bearer error="invalid_token", error_description="...".
+        var preview = Preview.PreviewToken.LooksLikeOne(http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim());
+        await http.ChallengeAsync(preview ? Preview.PreviewTokenHandler.SchemeName : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         var description = Description().Match(http.Response.Headers.WWWAuthenticate.ToString()) is { Success: true } match
             ? match.Groups[1].Value
             : "The access token is not valid.";

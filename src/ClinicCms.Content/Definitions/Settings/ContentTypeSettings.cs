@@ -15,4 +15,10 @@ public sealed class ContentTypeSettings
 
     /// <summary>Days after an approval when the content is due for review again (MedicalReviewPart.NextReviewDueUtc); none when null. ClinicCms's own.</summary>
     public int? ReviewIntervalDays { get; set; }
+
+    /// <summary>
+    /// Where the editor's Preview button opens a draft on the real site, with {token}, {path}, {contentItemId} and
+    /// {contentType} filled in (see <see cref="PreviewUrlTemplate"/>); the admin's own preview when null. ClinicCms's own.
+    /// </summary>
+    public string? PreviewUrl { get; set; }
 }

@@ -82,6 +82,13 @@ public sealed class PreviewModel(ContentService content, ContentDefinitionStore 
     }
 
     /// <summary>Approve or request changes on the draft as it was shown (<paramref name="baseStamp"/>); AdminActions checks the rights.</summary>
+    /// <summary>The Preview button of a type with a PreviewUrl: a fresh preview token, and on to the frontend (else to this page).</summary>
+    public async Task<IActionResult> OnPostSiteAsync([FromServices] Preview.PreviewTokenIssuer issuer)
+    {
+        var (issued, status, _) = await issuer.IssueAsync(User, Security.PermissionService.WriterOf(HttpContext), Id, HttpContext.RequestAborted);
+        return issued is null ? StatusCode(status) : Redirect(issued.Url ?? $"/admin/content/{Id}/preview");
+    }
+
     public async Task<IActionResult> OnPostAsync(string action, string baseStamp, string? comment)
     {
         ReviewAction? step = action switch { "approve" => ReviewAction.Approve, "request-changes" => ReviewAction.RequestChanges, _ => null };

@@ -22,12 +22,18 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
 
     public Task<IActionResult> OnGetAsync() => ShowAsync();
 
-    public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable, bool requiresReview, int? reviewIntervalDays) =>
+    public Task<IActionResult> OnPostSettingsAsync(string displayName, bool creatable, bool listable, bool draftable, bool versionable, bool securable, bool requiresReview, int? reviewIntervalDays,
+        string? previewUrl = null) =>
         ChangeAsync("Settings saved.", (d, type) =>
         {
             if (reviewIntervalDays is < 1 or > ClinicCms.Content.Versions.MedicalApproval.MaxIntervalDays)
             {
                 return "The review interval is a number of days from 1 to 3650, or empty for none.";
+            }
+            previewUrl = string.IsNullOrWhiteSpace(previewUrl) ? null : previewUrl.Trim();
+            if (PreviewUrlTemplate.Problem(previewUrl) is { } previewProblem)
+            {
+                return $"The preview URL {previewProblem}.";
             }
             type.DisplayName = string.IsNullOrWhiteSpace(displayName) ? type.Name : displayName;
             type.Settings["ContentTypeSettings"] = MergeInto(type.Settings["ContentTypeSettings"] as JsonObject, new JsonObject
@@ -39,6 +45,7 @@ public sealed class TypeEditModel(DefinitionEditor editor, AdminContentQueries q
                 ["Securable"] = securable,
                 ["RequiresReview"] = requiresReview,
                 ["ReviewIntervalDays"] = reviewIntervalDays,
+                ["PreviewUrl"] = previewUrl,
             });
             return null;
         });
