@@ -11,6 +11,7 @@ using ClinicCms.Web.Scheduling;
 using ClinicCms.Web.Security;
 using ClinicCms.Web.Security.OpenId;
 using ClinicCms.Web.Setup;
+using ClinicCms.Web.Webhooks;
 using Microsoft.Extensions.Options;
 
 // `recipe run|export ...` runs on the same services without a web server.
@@ -56,6 +57,8 @@ builder.Services.AddClinicCmsAdmin();
 builder.Services.AddClinicCmsScheduling(builder.Configuration);
 // The audit trail: who changed what, from where; old rows go after ClinicCms:Audit:RetentionDays.
 builder.Services.AddClinicCmsAudit(builder.Configuration);
+// Webhooks: signed deliveries from the outbox that writes fill, retried with backoff, sent by one instance each.
+builder.Services.AddClinicCmsWebhooks(builder.Configuration);
 
 var app = builder.Build();
 

@@ -33,12 +33,13 @@ public static class AuditEvents
     public const string SignInFailed = "sign-in-failed";
     public const string RecipeRun = "recipe-run";
     public const string SettingsChanged = "settings-changed";
+    public const string WebhookChanged = "webhook-changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Created, Saved, Published, Unpublished, Discarded, Deleted, Restored, Imported, ReviewRequested, ReviewApproved, ChangesRequested,
         Scheduled, TypeChanged, RoleChanged, UserCreated, UserChanged, UserDeleted, ClientCreated, ClientChanged, ClientDeleted,
-        SignedIn, SignInFailed, RecipeRun, SettingsChanged,
+        SignedIn, SignInFailed, RecipeRun, SettingsChanged, WebhookChanged,
     ];
 
     public static string Of(ReviewAction action) => action switch
