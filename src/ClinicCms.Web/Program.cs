@@ -50,7 +50,8 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Media", Policies.ManageMedia)
     .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
     .AuthorizeFolder("/Admin/Recipes", Policies.Import)
-    .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail));
+    .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail)
+    .AuthorizeFolder("/Admin/Webhooks", Policies.ManageWebhooks));
 builder.Services.AddClinicCmsAdmin();
 
 // The scheduler: publishes and archives content at its PublishLaterPart and ArchiveLaterPart times.

@@ -57,13 +57,17 @@ public sealed record WebhookInput(string? Name, string? Url, IReadOnlyList<strin
         {
             return $"longer than {WebhookRow.MaxUrl} characters";
         }
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
         {
             return $"\"{Shown(url)}\" is not an absolute URL";
         }
         if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
         {
             return $"must be an http or https URL, not {Shown(uri.Scheme)}";
+        }
+        if (string.IsNullOrEmpty(uri.Host))
+        {
+            return $"\"{Shown(url)}\" names no host";
         }
         return string.IsNullOrEmpty(uri.UserInfo) ? null : "must not carry a user name or password";
     }

@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.Webhooks;
 
 /// <summary>Deliveries end to end: a write fills the outbox in its transaction, the deliverer signs and sends, retries and logs.</summary>
-public sealed class DeliveryTests(WebhookSite site) : IClassFixture<WebhookSite>
+[Collection(WebhookSite.Collection)]
+public sealed class DeliveryTests(WebhookSite site)
 {
     [Fact]
     public async Task A_publish_reaches_the_receiver_within_five_seconds_signed_with_the_item_and_its_cache_tags()

@@ -2,6 +2,7 @@ using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Versions;
 using ClinicCms.Content.Webhooks;
 using ClinicCms.Tests.Review;
+using ClinicCms.Tests.Security;
 using ClinicCms.Tests.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,16 +10,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.Webhooks;
 
 /// <summary>
-/// A clinic site whose deliverer may send to 127.0.0.1 and retries at once (delays "0,0,0"), and a receiver on
-/// 127.0.0.1; shared by a test class. Each test makes webhooks of its own names, so their deliveries stay apart.
+/// A clinic site with the access recipe's users, whose deliverer may send to 127.0.0.1 and retries at once (delays
+/// "0,0,0"), and a receiver on 127.0.0.1; shared by the webhook test classes. Each test makes webhooks of its own
+/// names, so their deliveries stay apart.
 /// </summary>
 public sealed class WebhookSite : IAsyncLifetime
 {
+    public const string Collection = "webhooks";
+
     public static readonly ContentUser Chief = new("chief-id", "chief") { CanReview = true, CanPublish = true };
 
     public WebhookReceiver Receiver { get; private set; } = null!;
 
-    public ClinicCmsApp App { get; private set; } = null!;
+    public SecuredSite Site { get; private set; } = null!;
+
+    public ClinicCmsApp App => Site.App;
 
     public static Dictionary<string, string> Settings(bool allowPrivate = true) => new()
     {
@@ -31,13 +37,12 @@ public sealed class WebhookSite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync();
-        App = new ClinicCmsApp(settings: Settings());
-        _ = App.Services;
+        Site = await SecuredSite.StartAsync(new ClinicCmsApp(settings: Settings()));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await App.DisposeAsync();
+        await Site.DisposeAsync();
         await Receiver.DisposeAsync();
     }
 
@@ -69,3 +74,6 @@ public sealed class WebhookSite : IAsyncLifetime
 
     public static Task<bool> Until(Func<Task<bool>> done) => Scheduling.ScheduledPublishingTests.Until(done);
 }
+
+[CollectionDefinition(WebhookSite.Collection)]
+public sealed class WebhookSites : ICollectionFixture<WebhookSite>;
