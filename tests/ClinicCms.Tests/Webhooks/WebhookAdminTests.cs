@@ -52,7 +52,7 @@ public sealed partial class WebhookAdminTests(WebhookSite site)
         using var created = await admin.PostAsync("/admin/webhooks?handler=Create", Form(SecuredSite.AntiforgeryToken(page),
             ("Form.Name", "frontend cache"), ("Form.Url", "https://clinic.example/api/revalidate"), ("Form.Events", WebhookEvents.ContentPublished),
             ("Form.Events", WebhookEvents.ContentDeleted), ("Form.ContentTypes", "Article FAQ"), ("Form.Enabled", "true"), ("Form.Enabled", "false")), ct);
-        var body = await created.Content.ReadAsStringAsync(ct);
+        var body = WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync(ct));
         Assert.True(created.StatusCode == HttpStatusCode.OK, body);
         var stored = (await ListAsync()).Single(w => w.Name == "frontend cache");
         Assert.Contains($"<code id=\"new-secret\">{stored.Secret}</code>", body, StringComparison.Ordinal);
@@ -60,14 +60,14 @@ public sealed partial class WebhookAdminTests(WebhookSite site)
         Assert.Equal(["Article", "FAQ"], stored.ContentTypeList);
         Assert.True(stored.Enabled);
 
-        Assert.DoesNotContain(stored.Secret, await admin.GetStringAsync("/admin/webhooks", ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(stored.Secret, WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/webhooks", ct)), StringComparison.Ordinal);
         var edit = await admin.GetStringAsync($"/admin/webhooks/{stored.Id}", ct);
-        Assert.DoesNotContain(stored.Secret, edit, StringComparison.Ordinal);
+        Assert.DoesNotContain(stored.Secret, WebUtility.HtmlDecode(edit), StringComparison.Ordinal);
         using var shown = await admin.PostAsync($"/admin/webhooks/{stored.Id}?handler=ShowSecret", Form(SecuredSite.AntiforgeryToken(edit)), ct);
-        Assert.Contains(stored.Secret, await shown.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Contains(stored.Secret, WebUtility.HtmlDecode(await shown.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
         using var withoutToken = await admin.PostAsync($"/admin/webhooks/{stored.Id}?handler=ShowSecret", Form(null), ct);
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
-        Assert.DoesNotContain(stored.Secret, await withoutToken.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(stored.Secret, WebUtility.HtmlDecode(await withoutToken.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,6 +118,34 @@ public sealed partial class WebhookAdminTests(WebhookSite site)
         Assert.True(await WebhookSite.Until(() => site.Receiver.Of("logged").Count(r => r.Id == delivery.Id) == 2));
         Assert.True(await WebhookSite.Until(async () => (await WebhookSite.AttemptsAsync(site.App, id)).Count == 2));
         Assert.All(site.Receiver.Of("logged"), r => Assert.True(r.SignatureValid));
+    }
+
+    [Fact]
+    public async Task A_media_upload_and_delete_are_delivered_as_media_changed_once_the_files_changed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var hook = await WebhookSite.SubscribeAsync(site.App, "media", site.Receiver.Url("media"), [WebhookEvents.MediaChanged]);
+        using var admin = await site.Site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var token = SecuredSite.AntiforgeryToken(await admin.GetStringAsync("/admin/media", ct));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([1, 2, 3]), "files", "hook-upload.png" }, { new StringContent(token), "__RequestVerificationToken" } };
+        using var upload = await admin.PostAsync("/admin/media?handler=Picker", form, ct);
+        Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync(ct));
+        using var refused = await admin.PostAsync("/admin/media?handler=Delete", Form(token, ("path", "../")), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var deleted = await admin.PostAsync("/admin/media?handler=Delete", Form(token, ("path", "hook-upload.png")), ct);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        Assert.Equal(2, (await WebhookSite.DeliveriesAsync(site.App, hook)).Count); // none for the refused delete
+        Assert.True(await WebhookSite.Until(() => site.Receiver.Of("media").Count == 2));
+        var received = site.Receiver.Of("media");
+        Assert.Equal(2, received.Count);
+        Assert.All(received, r =>
+        {
+            Assert.True(r.SignatureValid);
+            var payload = System.Text.Json.Nodes.JsonNode.Parse(r.Body)!;
+            Assert.Equal(WebhookEvents.MediaChanged, payload["type"]!.GetValue<string>());
+            Assert.Equal("hook-upload.png", payload["data"]!["path"]!.GetValue<string>());
+        });
     }
 
     private Task<List<WebhookRow>> ListAsync() => site.App.InScopeAsync(sp => sp.GetRequiredService<WebhookStore>().ListAsync());
