@@ -29,12 +29,12 @@ public static class ContentServiceCollectionExtensions
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresClinicCmsDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>()));
+            services.AddDbContextPool<PostgresClinicCmsDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>(), sp.GetRequiredService<Webhooks.WebhookOutboxBeforeCommit>()));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<PostgresClinicCmsDbContext>());
         }
         else
         {
-            services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>()));
+            services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>(), sp.GetRequiredService<Webhooks.WebhookOutboxBeforeCommit>()));
             services.AddSingleton(_ => new SqliteReadConnections(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
         }
@@ -44,6 +44,11 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<AnnounceAfterCommit>();
         services.AddSingleton<AuditBeforeCommit>();
         services.TryAddSingleton<IAuditActor, NoAuditActor>();
+        services.AddSingleton<Webhooks.WebhookOutboxBeforeCommit>();
+        services.AddSingleton<Webhooks.WebhookSubscriptions>();
+        services.AddSingleton<Webhooks.WebhookWakeup>();
+        services.AddScoped<Webhooks.WebhookStore>();
+        services.AddScoped<Webhooks.WebhookDeliveries>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton<ISiteLock, SingleInstanceSiteLock>();
         services.AddSingleton<PathPatternRenderer>();

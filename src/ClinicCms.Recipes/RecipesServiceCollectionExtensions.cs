@@ -16,6 +16,7 @@ public static class RecipesServiceCollectionExtensions
         services.AddScoped<IRecipeStep, ReplaceContentDefinitionStep>();
         services.AddScoped<IRecipeStep, DeleteContentDefinitionStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
+        services.AddScoped<IRecipeStep, WebhooksStep>();
         services.AddScoped<RecipeExecutor>();
         services.AddScoped<RecipeExporter>();
         return services;

@@ -12,6 +12,7 @@ using ClinicCms.Web.Scheduling;
 using ClinicCms.Web.Security;
 using ClinicCms.Web.Security.OpenId;
 using ClinicCms.Web.Setup;
+using ClinicCms.Web.Webhooks;
 using Microsoft.Extensions.Options;
 
 // `recipe run|export ...` runs on the same services without a web server.
@@ -50,7 +51,8 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Media", Policies.ManageMedia)
     .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
     .AuthorizeFolder("/Admin/Recipes", Policies.Import)
-    .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail));
+    .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail)
+    .AuthorizeFolder("/Admin/Webhooks", Policies.ManageWebhooks));
 builder.Services.AddClinicCmsAdmin();
 
 // The scheduler: publishes and archives content at its PublishLaterPart and ArchiveLaterPart times.
@@ -59,6 +61,9 @@ builder.Services.AddClinicCmsScheduling(builder.Configuration);
 builder.Services.AddClinicCmsAudit(builder.Configuration);
 // Preview tokens: a frontend's draft mode reads one item's drafts through GraphQL with the issuer's rights.
 builder.Services.AddClinicCmsPreview(builder.Configuration);
+
+// Webhooks: signed deliveries from the outbox that writes fill, retried with backoff, sent by one instance each.
+builder.Services.AddClinicCmsWebhooks(builder.Configuration);
 
 var app = builder.Build();
 

@@ -35,12 +35,13 @@ public static class AuditEvents
     public const string RecipeRun = "recipe-run";
     public const string SettingsChanged = "settings-changed";
     public const string PreviewTokenIssued = "preview-token-issued";
+    public const string WebhookChanged = "webhook-changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Created, Saved, Published, Unpublished, Discarded, Deleted, Restored, Imported, ReviewRequested, ReviewApproved, ChangesRequested,
         Scheduled, TypeChanged, RoleChanged, UserCreated, UserChanged, UserDeleted, ClientCreated, ClientChanged, ClientDeleted,
-        SignedIn, SignInFailed, SignedOut, RecipeRun, SettingsChanged, PreviewTokenIssued,
+        SignedIn, SignInFailed, SignedOut, RecipeRun, SettingsChanged, PreviewTokenIssued, WebhookChanged,
     ];
 
     public static string Of(ReviewAction action) => action switch

@@ -11,6 +11,12 @@ internal sealed class PendingChanges
 
     public void Add(ContentChange change) => _changes.Add(change);
 
+    /// <summary>The changes queued so far, left in place (the outbox reads them just before the commit).</summary>
+    public IReadOnlyList<ContentChange> Queued => _changes;
+
+    /// <summary>Set when webhook deliveries were written in this transaction, so the deliverer is woken after the commit.</summary>
+    public bool WebhooksQueued { get; set; }
+
     public List<ContentChange> TakeAll()
     {
         var taken = _changes;
@@ -32,5 +38,6 @@ internal sealed class PendingChanges
     {
         _changes.Clear();
         _audit.Clear();
+        WebhooksQueued = false;
     }
 }

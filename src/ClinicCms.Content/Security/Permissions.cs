@@ -38,6 +38,8 @@ public static class Permissions
     /// <summary>Read the audit trail (ClinicCms's own, after Orchard's ViewAuditTrail): content rows of the types one may view, other rows with the matching management permission.</summary>
     public const string ViewAuditTrail = nameof(ViewAuditTrail);
     public const string Export = nameof(Export);
+    /// <summary>Create, change and delete webhooks and read their delivery log (ClinicCms's own; Orchard Core has no webhooks).</summary>
+    public const string ManageWebhooks = nameof(ManageWebhooks);
 
     /// <summary>The "own" variant a content permission turns into when the user owns the item (Orchard's OwnerPermissionsByName).</summary>
     public static readonly IReadOnlyDictionary<string, string> OwnVariant = new Dictionary<string, string>

@@ -22,6 +22,12 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<Audit.AuditRow> AuditTrail => Set<Audit.AuditRow>();
 
+    public DbSet<Webhooks.WebhookRow> Webhooks => Set<Webhooks.WebhookRow>();
+
+    public DbSet<Webhooks.WebhookDeliveryRow> WebhookDeliveries => Set<Webhooks.WebhookDeliveryRow>();
+
+    public DbSet<Webhooks.WebhookAttemptRow> WebhookAttempts => Set<Webhooks.WebhookAttemptRow>();
+
     /// <summary>
     /// Queues <paramref name="change"/> to be announced when the current transaction commits, and its audit row
     /// (done by <paramref name="by"/>, or the request's user) to be written just before.
@@ -64,6 +70,9 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         builder.ApplyConfiguration(new SiteDocumentConfiguration());
         builder.ApplyConfiguration(new ContentFieldIndexRowConfiguration());
         builder.ApplyConfiguration(new Audit.AuditRowConfiguration());
+        builder.ApplyConfiguration<Webhooks.WebhookRow>(new Webhooks.WebhookRowConfiguration());
+        builder.ApplyConfiguration<Webhooks.WebhookDeliveryRow>(new Webhooks.WebhookRowConfiguration());
+        builder.ApplyConfiguration<Webhooks.WebhookAttemptRow>(new Webhooks.WebhookRowConfiguration());
         builder.UseOpenIddict();
     }
 }

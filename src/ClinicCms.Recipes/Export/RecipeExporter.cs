@@ -14,7 +14,8 @@ namespace ClinicCms.Recipes.Export;
 /// does not understand included) and a Content step with the published and latest version of every item. A whole
 /// site's export also carries its roles and site settings, so it moves a site (SQLite to PostgreSQL, say) whole.
 /// </summary>
-public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentExportReader reader, RoleStore roles, SiteDocumentStore documents, TimeProvider clock)
+public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentExportReader reader, RoleStore roles, SiteDocumentStore documents, TimeProvider clock,
+    Content.Webhooks.WebhookStore webhooks)
 {
     private static readonly JsonSerializerOptions WriteOptions = new()
     {
@@ -79,6 +80,10 @@ public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentEx
             {
                 steps.Insert(0, settings);
             }
+            if (await WebhooksStepAsync(cancellationToken) is { } hooks)
+            {
+                steps.Add(hooks);
+            }
         }
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = WriteOptions.Encoder });
         recipe.WriteTo(writer, WriteOptions);
@@ -98,6 +103,24 @@ public sealed class RecipeExporter(ContentDefinitionStore definitions, ContentEx
             ["Permissions"] = new JsonArray(r.Permissions.Select(p => (JsonNode)JsonValue.Create(p)!).ToArray()),
         }).ToArray()),
     };
+
+    // Secrets stay on the site: an export is often shared, and an import keeps a stored webhook's secret.
+    private async Task<JsonObject?> WebhooksStepAsync(CancellationToken cancellationToken)
+    {
+        var list = await webhooks.ListAsync(cancellationToken);
+        return list.Count == 0 ? null : new JsonObject
+        {
+            ["name"] = "Webhooks",
+            ["Webhooks"] = new JsonArray([.. list.Select(w => (JsonNode)new JsonObject
+            {
+                ["Name"] = w.Name,
+                ["Url"] = w.Url,
+                ["Events"] = new JsonArray([.. w.EventList.Select(e => (JsonNode)JsonValue.Create(e)!)]),
+                ["ContentTypes"] = new JsonArray([.. w.ContentTypeList.Select(t => (JsonNode)JsonValue.Create(t)!)]),
+                ["Enabled"] = w.Enabled,
+            })]),
+        };
+    }
 
     private async Task<JsonObject?> SettingsStepAsync(CancellationToken cancellationToken)
     {

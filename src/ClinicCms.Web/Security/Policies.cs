@@ -15,10 +15,11 @@ public static class Policies
     public const string ManageApiClients = Permissions.ManageOpenIdApplications;
     public const string Import = Permissions.Import;
     public const string ViewAuditTrail = Permissions.ViewAuditTrail;
+    public const string ManageWebhooks = Permissions.ManageWebhooks;
 
     public static void Add(AuthorizationOptions options)
     {
-        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel, EditContentTypes, ManageUsers, ManageRoles, ManageMedia, ManageApiClients, Import, ViewAuditTrail })
+        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel, EditContentTypes, ManageUsers, ManageRoles, ManageMedia, ManageApiClients, Import, ViewAuditTrail, ManageWebhooks })
         {
             options.AddPolicy(permission, p => p.AddRequirements(new PermissionRequirement(permission)));
         }

@@ -121,6 +121,8 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         builder.UseSetting("ClinicCms:Setup:AdminPassword", AdminPassword);
         // The scheduler's check would fall into other tests' SQL command counts; the scheduling tests turn it on.
         builder.UseSetting("ClinicCms:Scheduling:Enabled", "false");
+        // So would the webhook deliverer's; the webhook tests turn it on.
+        builder.UseSetting("ClinicCms:Webhooks:Enabled", "false");
         if (setupRecipe is not null)
         {
             builder.UseSetting("ClinicCms:Setup:Recipe", setupRecipe);

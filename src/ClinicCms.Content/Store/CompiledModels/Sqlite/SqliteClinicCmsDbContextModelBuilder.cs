@@ -11,7 +11,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
     public partial class SqliteClinicCmsDbContextModel
     {
         private SqliteClinicCmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bb6d19db-acd3-4aa4-abba-47bd15808c91"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("69bbceaa-b0d6-46a4-b06d-4982b64ea5f8"), entityTypeCount: 18)
         {
         }
 
@@ -21,6 +21,9 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
             var contentFieldIndexRow = ContentFieldIndexRowEntityType.Create(this);
             var contentItemVersionRow = ContentItemVersionRowEntityType.Create(this);
             var siteDocument = SiteDocumentEntityType.Create(this);
+            var webhookAttemptRow = WebhookAttemptRowEntityType.Create(this);
+            var webhookDeliveryRow = WebhookDeliveryRowEntityType.Create(this);
+            var webhookRow = WebhookRowEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
             var identityUser = IdentityUserEntityType.Create(this);
@@ -34,6 +37,8 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
             var openIddictEntityFrameworkCoreToken = OpenIddictEntityFrameworkCoreTokenEntityType.Create(this);
 
             ContentFieldIndexRowEntityType.CreateForeignKey1(contentFieldIndexRow, contentItemVersionRow);
+            WebhookAttemptRowEntityType.CreateForeignKey1(webhookAttemptRow, webhookDeliveryRow);
+            WebhookDeliveryRowEntityType.CreateForeignKey1(webhookDeliveryRow, webhookRow);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, identityUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, identityUser);
@@ -48,6 +53,9 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
             ContentFieldIndexRowEntityType.CreateAnnotations(contentFieldIndexRow);
             ContentItemVersionRowEntityType.CreateAnnotations(contentItemVersionRow);
             SiteDocumentEntityType.CreateAnnotations(siteDocument);
+            WebhookAttemptRowEntityType.CreateAnnotations(webhookAttemptRow);
+            WebhookDeliveryRowEntityType.CreateAnnotations(webhookDeliveryRow);
+            WebhookRowEntityType.CreateAnnotations(webhookRow);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
             IdentityUserEntityType.CreateAnnotations(identityUser);

@@ -28,7 +28,7 @@ public sealed class RolesModel(RoleStore roles, ContentDefinitionStore definitio
         Groups.Add(("APIs", [Permissions.ExecuteGraphQL, Permissions.AccessContentApi]));
         Groups.Add(("Admin", [Permissions.AccessAdminPanel, Permissions.AccessAdminDashboard, Permissions.EditOwnUser, Permissions.ManageMediaContent, Permissions.ManageOwnMediaContent]));
         Groups.Add(("Site", [Permissions.EditContentTypes, Permissions.ViewContentTypes, Permissions.ManageUsers, Permissions.ViewUsers, Permissions.ManageRoles,
-            Permissions.ManageOpenIdApplications, Permissions.Import, Permissions.Export, Permissions.ManageSettings, Permissions.ViewAuditTrail]));
+            Permissions.ManageOpenIdApplications, Permissions.Import, Permissions.Export, Permissions.ManageSettings, Permissions.ViewAuditTrail, Permissions.ManageWebhooks]));
     }
 
     public async Task<IActionResult> OnPostAsync(string[] permissions)

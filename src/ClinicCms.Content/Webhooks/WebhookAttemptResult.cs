@@ -1,0 +1,7 @@
+namespace ClinicCms.Content.Webhooks;
+
+/// <summary>How one attempt went: the status code when the receiver answered, how long it took, and why it failed (null: delivered).</summary>
+public sealed record WebhookAttemptResult(int? StatusCode, int DurationMs, string? Error)
+{
+    public bool Delivered => Error is null;
+}

@@ -1,0 +1,115 @@
+using ClinicCms.Content.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace ClinicCms.Content.Webhooks;
+
+/// <summary>
+/// The outbox as the deliverer and the delivery log see it. A due delivery is claimed by a conditional UPDATE (it must
+/// still be pending, due and unclaimed), so of several instances exactly one sends each attempt; a claim runs out after
+/// its lease, so a delivery held by a crashed instance is sent again.
+/// </summary>
+public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscriptions subscriptions, WebhookWakeup wakeup, TimeProvider clock)
+{
+    /// <summary>Pending deliveries due at <paramref name="now"/> and not held by a live claim, earliest first.</summary>
+    public Task<List<string>> ListDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
+        db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptUtc <= now && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc <= now))
+            .OrderBy(d => d.NextAttemptUtc)
+            .Take(max)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Claims the delivery for one attempt until <paramref name="now"/> + <paramref name="lease"/>; null when another instance has it or it is no longer due.</summary>
+    public async Task<WebhookDelivery?> ClaimAsync(string id, DateTime now, TimeSpan lease, string instance, CancellationToken cancellationToken = default)
+    {
+        var claimed = await db.WebhookDeliveries
+            .Where(d => d.Id == id && d.State == WebhookDeliveryState.Pending && d.NextAttemptUtc <= now && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc <= now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntilUtc, now + lease).SetProperty(d => d.ClaimedBy, instance), cancellationToken);
+        if (claimed != 1)
+        {
+            return null;
+        }
+        return await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Id == id)
+            .Join(db.Webhooks, d => d.WebhookId, w => w.Id, (d, w) => new WebhookDelivery(d.Id, d.WebhookId, d.Payload, d.Attempts, w.Url, w.Secret, w.Enabled))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Logs the attempt and moves the delivery on: delivered; or due again after the next of <paramref name="retryDelays"/>;
+    /// or failed when none is left (or <paramref name="final"/>). Releases the claim.
+    /// </summary>
+    public async Task RecordAsync(WebhookDelivery delivery, WebhookAttemptResult result, IReadOnlyList<TimeSpan> retryDelays, bool final = false,
+        CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var attempts = delivery.Attempts + 1;
+        var retry = !result.Delivered && !final && attempts <= retryDelays.Count;
+        var state = result.Delivered ? WebhookDeliveryState.Delivered : retry ? WebhookDeliveryState.Pending : WebhookDeliveryState.Failed;
+        DateTime? next = retry ? now + retryDelays[attempts - 1] : null;
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+        db.WebhookAttempts.Add(new WebhookAttemptRow
+        {
+            DeliveryId = delivery.Id,
+            WebhookId = delivery.WebhookId,
+            AttemptedUtc = now,
+            StatusCode = result.StatusCode,
+            DurationMs = result.DurationMs,
+            Error = Audit.AuditRow.Shorten(result.Error, WebhookAttemptRow.MaxError),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Attempts, attempts)
+            .SetProperty(d => d.State, state)
+            .SetProperty(d => d.NextAttemptUtc, next)
+            .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
+            .SetProperty(d => d.ClaimedBy, (string?)null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A webhook's newest deliveries, for its log.</summary>
+    public Task<List<WebhookDeliveryRow>> ListAsync(long webhookId, int max, CancellationToken cancellationToken = default) =>
+        db.WebhookDeliveries.AsNoTracking().Where(d => d.WebhookId == webhookId).OrderByDescending(d => d.CreatedUtc).ThenByDescending(d => d.Id).Take(max).ToListAsync(cancellationToken);
+
+    /// <summary>The attempts of the given deliveries, oldest first.</summary>
+    public async Task<ILookup<string, WebhookAttemptRow>> AttemptsAsync(IReadOnlyCollection<string> deliveryIds, CancellationToken cancellationToken = default) =>
+        (await db.WebhookAttempts.AsNoTracking().Where(a => deliveryIds.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.DeliveryId);
+
+    /// <summary>Sends a delivery of <paramref name="webhookId"/> again, now, with a fresh set of retries; false when there is no such delivery.</summary>
+    public async Task<bool> RedeliverAsync(long webhookId, string deliveryId, CancellationToken cancellationToken = default)
+    {
+        var now = Now;
+        var changed = await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.WebhookId == webhookId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, WebhookDeliveryState.Pending).SetProperty(d => d.NextAttemptUtc, now)
+                .SetProperty(d => d.Attempts, 0).SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null).SetProperty(d => d.ClaimedBy, (string?)null), cancellationToken);
+        if (changed == 1)
+        {
+            wakeup.Signal();
+        }
+        return changed == 1;
+    }
+
+    /// <summary>
+    /// Queues <see cref="WebhookEvents.MediaChanged"/> for a media file or folder that was written, moved or deleted. The
+    /// files are not in the database, so this runs in its own transaction once the file operation succeeded.
+    /// </summary>
+    public async Task QueueMediaChangeAsync(string path, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+        var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var to = (await subscriptions.GetAsync(dbTransaction, cancellationToken)).Where(s => s.Wants(WebhookEvents.MediaChanged, null)).ToList();
+        if (to.Count == 0)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        var payload = WebhookPayload.Write(WebhookEvents.MediaChanged, now, new WebhookPayload.Subject(null, null, null, path, Path.GetFileName(path)));
+        await OutboxRows.InsertAsync(dbTransaction, [.. to.Select(s => OutboxRows.New(s.Id, WebhookEvents.MediaChanged, payload, now))], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        wakeup.Signal();
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

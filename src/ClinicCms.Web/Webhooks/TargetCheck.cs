@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace ClinicCms.Web.Webhooks;
+
+/// <summary>
+/// Which addresses a webhook may not reach unless <see cref="WebhookOptions.AllowPrivateTargets"/> is on: anything that
+/// is not a public unicast address, so a webhook cannot be pointed at this host, its network or its cloud's metadata.
+/// </summary>
+public static class TargetCheck
+{
+    /// <summary>Why <paramref name="address"/> is refused ("a loopback address"), or null for a public address.</summary>
+    public static string? Problem(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return Problem(address.MapToIPv4());
+        }
+        return address.AddressFamily switch
+        {
+            AddressFamily.InterNetwork => V4Problem(address.GetAddressBytes()),
+            AddressFamily.InterNetworkV6 => V6Problem(address),
+            _ => "not an IP address",
+        };
+    }
+
+    private static string? V4Problem(byte[] b) => b switch
+    {
+        [0, ..] => "an unspecified (0.0.0.0/8) address",
+        [127, ..] => "a loopback address",
+        [10, ..] or [172, >= 16 and <= 31, ..] or [192, 168, ..] => "a private address",
+        [100, >= 64 and <= 127, ..] => "a shared (carrier-grade NAT) address",
+        [169, 254, ..] => "a link-local address",
+        [192, 0, 0, _] or [198, 18 or 19, ..] => "a reserved address",
+        [>= 224 and <= 239, ..] => "a multicast address",
+        [>= 240, ..] => "a reserved or broadcast address",
+        _ => null,
+    };
+
+    private static string? V6Problem(IPAddress address)
+    {
+        var b = address.GetAddressBytes();
+        if (address.Equals(IPAddress.IPv6None) || address.Equals(IPAddress.IPv6Any))
+        {
+            return "an unspecified address";
+        }
+        if (address.Equals(IPAddress.IPv6Loopback))
+        {
+            return "a loopback address";
+        }
+        if (address.IsIPv6LinkLocal || address.IsIPv6SiteLocal)
+        {
+            return "a link-local address";
+        }
+        if (address.IsIPv6Multicast)
+        {
+            return "a multicast address";
+        }
+        if ((b[0] & 0xFE) == 0xFC)
+        {
+            return "a private (unique local) address";
+        }
+        // NAT64 (64:ff9b::/96) and IPv4-compatible (::/96) addresses carry an IPv4 address in their last four bytes.
+        if ((b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+            || b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return V4Problem(b[12..]);
+        }
+        return null;
+    }
+}

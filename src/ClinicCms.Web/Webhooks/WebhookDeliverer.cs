@@ -1,0 +1,87 @@
+using ClinicCms.Content.Webhooks;
+using Microsoft.Extensions.Options;
+
+namespace ClinicCms.Web.Webhooks;
+
+/// <summary>
+/// Sends due deliveries from the outbox: at once when this instance commits one (<see cref="WebhookWakeup"/>), and every
+/// <see cref="WebhookOptions.PollIntervalSeconds"/> for retries and for deliveries another instance left. Each attempt
+/// is claimed first, so of several instances one sends it; each is logged, then the delivery is done, due again after
+/// its retry delay, or failed.
+/// </summary>
+public sealed partial class WebhookDeliverer(IServiceScopeFactory scopes, WebhookSender sender, WebhookWakeup wakeup, IOptionsMonitor<WebhookOptions> options,
+    TimeProvider clock, ILogger<WebhookDeliverer> logger) : BackgroundService
+{
+    /// <summary>Due deliveries taken per check; more are taken at once after a full batch.</summary>
+    public const int BatchSize = 20;
+
+    private const int Parallel = 4;
+
+    // Unique per instance, also for two instances in one process (tests).
+    private readonly string _instance = $"{Environment.MachineName[..Math.Min(20, Environment.MachineName.Length)]}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) > 0)
+                {
+                    // Something was sent: retries due at once (a zero delay) and more deliveries may be waiting.
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogCheckFailed(e); // the database may be away for a moment: the next check tries again
+            }
+            await wakeup.WaitAsync(TimeSpan.FromSeconds(Math.Max(0.05, options.CurrentValue.PollIntervalSeconds)), stoppingToken);
+        }
+    }
+
+    /// <summary>One check: every due delivery this instance claims is sent once. Returns how many it sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        List<string> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            due = await scope.ServiceProvider.GetRequiredService<WebhookDeliveries>().ListDueAsync(clock.GetUtcNow().UtcDateTime, BatchSize, cancellationToken);
+        }
+        var sent = 0;
+        await System.Threading.Tasks.Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken }, async (id, ct) =>
+        {
+            if (await AttemptAsync(id, ct))
+            {
+                Interlocked.Increment(ref sent);
+            }
+        });
+        return sent;
+    }
+
+    private async Task<bool> AttemptAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var deliveries = scope.ServiceProvider.GetRequiredService<WebhookDeliveries>();
+        var settings = options.CurrentValue;
+        var lease = TimeSpan.FromSeconds(settings.TimeoutSeconds + 60);
+        if (await deliveries.ClaimAsync(id, clock.GetUtcNow().UtcDateTime, lease, _instance, cancellationToken) is not { } delivery)
+        {
+            return false;
+        }
+        var result = delivery.Enabled
+            ? await sender.SendAsync(delivery, cancellationToken)
+            : new WebhookAttemptResult(null, 0, "the webhook is disabled");
+        await deliveries.RecordAsync(delivery, result, settings.RetryDelays, final: !delivery.Enabled, CancellationToken.None);
+        if (!result.Delivered)
+        {
+            LogFailed(delivery.Id, delivery.WebhookId, delivery.Attempts + 1, result.Error);
+        }
+        return true;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Webhooks: attempt {Attempt} of delivery {DeliveryId} to webhook {WebhookId} failed: {Error}")]
+    private partial void LogFailed(string deliveryId, long webhookId, int attempt, string? error);
+
+    [LoggerMessage(LogLevel.Error, "Webhooks: the check for due deliveries failed; the next one tries again")]
+    private partial void LogCheckFailed(Exception exception);
+}

@@ -1,0 +1,29 @@
+namespace ClinicCms.Web.Webhooks;
+
+/// <summary>Settings of webhook delivery (<c>ClinicCms:Webhooks</c>).</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "ClinicCms:Webhooks";
+
+    /// <summary>Six retries over about 20 hours, then the delivery has failed.</summary>
+    public static readonly IReadOnlyList<int> DefaultRetryDelaysSeconds = [60, 300, 1800, 7200, 21600, 43200];
+
+    /// <summary>
+    /// Seconds to wait before each retry, in order (a list, or one comma-separated value such as <c>"0,0,0"</c>); a delivery
+    /// is tried once plus once per entry. Read by <see cref="WebhookServiceCollectionExtensions"/>, not by the binder,
+    /// which would add the configured list to the default one.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> RetryDelays { get; set; } = [.. DefaultRetryDelaysSeconds.Select(s => TimeSpan.FromSeconds(s))];
+
+    /// <summary>Whether deliveries may go to loopback, private, link-local and other non-public addresses (off: refused).</summary>
+    public bool AllowPrivateTargets { get; set; }
+
+    /// <summary>Seconds between two checks for due deliveries (retries, and deliveries another instance left); a local write wakes the deliverer at once.</summary>
+    public double PollIntervalSeconds { get; set; } = 5;
+
+    /// <summary>Seconds a receiver has to answer.</summary>
+    public double TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Whether this instance delivers; several may, as each attempt is claimed by one.</summary>
+    public bool Enabled { get; set; } = true;
+}

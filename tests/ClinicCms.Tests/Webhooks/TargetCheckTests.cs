@@ -1,0 +1,34 @@
+using System.Net;
+using ClinicCms.Web.Webhooks;
+
+namespace ClinicCms.Tests.Webhooks;
+
+public sealed class TargetCheckTests
+{
+    [Theory]
+    [InlineData("127.0.0.1", "loopback")]
+    [InlineData("10.1.2.3", "private")]
+    [InlineData("172.16.0.1", "private")]
+    [InlineData("192.168.1.1", "private")]
+    [InlineData("169.254.169.254", "link-local")]
+    [InlineData("0.0.0.0", "unspecified")]
+    [InlineData("224.0.0.1", "multicast")]
+    [InlineData("100.64.0.1", "shared")]
+    [InlineData("::1", "loopback")]
+    [InlineData("::", "unspecified")]
+    [InlineData("fe80::1", "link-local")]
+    [InlineData("fd00::1", "private")]
+    [InlineData("ff02::1", "multicast")]
+    [InlineData("::ffff:127.0.0.1", "loopback")]
+    [InlineData("::ffff:10.0.0.1", "private")]
+    [InlineData("64:ff9b::a9fe:a9fe", "link-local")]
+    public void Non_public_addresses_are_refused_with_their_kind(string address, string kind) =>
+        Assert.Contains(kind, TargetCheck.Problem(IPAddress.Parse(address)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("93.184.215.14")]
+    [InlineData("172.32.0.1")]
+    [InlineData("2606:4700::1111")]
+    [InlineData("::ffff:8.8.8.8")]
+    public void Public_addresses_pass(string address) => Assert.Null(TargetCheck.Problem(IPAddress.Parse(address)));
+}
