@@ -9,7 +9,7 @@ namespace ClinicCms.Tests.StructuredData;
 
 /// <summary>Orchard's SeoMetaPart on the clinic's types: imported and stored unchanged, validated, edited in the admin, read in GraphQL.</summary>
 [Collection(nameof(SeoSite))]
-public sealed class SeoMetaPartTests(SharedSecuredSite shared)
+public sealed class SeoMetaPartTests(SeoSite shared)
 {
     private readonly SecuredSite _site = shared.Site;
 
