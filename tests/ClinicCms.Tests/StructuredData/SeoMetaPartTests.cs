@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ClinicCms.Recipes.Export;
 using ClinicCms.Tests.GraphQL;
 using ClinicCms.Tests.Security;
 using ClinicCms.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.StructuredData;
 
@@ -39,7 +41,7 @@ public sealed class SeoMetaPartTests(SeoSite shared)
         """;
 
     [Fact]
-    public async Task An_Orchard_recipes_SeoMetaPart_is_stored_unchanged_and_GraphQL_shows_it_as_seoMeta()
+    public async Task An_Orchard_recipes_SeoMetaPart_is_stored_and_exported_unchanged_and_GraphQL_shows_it_as_seoMeta()
     {
         const string id = "seoroundtrip0000000000001";
         await _site.App.RunRecipeTextAsync($$"""
@@ -52,6 +54,15 @@ public sealed class SeoMetaPartTests(SeoSite shared)
         using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));
         var stored = await editor.GetFromJsonAsync<JsonObject>($"/api/content/{id}", TestContext.Current.CancellationToken);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(OrchardSeoMeta), stored!["SeoMetaPart"]), stored["SeoMetaPart"]!.ToJsonString());
+        var exported = await _site.App.InScopeAsync(async sp =>
+        {
+            using var output = new MemoryStream();
+            await sp.GetRequiredService<RecipeExporter>().ExportAsync(output, types: new HashSet<string> { "Article" });
+            return JsonNode.Parse(output.ToArray())!.AsObject();
+        });
+        var item = exported["steps"]!.AsArray().Where(s => s!["name"]!.GetValue<string>() == "Content")
+            .SelectMany(s => s!["data"]!.AsArray()).Single(i => i!["ContentItemId"]!.GetValue<string>() == id)!;
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(OrchardSeoMeta), item["SeoMetaPart"]), item["SeoMetaPart"]!.ToJsonString());
 
         using var reader = _site.WithToken(await _site.TokenAsync("reader-app", "Reader-app-secret-1"));
         var data = await new GraphQLClient(reader).DataAsync($$"""
