@@ -19,6 +19,3 @@ public sealed class SeoSite : IAsyncLifetime
 
     public ValueTask DisposeAsync() => Site.DisposeAsync();
 }
-
-[CollectionDefinition(nameof(SeoSite))]
-public sealed class SeoTests : ICollectionFixture<SeoSite>;
