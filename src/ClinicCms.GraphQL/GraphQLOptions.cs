@@ -47,5 +47,11 @@ public sealed class GraphQLOptions
     /// </summary>
     public IReadOnlyList<int> MediaSizes { get; internal set; } = ClinicCms.Content.Media.ImageSizes.Default;
 
+    /// <summary>
+    /// The public address of the site that shows the content (https://clinic.example): JSON-LD <c>url</c>s are this
+    /// and the item's path. None when empty; a value that is not an absolute http(s) URL is ignored.
+    /// </summary>
+    public string? SiteBaseUrl { get; set; }
+
     // PartsCacheSizeBytes and PublishedIndexMaxItems of this section are the readers': see ContentReadOptions.
 }

@@ -42,6 +42,9 @@ internal static class PartRules
             case PartNames.ArchiveLaterPart:
                 Date(part, nameof(ArchiveLaterPart.ScheduledArchiveUtc), path, errors);
                 break;
+            case PartNames.SeoMetaPart:
+                SeoMetaRules.Check(path, part, errors);
+                break;
         }
     }
 

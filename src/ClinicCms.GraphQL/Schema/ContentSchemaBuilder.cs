@@ -38,6 +38,7 @@ public static class ContentSchemaBuilder
             var where = new WhereInputBuilder(new InputObjectGraphType { Name = parts.Names.Claim($"{objectType.Name}WhereInput") }, model.Filter);
             AddRootFilters(where, model);
             new TypeFieldsBuilder(parts, type, objectType, where, model).Build();
+            JsonLdFields.AddTo(objectType, type.Name);
             where.AddLogic();
             objectTypes[type.Name] = objectType;
 
@@ -59,6 +60,8 @@ public static class ContentSchemaBuilder
             Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<StringGraphType>> { Name = "contentItemId" }),
             Resolver = new FuncFieldResolver<object?>(async c => await ContentListResolver.ItemAsync(c, objectTypes.ContainsKey)),
         });
+
+        JsonLdFields.AddRoot(query, objectTypes.ContainsKey);
 
         var schema = new global::GraphQL.Types.Schema { Query = query, NameConverter = DefaultNameConverter.Instance };
         foreach (var objectType in objectTypes.Values)

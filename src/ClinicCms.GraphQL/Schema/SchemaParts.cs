@@ -28,6 +28,9 @@ internal sealed class SchemaParts
     public ContentPickerFieldGraphType ContentPicker { get; }
     public MarkdownBodyPartGraphType MarkdownBody { get; }
 
+    /// <summary>SeoMetaPart's type, sharing the MediaField type with the media fields of the schema.</summary>
+    public IGraphType SeoMeta => Shared("SeoMetaPart", () => new SeoMetaPartGraphType(Shared("MediaField", () => new MediaFieldGraphType())));
+
     /// <summary>Object types of named parts with fields, one per part definition.</summary>
     public Dictionary<string, ObjectGraphType> PartTypes { get; } = [];
 

@@ -42,6 +42,9 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
                 case PartNames.MedicalReviewPart:
                     AddPart(typePart, new FieldType { Type = typeof(MedicalReviewPartGraphType) }, nullWhenAbsent: true);
                     continue;
+                case PartNames.SeoMetaPart:
+                    AddPart(typePart, new FieldType { ResolvedType = parts.SeoMeta });
+                    continue;
             }
             if (parts.Definitions.FindPart(typePart.PartName) is not { Fields.Count: > 0 } definition)
             {

@@ -25,6 +25,10 @@ public sealed class ContentForm(PathPatternRenderer patterns, ContentFieldKinds 
             {
                 editors.Add(partEditor);
             }
+            if (typePart.PartName == PartNames.SeoMetaPart)
+            {
+                editors.AddRange(SeoMetaEditors.For(item, typePart));
+            }
             foreach (var field in definitions.FindPart(typePart.PartName)?.Fields ?? [])
             {
                 if (FieldKindEditor(typePart.Name, field, item.Field(typePart.Name, field.Name)) is { } editor)

@@ -76,7 +76,7 @@ public sealed class SiteAdminBrowserTests(SiteAdminBrowserTests.Site shared) : I
         await BrowserSite.ScreenshotAsync(page, "media-library");
 
         await page.GotoAsync($"/admin/content/{ClinicIds.Article}/edit");
-        await page.Locator("[data-browse]").ClickAsync();
+        await page.Locator("#f-Article-HeroImage [data-browse]").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open folder articles" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Pick articles/Infusion-Room.png" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
