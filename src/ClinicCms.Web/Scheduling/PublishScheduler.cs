@@ -54,10 +54,11 @@ public sealed partial class PublishScheduler(IServiceScopeFactory scopes, IOptio
         var runs = new List<ScheduledRun>(due.Count);
         foreach (var version in due) // earliest first
         {
-            var wait = version.DueUtc - clock.GetUtcNow().UtcDateTime;
-            if (wait > TimeSpan.Zero)
+            // A timer may fire a little early; a claim before the due time would find nothing due and leave the item
+            // to the next check, so wait until the clock has passed it.
+            for (var wait = version.DueUtc - clock.GetUtcNow().UtcDateTime; wait >= TimeSpan.Zero; wait = version.DueUtc - clock.GetUtcNow().UtcDateTime)
             {
-                await Task.Delay(wait, clock, cancellationToken);
+                await Task.Delay(wait + TimeSpan.FromMilliseconds(1), clock, cancellationToken);
             }
             await using var scope = scopes.CreateAsyncScope();
             var run = await scope.ServiceProvider.GetRequiredService<ContentService>().RunScheduledAsync(version, cancellationToken);

@@ -49,6 +49,7 @@ public sealed class ScheduledPublishingTests(ScheduleSite site) : IClassFixture<
         // Listed by this one check before its time; the site's own loop may still be the one that claims it at the time.
         var run = Assert.Single(runs, r => r.Due.ContentItemId == id);
         Assert.True(run.Outcome is ScheduledOutcome.Published or ScheduledOutcome.NotClaimed, run.Outcome.ToString());
+        Assert.True(await Until(async () => await site.StoredAsync(id, VersionOptions.Published) is not null));
         var published = await site.StoredAsync(id, VersionOptions.Published);
         Assert.NotNull(published);
         Assert.True(published.PublishedUtc >= at, $"published {published.PublishedUtc:O}, due {at:O}");
