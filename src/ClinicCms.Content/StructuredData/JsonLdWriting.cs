@@ -12,7 +12,7 @@ namespace ClinicCms.Content.StructuredData;
 /// The writing every JSON-LD document shares: the writer, whose encoder escapes &lt;, &gt;, &amp; and quotes so the
 /// text is safe inside a page's script element, and the properties only written when there is a value.
 /// </summary>
-internal static class JsonLdWriting
+public static class JsonLdWriting
 {
     public const string Context = "https://schema.org";
 
@@ -27,6 +27,27 @@ internal static class JsonLdWriting
             write(writer);
         }
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
+    /// JSON an editor wrote (SeoMetaPart's GoogleSchema), written again by the same writer, so that it is as safe inside
+    /// a script element as the generated documents; null when it is not JSON.
+    /// </summary>
+    public static string? Rewrite(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+        try
+        {
+            using var parsed = JsonDocument.Parse(json);
+            return Document(writer => parsed.WriteTo(writer));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     public static void Type(Utf8JsonWriter writer, string type, bool context)

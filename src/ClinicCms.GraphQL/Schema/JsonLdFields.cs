@@ -64,6 +64,8 @@ internal static class JsonLdFields
         try
         {
             var faqs = await reads.Reader.ListAsync(query, context.CancellationToken);
+            reads.Tags.Type(FaqType);
+            reads.Tags.Items(faqs);
             return ClinicJsonLd.FaqPage(faqs, Sources(context));
         }
         catch (ContentQueryException e)

@@ -19,7 +19,10 @@ public sealed class SeoMetaPartGraphType : ObjectGraphType<PartSource>
             .Resolve(c => JsonRead.Boolean(c.Source.Value, "Render") ?? true);
         foreach (var (name, _) in SeoMetaPart.Texts)
         {
-            Field<StringGraphType>(Schema.GraphQLNames.FieldName(name)).Resolve(c => JsonRead.String(c.Source.Value, name));
+            // The Google schema goes into a page's script element: given back with <, > and & escaped as JSON allows.
+            Field<StringGraphType>(Schema.GraphQLNames.FieldName(name)).Resolve(name == nameof(SeoMetaPart.GoogleSchema)
+                ? c => ClinicCms.Content.StructuredData.JsonLdWriting.Rewrite(JsonRead.String(c.Source.Value, name))
+                : c => JsonRead.String(c.Source.Value, name));
         }
         foreach (var image in SeoMetaPart.Images)
         {

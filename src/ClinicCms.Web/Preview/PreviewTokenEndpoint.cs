@@ -85,7 +85,16 @@ public static partial class PreviewTokenEndpoint
         {
             return (null, "The body has a property name twice, or one that is not valid text.");
         }
-        if (value is not JsonValue text || text.GetValueKind() != JsonValueKind.String || text.GetValue<string>() is not { Length: > 0 } id)
+        string? id;
+        try
+        {
+            id = value is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, "ContentItemId is not valid text (an unpaired surrogate).");
+        }
+        if (string.IsNullOrEmpty(id))
         {
             return (null, "ContentItemId is required: the id of the item to preview, as a string.");
         }

@@ -45,7 +45,7 @@ public sealed class PreviewTokenHandler(
         {
             return AuthenticateResult.NoResult();
         }
-        if (!Request.Path.Equals(GraphQLEndpoints.Path, StringComparison.OrdinalIgnoreCase))
+        if (!IsGraphQL(Request.Path))
         {
             return AuthenticateResult.Fail($"A preview token is accepted only by {GraphQLEndpoints.Path}, for queries: it cannot write, use the REST API or open the admin.");
         }
@@ -84,7 +84,7 @@ public sealed class PreviewTokenHandler(
         var message = result.Failure?.Message ?? "A valid preview token is required.";
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"Bearer error=\"invalid_token\", error_description=\"{message.Replace('"', '\'')}\"";
-        if (!Request.Path.Equals(GraphQLEndpoints.Path, StringComparison.OrdinalIgnoreCase))
+        if (!IsGraphQL(Request.Path))
         {
             await Response.WriteAsJsonAsync(new { error = "invalid_token", error_description = message }, Context.RequestAborted);
         }
@@ -120,6 +120,10 @@ public sealed class PreviewTokenHandler(
         }
         return (identity, null);
     }
+
+    // The GraphQL endpoint also answers with a trailing slash: the token is for it in either form.
+    private static bool IsGraphQL(PathString path) =>
+        path.Value is { } value && value.TrimEnd('/').Equals(GraphQLEndpoints.Path, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>The claim a preview token's principal carries.</summary>

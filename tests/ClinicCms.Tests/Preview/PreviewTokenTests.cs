@@ -31,6 +31,12 @@ public sealed class PreviewTokenTests(PreviewSite preview)
         Assert.Equal([PreviewSite.Draft], drafts.Select(p => p!["contentItemId"]!.GetValue<string>()));
         Assert.Equal("Opening hours (draft)", drafts[0]!["displayText"]!.GetValue<string>());
         Assert.Equal([PreviewSite.Live], published.Select(p => p!["contentItemId"]!.GetValue<string>()));
+        // The endpoint answers with a trailing slash too, and the token with it.
+        using (var slashed = await http.PostAsJsonAsync("/api/graphql/", new { query = DraftQuery }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.OK, slashed.StatusCode);
+            Assert.Contains(PreviewSite.Draft, await slashed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
         Assert.True(issued["expiresUtc"]!.GetValue<DateTime>() > preview.Clock.UtcNow);
     }
 
@@ -206,6 +212,7 @@ public sealed class PreviewTokenTests(PreviewSite preview)
     [InlineData("{\"ContentItemId\": \"тест-ид\"}", "not a content item id")]
     [InlineData("{\"ContentItemId\": \"../../etc/passwd\"}", "not a content item id")]
     [InlineData("[1, 2]", "must be a JSON object")]
+    [InlineData("{\"ContentItemId\": \"\\ud800\"}", "not valid text")]
     [InlineData("{\"ContentItemId\": ", "not valid JSON")]
     [InlineData("HUGE", "larger than 4096 bytes")]
     public async Task Hostile_bodies_get_400_naming_the_problem(string body, string problem)

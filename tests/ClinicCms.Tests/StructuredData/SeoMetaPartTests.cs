@@ -36,7 +36,7 @@ public sealed class SeoMetaPartTests(SeoSite shared)
           "TwitterCard": "summary_large_image",
           "TwitterCreator": "@clinic",
           "TwitterSite": "@clinic",
-          "GoogleSchema": "{ \"@context\": \"https://schema.org\", \"@type\": \"MedicalClinic\" }"
+          "GoogleSchema": "{ \"@context\": \"https://schema.org\", \"@type\": \"MedicalClinic\", \"name\": \"Clinic </script><script>alert(1)</script>\" }"
         }
         """;
 
@@ -82,7 +82,11 @@ public sealed class SeoMetaPartTests(SeoSite shared)
         Assert.Equal("social/default.jpg", seo["defaultSocialImage"]!["files"]![0]!["path"]!.GetValue<string>());
         Assert.Equal("A treatment room", seo["defaultSocialImage"]!["files"]![0]!["mediaText"]!.GetValue<string>());
         Assert.Empty(seo["twitterImage"]!["files"]!.AsArray());
-        Assert.StartsWith("{ \"@context\"", seo["googleSchema"]!.GetValue<string>(), StringComparison.Ordinal);
+        // As written, but safe inside the page's script element: no raw '<' to end it early.
+        var schema = seo["googleSchema"]!.GetValue<string>();
+        Assert.DoesNotContain("<", schema, StringComparison.Ordinal);
+        Assert.Equal("Clinic </script><script>alert(1)</script>", JsonNode.Parse(schema)!["name"]!.GetValue<string>());
+        Assert.Equal("MedicalClinic", JsonNode.Parse(schema)!["@type"]!.GetValue<string>());
     }
 
     [Theory]

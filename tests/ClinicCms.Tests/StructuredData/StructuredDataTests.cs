@@ -120,6 +120,13 @@ public sealed class StructuredDataTests(SeoSite shared)
         Assert.Contains("<strong>Ask</strong>", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("script", answer, StringComparison.OrdinalIgnoreCase);
         Assert.Empty(SchemaOrgFacts.Problems(page));
+        // The FAQPage names what it read, so a purge of any of these FAQs refreshes the page that shows it.
+        using (var tagged = await reader.PostAsJsonAsync("/api/graphql", new { query = """{ faqPageJsonLd(category: "effects-and-timing") }""" }, ct))
+        {
+            var tags = tagged.Headers.GetValues(ClinicCms.GraphQL.Execution.ReadTags.Header).Single().Split(',');
+            Assert.Equal("type:FAQ", tags[0]);
+            Assert.Equal(questions.Count, tags.Count(t => t.StartsWith("item:", StringComparison.Ordinal)));
+        }
 
         var every = await client.DataAsync("{ faqPageJsonLd faqCount }");
         var all = JsonNode.Parse(every["faqPageJsonLd"]!.GetValue<string>())!["mainEntity"]!.AsArray();

@@ -81,7 +81,6 @@ public sealed class PreviewModel(ContentService content, ContentDefinitionStore 
         }
     }
 
-    /// <summary>Approve or request changes on the draft as it was shown (<paramref name="baseStamp"/>); AdminActions checks the rights.</summary>
     /// <summary>The Preview button of a type with a PreviewUrl: a fresh preview token, and on to the frontend (else to this page).</summary>
     public async Task<IActionResult> OnPostSiteAsync([FromServices] Preview.PreviewTokenIssuer issuer)
     {
@@ -89,6 +88,7 @@ public sealed class PreviewModel(ContentService content, ContentDefinitionStore 
         return issued is null ? StatusCode(status) : Redirect(issued.Url ?? $"/admin/content/{Id}/preview");
     }
 
+    /// <summary>Approve or request changes on the draft as it was shown (<paramref name="baseStamp"/>); AdminActions checks the rights.</summary>
     public async Task<IActionResult> OnPostAsync(string action, string baseStamp, string? comment)
     {
         ReviewAction? step = action switch { "approve" => ReviewAction.Approve, "request-changes" => ReviewAction.RequestChanges, _ => null };
