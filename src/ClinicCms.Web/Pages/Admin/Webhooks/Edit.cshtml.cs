@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Webhooks;
 
 /// <summary>
-/// One webhook: its settings, its secret on request (a POST, so it never sits in a page a GET returns), a new secret,
-/// and its delivery log with every attempt and a Redeliver button. Needs ManageWebhooks (the folder's policy).
+/// One webhook: its settings, a new secret (shown once, in the answer to that POST; a stored secret is never shown
+/// again, so a stolen session cannot read it), and its delivery log with every attempt and a Redeliver button. Needs ManageWebhooks (the folder's policy).
 /// </summary>
 public sealed class WebhookEditModel(WebhookStore webhooks, WebhookDeliveries deliveries) : PageModel
 {
@@ -52,8 +52,6 @@ public sealed class WebhookEditModel(WebhookStore webhooks, WebhookDeliveries de
         TempData["Message"] = $"{row.Name} is saved.";
         return RedirectToPage();
     }
-
-    public async Task<IActionResult> OnPostShowSecretAsync() => await ShowAsync((await webhooks.FindAsync(Id, HttpContext.RequestAborted))?.Secret);
 
     public async Task<IActionResult> OnPostNewSecretAsync() => await ShowAsync(await webhooks.NewSecretAsync(Id, HttpContext.RequestAborted));
 
