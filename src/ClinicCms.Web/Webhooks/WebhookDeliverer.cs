@@ -71,8 +71,12 @@ public sealed partial class WebhookDeliverer(IServiceScopeFactory scopes, Webhoo
         var result = delivery.Enabled
             ? await sender.SendAsync(delivery, cancellationToken)
             : new WebhookAttemptResult(null, 0, "the webhook is disabled");
-        await deliveries.RecordAsync(delivery, result, settings.RetryDelays, final: !delivery.Enabled, CancellationToken.None);
-        if (!result.Delivered)
+        await deliveries.RecordAsync(delivery, result, settings.RetryDelays, final: !delivery.Enabled || result.Final, CancellationToken.None);
+        if (result.Final)
+        {
+            LogRefused(delivery.Id, delivery.WebhookId, result.Error);
+        }
+        else if (!result.Delivered)
         {
             LogFailed(delivery.Id, delivery.WebhookId, delivery.Attempts + 1, result.Error);
         }
@@ -81,6 +85,9 @@ public sealed partial class WebhookDeliverer(IServiceScopeFactory scopes, Webhoo
 
     [LoggerMessage(LogLevel.Warning, "Webhooks: attempt {Attempt} of delivery {DeliveryId} to webhook {WebhookId} failed: {Error}")]
     private partial void LogFailed(string deliveryId, long webhookId, int attempt, string? error);
+
+    [LoggerMessage(LogLevel.Warning, "Webhooks: delivery {DeliveryId} to webhook {WebhookId} has failed without retries: {Error}")]
+    private partial void LogRefused(string deliveryId, long webhookId, string? error);
 
     [LoggerMessage(LogLevel.Error, "Webhooks: the check for due deliveries failed; the next one tries again")]
     private partial void LogCheckFailed(Exception exception);
