@@ -50,9 +50,17 @@ public sealed partial class WebhookDeliverer(IServiceScopeFactory scopes, Webhoo
         var sent = 0;
         await System.Threading.Tasks.Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = cancellationToken }, async (id, ct) =>
         {
-            if (await AttemptAsync(id, ct))
+            try
             {
-                Interlocked.Increment(ref sent);
+                if (await AttemptAsync(id, ct))
+                {
+                    Interlocked.Increment(ref sent);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One attempt's failure (its webhook deleted meanwhile, say) must not cancel the others of the batch.
+                LogAttemptFailed(e, id);
             }
         });
         return sent;
@@ -71,7 +79,7 @@ public sealed partial class WebhookDeliverer(IServiceScopeFactory scopes, Webhoo
         var result = delivery.Enabled
             ? await sender.SendAsync(delivery, cancellationToken)
             : new WebhookAttemptResult(null, 0, "the webhook is disabled");
-        await deliveries.RecordAsync(delivery, result, settings.RetryDelays, final: !delivery.Enabled || result.Final, CancellationToken.None);
+        await deliveries.RecordAsync(delivery, _instance, result, settings.RetryDelays, final: !delivery.Enabled || result.Final, CancellationToken.None);
         if (result.Final)
         {
             LogRefused(delivery.Id, delivery.WebhookId, result.Error);
@@ -88,6 +96,9 @@ public sealed partial class WebhookDeliverer(IServiceScopeFactory scopes, Webhoo
 
     [LoggerMessage(LogLevel.Warning, "Webhooks: delivery {DeliveryId} to webhook {WebhookId} has failed without retries: {Error}")]
     private partial void LogRefused(string deliveryId, long webhookId, string? error);
+
+    [LoggerMessage(LogLevel.Error, "Webhooks: the attempt of delivery {DeliveryId} could not be made or recorded; the others go on")]
+    private partial void LogAttemptFailed(Exception exception, string deliveryId);
 
     [LoggerMessage(LogLevel.Error, "Webhooks: the check for due deliveries failed; the next one tries again")]
     private partial void LogCheckFailed(Exception exception);

@@ -61,9 +61,12 @@ public sealed class WebhookEditModel(WebhookStore webhooks, WebhookDeliveries de
         {
             return BadRequest("deliveryId: required, the delivery to send again.");
         }
-        if (!await deliveries.RedeliverAsync(Id, deliveryId, HttpContext.RequestAborted))
+        switch (await deliveries.RedeliverAsync(Id, deliveryId, HttpContext.RequestAborted))
         {
-            return NotFound();
+            case WebhookRedelivery.NotFound:
+                return NotFound();
+            case WebhookRedelivery.InProgress:
+                return new ConflictObjectResult($"deliveryId: {deliveryId} is being sent by an instance now; redeliver it once that attempt is logged.");
         }
         TempData["Message"] = $"{deliveryId} is sent again.";
         return RedirectToPage();
