@@ -101,6 +101,20 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscription
     }
 
     /// <summary>
+    /// Deletes delivered and failed deliveries created before <paramref name="cutoff"/>, with their attempts (the log's
+    /// retention). Pending ones stay, however old. Returns how many deliveries it deleted.
+    /// </summary>
+    public async Task<int> DeleteFinishedBeforeAsync(DateTime cutoff, CancellationToken cancellationToken = default)
+    {
+        var old = db.WebhookDeliveries.Where(d => d.State != WebhookDeliveryState.Pending && d.CreatedUtc < cutoff);
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+        await db.WebhookAttempts.Where(a => old.Any(d => d.Id == a.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await old.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
+    }
+
+    /// <summary>
     /// Queues <see cref="WebhookEvents.MediaChanged"/> for a media file or folder that was written, moved or deleted. The
     /// files are not in the database, so this runs in its own transaction once the file operation succeeded.
     /// </summary>
