@@ -22,8 +22,15 @@ public sealed class ClaimTests(WebhookSite site)
         {
             db.WebhookDeliveries.Add(new WebhookDeliveryRow
             {
-                Id = "msg_claimedbyother", WebhookId = hook, EventType = WebhookEvents.ContentPublished, Payload = "{}", CreatedUtc = now,
-                NextAttemptUtc = now, State = WebhookDeliveryState.Pending, ClaimedBy = "other-instance", ClaimedUntilUtc = now.AddHours(1),
+                Id = "msg_claimedbyother",
+                WebhookId = hook,
+                EventType = WebhookEvents.ContentPublished,
+                Payload = "{}",
+                CreatedUtc = now,
+                NextAttemptUtc = now,
+                State = WebhookDeliveryState.Pending,
+                ClaimedBy = "other-instance",
+                ClaimedUntilUtc = now.AddHours(1),
             });
             return db.SaveChangesAsync();
         });

@@ -25,8 +25,13 @@ public sealed class LogRetentionTests(WebhookSite site)
                 var db = sp.GetRequiredService<ClinicCmsDbContext>();
                 db.WebhookDeliveries.Add(new WebhookDeliveryRow
                 {
-                    Id = "msg_oldbutpending", WebhookId = hook, EventType = WebhookEvents.ContentPublished, Payload = "{}", CreatedUtc = then,
-                    NextAttemptUtc = then.AddDays(400), State = WebhookDeliveryState.Pending,
+                    Id = "msg_oldbutpending",
+                    WebhookId = hook,
+                    EventType = WebhookEvents.ContentPublished,
+                    Payload = "{}",
+                    CreatedUtc = then,
+                    NextAttemptUtc = then.AddDays(400),
+                    State = WebhookDeliveryState.Pending,
                 });
                 return db.SaveChangesAsync();
             });

@@ -62,7 +62,10 @@ public sealed class PrivateTargetTests : IAsyncLifetime
         var token = SecuredSite.AntiforgeryToken(await admin.GetStringAsync("/admin/webhooks", ct));
         using var created = await admin.PostAsync("/admin/webhooks?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Form.Name"] = "admin-private", ["Form.Url"] = "http://10.0.0.5/hook", ["Form.Events"] = WebhookEvents.ContentPublished, ["__RequestVerificationToken"] = token,
+            ["Form.Name"] = "admin-private",
+            ["Form.Url"] = "http://10.0.0.5/hook",
+            ["Form.Events"] = WebhookEvents.ContentPublished,
+            ["__RequestVerificationToken"] = token,
         }), ct);
         Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
         Assert.Contains("Url: 10.0.0.5 is a private address", WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
