@@ -53,6 +53,9 @@ public sealed class WebhookEditModel(WebhookStore webhooks, WebhookDeliveries de
         return RedirectToPage();
     }
 
+    // A POST naming no handler of this page (the removed ShowSecret, say) lands here instead of rendering an empty page.
+    public IActionResult OnPost() => BadRequest("handler: unknown; this page has Save, NewSecret and Redeliver.");
+
     public async Task<IActionResult> OnPostNewSecretAsync() => await ShowAsync(await webhooks.NewSecretAsync(Id, HttpContext.RequestAborted));
 
     public async Task<IActionResult> OnPostRedeliverAsync(string? deliveryId)
