@@ -4,4 +4,7 @@ namespace ClinicCms.Content.Webhooks;
 public sealed record WebhookAttemptResult(int? StatusCode, int DurationMs, string? Error)
 {
     public bool Delivered => Error is null;
+
+    /// <summary>No retry can go better (the target is refused as non-public): the delivery fails at once.</summary>
+    public bool Final { get; init; }
 }

@@ -38,10 +38,11 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscription
 
     /// <summary>
     /// Logs the attempt and moves the delivery on: delivered; or due again after the next of <paramref name="retryDelays"/>;
-    /// or failed when none is left (or <paramref name="final"/>). Releases the claim.
+    /// or failed when none is left (or <paramref name="final"/>). Releases the claim. Only a delivery still claimed by
+    /// <paramref name="instance"/> moves: one redelivered or claimed by another instance since is left to its new owner.
     /// </summary>
-    public async Task RecordAsync(WebhookDelivery delivery, WebhookAttemptResult result, IReadOnlyList<TimeSpan> retryDelays, bool final = false,
-        CancellationToken cancellationToken = default)
+    public async Task RecordAsync(WebhookDelivery delivery, string instance, WebhookAttemptResult result, IReadOnlyList<TimeSpan> retryDelays,
+        bool final = false, CancellationToken cancellationToken = default)
     {
         var now = Now;
         var attempts = delivery.Attempts + 1;
@@ -59,7 +60,7 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscription
             Error = Audit.AuditRow.Shorten(result.Error, WebhookAttemptRow.MaxError),
         });
         await db.SaveChangesAsync(cancellationToken);
-        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id).ExecuteUpdateAsync(s => s
+        await db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.ClaimedBy == instance).ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Attempts, attempts)
             .SetProperty(d => d.State, state)
             .SetProperty(d => d.NextAttemptUtc, next)
@@ -77,18 +78,40 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscription
     public async Task<ILookup<string, WebhookAttemptRow>> AttemptsAsync(IReadOnlyCollection<string> deliveryIds, CancellationToken cancellationToken = default) =>
         (await db.WebhookAttempts.AsNoTracking().Where(a => deliveryIds.Contains(a.DeliveryId)).OrderBy(a => a.Id).ToListAsync(cancellationToken)).ToLookup(a => a.DeliveryId);
 
-    /// <summary>Sends a delivery of <paramref name="webhookId"/> again, now, with a fresh set of retries; false when there is no such delivery.</summary>
-    public async Task<bool> RedeliverAsync(long webhookId, string deliveryId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends a delivery of <paramref name="webhookId"/> again, now, with a fresh set of retries. A pending delivery under a
+    /// live claim is left alone: clearing the claim would let a second instance send it while the first still is.
+    /// </summary>
+    public async Task<WebhookRedelivery> RedeliverAsync(long webhookId, string deliveryId, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        var changed = await db.WebhookDeliveries.Where(d => d.Id == deliveryId && d.WebhookId == webhookId)
+        var changed = await db.WebhookDeliveries
+            .Where(d => d.Id == deliveryId && d.WebhookId == webhookId
+                && (d.State != WebhookDeliveryState.Pending || d.ClaimedUntilUtc == null || d.ClaimedUntilUtc <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, WebhookDeliveryState.Pending).SetProperty(d => d.NextAttemptUtc, now)
                 .SetProperty(d => d.Attempts, 0).SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null).SetProperty(d => d.ClaimedBy, (string?)null), cancellationToken);
         if (changed == 1)
         {
             wakeup.Signal();
+            return WebhookRedelivery.Queued;
         }
-        return changed == 1;
+        return await db.WebhookDeliveries.AnyAsync(d => d.Id == deliveryId && d.WebhookId == webhookId, cancellationToken)
+            ? WebhookRedelivery.InProgress
+            : WebhookRedelivery.NotFound;
+    }
+
+    /// <summary>
+    /// Deletes delivered and failed deliveries created before <paramref name="cutoff"/>, with their attempts (the log's
+    /// retention). Pending ones stay, however old. Returns how many deliveries it deleted.
+    /// </summary>
+    public async Task<int> DeleteFinishedBeforeAsync(DateTime cutoff, CancellationToken cancellationToken = default)
+    {
+        var old = db.WebhookDeliveries.Where(d => d.State != WebhookDeliveryState.Pending && d.CreatedUtc < cutoff);
+        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
+        await db.WebhookAttempts.Where(a => old.Any(d => d.Id == a.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await old.ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return deleted;
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace ClinicCms.Content.Webhooks;
 /// <see cref="SiteDocumentNames.Webhooks"/> document in its transaction, so every instance's outbox sees the new
 /// subscriptions, and records an audit row; secrets are never in the audit trail.
 /// </summary>
-public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore documents, WebhookSubscriptions subscriptions, TimeProvider clock)
+public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore documents, WebhookSubscriptions subscriptions, TimeProvider clock,
+    IEnumerable<IWebhookUrlRule> urlRules)
 {
     public Task<List<WebhookRow>> ListAsync(CancellationToken cancellationToken = default) =>
         db.Webhooks.AsNoTracking().OrderBy(w => w.Name).ToListAsync(cancellationToken);
@@ -21,7 +22,7 @@ public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore docume
     /// <summary>Creates a webhook (<paramref name="id"/> null) or changes one; a new one without a secret gets a new secret.</summary>
     public async Task<(WebhookRow? Webhook, List<ContentError> Errors)> SaveAsync(long? id, WebhookInput input, CancellationToken cancellationToken = default)
     {
-        var errors = input.Check();
+        var errors = Check(input);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -48,6 +49,17 @@ public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore docume
         }
         db.Entry(row).State = EntityState.Detached;
         return (row, []);
+    }
+
+    /// <summary>Every problem of <paramref name="input"/>: its own checks, then the host's URL rules (a private address).</summary>
+    public List<ContentError> Check(WebhookInput input)
+    {
+        var errors = input.Check();
+        if (errors.Count == 0 && Uri.TryCreate(input.Url!.Trim(), UriKind.Absolute, out var url))
+        {
+            errors.AddRange(urlRules.Select(r => r.Problem(url)).OfType<string>().Select(p => new ContentError("Url", p)));
+        }
+        return errors;
     }
 
     /// <summary>The recipe step's write: each webhook by name, created or replaced; in the run's transaction.</summary>

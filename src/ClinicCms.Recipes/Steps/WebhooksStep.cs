@@ -34,7 +34,7 @@ public sealed class WebhooksStep(WebhookStore webhooks) : IRecipeStep
             var errors = step.Run.Errors.Count;
             var input = new WebhookInput(Text(step, entry, "Name", path), Text(step, entry, "Url", path), Texts(step, entry, "Events", path),
                 Texts(step, entry, "ContentTypes", path), Text(step, entry, "Secret", path), Flag(step, entry, "Enabled", path));
-            foreach (var error in input.Check())
+            foreach (var error in webhooks.Check(input))
             {
                 step.Error($"{path}.{error.Path}", error.Message);
             }

@@ -60,6 +60,16 @@ public static class TargetCheck
         {
             return "a private (unique local) address";
         }
+        // 6to4 (2002::/16) carries an IPv4 address in bytes 2 to 5: it is as reachable as that address.
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return V4Problem(b[2..6]);
+        }
+        // Teredo (2001::/32) tunnels to an obscured IPv4 address and port, which cannot be checked: refused.
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
+        {
+            return "a Teredo (2001::/32) tunnel address";
+        }
         // NAT64 (64:ff9b::/96) and IPv4-compatible (::/96) addresses carry an IPv4 address in their last four bytes.
         if ((b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
             || b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)

@@ -24,6 +24,9 @@ public sealed class WebhookOptions
     /// <summary>Seconds a receiver has to answer.</summary>
     public double TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Days a delivered or failed delivery and its attempts stay in the log; the deliverer deletes older ones once a day. 0 keeps them.</summary>
+    public int LogRetentionDays { get; set; } = 30;
+
     /// <summary>Whether this instance delivers; several may, as each attempt is claimed by one.</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -68,7 +68,7 @@ public sealed class WebhookSender : IDisposable
         catch (HttpRequestException e)
         {
             var refused = e.InnerException as TargetRefusedException ?? e.InnerException?.InnerException as TargetRefusedException;
-            return new(null, Elapsed(), refused?.Message ?? $"the request failed: {e.Message}");
+            return refused is null ? new(null, Elapsed(), $"the request failed: {e.Message}") : new(null, Elapsed(), refused.Message) { Final = true };
         }
     }
 

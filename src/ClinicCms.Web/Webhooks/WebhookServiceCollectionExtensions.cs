@@ -17,6 +17,7 @@ public static class WebhookServiceCollectionExtensions
             }
         });
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<ClinicCms.Content.Webhooks.IWebhookUrlRule, PrivateTargetRule>();
         services.AddSingleton<WebhookDeliverer>();
         if (section.Get<WebhookOptions>()?.Enabled != false)
         {

@@ -1,44 +1,88 @@
+using System.Net;
 using ClinicCms.Content.Webhooks;
+using ClinicCms.Recipes;
+using ClinicCms.Tests.Security;
 using ClinicCms.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Webhooks;
 
-/// <summary>With <c>AllowPrivateTargets</c> off (the default), a webhook that points at this host is not sent, and its log says why.</summary>
+/// <summary>
+/// With <c>AllowPrivateTargets</c> off (the default), a webhook whose URL is a literal non-public address is not saved
+/// (admin, recipe), and one whose name resolves to this host fails at once, its log saying why.
+/// </summary>
 public sealed class PrivateTargetTests : IAsyncLifetime
 {
     private WebhookReceiver _receiver = null!;
-    private ClinicCmsApp _app = null!;
+    private SecuredSite _site = null!;
+
+    private ClinicCmsApp App => _site.App;
 
     public async ValueTask InitializeAsync()
     {
         _receiver = await WebhookReceiver.StartAsync();
-        _app = new ClinicCmsApp(settings: WebhookSite.Settings(allowPrivate: false));
-        _ = _app.Services;
+        _site = await SecuredSite.StartAsync(new ClinicCmsApp(settings: WebhookSite.Settings(allowPrivate: false)));
     }
 
     [Fact]
-    public async Task A_loopback_target_is_refused_by_address_and_each_attempt_is_logged_with_the_reason()
+    public async Task A_name_that_resolves_to_loopback_is_refused_at_once_without_retries_and_the_attempt_says_why()
     {
-        // By name as well as by address: the check is on the address connected to, after DNS.
-        var byName = await WebhookSite.SubscribeAsync(_app, "by-name", _receiver.Url("by-name").Replace("127.0.0.1", "localhost", StringComparison.Ordinal), [WebhookEvents.ContentPublished]);
-        var byAddress = await WebhookSite.SubscribeAsync(_app, "by-address", _receiver.Url("by-address"), [WebhookEvents.ContentPublished]);
-        await WebhookSite.CreateFaqAsync(_app, "Does a webhook reach this host?");
+        // By name: the check is on the address connected to, after DNS. A refusal is final, not retried.
+        var byName = await WebhookSite.SubscribeAsync(App, "by-name", _receiver.Url("by-name").Replace("127.0.0.1", "localhost", StringComparison.Ordinal), [WebhookEvents.ContentPublished]);
+        await WebhookSite.CreateFaqAsync(App, "Does a webhook reach this host?");
 
-        foreach (var hook in new[] { byName, byAddress })
-        {
-            Assert.True(await WebhookSite.Until(async () => (await WebhookSite.DeliveriesAsync(_app, hook)).Single().State == WebhookDeliveryState.Failed));
-            var attempts = await WebhookSite.AttemptsAsync(_app, hook);
-            Assert.Equal(4, attempts.Count);
-            Assert.All(attempts, a => Assert.Null(a.StatusCode));
-            Assert.Contains("loopback address", attempts[0].Error, StringComparison.Ordinal);
-            Assert.Contains("AllowPrivateTargets is off", attempts[0].Error, StringComparison.Ordinal);
-        }
+        Assert.True(await WebhookSite.Until(async () => (await WebhookSite.DeliveriesAsync(App, byName)).Single().State == WebhookDeliveryState.Failed));
+        var attempt = Assert.Single(await WebhookSite.AttemptsAsync(App, byName));
+        Assert.Null(attempt.StatusCode);
+        Assert.Contains("loopback address", attempt.Error, StringComparison.Ordinal);
+        Assert.Contains("AllowPrivateTargets is off", attempt.Error, StringComparison.Ordinal);
         Assert.Empty(_receiver.Requests);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/hook", "loopback")]
+    [InlineData("http://[::1]/hook", "loopback")]
+    [InlineData("http://169.254.169.254/latest/meta-data", "link-local")]
+    [InlineData("http://[2002:c0a8:101::1]/hook", "private")]
+    public async Task A_literal_non_public_address_is_not_saved_and_the_error_names_Url(string url, string kind)
+    {
+        var (row, errors) = await App.InScopeAsync(sp => sp.GetRequiredService<WebhookStore>().SaveAsync(null, new WebhookInput("literal", url, [WebhookEvents.ContentPublished], [], null, true)));
+        Assert.Null(row);
+        var error = Assert.Single(errors);
+        Assert.Equal("Url", error.Path);
+        Assert.Contains(kind, error.Message, StringComparison.Ordinal);
+        Assert.Contains("AllowPrivateTargets is off", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_admin_answers_400_naming_Url_and_the_recipe_step_names_its_path_and_neither_saves()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = await _site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var token = SecuredSite.AntiforgeryToken(await admin.GetStringAsync("/admin/webhooks", ct));
+        using var created = await admin.PostAsync("/admin/webhooks?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Form.Name"] = "admin-private",
+            ["Form.Url"] = "http://10.0.0.5/hook",
+            ["Form.Events"] = WebhookEvents.ContentPublished,
+            ["__RequestVerificationToken"] = token,
+        }), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
+        Assert.Contains("Url: 10.0.0.5 is a private address", WebUtility.HtmlDecode(await created.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<RecipeException>(() => App.RunRecipeTextAsync("""
+            { "name": "private", "steps": [ { "name": "Webhooks", "Webhooks": [
+                { "Name": "recipe-private", "Url": "http://[::ffff:127.0.0.1]/hook", "Events": [ "content.published" ] } ] } ] }
+            """, "private.recipe.json"));
+        Assert.Contains(error.Errors, e => e.ToString().Contains("Webhooks[0].Url", StringComparison.Ordinal) && e.ToString().Contains("loopback", StringComparison.Ordinal));
+        var names = (await App.InScopeAsync(sp => sp.GetRequiredService<WebhookStore>().ListAsync())).Select(w => w.Name).ToList();
+        Assert.DoesNotContain("admin-private", names);
+        Assert.DoesNotContain("recipe-private", names);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
+        await _site.DisposeAsync();
         await _receiver.DisposeAsync();
     }
 }

@@ -22,6 +22,9 @@ public sealed class TargetCheckTests
     [InlineData("::ffff:127.0.0.1", "loopback")]
     [InlineData("::ffff:10.0.0.1", "private")]
     [InlineData("64:ff9b::a9fe:a9fe", "link-local")]
+    [InlineData("2002:7f00:1::1", "loopback")]
+    [InlineData("2002:a9fe:a9fe::", "link-local")]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", "Teredo")]
     public void Non_public_addresses_are_refused_with_their_kind(string address, string kind) =>
         Assert.Contains(kind, TargetCheck.Problem(IPAddress.Parse(address)), StringComparison.Ordinal);
 
@@ -30,5 +33,7 @@ public sealed class TargetCheckTests
     [InlineData("172.32.0.1")]
     [InlineData("2606:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("2002:808:808::1")]
+    [InlineData("2001:4860:4860::8888")]
     public void Public_addresses_pass(string address) => Assert.Null(TargetCheck.Problem(IPAddress.Parse(address)));
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ClinicCms.Content.Webhooks;
 using ClinicCms.Tests.Security;
 using ClinicCms.Tests.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Webhooks;
@@ -43,7 +44,7 @@ public sealed partial class WebhookAdminTests(WebhookSite site)
     }
 
     [Fact]
-    public async Task An_administrator_creates_a_webhook_and_sees_its_secret_once_and_then_only_on_request()
+    public async Task An_administrator_creates_a_webhook_and_sees_its_secret_once_and_a_new_secret_once_and_never_again()
     {
         var ct = TestContext.Current.CancellationToken;
         using var admin = await site.Site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
@@ -63,11 +64,26 @@ public sealed partial class WebhookAdminTests(WebhookSite site)
         Assert.DoesNotContain(stored.Secret, WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/webhooks", ct)), StringComparison.Ordinal);
         var edit = await admin.GetStringAsync($"/admin/webhooks/{stored.Id}", ct);
         Assert.DoesNotContain(stored.Secret, WebUtility.HtmlDecode(edit), StringComparison.Ordinal);
-        using var shown = await admin.PostAsync($"/admin/webhooks/{stored.Id}?handler=ShowSecret", Form(SecuredSite.AntiforgeryToken(edit)), ct);
-        Assert.Contains(stored.Secret, WebUtility.HtmlDecode(await shown.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
-        using var withoutToken = await admin.PostAsync($"/admin/webhooks/{stored.Id}?handler=ShowSecret", Form(null), ct);
+        using (var asked = await admin.PostAsync($"/admin/webhooks/{stored.Id}?handler=ShowSecret", Form(SecuredSite.AntiforgeryToken(edit)), ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, asked.StatusCode);
+            Assert.DoesNotContain(stored.Secret, WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
+        }
+
+        using var withoutToken = await admin.PostAsync($"/admin/webhooks/{stored.Id}?handler=NewSecret", Form(null), ct);
         Assert.Equal(HttpStatusCode.BadRequest, withoutToken.StatusCode);
-        Assert.DoesNotContain(stored.Secret, WebUtility.HtmlDecode(await withoutToken.Content.ReadAsStringAsync(ct)), StringComparison.Ordinal);
+        Assert.Equal(stored.Secret, (await ListAsync()).Single(w => w.Id == stored.Id).Secret);
+        var auditBefore = await site.App.InScopeAsync(sp => sp.GetRequiredService<ClinicCms.Content.Store.ClinicCmsDbContext>().AuditTrail.MaxAsync(r => (long?)r.Id)) ?? 0;
+        using var rotated = await admin.PostAsync($"/admin/webhooks/{stored.Id}?handler=NewSecret", Form(SecuredSite.AntiforgeryToken(edit)), ct);
+        var rotatedBody = WebUtility.HtmlDecode(await rotated.Content.ReadAsStringAsync(ct));
+        var newSecret = (await ListAsync()).Single(w => w.Id == stored.Id).Secret;
+        Assert.NotEqual(stored.Secret, newSecret);
+        Assert.Contains($"<code id=\"secret\">{newSecret}</code>", rotatedBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(newSecret, WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/webhooks/{stored.Id}", ct)), StringComparison.Ordinal);
+        var audit = await site.App.InScopeAsync(sp => sp.GetRequiredService<ClinicCms.Content.Store.ClinicCmsDbContext>().AuditTrail
+            .Where(r => r.Id > auditBefore && r.Event == ClinicCms.Content.Audit.AuditEvents.WebhookChanged).Select(r => r.Detail).ToListAsync());
+        Assert.Contains("webhook frontend cache given a new secret", audit);
+        Assert.DoesNotContain(audit, d => d != null && d.Contains(newSecret, StringComparison.Ordinal));
     }
 
     [Fact]

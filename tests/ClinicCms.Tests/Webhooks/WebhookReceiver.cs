@@ -27,6 +27,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>Runs, by webhook name, when a request arrives and before it is answered.</summary>
+    public ConcurrentDictionary<string, Func<Task>> Before { get; } = new();
+
     private WebhookReceiver(WebApplication app, string baseUrl) => (_app, BaseUrl) = (app, baseUrl);
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -52,6 +55,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 _ => 200,
             };
             receiver.Requests.Enqueue(new Received(name, mode, id, timestamp, Encoding.UTF8.GetString(body), valid, context.Request.ContentType, status));
+            if (receiver.Before.TryGetValue(name, out var before))
+            {
+                await before();
+            }
             if (status == 302)
             {
                 context.Response.Headers.Location = $"/hook/{name}/ok";

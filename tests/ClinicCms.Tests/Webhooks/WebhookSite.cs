@@ -26,6 +26,9 @@ public sealed class WebhookSite : IAsyncLifetime
 
     public ClinicCmsApp App => Site.App;
 
+    /// <summary>The app's clock; a test that moves it puts it back.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     public static Dictionary<string, string> Settings(bool allowPrivate = true) => new()
     {
         ["ClinicCms:Webhooks:Enabled"] = "true",
@@ -37,7 +40,7 @@ public sealed class WebhookSite : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Receiver = await WebhookReceiver.StartAsync();
-        Site = await SecuredSite.StartAsync(new ClinicCmsApp(settings: Settings()));
+        Site = await SecuredSite.StartAsync(new ClinicCmsApp(services: s => s.AddSingleton<TimeProvider>(Clock), settings: Settings()));
     }
 
     public async ValueTask DisposeAsync()

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Webhooks;
 
 /// <summary>
-/// One webhook: its settings, its secret on request (a POST, so it never sits in a page a GET returns), a new secret,
-/// and its delivery log with every attempt and a Redeliver button. Needs ManageWebhooks (the folder's policy).
+/// One webhook: its settings, a new secret (shown once, in the answer to that POST; a stored secret is never shown
+/// again, so a stolen session cannot read it), and its delivery log with every attempt and a Redeliver button. Needs ManageWebhooks (the folder's policy).
 /// </summary>
 public sealed class WebhookEditModel(WebhookStore webhooks, WebhookDeliveries deliveries) : PageModel
 {
@@ -53,7 +53,8 @@ public sealed class WebhookEditModel(WebhookStore webhooks, WebhookDeliveries de
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostShowSecretAsync() => await ShowAsync((await webhooks.FindAsync(Id, HttpContext.RequestAborted))?.Secret);
+    // A POST naming no handler of this page (the removed ShowSecret, say) lands here instead of rendering an empty page.
+    public IActionResult OnPost() => BadRequest("handler: unknown; this page has Save, NewSecret and Redeliver.");
 
     public async Task<IActionResult> OnPostNewSecretAsync() => await ShowAsync(await webhooks.NewSecretAsync(Id, HttpContext.RequestAborted));
 
@@ -63,9 +64,12 @@ public sealed class WebhookEditModel(WebhookStore webhooks, WebhookDeliveries de
         {
             return BadRequest("deliveryId: required, the delivery to send again.");
         }
-        if (!await deliveries.RedeliverAsync(Id, deliveryId, HttpContext.RequestAborted))
+        switch (await deliveries.RedeliverAsync(Id, deliveryId, HttpContext.RequestAborted))
         {
-            return NotFound();
+            case WebhookRedelivery.NotFound:
+                return NotFound();
+            case WebhookRedelivery.InProgress:
+                return new ConflictObjectResult($"deliveryId: {deliveryId} is being sent by an instance now; redeliver it once that attempt is logged.");
         }
         TempData["Message"] = $"{deliveryId} is sent again.";
         return RedirectToPage();
