@@ -41,7 +41,7 @@ public static class MediaImageServing
     private static Task? ServeAsync(HttpContext http, string relative, MediaStore media, MediaVariants variants, MediaOptions options)
     {
         var query = http.Request.Query;
-        var (resize, error) = ImageResize.Parse(name => query[name].ToArray(), ImageSizes.OrDefault(options.SupportedSizes));
+        var (resize, error) = ImageResize.Parse(name => query[name].ToArray(), ImageSizes.OrDefault(options.SupportedSizes), ImageQualities.OrDefault(options.SupportedQualities));
         if (resize is null)
         {
             return ProblemAsync(http, StatusCodes.Status400BadRequest, error!);
@@ -63,7 +63,7 @@ public static class MediaImageServing
         string? problem;
         try
         {
-            problem = await variants.EnsureAsync(variant, original.FullName, resize);
+            problem = await variants.EnsureAsync(variant, original.FullName, variant.Resize);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

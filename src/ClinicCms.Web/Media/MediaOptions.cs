@@ -16,6 +16,9 @@ public sealed class MediaOptions
     /// <summary>The widths and heights a resized image may be asked for; null or empty: Orchard's defaults (<see cref="ClinicCms.Content.Media.ImageSizes.Default"/>).</summary>
     public int[]? SupportedSizes { get; set; }
 
+    /// <summary>The qualities a resized JPEG or WebP may be asked for; null or empty: <see cref="ClinicCms.Content.Media.ImageQualities.Default"/>.</summary>
+    public int[]? SupportedQualities { get; set; }
+
     /// <summary>Images with more pixels than this are not resized (a small file can decode to gigabytes).</summary>
     public long MaxInputPixels { get; set; } = 50_000_000;
 

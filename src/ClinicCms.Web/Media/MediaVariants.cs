@@ -24,17 +24,22 @@ public sealed class MediaVariants(AppDataPaths paths, IOptions<MediaOptions> opt
     /// <summary>Variants written since the start: a variant served from disk adds nothing.</summary>
     public long Resized => Interlocked.Read(ref _resized);
 
-    /// <summary>A variant of one version of an original: where it is kept, and its ETag.</summary>
-    public sealed record Variant(string File, string ETag, ImageFormat Format);
+    /// <summary>A variant of one version of an original: where it is kept, its ETag, and the parameters that make it.</summary>
+    public sealed record Variant(string File, string ETag, ImageFormat Format, ImageResize Resize);
+
+    /// <summary>The version of an original that its variants' names hold, and that a <c>v</c> parameter may carry.</summary>
+    public static string VersionOf(FileInfo original) => $"{original.Length:x}-{original.LastWriteTimeUtc.Ticks:x}";
 
     /// <summary>The variant of <paramref name="relative"/> (at <paramref name="original"/>) for these parameters.</summary>
     public Variant For(string relative, FileInfo original, ImageResize resize)
     {
         var format = ImageResizer.OutputFormat(relative, resize);
-        var version = $"{original.Length:x}-{original.LastWriteTimeUtc.Ticks:x}";
+        // Parameters that change nothing are left out, so they cannot make more files of the same image.
+        resize = resize.Effective(format);
+        var version = VersionOf(original);
         var key = $"{resize.Width ?? 0}x{resize.Height ?? 0}-{ImageResize.ModeName(resize.Mode)}-q{resize.Quality ?? 0}-{resize.Background?.Hex ?? "none"}";
         var file = Path.Combine(FolderOf(relative), $"{version}_{key}.{ImageResize.FormatName(format)}");
-        return new(file, $"\"{version}_{key}_{ImageResize.FormatName(format)}\"", format);
+        return new(file, $"\"{version}_{key}_{ImageResize.FormatName(format)}\"", format, resize);
     }
 
     /// <summary>Makes the variant unless it is on disk already; returns why it cannot be made, or null.</summary>
