@@ -24,4 +24,7 @@ public sealed class MediaOptions
 
     /// <summary>Resizes that run at once; more wait their turn, so a burst of new variants cannot take every core.</summary>
     public int MaxConcurrentResizes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Requests that may wait for a resize; more get a 503 with Retry-After. Null: four times <see cref="MaxConcurrentResizes"/>.</summary>
+    public int? MaxWaitingResizes { get; set; }
 }

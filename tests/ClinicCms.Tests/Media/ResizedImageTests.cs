@@ -185,6 +185,53 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task When_too_many_resizes_wait_a_new_variant_gets_a_503_with_retry_after_and_nothing_is_written()
+    {
+        await SaveAsync("busy/photo.jpg", TestImages.Jpeg(600, 400));
+        var resized = _variants.Resized;
+        var slots = _variants.Slots;
+        var turns = new List<IDisposable>();
+        var queued = new List<Task<IDisposable?>>();
+        try
+        {
+            // Every turn taken and every place in the queue filled.
+            while (queued.Count == 0)
+            {
+                var entered = slots.EnterAsync(CancellationToken.None);
+                if (entered.IsCompleted)
+                {
+                    turns.Add((await entered)!);
+                }
+                else
+                {
+                    queued.Add(entered);
+                }
+            }
+            while (slots.Waiting < slots.MaxWaiting)
+            {
+                queued.Add(slots.EnterAsync(CancellationToken.None));
+            }
+
+            using var response = await _http.GetAsync("/media/busy/photo.jpg?width=160");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
+            Assert.Contains($"busy/photo.jpg: {slots.MaxWaiting} resizes are waiting already (ClinicCms:Media:MaxWaitingResizes)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(_variants.FolderOf("busy/photo.jpg")));
+        }
+        finally
+        {
+            turns.ForEach(t => t.Dispose());
+            foreach (var waiting in queued)
+            {
+                (await waiting)?.Dispose();
+            }
+        }
+        Assert.Equal(resized, _variants.Resized);
+        using var later = await _http.GetAsync("/media/busy/photo.jpg?width=160");
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
     public async Task A_decompression_bomb_and_a_file_that_only_claims_to_be_an_image_are_refused_with_422()
     {
         await SaveAsync("hostile/bomb.png", TestImages.PngBomb(20000, 20000));
