@@ -275,12 +275,22 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
                 tall: url(height: 600, mode: MAX, format: PNG) } } } }
             """);
         var file = data["gallery"]![0]!["photo"]!["files"]![0]!;
+        var version = MediaVariants.VersionOf(new FileInfo(_store.Resolve("gql/photo.jpg")));
         Assert.Equal("/media/gql/photo.jpg", file["url"]!.GetValue<string>());
-        Assert.Equal("/media/gql/photo.jpg?width=480&rmode=crop&format=webp", file["small"]!.GetValue<string>());
-        Assert.Equal("/media/gql/photo.jpg?width=160&height=160&rmode=boxpad", file["square"]!.GetValue<string>());
-        Assert.Equal("/media/gql/photo.jpg?height=600&rmode=max&format=png", file["tall"]!.GetValue<string>());
-        var small = await _http.GetByteArrayAsync(file["small"]!.GetValue<string>());
+        Assert.Equal($"/media/gql/photo.jpg?width=480&rmode=crop&format=webp&v={version}", file["small"]!.GetValue<string>());
+        Assert.Equal($"/media/gql/photo.jpg?width=160&height=160&rmode=boxpad&v={version}", file["square"]!.GetValue<string>());
+        Assert.Equal($"/media/gql/photo.jpg?height=600&rmode=max&format=png&v={version}", file["tall"]!.GetValue<string>());
+        using var smallResponse = await _http.GetAsync(file["small"]!.GetValue<string>());
+        var small = await smallResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal(("webp", (480, 360)), (TestImages.FormatOf(small), TestImages.Size(small)));
+        Assert.Equal(MediaImageServing.ImmutableCaching, smallResponse.Headers.CacheControl?.ToString());
+
+        // A replaced original gets a new version, so a frontend never keeps the old image.
+        await SaveAsync("gql/photo.jpg", TestImages.Jpeg(1024, 768));
+        var replaced = await graphql.DataAsync("{ gallery { photo { files { small: url(width: 480, format: WEBP) } } } }");
+        var newVersion = MediaVariants.VersionOf(new FileInfo(_store.Resolve("gql/photo.jpg")));
+        Assert.NotEqual(version, newVersion);
+        Assert.Equal($"/media/gql/photo.jpg?width=480&rmode=crop&format=webp&v={newVersion}", replaced["gallery"]![0]!["photo"]!["files"]![0]!["small"]!.GetValue<string>());
 
         var (status, body) = await graphql.PostAsync("{ gallery { photo { files { url(width: 123) } } } }");
         Assert.Equal(HttpStatusCode.BadRequest, status);
