@@ -9,6 +9,9 @@ namespace ClinicCms.Content.Media;
 /// </summary>
 public sealed record ImageResize(int? Width, int? Height, ImageResizeMode Mode, ImageFormat? Format, int? Quality, ImageColor? Background)
 {
+    /// <summary>Orchard Core's quality when none is given.</summary>
+    public const int DefaultQuality = 75;
+
     public static readonly string[] ParameterNames = ["width", "height", "rmode", "format", "quality", "bgcolor"];
 
     /// <summary>The extensions of raster images; other files (PDF, SVG, ...) ignore the parameters.</summary>
@@ -21,7 +24,11 @@ public sealed record ImageResize(int? Width, int? Height, ImageResizeMode Mode, 
     /// Reads the parameters (<paramref name="value"/> gives each one's values); returns null with an error naming
     /// the parameter when one is not allowed.
     /// </summary>
-    public static (ImageResize? Resize, string? Error) Parse(Func<string, IReadOnlyList<string?>> value, IReadOnlyList<int> sizes)
+    public static (ImageResize? Resize, string? Error) Parse(Func<string, IReadOnlyList<string?>> value, IReadOnlyList<int> sizes) =>
+        Parse(value, sizes, ImageQualities.Default);
+
+    /// <inheritdoc cref="Parse(Func{string, IReadOnlyList{string}}, IReadOnlyList{int})"/>
+    public static (ImageResize? Resize, string? Error) Parse(Func<string, IReadOnlyList<string?>> value, IReadOnlyList<int> sizes, IReadOnlyList<int> qualities)
     {
         string? Single(string name, out string? error)
         {
@@ -37,10 +44,20 @@ public sealed record ImageResize(int? Width, int? Height, ImageResizeMode Mode, 
         var height = Single("height", out error) is { } h ? ParseSize("height", h, sizes, ref error) : null;
         var mode = error is null && Single("rmode", out error) is { } m ? ParseMode(m, ref error) : ImageResizeMode.Crop;
         var format = error is null && Single("format", out error) is { } f ? ParseFormat(f, ref error) : null;
-        var quality = error is null && Single("quality", out error) is { } q ? ParseQuality(q, ref error) : null;
+        var quality = error is null && Single("quality", out error) is { } q ? ParseQuality(q, qualities, ref error) : null;
         var background = error is null && Single("bgcolor", out error) is { } b ? ParseColor(b, ref error) : null;
         return error is null ? (new ImageResize(width, height, mode, format, quality, background), null) : (null, error);
     }
+
+    /// <summary>
+    /// These parameters without the ones that change nothing in an image of <paramref name="output"/> format, and with
+    /// the default quality written out: equal results have equal parameters, so they are one variant, not many.
+    /// </summary>
+    public ImageResize Effective(ImageFormat output) => this with
+    {
+        Quality = output == ImageFormat.Png ? null : Quality ?? DefaultQuality,
+        Background = Mode is ImageResizeMode.Pad or ImageResizeMode.BoxPad ? Background : null,
+    };
 
     /// <summary>The query string for these parameters, in Orchard's order, without the '?'.</summary>
     public string ToQuery()
@@ -116,14 +133,19 @@ public sealed record ImageResize(int? Width, int? Height, ImageResizeMode Mode, 
         }
     }
 
-    private static int? ParseQuality(string text, ref string? error)
+    private static int? ParseQuality(string text, IReadOnlyList<int> qualities, ref string? error)
     {
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var quality) && quality is >= 1 and <= 100)
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var quality) || quality is < 1 or > 100)
         {
-            return quality;
+            error = $"quality {Quote(text)} is not a whole number from 1 to 100";
+            return null;
         }
-        error = $"quality {Quote(text)} is not a whole number from 1 to 100";
-        return null;
+        if (!qualities.Contains(quality))
+        {
+            error = $"quality {Quote(text)} is not a supported quality; supported qualities: {string.Join(", ", qualities)} (ClinicCms:Media:SupportedQualities)";
+            return null;
+        }
+        return quality;
     }
 
     private static ImageColor? ParseColor(string text, ref string? error)

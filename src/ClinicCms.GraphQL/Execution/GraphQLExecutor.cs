@@ -25,7 +25,10 @@ public sealed partial class GraphQLExecutor(
         var schema = await schemas.GetSchemaAsync(http.RequestServices, http.RequestAborted);
         // Resolved here rather than injected: a request the response cache answers never builds a reader.
         var reads = new ContentReadContext(http.RequestServices.GetRequiredService<IContentReader>(),
-            http.RequestServices.GetRequiredService<IContentReadAccess>(), options.Value, markdown, http.User);
+            http.RequestServices.GetRequiredService<IContentReadAccess>(), options.Value, markdown, http.User)
+        {
+            MediaVersions = http.RequestServices.GetService<ClinicCms.Content.Media.IMediaVersions>(),
+        };
         var result = await ExecuteAsync(request, http, schema, reads);
         if (result.Errors is { Count: > 0 } errors)
         {

@@ -27,6 +27,9 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
 
     public ClaimsPrincipal User { get; } = user;
 
+    /// <summary>Media files' versions, for resized images' URLs; null in a host without a media library.</summary>
+    public ClinicCms.Content.Media.IMediaVersions? MediaVersions { get; init; }
+
     /// <summary>The caller's view scopes, asked once per type.</summary>
     public ReadScopes Scopes => _scopes ??= new ReadScopes(Access, User);
 

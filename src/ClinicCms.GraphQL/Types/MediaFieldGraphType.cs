@@ -67,6 +67,11 @@ public sealed class MediaFileGraphType : ObjectGraphType<MediaFile>
             }
         }
         var query = new ImageResize(width, height, mode ?? ImageResizeMode.Crop, format, null, null).ToQuery();
+        // The original's version makes the URL one the media endpoint serves as immutable, and a new one when the file is replaced.
+        if (ContentReadContext.Of(context).MediaVersions?.VersionOf(context.Source.Path) is { } version)
+        {
+            query = query.Length == 0 ? $"v={Uri.EscapeDataString(version)}" : $"{query}&v={Uri.EscapeDataString(version)}";
+        }
         return query.Length == 0 ? context.Source.Url : $"{context.Source.Url}?{query}";
     }
 }

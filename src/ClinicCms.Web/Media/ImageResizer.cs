@@ -13,8 +13,6 @@ public static class ImageResizer
     // The loaders an original may be read with: a PDF or SVG renamed to .jpg must not reach a vector renderer.
     private static readonly string[] AllowedLoaders = ["VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadNsgif", "VipsForeignLoadGif"];
 
-    private const int DefaultQuality = 75;
-
     static ImageResizer()
     {
         // libvips caches operations by file name: a replaced original would come back from the cache.
@@ -105,7 +103,7 @@ public static class ImageResizer
             {
                 image = Made(image.Flatten(background: [background.Red, background.Green, background.Blue]));
             }
-            Save(image, target, format, resize.Quality ?? DefaultQuality);
+            Save(image, target, format, resize.Quality ?? ImageResize.DefaultQuality);
         }
         finally
         {

@@ -41,7 +41,7 @@ public static class MediaImageServing
     private static Task? ServeAsync(HttpContext http, string relative, MediaStore media, MediaVariants variants, MediaOptions options)
     {
         var query = http.Request.Query;
-        var (resize, error) = ImageResize.Parse(name => query[name].ToArray(), ImageSizes.OrDefault(options.SupportedSizes));
+        var (resize, error) = ImageResize.Parse(name => query[name].ToArray(), ImageSizes.OrDefault(options.SupportedSizes), ImageQualities.OrDefault(options.SupportedQualities));
         if (resize is null)
         {
             return ProblemAsync(http, StatusCodes.Status400BadRequest, error!);
@@ -60,19 +60,27 @@ public static class MediaImageServing
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
-        string? problem;
+        MediaVariants.Refusal? refusal;
         try
         {
-            problem = await variants.EnsureAsync(variant, original.FullName, resize);
+            refusal = await variants.EnsureAsync(variant, original.FullName, http.RequestAborted);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             await ProblemAsync(http, StatusCodes.Status507InsufficientStorage, $"The resized image cannot be written ({MediaError.StorageProblem(e)}).");
             return;
         }
-        if (problem is not null)
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            await ProblemAsync(http, StatusCodes.Status422UnprocessableEntity, $"{relative}: {problem}");
+            return; // the client went away while waiting for a turn
+        }
+        if (refusal is not null)
+        {
+            if (refusal.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                http.Response.Headers.RetryAfter = "1";
+            }
+            await ProblemAsync(http, refusal.Status, $"{relative}: {refusal.Detail}");
             return;
         }
         SetCaching(http, variant);
@@ -100,6 +108,7 @@ public static class MediaImageServing
         {
             StatusCodes.Status400BadRequest => "Bad image parameters",
             StatusCodes.Status507InsufficientStorage => "The media cache cannot be written",
+            StatusCodes.Status503ServiceUnavailable => "Too many images are being resized",
             _ => "The image cannot be resized",
         }).ExecuteAsync(http);
 }

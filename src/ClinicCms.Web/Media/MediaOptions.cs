@@ -16,9 +16,15 @@ public sealed class MediaOptions
     /// <summary>The widths and heights a resized image may be asked for; null or empty: Orchard's defaults (<see cref="ClinicCms.Content.Media.ImageSizes.Default"/>).</summary>
     public int[]? SupportedSizes { get; set; }
 
+    /// <summary>The qualities a resized JPEG or WebP may be asked for; null or empty: <see cref="ClinicCms.Content.Media.ImageQualities.Default"/>.</summary>
+    public int[]? SupportedQualities { get; set; }
+
     /// <summary>Images with more pixels than this are not resized (a small file can decode to gigabytes).</summary>
     public long MaxInputPixels { get; set; } = 50_000_000;
 
     /// <summary>Resizes that run at once; more wait their turn, so a burst of new variants cannot take every core.</summary>
     public int MaxConcurrentResizes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Requests that may wait for a resize; more get a 503 with Retry-After. Null: four times <see cref="MaxConcurrentResizes"/>.</summary>
+    public int? MaxWaitingResizes { get; set; }
 }

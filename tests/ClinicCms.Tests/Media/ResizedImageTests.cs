@@ -30,7 +30,7 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
             ("width=2048&height=2048&rmode=boxpad&format=webp", "webp", 2048, 2048),
             ("width=480&height=480&rmode=max", "jpg", 480, 360),
             ("width=480&height=480&rmode=min", "jpg", 640, 480),
-            ("width=100&height=480&rmode=stretch&quality=40", "jpg", 100, 480),
+            ("width=100&height=480&rmode=stretch&quality=50", "jpg", 100, 480),
             ("format=webp", "webp", 2048, 1536),
         })
         {
@@ -66,6 +66,7 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
             ("width=100&format=gif", "format 'gif' is not supported; use jpg, png or webp"),
             ("width=100&quality=0", "quality '0' is not a whole number from 1 to 100"),
             ("width=100&quality=101", "quality '101' is not a whole number from 1 to 100"),
+            ("width=100&quality=40", "quality '40' is not a supported quality; supported qualities: 50, 75, 90, 100 (ClinicCms:Media:SupportedQualities)"),
             ("width=100&bgcolor=%3Cscript%3E", "bgcolor '<script>' is not a colour"),
             ("width=100&bgcolor=%E2%9C%93", "bgcolor '✓' is not a colour"),
             ("width=" + new string('9', 5000), $"width '{new string('9', 40)}...' is not a supported size"),
@@ -77,6 +78,40 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
             Assert.Contains(message, System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
         Assert.Equal(resized, _variants.Resized);
+    }
+
+    [Fact]
+    public async Task Parameters_that_change_nothing_make_no_new_variant()
+    {
+        await SaveAsync("same/photo.jpg", TestImages.Jpeg(600, 400));
+        await SaveAsync("same/logo.png", TestImages.Png(600, 400));
+        var resized = _variants.Resized;
+        foreach (var (path, queries) in new[]
+        {
+            // bgcolor only pads (pad, boxpad); 75 is the quality when none is given.
+            ("same/photo.jpg", new[] { "width=160", "width=160&bgcolor=ff0000", "width=160&rmode=crop&bgcolor=00ff00", "width=160&quality=75" }),
+            // PNG has no quality.
+            ("same/logo.png", new[] { "width=160&rmode=max", "width=160&rmode=max&quality=50", "width=160&rmode=max&quality=100&bgcolor=black" }),
+        })
+        {
+            var etags = new List<string>();
+            foreach (var query in queries)
+            {
+                using var response = await _http.GetAsync($"/media/{path}?{query}");
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query}: {response.StatusCode}");
+                etags.Add(response.Headers.ETag!.Tag);
+            }
+            Assert.Single(etags.Distinct());
+            Assert.Single(Directory.GetFiles(_variants.FolderOf(path)));
+        }
+        Assert.Equal(resized + 2, _variants.Resized);
+
+        // Where they do count, they are a variant of their own.
+        using var padded = await _http.GetAsync("/media/same/photo.jpg?width=160&height=160&rmode=pad&bgcolor=ff0000");
+        using var quality = await _http.GetAsync("/media/same/photo.jpg?width=160&quality=50");
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (padded.StatusCode, quality.StatusCode));
+        Assert.Equal(3, Directory.GetFiles(_variants.FolderOf("same/photo.jpg")).Length);
+        Assert.Equal(resized + 4, _variants.Resized);
     }
 
     [Fact]
@@ -150,6 +185,53 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task When_too_many_resizes_wait_a_new_variant_gets_a_503_with_retry_after_and_nothing_is_written()
+    {
+        await SaveAsync("busy/photo.jpg", TestImages.Jpeg(600, 400));
+        var resized = _variants.Resized;
+        var slots = _variants.Slots;
+        var turns = new List<IDisposable>();
+        var queued = new List<Task<IDisposable?>>();
+        try
+        {
+            // Every turn taken and every place in the queue filled.
+            while (queued.Count == 0)
+            {
+                var entered = slots.EnterAsync(CancellationToken.None);
+                if (entered.IsCompleted)
+                {
+                    turns.Add((await entered)!);
+                }
+                else
+                {
+                    queued.Add(entered);
+                }
+            }
+            while (slots.Waiting < slots.MaxWaiting)
+            {
+                queued.Add(slots.EnterAsync(CancellationToken.None));
+            }
+
+            using var response = await _http.GetAsync("/media/busy/photo.jpg?width=160");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("1", response.Headers.GetValues("Retry-After").Single());
+            Assert.Contains($"busy/photo.jpg: {slots.MaxWaiting} resizes are waiting already (ClinicCms:Media:MaxWaitingResizes)", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.False(Directory.Exists(_variants.FolderOf("busy/photo.jpg")));
+        }
+        finally
+        {
+            turns.ForEach(t => t.Dispose());
+            foreach (var waiting in queued)
+            {
+                (await waiting)?.Dispose();
+            }
+        }
+        Assert.Equal(resized, _variants.Resized);
+        using var later = await _http.GetAsync("/media/busy/photo.jpg?width=160");
+        Assert.Equal(HttpStatusCode.OK, later.StatusCode);
+    }
+
+    [Fact]
     public async Task A_decompression_bomb_and_a_file_that_only_claims_to_be_an_image_are_refused_with_422()
     {
         await SaveAsync("hostile/bomb.png", TestImages.PngBomb(20000, 20000));
@@ -193,12 +275,22 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
                 tall: url(height: 600, mode: MAX, format: PNG) } } } }
             """);
         var file = data["gallery"]![0]!["photo"]!["files"]![0]!;
+        var version = MediaVariants.VersionOf(new FileInfo(_store.Resolve("gql/photo.jpg")));
         Assert.Equal("/media/gql/photo.jpg", file["url"]!.GetValue<string>());
-        Assert.Equal("/media/gql/photo.jpg?width=480&rmode=crop&format=webp", file["small"]!.GetValue<string>());
-        Assert.Equal("/media/gql/photo.jpg?width=160&height=160&rmode=boxpad", file["square"]!.GetValue<string>());
-        Assert.Equal("/media/gql/photo.jpg?height=600&rmode=max&format=png", file["tall"]!.GetValue<string>());
-        var small = await _http.GetByteArrayAsync(file["small"]!.GetValue<string>());
+        Assert.Equal($"/media/gql/photo.jpg?width=480&rmode=crop&format=webp&v={version}", file["small"]!.GetValue<string>());
+        Assert.Equal($"/media/gql/photo.jpg?width=160&height=160&rmode=boxpad&v={version}", file["square"]!.GetValue<string>());
+        Assert.Equal($"/media/gql/photo.jpg?height=600&rmode=max&format=png&v={version}", file["tall"]!.GetValue<string>());
+        using var smallResponse = await _http.GetAsync(file["small"]!.GetValue<string>());
+        var small = await smallResponse.Content.ReadAsByteArrayAsync();
         Assert.Equal(("webp", (480, 360)), (TestImages.FormatOf(small), TestImages.Size(small)));
+        Assert.Equal(MediaImageServing.ImmutableCaching, smallResponse.Headers.CacheControl?.ToString());
+
+        // A replaced original gets a new version, so a frontend never keeps the old image.
+        await SaveAsync("gql/photo.jpg", TestImages.Jpeg(1024, 768));
+        var replaced = await graphql.DataAsync("{ gallery { photo { files { small: url(width: 480, format: WEBP) } } } }");
+        var newVersion = MediaVariants.VersionOf(new FileInfo(_store.Resolve("gql/photo.jpg")));
+        Assert.NotEqual(version, newVersion);
+        Assert.Equal($"/media/gql/photo.jpg?width=480&rmode=crop&format=webp&v={newVersion}", replaced["gallery"]![0]!["photo"]!["files"]![0]!["small"]!.GetValue<string>());
 
         var (status, body) = await graphql.PostAsync("{ gallery { photo { files { url(width: 123) } } } }");
         Assert.Equal(HttpStatusCode.BadRequest, status);
