@@ -55,7 +55,7 @@ internal static class SeoMetaRules
     }
 
     private static string? CanonicalProblem(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        HttpUrl.Parse(text) is not null
             && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"')
             ? null
             : "the canonical URL must be an absolute http or https URL, such as https://clinic.example/articles/infusions";

@@ -77,7 +77,7 @@ internal static class JsonLdFields
     private static JsonLdSources Sources(IResolveFieldContext context)
     {
         var reads = ContentReadContext.Of(context);
-        var baseUrl = Uri.TryCreate(reads.Options.SiteBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+        var baseUrl = ClinicCms.Content.Validation.HttpUrl.Parse(reads.Options.SiteBaseUrl);
         return new JsonLdSources(baseUrl, markdown => reads.Markdown.ToHtml(markdown, sanitize: true));
     }
 }

@@ -277,7 +277,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
         var plans = await _site.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ClinicCmsDbContext>();
-            var postgres = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal);
+            var postgres = QueryPlans.IsPostgres(db);
             // A long history, and statistics that know it: a planner that counts rows still has a choice to make.
             await db.Database.ExecuteSqlRawAsync(postgres
                 ? """
@@ -291,25 +291,11 @@ public abstract class ContentStoreTests : IAsyncLifetime
                   SELECT {0}, 'history' || i, 'FAQ', 0, 0, '{{}}', 'x' FROM n;
                   ANALYZE;
                   """, item.ContentItemId);
-            var plans = new List<string>();
-            foreach (var query in new[]
+            return new[]
             {
-                db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && r.Latest).Take(1),
-                db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && r.Published).Take(1),
-            })
-            {
-                await using var command = query.CreateDbCommand();
-                command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
-                await db.Database.OpenConnectionAsync();
-                await using var reader = await command.ExecuteReaderAsync();
-                var lines = new List<string>();
-                while (await reader.ReadAsync())
-                {
-                    lines.Add(reader.GetString(postgres ? 0 : 3)); // SQLite: id, parent, notused, detail
-                }
-                plans.Add(string.Join("\n", lines));
-            }
-            return plans;
+                await QueryPlans.ExplainAsync(db, db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && r.Latest).Take(1)),
+                await QueryPlans.ExplainAsync(db, db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && r.Published).Take(1)),
+            };
         });
 
         Assert.Contains("UX_ContentItemVersions_Latest", plans[0], StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using ClinicCms.Content.Scheduling;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Versions;
 using ClinicCms.Recipes.Export;
+using ClinicCms.Tests.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +51,7 @@ public sealed class ScheduleStoreTests(ScheduleSite site) : IClassFixture<Schedu
         var plan = await site.App.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ClinicCmsDbContext>();
-            var postgres = db.Database.ProviderName!.Contains("Npgsql", StringComparison.Ordinal);
+            var postgres = QueryPlans.IsPostgres(db);
             // Braces doubled: the text is a format string.
             await db.Database.ExecuteSqlRawAsync(postgres
                 ? """
@@ -64,16 +65,7 @@ public sealed class ScheduleStoreTests(ScheduleSite site) : IClassFixture<Schedu
                   SELECT 'planhistory' || i, 'planhistoryv' || i, 'FAQ', 0, 0, '{{}}', 'x' FROM n;
                   ANALYZE;
                   """);
-            await using var command = ContentService.DueQuery(db, DateTime.UtcNow, 100).CreateDbCommand();
-            command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + command.CommandText;
-            await db.Database.OpenConnectionAsync();
-            await using var reader = await command.ExecuteReaderAsync();
-            var lines = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(postgres ? 0 : 3)); // SQLite: id, parent, notused, detail
-            }
-            return string.Join("\n", lines);
+            return await QueryPlans.ExplainAsync(db, ContentService.DueQuery(db, DateTime.UtcNow, 100));
         });
 
         TestContext.Current.TestOutputHelper?.WriteLine(plan); // quoted in bench/README.md

@@ -32,7 +32,7 @@ public static partial class PreviewUrlTemplate
         {
             return "may not hold spaces, quotes, angle brackets, backslashes, control characters or braces outside the placeholders";
         }
-        if (!Uri.TryCreate(sample, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
+        if (Validation.HttpUrl.Parse(sample) is null)
         {
             return "must be an absolute http:// or https:// URL";
         }
