@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicCms.Tests.Security;
 
 /// <summary>
-/// Tokens and sessions end when access ends; guessing is rate limited; sign-in answers reveal nothing. The two tests
-/// on the default site share it: one changes the editor-app client, the other the chief and writer users.
+/// Tokens and sessions end when access ends; guessing is rate limited; sign-in answers reveal nothing. The tests
+/// on the default site share it: they change the editor-app and rotating-app clients and the chief and writer users.
 /// </summary>
 public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<SharedSecuredSite>
 {
@@ -86,6 +86,60 @@ public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.Unauthorized, afterDisable.StatusCode);
         Assert.Contains("invalid_token", afterDisable.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_new_client_secret_ends_the_tokens_taken_with_the_old_one_from_the_admin_or_a_recipe()
+    {
+        var site = shared.Site;
+        using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var created = await PostClientFormAsync(admin, "Create", new() { ["clientId"] = "rotating-app", ["roles"] = "ApiReader" });
+        var firstSecret = NewSecret(created);
+        using var first = site.WithToken(await site.TokenAsync("rotating-app", firstSecret));
+        using var beforeRotation = await first.GetAsync($"/api/content/{ClinicIds.Article}");
+
+        var rotated = await PostClientFormAsync(admin, "Rotate", new() { ["clientId"] = "rotating-app" });
+        var secondSecret = NewSecret(rotated);
+        using var oldTokenAfterRotation = await first.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var oldSecret = await site.RequestTokenAsync("rotating-app", firstSecret);
+        using var second = site.WithToken(await site.TokenAsync("rotating-app", secondSecret));
+        using var newToken = await second.GetAsync($"/api/content/{ClinicIds.Article}");
+
+        // A recipe that gives the same secret again keeps the tokens; one that gives another secret ends them.
+        await site.App.RunRecipeTextAsync(ClientRecipe(secondSecret), "same-secret.recipe.json");
+        using var afterSameSecret = await second.GetAsync($"/api/content/{ClinicIds.Article}");
+        await site.App.RunRecipeTextAsync(ClientRecipe("Rotating-app-secret-3"), "new-secret.recipe.json");
+        using var afterNewSecret = await second.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var third = site.WithToken(await site.TokenAsync("rotating-app", "Rotating-app-secret-3"));
+        using var thirdToken = await third.GetAsync($"/api/content/{ClinicIds.Article}");
+
+        Assert.Equal(HttpStatusCode.OK, beforeRotation.StatusCode);
+        Assert.NotEqual(firstSecret, secondSecret);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldTokenAfterRotation.StatusCode);
+        Assert.Contains("secret was replaced", oldTokenAfterRotation.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, oldSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, newToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, afterSameSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterNewSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, thirdToken.StatusCode);
+
+        static string ClientRecipe(string secret) => $$"""
+            { "steps": [ { "name": "OpenIdApplication", "ClientId": "rotating-app", "ClientSecret": "{{secret}}", "DisplayName": "Rotating",
+              "Type": "Confidential", "AllowClientCredentialsFlow": true, "RoleEntries": [ { "Name": "ApiReader" } ] } ] }
+            """;
+    }
+
+    private static async Task<string> PostClientFormAsync(HttpClient admin, string handler, Dictionary<string, string> form)
+    {
+        form["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(await admin.GetStringAsync("/admin/clients"));
+        using var response = await admin.PostAsync($"/admin/clients?handler={handler}", new FormUrlEncodedContent(form));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static string NewSecret(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "<code id=\"new-secret\">([^<]+)</code>") is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new Xunit.Sdk.XunitException("The page shows no new secret.");
 
     [Fact]
     public async Task An_editor_stripped_of_roles_or_disabled_is_refused_on_the_next_request()

@@ -15,8 +15,8 @@ public sealed class ApiClientAccess(ContentChanges changes, TimeProvider clock)
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <summary>An existing client: whether it may use its tokens, and its roles now.</summary>
-    public sealed record State(bool Enabled, string[] Roles);
+    /// <summary>An existing client: whether it may use its tokens, its roles now, and the stamp of its current secret.</summary>
+    public sealed record State(bool Enabled, string[] Roles, string? SecretStamp);
 
     private sealed record Entry(long Stamp, DateTimeOffset ReadUtc, State? State);
 
@@ -33,7 +33,10 @@ public sealed class ApiClientAccess(ContentChanges changes, TimeProvider clock)
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } application)
         {
             var properties = await applications.GetPropertiesAsync(application, cancellationToken);
-            state = new State(!properties.ContainsKey(ApplicationRoles.DisabledProperty), await ApplicationRoles.GetAsync(applications, application, cancellationToken));
+            state = new State(
+                !properties.ContainsKey(ApplicationRoles.DisabledProperty),
+                await ApplicationRoles.GetAsync(applications, application, cancellationToken),
+                ApplicationSecrets.Stamp(properties));
         }
         if (_entries.Count > 10_000)
         {

@@ -7,8 +7,8 @@ using static OpenIddict.Validation.OpenIddictValidationEvents;
 namespace ClinicCms.Web.Security.OpenId;
 
 /// <summary>
-/// After OpenIddict has validated an access token: refuses it when its client was deleted or disabled since, and
-/// replaces the roles the token carries with the client's roles now.
+/// After OpenIddict has validated an access token: refuses it when its client was deleted or disabled since, or its
+/// secret was replaced after the token was issued, and replaces the roles the token carries with the client's roles now.
 /// </summary>
 public sealed class ApiClientTokenCheck(ApiClientAccess access, IOpenIddictApplicationManager applications) : IOpenIddictValidationHandler<ProcessAuthenticationContext>
 {
@@ -29,6 +29,11 @@ public sealed class ApiClientTokenCheck(ApiClientAccess access, IOpenIddictAppli
         if (state is not { Enabled: true })
         {
             context.Reject(Errors.InvalidToken, "The client of this token was disabled or removed.");
+            return;
+        }
+        if (state.SecretStamp is { } stamp && principal.GetClaim(ApplicationSecrets.Claim) != stamp)
+        {
+            context.Reject(Errors.InvalidToken, "The client's secret was replaced after this token was issued.");
             return;
         }
         if (principal.Identity is ClaimsIdentity identity)

@@ -38,6 +38,10 @@ public static class TokenEndpoint
         identity.SetClaim(Claims.Subject, request.ClientId);
         identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, http.RequestAborted) ?? request.ClientId);
         identity.SetClaims(Claims.Role, [.. await ApplicationRoles.GetAsync(applications, application, http.RequestAborted)]);
+        if (ApplicationSecrets.Stamp(await applications.GetPropertiesAsync(application, http.RequestAborted)) is { } stamp)
+        {
+            identity.SetClaim(ApplicationSecrets.Claim, stamp);
+        }
         identity.SetScopes(request.GetScopes());
         identity.SetDestinations(_ => [Destinations.AccessToken]);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

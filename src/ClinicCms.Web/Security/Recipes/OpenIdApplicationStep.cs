@@ -45,6 +45,10 @@ public sealed class OpenIdApplicationStep(IOpenIddictApplicationManager applicat
         descriptor.ClientId = clientId;
         descriptor.ClientType = type;
         descriptor.ClientSecret = string.IsNullOrEmpty(secret) ? null : secret;
+        if (!string.IsNullOrEmpty(secret) && (existing is null || !await applications.ValidateClientSecretAsync(existing, secret, cancellationToken)))
+        {
+            ApplicationSecrets.Renew(descriptor); // a recipe that replaces the secret ends the tokens of the old one
+        }
         descriptor.DisplayName = StepJson.Text(step, json, "DisplayName", "") ?? descriptor.DisplayName ?? clientId;
         descriptor.ConsentType = StepJson.Text(step, json, "ConsentType", "")?.ToLowerInvariant() ?? descriptor.ConsentType ?? ConsentTypes.Explicit;
         Replace(descriptor.RedirectUris, StepJson.Uris(step, json, "RedirectUris", ""));

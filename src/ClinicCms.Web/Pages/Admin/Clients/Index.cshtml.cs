@@ -11,7 +11,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace ClinicCms.Web.Pages.Admin.Clients;
 
-/// <summary>API clients for the client-credentials flow: the secret is generated, shown once and stored hashed; clients can be disabled or get a new secret.</summary>
+/// <summary>API clients for the client-credentials flow: the secret is generated, shown once and stored hashed; clients can be disabled or get a new secret, which also ends the tokens taken with the old one.</summary>
 public sealed class ClientsModel(IOpenIddictApplicationManager applications, RoleStore roles) : PageModel
 {
     private const string DisabledProperty = ApplicationRoles.DisabledProperty;
@@ -44,6 +44,7 @@ public sealed class ClientsModel(IOpenIddictApplicationManager applications, Rol
             Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
         };
         ApplicationRoles.Set(descriptor, roles);
+        ApplicationSecrets.Renew(descriptor);
         await applications.CreateAsync(descriptor, HttpContext.RequestAborted);
         (NewClientId, NewSecret) = (clientId, secret);
         await LoadAsync();
@@ -59,6 +60,7 @@ public sealed class ClientsModel(IOpenIddictApplicationManager applications, Rol
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application, HttpContext.RequestAborted);
         descriptor.ClientSecret = NewSecretValue();
+        ApplicationSecrets.Renew(descriptor); // tokens taken with the old secret end with it
         await applications.UpdateAsync(application, descriptor, HttpContext.RequestAborted);
         (NewClientId, NewSecret) = (clientId, descriptor.ClientSecret);
         await LoadAsync();
