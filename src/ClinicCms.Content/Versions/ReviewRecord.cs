@@ -7,7 +7,9 @@ namespace ClinicCms.Content.Versions;
 /// <summary>
 /// The review of one version, kept in the version's JSON as <c>ReviewPart</c> so that it travels with the version
 /// (history, exports, restores) without a column. Only <see cref="VersionTransitions"/> writes it: an editor's save,
-/// a REST body or a clone never sets it (their value is replaced by the stored one).
+/// a REST body or a clone never sets it (their value is replaced by the stored one). <see cref="Comment"/> is the
+/// reviewer's (what should change, or a note with the approval) and <see cref="RequestComment"/> the author's note with
+/// the request, kept apart so that asking again does not erase what the reviewer asked for.
 /// </summary>
 public sealed record ReviewRecord(
     ReviewState State,
@@ -15,7 +17,8 @@ public sealed record ReviewRecord(
     DateTime? RequestedUtc = null,
     string? ReviewedBy = null,
     DateTime? ReviewedUtc = null,
-    string? Comment = null)
+    string? Comment = null,
+    string? RequestComment = null)
 {
     public const string PartName = "ReviewPart";
     public const string StateField = "State";
@@ -34,7 +37,8 @@ public sealed record ReviewRecord(
         }
         return new ReviewRecord(
             Enum.TryParse<ReviewState>(Text(part, StateField), ignoreCase: false, out var state) && Enum.IsDefined(state) ? state : ReviewState.Draft,
-            Text(part, "RequestedBy"), Date(part, "RequestedUtc"), Text(part, "ReviewedBy"), Date(part, "ReviewedUtc"), Text(part, "Comment"));
+            Text(part, "RequestedBy"), Date(part, "RequestedUtc"), Text(part, "ReviewedBy"), Date(part, "ReviewedUtc"), Text(part, "Comment"),
+            Text(part, "RequestComment"));
     }
 
     /// <summary>Stores this record in the version, or removes the part when there is nothing to keep.</summary>
@@ -53,6 +57,7 @@ public sealed record ReviewRecord(
             ["ReviewedBy"] = ReviewedBy,
             ["ReviewedUtc"] = ReviewedUtc?.ToString("O", CultureInfo.InvariantCulture),
             ["Comment"] = Comment,
+            ["RequestComment"] = RequestComment,
         };
     }
 

@@ -236,7 +236,7 @@ public static class VersionTransitions
             case ReviewAction.Request when current.State is ReviewState.InReview or ReviewState.Approved:
                 return ($"the draft is {Describe(current.State)} already", null);
             case ReviewAction.Request:
-                next = current with { State = ReviewState.InReview, RequestedBy = user.Name, RequestedUtc = now, Comment = comment ?? current.Comment };
+                next = current with { State = ReviewState.InReview, RequestedBy = user.Name, RequestedUtc = now, RequestComment = comment };
                 break;
             case ReviewAction.Approve or ReviewAction.RequestChanges when !user.CanReview:
                 return ("only a reviewer (ReviewContent) may approve a draft or request changes", null);

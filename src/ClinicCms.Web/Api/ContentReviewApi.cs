@@ -18,7 +18,7 @@ public static class ContentReviewApi
 
     /// <summary>The draft's review after the step.</summary>
     public sealed record ReviewAnswer(string ContentItemId, string ContentItemVersionId, string State,
-        string? RequestedBy, DateTime? RequestedUtc, string? ReviewedBy, DateTime? ReviewedUtc, string? Comment);
+        string? RequestedBy, DateTime? RequestedUtc, string? ReviewedBy, DateTime? ReviewedUtc, string? Comment, string? RequestComment);
 
     private static readonly Dictionary<string, ReviewAction> Actions = new(StringComparer.Ordinal)
     {
@@ -68,6 +68,6 @@ public static class ContentReviewApi
         }
         var review = ReviewRecord.Of(result.Item!);
         return TypedResults.Ok(new ReviewAnswer(result.Item!.ContentItemId, result.Item.ContentItemVersionId, review.State.ToString(),
-            review.RequestedBy, review.RequestedUtc, review.ReviewedBy, review.ReviewedUtc, review.Comment));
+            review.RequestedBy, review.RequestedUtc, review.ReviewedBy, review.ReviewedUtc, review.Comment, review.RequestComment));
     }
 }

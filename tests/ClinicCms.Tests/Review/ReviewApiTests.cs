@@ -38,10 +38,13 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
         Assert.Equal(ReviewState.Draft, (await site.ReviewOfAsync(id)).State);
         Assert.Equal("Cite the 2023 guideline.", (await site.ReviewOfAsync(id)).Comment);
 
-        using (var again = await site.ReviewAsync("author-app", id, "Request"))
+        using (var again = await site.ReviewAsync("author-app", id, "Request", "Added the citation."))
         {
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
+        var askedAgain = await site.ReviewOfAsync(id); // asking again keeps what the reviewer asked for beside the author's note
+        Assert.Equal("Cite the 2023 guideline.", askedAgain.Comment);
+        Assert.Equal("Added the citation.", askedAgain.RequestComment);
         using (var approved = await site.ReviewAsync("reviewer-app", id, "Approve", "Good to go."))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
