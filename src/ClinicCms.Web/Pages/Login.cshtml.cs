@@ -47,7 +47,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
         var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var user = await users.FindByNameAsync(UserName) ?? (UserName.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(UserName) : null);
         var refusal = user is null ? "unknown user name"
-            : lockout.IsLocked(user.Id, address) ? "locked out from this address"
+            : await lockout.IsLockedAsync(user.Id, address) ? "locked out from this address"
             : await users.IsLockedOutAsync(user) ? "account locked"
             : null;
         if (refusal is not null)
@@ -58,7 +58,7 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
         var result = await signIn.PasswordSignInAsync(user!, Password, RememberMe, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            lockout.Succeeded(user!.Id, address);
+            await lockout.SucceededAsync(user!.Id, address);
             await audit.RecordAsync(AuditRow.Of(AuditCategories.SignIn, AuditEvents.SignedIn, new ContentUser(user.Id, user.UserName) { Address = ClientAddress.Of(HttpContext) }));
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
@@ -67,12 +67,12 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
             return await FailAsync(user, "sign-in not allowed for this account");
         }
         var minutes = Math.Max(1, security.Value.LockoutMinutes);
-        if (lockout.Failed(user!.Id, address))
+        if (await lockout.FailedAsync(user!.Id, address))
         {
             await users.SetLockoutEndDateAsync(user, clock.GetUtcNow().AddMinutes(minutes));
             return await FailAsync(user, $"wrong password; account locked for {minutes} minutes");
         }
-        return await FailAsync(user, lockout.IsLocked(user.Id, address) ? $"wrong password; address locked out for {minutes} minutes" : "wrong password");
+        return await FailAsync(user, await lockout.IsLockedAsync(user.Id, address) ? $"wrong password; address locked out for {minutes} minutes" : "wrong password");
     }
 
     // A known user by their own name and id; an unknown name is not kept, as it may be a password typed in the wrong box.

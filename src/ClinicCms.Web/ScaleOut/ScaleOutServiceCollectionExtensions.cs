@@ -1,6 +1,7 @@
 using ClinicCms.Content;
 using ClinicCms.Content.Reading.Published;
 using ClinicCms.Content.Store;
+using ClinicCms.Web.Security.Failures;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
@@ -11,7 +12,8 @@ public static class ScaleOutServiceCollectionExtensions
 {
     /// <summary>
     /// Health checks always; with ClinicCms:Redis:Configuration, the Redis connection, the site lock, shared
-    /// data-protection keys and change notifications. Returns the connection, or null when Redis is not configured.
+    /// data-protection keys, change notifications and the failure counts of sign-ins and token requests. Returns the
+    /// connection, or null when Redis is not configured.
     /// </summary>
     public static IConnectionMultiplexer? AddClinicCmsScaleOut(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,7 @@ public static class ScaleOutServiceCollectionExtensions
         var redis = ConnectionMultiplexer.Connect(redisOptions);
         services.AddSingleton<IConnectionMultiplexer>(redis);
         services.Replace(ServiceDescriptor.Singleton<ISiteLock, RedisSiteLock>());
+        services.Replace(ServiceDescriptor.Singleton<IFailureCounts, RedisFailureCounts>());
         services.AddContentChangeListener<ChangeNotifications>();
         services.AddHostedService(sp => sp.GetRequiredService<ChangeNotifications>());
         services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<ChangeNotifications>());

@@ -1,6 +1,8 @@
+using ClinicCms.Web.Security.Failures;
 using ClinicCms.Web.Security.OpenId;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClinicCms.Web.Security;
 
@@ -17,6 +19,8 @@ public static class AccessChecks
         services.AddSingleton<ApiClientAccess>();
         services.AddSingleton<TokenRequestLimiter>();
         services.AddSingleton<SignInLockout>();
+        services.AddSingleton<MemoryFailureCounts>();
+        services.TryAddSingleton<IFailureCounts>(sp => sp.GetRequiredService<MemoryFailureCounts>()); // Redis's when instances share one
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme,
             o => o.Events.OnValidatePrincipal = EditorSessionCheck.ValidateAsync);
         services.AddOpenIddict()

@@ -6,6 +6,7 @@ using ClinicCms.Recipes;
 using ClinicCms.Tests.GraphQL;
 using ClinicCms.Tests.Security;
 using ClinicCms.Tests.TestHost;
+using ClinicCms.Web.Security.Failures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -144,6 +145,32 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
 
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Contains(Cookies(login), c => c.StartsWith("ClinicCms.Auth=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Wrong_passwords_tried_on_A_and_on_B_count_together_toward_the_lockout()
+    {
+        cluster.Require();
+        var attempts = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var http = new SecuredSite(i % 2 == 0 ? cluster.A : cluster.B).Anonymous();
+            using var failed = await SecuredSite.PostLoginAsync(http, "writer", $"not-the-password-{i}");
+            attempts.Add(failed.StatusCode);
+        }
+        using var onB = new SecuredSite(cluster.B).Anonymous();
+        using var right = await SecuredSite.PostLoginAsync(onB, "writer", "Writer-password-1");
+
+        // Redis holds the counts: what A counted, B reads.
+        var key = $"test:{Guid.NewGuid():N}";
+        await cluster.A.Services.GetRequiredService<IFailureCounts>().AddAsync(key, TimeSpan.FromMinutes(1));
+        var seenByB = await cluster.B.Services.GetRequiredService<IFailureCounts>().GetAsync(key);
+
+        Assert.All(attempts, status => Assert.Equal(HttpStatusCode.OK, status)); // the sign-in page again, with its error
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode); // three failures on A and two on B lock this address out
+        Assert.IsType<RedisFailureCounts>(cluster.B.Services.GetRequiredService<IFailureCounts>());
+        Assert.Equal(1, seenByB.Count);
+        Assert.InRange(seenByB.Remaining, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
     }
 
     [Fact]

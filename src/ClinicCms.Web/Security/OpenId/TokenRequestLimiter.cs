@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Threading.RateLimiting;
+using ClinicCms.Web.Security.Failures;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Web.Security.OpenId;
@@ -8,7 +9,8 @@ namespace ClinicCms.Web.Security.OpenId;
 /// <summary>
 /// Limits POST /connect/token before OpenIddict checks the client, so that failed authentications count too: every
 /// request per address (ClinicCms:Security:Token), and failed ones per address and per client id
-/// (ClinicCms:Security:TokenFailures). An address out of failures is refused until its window ends. A client id out of
+/// (ClinicCms:Security:TokenFailures), the failures in <see cref="IFailureCounts"/> (shared by the instances that share
+/// Redis; the request budget is per instance). An address out of failures is refused until its window ends. A client id out of
 /// failures refuses only addresses that have already failed for it in the window: a stranger who knows the frontend's
 /// client id cannot lock the frontend out, and many addresses guessing one secret get one try each, not a full budget.
 /// </summary>
@@ -16,19 +18,24 @@ public sealed class TokenRequestLimiter : IDisposable
 {
     private const int MaxClientIdLength = 200;
     private readonly PartitionedRateLimiter<string> _requests;
-    private readonly PartitionedRateLimiter<string> _failures;
-
-    // One permit per client id and address: out of it means this address has failed for this client in the window.
-    private readonly PartitionedRateLimiter<string> _failedPairs;
+    private readonly IFailureCounts _failures;
     private readonly SecurityOptions _options;
 
-    public TokenRequestLimiter(IOptions<SecurityOptions> options)
+    public TokenRequestLimiter(IOptions<SecurityOptions> options, IFailureCounts failures)
     {
         _options = options.Value;
-        _requests = Create(_options.Token);
-        _failures = Create(_options.TokenFailures);
-        _failedPairs = Create(new RateLimit { PermitLimit = _options.TokenFailures.PermitLimit <= 0 ? 0 : 1, WindowSeconds = _options.TokenFailures.WindowSeconds });
+        _failures = failures;
+        _requests = PartitionedRateLimiter.Create<string, string>(key => _options.Token.PermitLimit <= 0
+            ? RateLimitPartition.GetNoLimiter(key)
+            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = _options.Token.PermitLimit,
+                Window = TimeSpan.FromSeconds(Math.Max(1, _options.Token.WindowSeconds)),
+                QueueLimit = 0,
+            }));
     }
+
+    private TimeSpan FailureWindow => TimeSpan.FromSeconds(Math.Max(1, _options.TokenFailures.WindowSeconds));
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
@@ -36,55 +43,47 @@ public sealed class TokenRequestLimiter : IDisposable
         using var request = _requests.AttemptAcquire(address);
         if (!request.IsAcquired)
         {
-            await RejectAsync(http, request, _options.Token);
+            var retryAfter = request.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(_options.Token.WindowSeconds);
+            await RejectAsync(http, retryAfter);
             return;
         }
-        var client = await ClientIdAsync(http) is { } clientId ? "client:" + clientId : null;
+        var counting = _options.TokenFailures.PermitLimit > 0;
+        var client = await ClientIdAsync(http) is { } clientId ? "token:client:" + clientId : null;
+        // One failure per client id and address: this address has already failed for this client in the window.
         var pair = client is null ? null : client + "|" + address;
-        if (await RefusedAsync(http, _failures, address))
+        address = "token:" + address;
+        if (counting && await RefusedAsync(http, address))
         {
             return;
         }
-        if (client is not null && pair is not null && !HasPermit(_failedPairs, pair) && await RefusedAsync(http, _failures, client))
+        if (counting && client is not null && pair is not null && (await _failures.GetAsync(pair)).Count > 0 && await RefusedAsync(http, client))
         {
             return;
         }
         await next(http);
-        if (http.Response.StatusCode is StatusCodes.Status400BadRequest or StatusCodes.Status401Unauthorized)
+        if (counting && http.Response.StatusCode is StatusCodes.Status400BadRequest or StatusCodes.Status401Unauthorized)
         {
-            _failures.AttemptAcquire(address).Dispose();
+            await _failures.AddAsync(address, FailureWindow);
             if (client is not null && pair is not null)
             {
-                _failures.AttemptAcquire(client).Dispose();
-                _failedPairs.AttemptAcquire(pair).Dispose();
+                await _failures.AddAsync(client, FailureWindow);
+                await _failures.AddAsync(pair, FailureWindow);
             }
         }
     }
 
-    // A probe takes no permit: it only asks whether one is left.
-    private static bool HasPermit(PartitionedRateLimiter<string> limiter, string key)
+    private async Task<bool> RefusedAsync(HttpContext http, string key)
     {
-        using var probe = limiter.AttemptAcquire(key, 0);
-        return probe.IsAcquired;
-    }
-
-    private async Task<bool> RefusedAsync(HttpContext http, PartitionedRateLimiter<string> limiter, string key)
-    {
-        using var probe = limiter.AttemptAcquire(key, 0);
-        if (probe.IsAcquired)
+        var (failures, remaining) = await _failures.GetAsync(key);
+        if (failures < _options.TokenFailures.PermitLimit)
         {
             return false;
         }
-        await RejectAsync(http, probe, _options.TokenFailures);
+        await RejectAsync(http, remaining);
         return true;
     }
 
-    public void Dispose()
-    {
-        _requests.Dispose();
-        _failures.Dispose();
-        _failedPairs.Dispose();
-    }
+    public void Dispose() => _requests.Dispose();
 
     // The client id of a form post or of HTTP Basic credentials, as OpenIddict reads them.
     private static async Task<string?> ClientIdAsync(HttpContext http)
@@ -118,21 +117,10 @@ public sealed class TokenRequestLimiter : IDisposable
         return string.IsNullOrEmpty(clientId) ? null : clientId.Length > MaxClientIdLength ? clientId[..MaxClientIdLength] : clientId;
     }
 
-    private static async Task RejectAsync(HttpContext http, RateLimitLease lease, RateLimit limit)
+    private static async Task RejectAsync(HttpContext http, TimeSpan retryAfter)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(limit.WindowSeconds);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await http.Response.WriteAsJsonAsync(new { error = "too_many_requests", message = "Too many token requests; try again later." }, http.RequestAborted);
     }
-
-    private static PartitionedRateLimiter<string> Create(RateLimit limit) =>
-        PartitionedRateLimiter.Create<string, string>(key => limit.PermitLimit <= 0
-            ? RateLimitPartition.GetNoLimiter(key)
-            : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit.PermitLimit,
-                Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
-                QueueLimit = 0,
-            }));
 }
