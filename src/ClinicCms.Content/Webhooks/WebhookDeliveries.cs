@@ -11,14 +11,20 @@ namespace ClinicCms.Content.Webhooks;
 /// </summary>
 public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscriptions subscriptions, WebhookWakeup wakeup, TimeProvider clock)
 {
-    /// <summary>Pending deliveries due at <paramref name="now"/> and not held by a live claim, earliest first.</summary>
-    public Task<List<string>> ListDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
-        db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptUtc <= now && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc <= now))
-            .OrderBy(d => d.NextAttemptUtc)
+    /// <summary>The webhooks that have pending deliveries due at <paramref name="now"/> and not held by a live claim.</summary>
+    public Task<List<long>> ListDueTargetsAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
+        Due(now).Select(d => d.WebhookId).Distinct().Take(max).ToListAsync(cancellationToken);
+
+    /// <summary>One webhook's pending deliveries due at <paramref name="now"/> and not held by a live claim, oldest first.</summary>
+    public Task<List<string>> ListDueAsync(long webhookId, DateTime now, int max, CancellationToken cancellationToken = default) =>
+        Due(now).Where(d => d.WebhookId == webhookId)
+            .OrderBy(d => d.CreatedUtc).ThenBy(d => d.Id)
             .Take(max)
             .Select(d => d.Id)
             .ToListAsync(cancellationToken);
+
+    private IQueryable<WebhookDeliveryRow> Due(DateTime now) => db.WebhookDeliveries.AsNoTracking()
+        .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptUtc <= now && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc <= now));
 
     /// <summary>Claims the delivery for one attempt until <paramref name="now"/> + <paramref name="lease"/>; null when another instance has it or it is no longer due.</summary>
     public async Task<WebhookDelivery?> ClaimAsync(string id, DateTime now, TimeSpan lease, string instance, CancellationToken cancellationToken = default)
