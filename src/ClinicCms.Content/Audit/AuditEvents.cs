@@ -61,6 +61,7 @@ public static class AuditEvents
         var (category, name) = change.Kind switch
         {
             ChangeKind.Imported => (null, null),
+            ChangeKind.Media => (null, null), // files, not site data: the webhook log shows them
             ChangeKind.Created => (AuditCategories.Content, Created),
             ChangeKind.DraftSaved => (AuditCategories.Content, Saved),
             ChangeKind.Published => (AuditCategories.Content, Published),

@@ -32,6 +32,9 @@ public enum ChangeKind
 
     /// <summary>The site settings document changed (a recipe's Settings step).</summary>
     Settings,
+
+    /// <summary>A media file was written, moved or deleted; <see cref="ContentChange.MediaPath"/> names it.</summary>
+    Media,
 }
 
 /// <summary>
@@ -46,12 +49,16 @@ public sealed record ContentChange(
     string? ContentItemVersionId = null,
     string? ContentType = null,
     bool WasPublished = false,
-    bool IsPublished = false)
+    bool IsPublished = false,
+    string? MediaPath = null)
 {
     public static readonly ContentChange Definitions = new(ChangeKind.Definitions);
     public static readonly ContentChange Roles = new(ChangeKind.Roles);
     public static readonly ContentChange Access = new(ChangeKind.Access);
     public static readonly ContentChange Settings = new(ChangeKind.Settings);
+
+    /// <summary>A media file at <paramref name="path"/> (in the media library) was written, moved or deleted.</summary>
+    public static ContentChange Media(string path) => new(ChangeKind.Media, MediaPath: path);
 
     /// <summary>A definitions change that added, changed or removed <paramref name="contentType"/>.</summary>
     public static ContentChange DefinitionsOf(string contentType) => new(ChangeKind.Definitions, ContentType: contentType);

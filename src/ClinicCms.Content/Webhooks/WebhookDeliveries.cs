@@ -9,7 +9,7 @@ namespace ClinicCms.Content.Webhooks;
 /// still be pending, due and unclaimed), so of several instances exactly one sends each attempt; a claim runs out after
 /// its lease, so a delivery held by a crashed instance is sent again.
 /// </summary>
-public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscriptions subscriptions, WebhookWakeup wakeup, TimeProvider clock)
+public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookWakeup wakeup, TimeProvider clock)
 {
     /// <summary>The webhooks that have pending deliveries due at <paramref name="now"/> and not held by a live claim.</summary>
     public Task<List<long>> ListDueTargetsAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
@@ -118,26 +118,6 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscription
         var deleted = await old.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
-    }
-
-    /// <summary>
-    /// Queues <see cref="WebhookEvents.MediaChanged"/> for a media file or folder that was written, moved or deleted. The
-    /// files are not in the database, so this runs in its own transaction once the file operation succeeded.
-    /// </summary>
-    public async Task QueueMediaChangeAsync(string path, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var to = (await subscriptions.GetAsync(dbTransaction, cancellationToken)).Where(s => s.Wants(WebhookEvents.MediaChanged, null)).ToList();
-        if (to.Count == 0)
-        {
-            return;
-        }
-        var now = clock.GetUtcNow();
-        var payload = WebhookPayload.Write(WebhookEvents.MediaChanged, now, new WebhookPayload.Subject(null, null, null, path, Path.GetFileName(path)));
-        await OutboxRows.InsertAsync(dbTransaction, [.. to.Select(s => OutboxRows.New(s.Id, WebhookEvents.MediaChanged, payload, now))], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        wakeup.Signal();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

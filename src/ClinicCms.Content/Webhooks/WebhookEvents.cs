@@ -29,6 +29,7 @@ public static class WebhookEvents
         ChangeKind.DraftSaved or ChangeKind.Restored => ContentDraftSaved,
         ChangeKind.Created or ChangeKind.Imported => change.IsPublished ? ContentPublished : ContentDraftSaved,
         ChangeKind.Definitions when change.ContentType is not null => ContentTypeChanged,
+        ChangeKind.Media => MediaChanged,
         _ => null,
     };
 }

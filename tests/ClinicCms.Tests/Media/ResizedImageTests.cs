@@ -165,10 +165,10 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
         Assert.Equal(resized + 2, _variants.Resized);
 
         // Moved and deleted: no variant is served for a file that is not there, and none is left on disk.
-        Assert.Null(_store.Move("cache/photo.jpg", "cache/moved.jpg"));
+        Assert.Null(await _store.MoveAsync("cache/photo.jpg", "cache/moved.jpg"));
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/media/cache/photo.jpg?width=160&format=webp")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/media/cache/moved.jpg?width=160&format=webp")).StatusCode);
-        Assert.Null(_store.Delete("cache/moved.jpg"));
+        Assert.Null(await _store.DeleteAsync("cache/moved.jpg"));
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/media/cache/moved.jpg?width=160&format=webp")).StatusCode);
         Assert.False(Directory.Exists(_variants.FolderOf("cache/photo.jpg")));
         Assert.False(Directory.Exists(_variants.FolderOf("cache/moved.jpg")));
