@@ -62,6 +62,7 @@ public static class AuditEvents
         {
             ChangeKind.Imported => (null, null),
             ChangeKind.Media => (null, null), // files, not site data: the webhook log shows them
+            ChangeKind.Webhooks => (null, null), // the webhook store records its own row, naming the webhook
             ChangeKind.Created => (AuditCategories.Content, Created),
             ChangeKind.DraftSaved => (AuditCategories.Content, Saved),
             ChangeKind.Published => (AuditCategories.Content, Published),

@@ -33,6 +33,9 @@ public enum ChangeKind
     /// <summary>The site settings document changed (a recipe's Settings step).</summary>
     Settings,
 
+    /// <summary>The webhooks (their subscriptions) changed.</summary>
+    Webhooks,
+
     /// <summary>A media file was written, moved or deleted; <see cref="ContentChange.MediaPath"/> names it.</summary>
     Media,
 }
@@ -56,6 +59,7 @@ public sealed record ContentChange(
     public static readonly ContentChange Roles = new(ChangeKind.Roles);
     public static readonly ContentChange Access = new(ChangeKind.Access);
     public static readonly ContentChange Settings = new(ChangeKind.Settings);
+    public static readonly ContentChange Webhooks = new(ChangeKind.Webhooks);
 
     /// <summary>A media file at <paramref name="path"/> (in the media library) was written, moved or deleted.</summary>
     public static ContentChange Media(string path) => new(ChangeKind.Media, MediaPath: path);

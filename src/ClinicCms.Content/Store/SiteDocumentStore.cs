@@ -5,7 +5,7 @@ namespace ClinicCms.Content.Store;
 
 /// <summary>
 /// Reads and writes the site's JSON documents; every write bumps the document's version and, for the documents
-/// caches watch (definitions, roles, settings), is announced when its transaction commits.
+/// caches watch (definitions, roles, settings, webhooks), is announced when its transaction commits.
 /// </summary>
 public sealed class SiteDocumentStore(ClinicCmsDbContext db)
 {
@@ -62,6 +62,7 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
         SiteDocumentNames.ContentDefinitions => ContentChange.Definitions,
         SiteDocumentNames.Roles => ContentChange.Roles,
         SiteDocumentNames.Settings => ContentChange.Settings,
+        SiteDocumentNames.Webhooks => ContentChange.Webhooks,
         _ => null,
     };
 }
