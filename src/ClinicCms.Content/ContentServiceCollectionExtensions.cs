@@ -49,6 +49,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<Webhooks.WebhookWakeup>();
         services.AddScoped<Webhooks.WebhookStore>();
         services.AddScoped<Webhooks.WebhookDeliveries>();
+        services.AddScoped<Media.MediaChanges>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton<ISiteLock, SingleInstanceSiteLock>();
         services.AddSingleton<PathPatternRenderer>();

@@ -61,6 +61,8 @@ public static class AuditEvents
         var (category, name) = change.Kind switch
         {
             ChangeKind.Imported => (null, null),
+            ChangeKind.Media => (null, null), // files, not site data: the webhook log shows them
+            ChangeKind.Webhooks => (null, null), // the webhook store records its own row, naming the webhook
             ChangeKind.Created => (AuditCategories.Content, Created),
             ChangeKind.DraftSaved => (AuditCategories.Content, Saved),
             ChangeKind.Published => (AuditCategories.Content, Published),

@@ -6,4 +6,7 @@ public static class CacheTags
     public static string Type(string contentType) => "type:" + contentType;
 
     public static string Item(string contentItemId) => "item:" + contentItemId;
+
+    /// <summary>A media file, by its path in the media library (<c>media:images/photo.jpg</c>).</summary>
+    public static string Media(string path) => "media:" + path;
 }

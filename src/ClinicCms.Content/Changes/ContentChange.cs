@@ -18,7 +18,10 @@ public enum ChangeKind
     /// <summary>A version's publish or archive time was set, changed or cancelled; its content did not change.</summary>
     Scheduled,
 
-    /// <summary>The content definitions changed: every type may have changed shape.</summary>
+    /// <summary>
+    /// The content definitions changed: the type named was added, changed or removed, or, when none is named, any
+    /// type may have changed shape.
+    /// </summary>
     Definitions,
 
     /// <summary>A role or its permissions changed.</summary>
@@ -29,12 +32,19 @@ public enum ChangeKind
 
     /// <summary>The site settings document changed (a recipe's Settings step).</summary>
     Settings,
+
+    /// <summary>The webhooks (their subscriptions) changed.</summary>
+    Webhooks,
+
+    /// <summary>A media file was written, moved or deleted; <see cref="ContentChange.MediaPath"/> names it.</summary>
+    Media,
 }
 
 /// <summary>
 /// One committed change, announced by the store after its transaction commits. An item change names the item,
 /// the version written, its type and whether the item was published before and after; a site change carries
-/// only its kind. An item change may leave the item and version out when many items of a type changed at once.
+/// only its kind, except a definitions change, which names the type it touched. An item change may leave the item
+/// and version out when many items of a type changed at once.
 /// </summary>
 public sealed record ContentChange(
     ChangeKind Kind,
@@ -42,12 +52,20 @@ public sealed record ContentChange(
     string? ContentItemVersionId = null,
     string? ContentType = null,
     bool WasPublished = false,
-    bool IsPublished = false)
+    bool IsPublished = false,
+    string? MediaPath = null)
 {
     public static readonly ContentChange Definitions = new(ChangeKind.Definitions);
     public static readonly ContentChange Roles = new(ChangeKind.Roles);
     public static readonly ContentChange Access = new(ChangeKind.Access);
     public static readonly ContentChange Settings = new(ChangeKind.Settings);
+    public static readonly ContentChange Webhooks = new(ChangeKind.Webhooks);
+
+    /// <summary>A media file at <paramref name="path"/> (in the media library) was written, moved or deleted.</summary>
+    public static ContentChange Media(string path) => new(ChangeKind.Media, MediaPath: path);
+
+    /// <summary>A definitions change that added, changed or removed <paramref name="contentType"/>.</summary>
+    public static ContentChange DefinitionsOf(string contentType) => new(ChangeKind.Definitions, ContentType: contentType);
 
     /// <summary>True for a change of content items (as opposed to definitions, roles, access or settings).</summary>
     public bool IsItemChange => Kind is ChangeKind.Created or ChangeKind.DraftSaved or ChangeKind.Published or ChangeKind.Unpublished

@@ -14,6 +14,7 @@ public sealed class ContentChanges(IServiceProvider services, ILogger<ContentCha
     private long _roles;
     private long _access;
     private long _settings;
+    private long _webhooks;
     private long _all;
     private IContentChangeListener[]? _listeners;
 
@@ -24,6 +25,8 @@ public sealed class ContentChanges(IServiceProvider services, ILogger<ContentCha
     public long AccessStamp => Interlocked.Read(ref _access);
 
     public long SettingsStamp => Interlocked.Read(ref _settings);
+
+    public long WebhooksStamp => Interlocked.Read(ref _webhooks);
 
     /// <summary>Moves on with every announcement, before any listener hears it: a reader that saw it unchanged has missed nothing.</summary>
     public long ChangesStamp => Interlocked.Read(ref _all);
@@ -43,6 +46,7 @@ public sealed class ContentChanges(IServiceProvider services, ILogger<ContentCha
                 case ChangeKind.Roles: Interlocked.Increment(ref _roles); break;
                 case ChangeKind.Access: Interlocked.Increment(ref _access); break;
                 case ChangeKind.Settings: Interlocked.Increment(ref _settings); break;
+                case ChangeKind.Webhooks: Interlocked.Increment(ref _webhooks); break;
             }
         }
         // Listeners are resolved late: some of them (the Redis notifications) announce through this class too.

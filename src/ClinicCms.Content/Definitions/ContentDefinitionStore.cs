@@ -32,7 +32,11 @@ public sealed class ContentDefinitionStore(SiteDocumentStore documents, ContentD
             },
             cancellationToken);
 
-    public async Task<long> SaveAsync(ContentDefinitionSet record, CancellationToken cancellationToken = default) =>
-        await documents.SaveAsync(SiteDocumentNames.ContentDefinitions, record.ToJson(),
-            Audit.DefinitionChanges.Describe(await GetAsync(cancellationToken), record), cancellationToken);
+    /// <summary>Saves the definitions; the commit announces a definitions change for each type that was added, changed or removed.</summary>
+    public async Task<long> SaveAsync(ContentDefinitionSet record, CancellationToken cancellationToken = default)
+    {
+        var before = await GetAsync(cancellationToken);
+        var types = ChangedTypes.Between(before, record).Select(ContentChange.DefinitionsOf).ToList();
+        return await documents.SaveAsync(SiteDocumentNames.ContentDefinitions, record.ToJson(), Audit.DefinitionChanges.Describe(before, record), types, cancellationToken);
+    }
 }

@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace ClinicCms.Content.Media;
 
-/// <summary>A background colour (<c>bgcolor</c>): hex RGB, RRGGBB or RRGGBBAA, or one of a few names.</summary>
+/// <summary>
+/// A background colour (<c>bgcolor</c>): one of a few names, or one of the 4,096 colours of 3-digit hex (<c>RGB</c>, or
+/// <c>RRGGBB</c> with each pair one digit twice). The set is bounded, as each colour of a padded image is a variant on
+/// disk; every spelling of a colour (<c>fff</c>, <c>#FFF</c>, <c>ffffff</c>, <c>white</c>) is one <see cref="Hex"/>.
+/// </summary>
 public sealed record ImageColor(byte Red, byte Green, byte Blue, byte Alpha)
 {
     private static readonly Dictionary<string, ImageColor> Names = new(StringComparer.OrdinalIgnoreCase)
@@ -30,8 +34,8 @@ public sealed record ImageColor(byte Red, byte Green, byte Blue, byte Alpha)
         {
             return named;
         }
-        var hex = text.StartsWith('#') ? text[1..] : text;
-        if (hex.Length is not (3 or 6 or 8) || !hex.All(char.IsAsciiHexDigit))
+        var hex = (text.StartsWith('#') ? text[1..] : text).ToLowerInvariant();
+        if (hex.Length is not (3 or 6) || !hex.All(char.IsAsciiHexDigit))
         {
             return null;
         }
@@ -39,7 +43,11 @@ public sealed record ImageColor(byte Red, byte Green, byte Blue, byte Alpha)
         {
             hex = string.Concat(hex.Select(c => $"{c}{c}"));
         }
+        else if (hex[0] != hex[1] || hex[2] != hex[3] || hex[4] != hex[5])
+        {
+            return null; // a colour outside the bounded set
+        }
         byte Part(int i) => byte.Parse(hex.AsSpan(i * 2, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-        return new ImageColor(Part(0), Part(1), Part(2), hex.Length == 8 ? Part(3) : (byte)255);
+        return new ImageColor(Part(0), Part(1), Part(2), 255);
     }
 }

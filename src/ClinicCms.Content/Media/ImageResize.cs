@@ -153,7 +153,8 @@ public sealed record ImageResize(int? Width, int? Height, ImageResizeMode Mode, 
         var color = ImageColor.Parse(text);
         if (color is null)
         {
-            error = $"bgcolor {Quote(text)} is not a colour; use a hex colour (RGB, RRGGBB or RRGGBBAA, '#' optional) or {ImageColor.NamesText}";
+            error = $"bgcolor {Quote(text)} is not a colour of the supported set; use a 3-digit hex colour (RGB, or RRGGBB with "
+                + $"each pair one digit twice, such as ff8800; '#' optional) or {ImageColor.NamesText}";
         }
         return color;
     }

@@ -5,7 +5,7 @@ namespace ClinicCms.Content.Store;
 
 /// <summary>
 /// Reads and writes the site's JSON documents; every write bumps the document's version and, for the documents
-/// caches watch (definitions, roles, settings), is announced when its transaction commits.
+/// caches watch (definitions, roles, settings, webhooks), is announced when its transaction commits.
 /// </summary>
 public sealed class SiteDocumentStore(ClinicCmsDbContext db)
 {
@@ -18,7 +18,14 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
     public Task<long> SaveAsync(string name, string content, CancellationToken cancellationToken = default) => SaveAsync(name, content, null, cancellationToken);
 
     /// <param name="auditDetail">What changed, for the audit row of a watched document (which type, which role).</param>
-    public async Task<long> SaveAsync(string name, string content, string? auditDetail, CancellationToken cancellationToken = default)
+    public Task<long> SaveAsync(string name, string content, string? auditDetail, CancellationToken cancellationToken = default) =>
+        SaveAsync(name, content, auditDetail, null, cancellationToken);
+
+    /// <param name="changes">
+    /// What to announce instead of the document's one change (the definitions name each type they touched); one audit
+    /// row records the save either way. Null or empty: the document's change.
+    /// </param>
+    public async Task<long> SaveAsync(string name, string content, string? auditDetail, IReadOnlyList<ContentChange>? changes, CancellationToken cancellationToken = default)
     {
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var document = await db.SiteDocuments.FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
@@ -31,9 +38,20 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
         document.Version++;
         await db.SaveChangesAsync(cancellationToken);
         db.Entry(document).State = EntityState.Detached;
-        if (ChangeOf(name) is { } change)
+        if (ChangeOf(name) is { } change && changes is { Count: > 0 })
         {
-            db.Announce(change, auditDetail: auditDetail);
+            if (Audit.AuditEvents.RowOf(change, null, null, auditDetail) is { } row)
+            {
+                db.PendingChanges.AddAudit(row);
+            }
+            foreach (var each in changes)
+            {
+                db.PendingChanges.Add(each);
+            }
+        }
+        else if (ChangeOf(name) is { } documentChange)
+        {
+            db.Announce(documentChange, auditDetail: auditDetail);
         }
         await transaction.CommitAsync(cancellationToken);
         return document.Version;
@@ -44,6 +62,7 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
         SiteDocumentNames.ContentDefinitions => ContentChange.Definitions,
         SiteDocumentNames.Roles => ContentChange.Roles,
         SiteDocumentNames.Settings => ContentChange.Settings,
+        SiteDocumentNames.Webhooks => ContentChange.Webhooks,
         _ => null,
     };
 }

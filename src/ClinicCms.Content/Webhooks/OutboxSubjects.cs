@@ -53,6 +53,10 @@ internal static class OutboxSubjects
 
     public static WebhookPayload.Subject Of(ContentChange change, Dictionary<string, (string? Path, string? DisplayText)> versions)
     {
+        if (change.MediaPath is { } media)
+        {
+            return new WebhookPayload.Subject(null, null, null, media, System.IO.Path.GetFileName(media), IsMedia: true);
+        }
         var (path, displayText) = change.ContentItemVersionId is { } id && versions.TryGetValue(id, out var found) ? found : (null, null);
         return new WebhookPayload.Subject(change.ContentItemId, change.ContentItemVersionId, change.ContentType, path, displayText);
     }

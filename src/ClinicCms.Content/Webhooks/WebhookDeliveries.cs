@@ -9,16 +9,22 @@ namespace ClinicCms.Content.Webhooks;
 /// still be pending, due and unclaimed), so of several instances exactly one sends each attempt; a claim runs out after
 /// its lease, so a delivery held by a crashed instance is sent again.
 /// </summary>
-public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscriptions subscriptions, WebhookWakeup wakeup, TimeProvider clock)
+public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookWakeup wakeup, TimeProvider clock)
 {
-    /// <summary>Pending deliveries due at <paramref name="now"/> and not held by a live claim, earliest first.</summary>
-    public Task<List<string>> ListDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
-        db.WebhookDeliveries.AsNoTracking()
-            .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptUtc <= now && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc <= now))
-            .OrderBy(d => d.NextAttemptUtc)
+    /// <summary>The webhooks that have pending deliveries due at <paramref name="now"/> and not held by a live claim.</summary>
+    public Task<List<long>> ListDueTargetsAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
+        Due(now).Select(d => d.WebhookId).Distinct().Take(max).ToListAsync(cancellationToken);
+
+    /// <summary>One webhook's pending deliveries due at <paramref name="now"/> and not held by a live claim, oldest first.</summary>
+    public Task<List<string>> ListDueAsync(long webhookId, DateTime now, int max, CancellationToken cancellationToken = default) =>
+        Due(now).Where(d => d.WebhookId == webhookId)
+            .OrderBy(d => d.CreatedUtc).ThenBy(d => d.Id)
             .Take(max)
             .Select(d => d.Id)
             .ToListAsync(cancellationToken);
+
+    private IQueryable<WebhookDeliveryRow> Due(DateTime now) => db.WebhookDeliveries.AsNoTracking()
+        .Where(d => d.State == WebhookDeliveryState.Pending && d.NextAttemptUtc <= now && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc <= now));
 
     /// <summary>Claims the delivery for one attempt until <paramref name="now"/> + <paramref name="lease"/>; null when another instance has it or it is no longer due.</summary>
     public async Task<WebhookDelivery?> ClaimAsync(string id, DateTime now, TimeSpan lease, string instance, CancellationToken cancellationToken = default)
@@ -112,26 +118,6 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookSubscription
         var deleted = await old.ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
-    }
-
-    /// <summary>
-    /// Queues <see cref="WebhookEvents.MediaChanged"/> for a media file or folder that was written, moved or deleted. The
-    /// files are not in the database, so this runs in its own transaction once the file operation succeeded.
-    /// </summary>
-    public async Task QueueMediaChangeAsync(string path, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var dbTransaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        var to = (await subscriptions.GetAsync(dbTransaction, cancellationToken)).Where(s => s.Wants(WebhookEvents.MediaChanged, null)).ToList();
-        if (to.Count == 0)
-        {
-            return;
-        }
-        var now = clock.GetUtcNow();
-        var payload = WebhookPayload.Write(WebhookEvents.MediaChanged, now, new WebhookPayload.Subject(null, null, null, path, Path.GetFileName(path)));
-        await OutboxRows.InsertAsync(dbTransaction, [.. to.Select(s => OutboxRows.New(s.Id, WebhookEvents.MediaChanged, payload, now))], cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        wakeup.Signal();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -19,7 +19,7 @@ public static class WebhookEvents
 
     /// <summary>
     /// The event of <paramref name="change"/>, or null when frontends have nothing to refresh (a review step, a schedule,
-    /// a discarded draft, roles, access, settings). A version created or imported published is a publish.
+    /// a discarded draft, roles, access, settings, a definitions save that touched no type). A version created or imported published is a publish.
     /// </summary>
     public static string? Of(ContentChange change) => change.Kind switch
     {
@@ -28,7 +28,8 @@ public static class WebhookEvents
         ChangeKind.Deleted => ContentDeleted,
         ChangeKind.DraftSaved or ChangeKind.Restored => ContentDraftSaved,
         ChangeKind.Created or ChangeKind.Imported => change.IsPublished ? ContentPublished : ContentDraftSaved,
-        ChangeKind.Definitions => ContentTypeChanged,
+        ChangeKind.Definitions when change.ContentType is not null => ContentTypeChanged,
+        ChangeKind.Media => MediaChanged,
         _ => null,
     };
 }

@@ -12,7 +12,8 @@ namespace ClinicCms.Content.Webhooks;
 public static class WebhookPayload
 {
     /// <summary>What a delivery says about the changed item (or media file); any value may be null.</summary>
-    public sealed record Subject(string? ContentItemId, string? ContentItemVersionId, string? ContentType, string? Path, string? DisplayText);
+    /// <param name="IsMedia">True when <paramref name="Path"/> is a media file's path, tagged <c>media:{path}</c>.</param>
+    public sealed record Subject(string? ContentItemId, string? ContentItemVersionId, string? ContentType, string? Path, string? DisplayText, bool IsMedia = false);
 
     public static string Write(string eventType, DateTimeOffset timestamp, Subject subject)
     {
@@ -40,9 +41,13 @@ public static class WebhookPayload
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    /// <summary>The same tags a GraphQL answer that showed the item carries: its type's and its own.</summary>
+    /// <summary>The same tags a GraphQL answer that showed the item carries: its type's and its own; a media file's own.</summary>
     public static IEnumerable<string> TagsOf(Subject subject)
     {
+        if (subject.IsMedia && subject.Path is not null)
+        {
+            yield return CacheTags.Media(subject.Path);
+        }
         if (subject.ContentType is not null)
         {
             yield return CacheTags.Type(subject.ContentType);

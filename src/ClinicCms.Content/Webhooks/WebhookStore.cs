@@ -10,7 +10,7 @@ namespace ClinicCms.Content.Webhooks;
 /// <see cref="SiteDocumentNames.Webhooks"/> document in its transaction, so every instance's outbox sees the new
 /// subscriptions, and records an audit row; secrets are never in the audit trail.
 /// </summary>
-public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore documents, WebhookSubscriptions subscriptions, TimeProvider clock,
+public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore documents, TimeProvider clock,
     IEnumerable<IWebhookUrlRule> urlRules)
 {
     public Task<List<WebhookRow>> ListAsync(CancellationToken cancellationToken = default) =>
@@ -121,14 +121,14 @@ public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore docume
         row.ModifiedUtc = Now;
     }
 
-    // The webhooks document moves in the same transaction, so other instances' caches notice; this one's drops at once.
+    // The webhooks document moves in the same transaction, so other instances' caches notice; the store announces the
+    // change once the outermost transaction commits (a recipe's, when it runs in one), and this instance's cache hears it.
     private async Task CommitAsync(OwnedTransaction transaction, string detail, CancellationToken cancellationToken)
     {
         await db.SaveChangesAsync(cancellationToken);
         await documents.SaveAsync(SiteDocumentNames.Webhooks, "{}", cancellationToken);
         db.PendingChanges.AddAudit(AuditRow.Of(AuditCategories.Site, AuditEvents.WebhookChanged, detail: detail));
         await transaction.CommitAsync(cancellationToken);
-        subscriptions.Changed();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

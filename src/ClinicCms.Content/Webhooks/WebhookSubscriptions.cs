@@ -6,21 +6,16 @@ namespace ClinicCms.Content.Webhooks;
 
 /// <summary>
 /// The enabled webhooks, cached so that a write with nothing subscribed costs no query. Read inside the writer's
-/// transaction, on its connection. A webhook change on this instance drops the copy at once (<see cref="Changed"/>);
-/// one made by another instance is seen within <see cref="PollInterval"/>, through the version of the
-/// <see cref="SiteDocumentNames.Webhooks"/> document that every webhook write moves.
+/// transaction, on its connection. Every webhook write moves the version of the <see cref="SiteDocumentNames.Webhooks"/>
+/// document, and the store announces it once the write's transaction (a recipe's, when it runs in one) has committed:
+/// that announcement, here or from another instance over Redis, has the next read check the version; without Redis,
+/// another instance's change is seen within <see cref="PollInterval"/>.
 /// </summary>
-public sealed class WebhookSubscriptions
+public sealed class WebhookSubscriptions(ContentChanges changes, TimeProvider clock)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    private long _stamp;
-    private readonly VersionedCache<WebhookSubscription[]> _cache;
-
-    public WebhookSubscriptions(TimeProvider clock) => _cache = new(() => Interlocked.Read(ref _stamp), PollInterval, clock);
-
-    /// <summary>Called after a webhook write commits.</summary>
-    public void Changed() => Interlocked.Increment(ref _stamp);
+    private readonly VersionedCache<WebhookSubscription[]> _cache = new(() => changes.WebhooksStamp, PollInterval, clock);
 
     internal async ValueTask<WebhookSubscription[]> GetAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {

@@ -60,6 +60,22 @@ public static class MediaImageServing
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;
         }
+        // A variant may be trimmed from the cache (here or by another instance) between being made and being sent: made again once.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await SendVariantAsync(http, relative, original, variant, variants);
+                return;
+            }
+            catch (FileNotFoundException) when (attempt == 0 && !http.Response.HasStarted)
+            {
+            }
+        }
+    }
+
+    private static async Task SendVariantAsync(HttpContext http, string relative, FileInfo original, MediaVariants.Variant variant, MediaVariants variants)
+    {
         MediaVariants.Refusal? refusal;
         try
         {
@@ -83,9 +99,11 @@ public static class MediaImageServing
             await ProblemAsync(http, refusal.Status, $"{relative}: {refusal.Detail}");
             return;
         }
+        var length = new FileInfo(variant.File).Length;
+        variants.Cap.Touch(variant.File);
         SetCaching(http, variant);
         http.Response.ContentType = ImageResizer.ContentType(variant.Format);
-        http.Response.ContentLength = new FileInfo(variant.File).Length;
+        http.Response.ContentLength = length;
         if (!HttpMethods.IsHead(http.Request.Method))
         {
             await http.Response.SendFileAsync(variant.File, http.RequestAborted);

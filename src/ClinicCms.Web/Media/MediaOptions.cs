@@ -25,6 +25,12 @@ public sealed class MediaOptions
     /// <summary>Resizes that run at once; more wait their turn, so a burst of new variants cannot take every core.</summary>
     public int MaxConcurrentResizes { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
 
+    /// <summary>
+    /// The most the variant cache (MediaCache) may hold, in bytes; past it the least recently used variants are deleted
+    /// (originals never are). 0 or less: no cap.
+    /// </summary>
+    public long CacheMaxBytes { get; set; } = 1L << 30;
+
     /// <summary>Requests that may wait for a resize; more get a 503 with Retry-After. Null: four times <see cref="MaxConcurrentResizes"/>.</summary>
     public int? MaxWaitingResizes { get; set; }
 }

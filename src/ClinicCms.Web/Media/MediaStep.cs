@@ -9,7 +9,7 @@ namespace ClinicCms.Web.Media;
 /// A missing source file or a type that is not allowed is an error, found before anything is written; when a later
 /// step fails, the files it wrote are taken back with the rest of the run.
 /// </summary>
-public sealed class MediaStep(MediaStore media) : IRecipeStep
+public sealed class MediaStep(MediaStore media, ClinicCms.Content.Media.MediaChanges changes) : IRecipeStep
 {
     public string Name => "media";
 
@@ -58,7 +58,8 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
         {
             step.Run.Undo.Add(media.Restorer(file.Target));
             using var stream = new MemoryStream(file.Content);
-            var (_, error) = await media.SaveAsync(Path.GetDirectoryName(file.Target), Path.GetFileName(file.Target), stream, file.Content.Length, cancellationToken);
+            // Announced in the run's transaction: media.changed goes out when the recipe commits, and not at all when it fails.
+            var (_, error) = await media.SaveAsync(Path.GetDirectoryName(file.Target), Path.GetFileName(file.Target), stream, file.Content.Length, changes, cancellationToken);
             if (error is not null)
             {
                 step.Error(file.Target, error.Message);

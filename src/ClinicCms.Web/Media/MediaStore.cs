@@ -1,4 +1,5 @@
 using System.Text;
+using ClinicCms.Content.Media;
 using ClinicCms.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,10 @@ namespace ClinicCms.Web.Media;
 /// <summary>
 /// Media files under the site's Media folder. Every path is made safe (no "..", no odd characters) and resolved
 /// inside the folder, so nothing can be read or written outside it; uploads must have an allowed type and size.
+/// Every file written, moved or deleted is announced (<see cref="MediaChanges"/>) once the file operation succeeded,
+/// whoever asked for it: <c>media.changed</c> webhooks and caches hear of it.
 /// </summary>
-public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> options, MediaVariants variants)
+public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> options, MediaVariants variants, IServiceScopeFactory scopes)
 {
     public string Root { get; } = Path.Combine(paths.DefaultSite, "Media");
 
@@ -35,7 +38,12 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
     /// Saves a file; returns its path, or why not. The bytes go to a temporary file first and are moved into place
     /// once complete, so a full or read-only disk leaves neither a partial file nor the earlier one damaged.
     /// </summary>
-    public async Task<(string? Path, MediaError? Error)> SaveAsync(string? folder, string fileName, Stream content, long length, CancellationToken cancellationToken = default)
+    public Task<(string? Path, MediaError? Error)> SaveAsync(string? folder, string fileName, Stream content, long length, CancellationToken cancellationToken = default) =>
+        SaveAsync(folder, fileName, content, length, null, cancellationToken);
+
+    /// <param name="within">Announces the change in its open transaction (a recipe's); null: in a transaction of its own.</param>
+    public async Task<(string? Path, MediaError? Error)> SaveAsync(string? folder, string fileName, Stream content, long length, MediaChanges? within,
+        CancellationToken cancellationToken)
     {
         var name = SafeName(fileName);
         var relative = Combine(SafePath(folder ?? ""), name);
@@ -67,13 +75,26 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
             }
             File.Move(temporary, full, overwrite: true);
             variants.Forget(relative);
-            return (relative, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             DeleteQuietly(temporary);
             return (null, MediaError.Storage(e));
         }
+        await AnnounceAsync([relative], within, cancellationToken);
+        return (relative, null);
+    }
+
+    // The file has changed already: only a recipe's announcement may still be cancelled (its run rolls back and undoes the file).
+    private async Task AnnounceAsync(string[] changed, MediaChanges? within, CancellationToken cancellationToken)
+    {
+        if (within is not null)
+        {
+            await within.AnnounceAsync(changed, cancellationToken);
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MediaChanges>().AnnounceAsync(changed, CancellationToken.None);
     }
 
     /// <summary>Why a media path cannot be used (empty, or a name or path too long for file systems), or null.</summary>
@@ -166,7 +187,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         }
     }
 
-    public MediaError? Move(string? from, string? to)
+    public async Task<MediaError?> MoveAsync(string? from, string? to)
     {
         var relative = SafePath(to ?? "");
         if (string.IsNullOrEmpty(from))
@@ -201,38 +222,47 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(source, target);
             variants.Forget(SafePath(from));
-            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return MediaError.Storage(e);
         }
+        await AnnounceAsync([SafePath(from), relative], null, CancellationToken.None);
+        return null;
     }
 
-    public MediaError? Delete(string? path)
+    /// <summary>Deletes a file, or an empty folder; deleting nothing (no such file) is not an error.</summary>
+    public async Task<MediaError?> DeleteAsync(string? path)
     {
         if (string.IsNullOrEmpty(SafePath(path ?? "")))
         {
             return MediaError.Invalid("the path of the file or folder to delete is required");
         }
         var full = Resolve(path!);
+        var deleted = false;
         try
         {
             if (File.Exists(full))
             {
                 File.Delete(full);
                 variants.Forget(SafePath(path!));
+                deleted = true;
             }
             else if (Directory.Exists(full) && Directory.GetFileSystemEntries(full).Length == 0)
             {
                 Directory.Delete(full);
+                deleted = true;
             }
-            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return MediaError.Storage(e);
         }
+        if (deleted)
+        {
+            await AnnounceAsync([SafePath(path!)], null, CancellationToken.None);
+        }
+        return null;
     }
 
     /// <summary>A path inside the media folder; anything that would leave it is refused.</summary>

@@ -12,9 +12,10 @@ namespace ClinicCms.Web.Media;
 /// name holds the original's version (size and last write time) and the normalized parameters, so a replaced original
 /// never finds an old variant; a file is written to a temporary name and renamed into place. Requests for the same new
 /// variant share one resize, at most <see cref="MediaOptions.MaxConcurrentResizes"/> resizes run at once and at most
-/// <see cref="MediaOptions.MaxWaitingResizes"/> wait for a turn.
+/// <see cref="MediaOptions.MaxWaitingResizes"/> wait for a turn. The folder's total size is held under
+/// <see cref="MediaOptions.CacheMaxBytes"/> (<see cref="VariantCacheCap"/>).
 /// </summary>
-public sealed class MediaVariants(AppDataPaths paths, IOptions<MediaOptions> options) : IDisposable
+public sealed class MediaVariants(AppDataPaths paths, IOptions<MediaOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<Refusal?>>> _running = new(StringComparer.Ordinal);
     private long _resized;
@@ -25,6 +26,9 @@ public sealed class MediaVariants(AppDataPaths paths, IOptions<MediaOptions> opt
         Math.Max(0, options.Value.MaxWaitingResizes ?? 4 * Math.Max(1, options.Value.MaxConcurrentResizes)));
 
     public string Root { get; } = Path.Combine(paths.DefaultSite, "MediaCache");
+
+    /// <summary>The cap on the folder's total size, least recently used variants first out.</summary>
+    public VariantCacheCap Cap { get; } = new(Path.Combine(paths.DefaultSite, "MediaCache"), options.Value.CacheMaxBytes, clock);
 
     /// <summary>Variants written since the start: a variant served from disk adds nothing.</summary>
     public long Resized => Interlocked.Read(ref _resized);
@@ -115,6 +119,7 @@ public sealed class MediaVariants(AppDataPaths paths, IOptions<MediaOptions> opt
                     return new(StatusCodes.Status422UnprocessableEntity, problem);
                 }
                 File.Move(temporary, variant.File, overwrite: true);
+                Cap.Added(variant.File, new FileInfo(variant.File).Length);
             }
             finally
             {

@@ -21,6 +21,12 @@ public sealed class WebhookOptions
     /// <summary>Seconds between two checks for due deliveries (retries, and deliveries another instance left); a local write wakes the deliverer at once.</summary>
     public double PollIntervalSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How many webhooks this instance sends to at the same time. Each has its own lane (one delivery at a time, oldest
+    /// first), so a receiver that is slow to answer holds up only its own deliveries.
+    /// </summary>
+    public int MaxConcurrentTargets { get; set; } = 8;
+
     /// <summary>Seconds a receiver has to answer.</summary>
     public double TimeoutSeconds { get; set; } = 10;
 

@@ -115,6 +115,32 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task A_padded_image_takes_bgcolor_only_from_a_bounded_set_and_every_spelling_of_a_colour_is_one_variant()
+    {
+        await SaveAsync("colours/photo.jpg", TestImages.Jpeg(600, 400));
+        var etags = new List<string>();
+        foreach (var colour in new[] { "fff", "%23FFF", "ffffff", "%23FfFfFf", "white" })
+        {
+            using var response = await _http.GetAsync($"/media/colours/photo.jpg?width=160&height=160&rmode=pad&bgcolor={colour}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{colour}: {response.StatusCode}");
+            etags.Add(response.Headers.ETag!.Tag);
+        }
+        Assert.Single(etags.Distinct());
+        Assert.Single(Directory.GetFiles(_variants.FolderOf("colours/photo.jpg")));
+
+        // Any other colour would be one more variant on disk per value: refused, naming the parameter and the set.
+        foreach (var colour in new[] { "123456", "%23ff0001", "ffffff80", "11223344", "fffff", "lavenderblush" })
+        {
+            using var refused = await _http.GetAsync($"/media/colours/photo.jpg?width=160&height=160&rmode=pad&bgcolor={colour}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("is not a colour of the supported set", body, StringComparison.Ordinal);
+            Assert.Contains("3-digit hex colour", body, StringComparison.Ordinal);
+        }
+        Assert.Single(Directory.GetFiles(_variants.FolderOf("colours/photo.jpg")));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_a_raster_image_ignores_the_parameters()
     {
         var pdf = "%PDF-1.4 leaflet"u8.ToArray();
@@ -165,10 +191,10 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
         Assert.Equal(resized + 2, _variants.Resized);
 
         // Moved and deleted: no variant is served for a file that is not there, and none is left on disk.
-        Assert.Null(_store.Move("cache/photo.jpg", "cache/moved.jpg"));
+        Assert.Null(await _store.MoveAsync("cache/photo.jpg", "cache/moved.jpg"));
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/media/cache/photo.jpg?width=160&format=webp")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/media/cache/moved.jpg?width=160&format=webp")).StatusCode);
-        Assert.Null(_store.Delete("cache/moved.jpg"));
+        Assert.Null(await _store.DeleteAsync("cache/moved.jpg"));
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/media/cache/moved.jpg?width=160&format=webp")).StatusCode);
         Assert.False(Directory.Exists(_variants.FolderOf("cache/photo.jpg")));
         Assert.False(Directory.Exists(_variants.FolderOf("cache/moved.jpg")));

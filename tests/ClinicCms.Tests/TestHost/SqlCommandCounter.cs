@@ -62,6 +62,9 @@ public sealed class HeldClock : TimeProvider
         return new Release(this);
     }
 
+    /// <summary>Moves a held clock on by <paramref name="by"/> (a retry delay, say) without waiting for it.</summary>
+    public void Advance(TimeSpan by) => _held = (_held ?? throw new InvalidOperationException("Only a held clock is moved on.")) + by;
+
     private sealed class Release(HeldClock clock) : IDisposable
     {
         public void Dispose() => clock._held = null;

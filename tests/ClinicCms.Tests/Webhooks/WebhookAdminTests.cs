@@ -161,6 +161,7 @@ public sealed partial class WebhookAdminTests(WebhookSite site)
             var payload = System.Text.Json.Nodes.JsonNode.Parse(r.Body)!;
             Assert.Equal(WebhookEvents.MediaChanged, payload["type"]!.GetValue<string>());
             Assert.Equal("hook-upload.png", payload["data"]!["path"]!.GetValue<string>());
+            MediaChangeTests.AssertMediaPayload(r.Body, "hook-upload.png");
         });
     }
 

@@ -12,7 +12,7 @@ namespace ClinicCms.Tests.Webhooks;
 /// <summary>
 /// A frontend's webhook endpoint on 127.0.0.1 (a real Kestrel server): it checks each request's Standard Webhooks
 /// signature with its own code and records it. <c>/hook/{name}/ok</c> answers 200; <c>/hook/{name}/fail2</c> answers
-/// 500 to the first two attempts of each delivery, then 200; <c>/hook/{name}/redirect</c> answers 302 to its <c>ok</c>.
+/// 500 to the first two attempts of each delivery, then 200; <c>/hook/{name}/fail</c> always answers 500; <c>/hook/{name}/redirect</c> answers 302 to its <c>ok</c>.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -51,6 +51,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var status = mode switch
             {
                 "fail2" when earlier < 2 => 500,
+                "fail" => 500,
                 "redirect" => 302,
                 _ => 200,
             };

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ClinicCms.Web.Pages.Admin.Media;
 
 /// <summary>The media library: folders, uploads (allowed types and a size limit, names made safe), renaming, moving, deleting.</summary>
-public sealed class MediaModel(MediaStore media, ClinicCms.Content.Webhooks.WebhookDeliveries webhooks) : PageModel
+public sealed class MediaModel(MediaStore media) : PageModel
 {
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
 
@@ -36,14 +36,10 @@ public sealed class MediaModel(MediaStore media, ClinicCms.Content.Webhooks.Webh
         foreach (var file in files)
         {
             await using var stream = file.OpenReadStream();
-            var (saved, error) = await media.SaveAsync(_folder, file.FileName, stream, file.Length, HttpContext.RequestAborted);
+            var (_, error) = await media.SaveAsync(_folder, file.FileName, stream, file.Length, HttpContext.RequestAborted);
             if (error is not null)
             {
                 errors.Add(error with { Message = $"{file.FileName}: {error.Message}" });
-            }
-            else
-            {
-                await webhooks.QueueMediaChangeAsync(saved!, HttpContext.RequestAborted);
             }
         }
         // A storage failure outranks a refused file: it is the server's problem, not the editor's.
@@ -76,26 +72,15 @@ public sealed class MediaModel(MediaStore media, ClinicCms.Content.Webhooks.Webh
                 return new JsonResult(new { error = $"{file.FileName}: {error.Message}", paths }) { StatusCode = error.StatusCode };
             }
             paths.Add(path!);
-            await webhooks.QueueMediaChangeAsync(path!, HttpContext.RequestAborted);
         }
         return new JsonResult(new { paths });
     }
 
     public IActionResult OnPostFolder(string? name) => Done("Folder created.", media.CreateFolder($"{_folder}/{name}"));
 
-    public async Task<IActionResult> OnPostMoveAsync(string? path, string? to) => Done("Moved.", await ThenQueueAsync(media.Move(path, to), path, to));
+    public async Task<IActionResult> OnPostMoveAsync(string? path, string? to) => Done("Moved.", await media.MoveAsync(path, to));
 
-    public async Task<IActionResult> OnPostDeleteAsync(string? path) => Done("Deleted.", await ThenQueueAsync(media.Delete(path), path));
-
-    // media.changed for the paths a move or delete touched, once the files have changed (the outbox row comes after).
-    private async Task<MediaError?> ThenQueueAsync(MediaError? error, params string?[] paths)
-    {
-        foreach (var path in error is null ? paths.OfType<string>() : [])
-        {
-            await webhooks.QueueMediaChangeAsync(MediaStore.SafePath(path), HttpContext.RequestAborted);
-        }
-        return error;
-    }
+    public async Task<IActionResult> OnPostDeleteAsync(string? path) => Done("Deleted.", await media.DeleteAsync(path));
 
     private IActionResult Done(string? message, MediaError? error)
     {
