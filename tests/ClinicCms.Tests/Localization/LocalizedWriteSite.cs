@@ -11,7 +11,11 @@ public sealed class LocalizedWriteSite : IAsyncLifetime
     {
         Site = await SecuredSite.StartAsync();
         await Site.App.RunRecipeTextAsync("""
-            { "steps": [ { "name": "Settings", "LocalizationSettings": { "DefaultCulture": "en-US", "SupportedCultures": ["en-US", "es-US"] } } ] }
+            { "steps": [
+                { "name": "Settings", "LocalizationSettings": { "DefaultCulture": "en-US", "SupportedCultures": ["en-US", "es-US"] } },
+                { "name": "Roles", "Roles": [ { "Name": "FaqAuthor", "Permissions": [ "AccessAdminPanel", "EditOwn_FAQ", "ViewOwn_FAQ", "View_Article" ] } ] },
+                { "name": "Users", "Users": [
+                    { "UserName": "faqauthor", "Email": "faqauthor@example.com", "Password": "Faqauthor-password-1", "RoleNames": [ "FaqAuthor" ] } ] } ] }
             """, "cultures.recipe.json");
     }
 
