@@ -61,6 +61,8 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<PickerTargetValidator>();
         services.AddScoped<ContentService>();
+        services.AddSingleton<Localization.SiteCultures.Cache>();
+        services.AddScoped<Localization.SiteCultures>();
         services.AddScoped<Security.RoleStore>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<Queries.ContentExportReader>();

@@ -12,10 +12,11 @@ public static class PartNames
     public const string PublishLaterPart = nameof(PublishLaterPart);
     public const string ArchiveLaterPart = nameof(ArchiveLaterPart);
     public const string SeoMetaPart = nameof(SeoMetaPart);
+    public const string LocalizationPart = nameof(LocalizationPart);
 
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal)
     {
         TitlePart, AutoroutePart, HtmlBodyPart, MarkdownBodyPart, CommonPart, MedicalReviewPart, PublishLaterPart, ArchiveLaterPart,
-        SeoMetaPart,
+        SeoMetaPart, LocalizationPart,
     };
 }

@@ -18,6 +18,10 @@ public sealed class AdminContentQueries(ClinicCmsDbContext db)
         {
             latest = latest.Where(r => r.ContentType == query.ContentType);
         }
+        if (!string.IsNullOrEmpty(query.Culture))
+        {
+            latest = latest.Where(r => r.Culture == query.Culture);
+        }
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

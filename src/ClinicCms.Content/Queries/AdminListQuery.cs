@@ -30,7 +30,11 @@ public sealed record AdminListQuery(
     AdminSort Sort = AdminSort.Modified,
     int Page = 1,
     int PageSize = 25,
-    ContentVisibility? Visibility = null);
+    ContentVisibility? Visibility = null)
+{
+    /// <summary>Only items in this culture (LocalizationPart.Culture); null for every culture.</summary>
+    public string? Culture { get; init; }
+}
 
 /// <summary>One row of the list: the latest version, and whether a published version exists beside it.</summary>
 public sealed record AdminListRow(ContentItems.ContentItem Latest, bool HasPublished);

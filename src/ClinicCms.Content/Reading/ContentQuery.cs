@@ -18,6 +18,13 @@ public sealed record ContentQuery(string ContentType)
 
     public int First { get; init; } = 100;
 
-    /// <summary>Reserved for localized content; readers refuse a query that sets it until then.</summary>
+    /// <summary>When set, only versions in this culture (LocalizationPart.Culture); null means every culture, as in Orchard.</summary>
     public string? Culture { get; init; }
+
+    /// <summary>
+    /// With <see cref="Culture"/>: per localization set, the version in <see cref="Culture"/> when the set has one
+    /// (among the versions of this status and owner), else the one in this culture (the site's default). A version
+    /// without a set stands for a set of its own. The where filter applies to the versions so chosen.
+    /// </summary>
+    public string? FallbackCulture { get; init; }
 }

@@ -47,6 +47,9 @@ public static class ContentItemMapper
         record.Owner = Truncate(item.Owner, ContentItemVersionRowConfiguration.NameLength);
         record.Author = Truncate(item.Author, ContentItemVersionRowConfiguration.NameLength);
         record.Path = Truncate(item.Part(PartNames.AutoroutePart).GetString("Path"), ContentItemVersionRowConfiguration.PathLength);
+        var localization = item.Get<LocalizationPart>(PartNames.LocalizationPart);
+        record.Culture = Truncate(localization.Culture, Localization.CultureName.MaxLength);
+        record.LocalizationSet = Truncate(localization.LocalizationSet, ContentItemVersionRowConfiguration.NameLength);
         record.Content = ContentItemJson.SerializeParts(item);
         record.ScheduledUtc = Scheduling.ScheduleParts.DueUtc(item);
         record.ConcurrencyStamp = Guid.NewGuid().ToString("N");

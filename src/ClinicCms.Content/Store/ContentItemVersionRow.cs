@@ -19,6 +19,12 @@ public sealed class ContentItemVersionRow
     /// <summary>AutoroutePart.Path, so that lookup by path uses an index.</summary>
     public string? Path { get; set; }
 
+    /// <summary>LocalizationPart.Culture, so that a list in one culture uses an index.</summary>
+    public string? Culture { get; set; }
+
+    /// <summary>LocalizationPart.LocalizationSet: the items of one set are one piece of content in several cultures.</summary>
+    public string? LocalizationSet { get; set; }
+
     /// <summary>
     /// When the scheduler acts on this version: its PublishLaterPart time while it is the latest draft, its
     /// ArchiveLaterPart time while it is published, else null. Filled from the parts on every write; indexed, so the

@@ -25,6 +25,8 @@ internal sealed class ContentItemVersionRowConfiguration(string jsonColumnType)
         entity.Property(r => r.Owner).HasMaxLength(NameLength);
         entity.Property(r => r.Author).HasMaxLength(NameLength);
         entity.Property(r => r.Path).HasMaxLength(PathLength);
+        entity.Property(r => r.Culture).HasMaxLength(Localization.CultureName.MaxLength);
+        entity.Property(r => r.LocalizationSet).HasMaxLength(NameLength);
         entity.Property(r => r.Content).HasColumnType(jsonColumnType).IsRequired();
         entity.Property(r => r.ConcurrencyStamp).HasMaxLength(36).IsConcurrencyToken();
         // PostgreSQL keeps microseconds; cutting ticks to that everywhere gives both providers the same timestamps and order.
@@ -49,6 +51,10 @@ internal sealed class ContentItemVersionRowConfiguration(string jsonColumnType)
         entity.HasIndex(r => new { r.ContentType, r.Latest, r.ModifiedUtc });
         entity.HasIndex(r => new { r.Latest, r.ModifiedUtc });
         entity.HasIndex(r => r.Path);
+
+        // A list in one culture, and the other cultures of an item (its localization set).
+        entity.HasIndex(r => new { r.ContentType, r.Culture, r.Published });
+        entity.HasIndex(r => r.LocalizationSet);
 
         // The scheduler's check (due versions, earliest first): only scheduled versions are in it.
         entity.HasIndex(r => r.ScheduledUtc).HasFilter("\"ScheduledUtc\" IS NOT NULL");

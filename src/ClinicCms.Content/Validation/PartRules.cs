@@ -45,6 +45,21 @@ internal static class PartRules
             case PartNames.SeoMetaPart:
                 SeoMetaRules.Check(path, part, errors);
                 break;
+            case PartNames.LocalizationPart:
+                CheckLocalization(path, part, errors);
+                break;
+        }
+    }
+
+    private static void CheckLocalization(string path, JsonObject? part, List<ContentError> errors)
+    {
+        if (JsonValues.String(part, nameof(LocalizationPart.Culture), path, errors) is { Length: > 0 } culture && Localization.CultureName.Problem(culture) is { } problem)
+        {
+            errors.Add(new ContentError($"{path}.Culture", problem));
+        }
+        if (JsonValues.String(part, nameof(LocalizationPart.LocalizationSet), path, errors) is { Length: > Store.ContentItemVersionRowConfiguration.NameLength } set)
+        {
+            errors.Add(new ContentError($"{path}.LocalizationSet", $"at most {Store.ContentItemVersionRowConfiguration.NameLength} characters, got {set.Length}"));
         }
     }
 

@@ -23,7 +23,8 @@ public sealed partial class ContentService(
     ContentItemPreparer preparer,
     PickerTargetValidator pickers,
     ContentFieldKinds fieldKinds,
-    TimeProvider clock)
+    TimeProvider clock,
+    Localization.SiteCultures cultures)
 {
     public static ContentItem New(string contentType) => new() { ContentItemId = IdGenerator.NewId(), ContentType = contentType };
 
@@ -400,7 +401,10 @@ public sealed partial class ContentService(
     /// <summary>Validation, then handlers, then picker targets: every error of the item, or none.</summary>
     private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionSet defs, CancellationToken cancellationToken)
     {
+        var siteCultures = await cultures.GetAsync(cancellationToken);
+        Localization.CultureRules.FillDefaults(item, defs, siteCultures);
         var errors = ContentValidator.Validate(item, defs, fieldKinds);
+        errors.AddRange(errors.Count == 0 ? Localization.CultureRules.Check(item, defs, siteCultures) : []);
         if (errors.Count > 0)
         {
             return errors;

@@ -19,7 +19,7 @@ internal static class ContentListResolver
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
-        var query = new ContentQuery(model.ContentType)
+        var query = await InCultureAsync(context, reads, new ContentQuery(model.ContentType)
         {
             Status = status,
             Owner = owner,
@@ -27,13 +27,13 @@ internal static class ContentListResolver
             OrderBy = OrderByKeys.Resolve(model, orderBy),
             Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
             First = first,
-        };
+        });
         try
         {
             var items = await reads.Reader.ListAsync(query, context.CancellationToken);
             reads.Tags.Type(model.ContentType);
             reads.Tags.Items(items);
-            return NodeBatch.Of(items);
+            return NodeBatch.Of(items, status);
         }
         catch (ContentQueryException e)
         {
@@ -45,12 +45,12 @@ internal static class ContentListResolver
     {
         var reads = ContentReadContext.Of(context);
         var (status, owner) = await CheckAccessAsync(context, reads, model, []); // a count has no orderBy
-        var query = new ContentQuery(model.ContentType)
+        var query = await InCultureAsync(context, reads, new ContentQuery(model.ContentType)
         {
             Status = status,
             Owner = owner,
             Where = PreviewItemOnly(reads, status, WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter)),
-        };
+        });
         try
         {
             var count = await reads.Reader.CountAsync(query, context.CancellationToken);
@@ -79,6 +79,20 @@ internal static class ContentListResolver
         }
         reads.Tags.Item(item);
         return node;
+    }
+
+    // ClinicCms's culture and fallback arguments (on types with LocalizationPart); fallback is to the site's default culture.
+    private static async ValueTask<ContentQuery> InCultureAsync(IResolveFieldContext context, ContentReadContext reads, ContentQuery query)
+    {
+        CultureArguments.CheckWhere(query.Where);
+        if (context.FieldDefinition.Arguments?.Find("culture") is null || CultureArguments.Read(context, "culture") is not { } culture)
+        {
+            return query;
+        }
+        var fallback = context.GetArgument<bool?>("fallback") == true && reads.SiteCultures is { } cultures
+            ? (await cultures(context.CancellationToken))?.DefaultCulture
+            : null;
+        return query with { Culture = culture, FallbackCulture = fallback };
     }
 
     // A preview token reads the drafts of its own item only; published content it reads as its issuer would.

@@ -18,9 +18,12 @@ public sealed class NodeBatch
 {
     public List<ContentNode> Nodes { get; } = [];
 
-    public static List<ContentNode> Of(IEnumerable<ContentItem> items)
+    /// <summary>The versions the list asked for; lookups and pickers read published ones.</summary>
+    public PublicationStatus Status { get; init; } = PublicationStatus.Published;
+
+    public static List<ContentNode> Of(IEnumerable<ContentItem> items, PublicationStatus status = PublicationStatus.Published)
     {
-        var batch = new NodeBatch();
+        var batch = new NodeBatch { Status = status };
         batch.Nodes.AddRange(items.Select(i => new ContentNode(i, batch)));
         return batch.Nodes;
     }

@@ -30,6 +30,9 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
     /// <summary>Media files' versions, for resized images' URLs; null in a host without a media library.</summary>
     public ClinicCms.Content.Media.IMediaVersions? MediaVersions { get; init; }
 
+    /// <summary>The site's cultures (siteCultures, and the default culture a fallback falls back to); null in a host without them.</summary>
+    public Func<CancellationToken, ValueTask<ClinicCms.Content.Localization.LocalizationSettings?>>? SiteCultures { get; init; }
+
     /// <summary>The caller's view scopes, asked once per type.</summary>
     public ReadScopes Scopes => _scopes ??= new ReadScopes(Access, User);
 

@@ -18,4 +18,7 @@ public sealed class TypeQueryModel(string contentType)
     public string ContentType { get; } = contentType;
     public FilterModel Filter { get; } = new();
     public Dictionary<string, QueryTarget> Order { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the type has LocalizationPart: its list and count fields take culture and fallback.</summary>
+    public bool Localized { get; set; }
 }

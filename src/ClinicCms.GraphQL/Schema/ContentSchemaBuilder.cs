@@ -62,6 +62,7 @@ public static class ContentSchemaBuilder
         });
 
         JsonLdFields.AddRoot(query, objectTypes.ContainsKey);
+        CultureFields.AddRoot(query);
 
         var schema = new global::GraphQL.Types.Schema { Query = query, NameConverter = DefaultNameConverter.Instance };
         foreach (var objectType in objectTypes.Values)
@@ -118,7 +119,7 @@ public static class ContentSchemaBuilder
                 new QueryArgument(orderBy) { Name = "orderBy" },
                 new QueryArgument<IntGraphType> { Name = "first" },
                 new QueryArgument<IntGraphType> { Name = "skip" },
-                new QueryArgument(status) { Name = "status", DefaultValue = PublicationStatus.Published }),
+                new QueryArgument(status) { Name = "status", DefaultValue = PublicationStatus.Published }).WithCulture(model),
             Resolver = new FuncFieldResolver<object?>(async c => await ContentListResolver.ListAsync(c, model)),
         });
 
@@ -130,7 +131,7 @@ public static class ContentSchemaBuilder
             Type = typeof(NonNullGraphType<IntGraphType>),
             Arguments = new QueryArguments(
                 new QueryArgument(where) { Name = "where" },
-                new QueryArgument(status) { Name = "status", DefaultValue = PublicationStatus.Published }),
+                new QueryArgument(status) { Name = "status", DefaultValue = PublicationStatus.Published }).WithCulture(model),
             Resolver = new FuncFieldResolver<object?>(async c => await ContentListResolver.CountAsync(c, model)),
         });
 

@@ -31,6 +31,9 @@ internal sealed class SchemaParts
     /// <summary>SeoMetaPart's type, sharing the MediaField type with the media fields of the schema.</summary>
     public IGraphType SeoMeta => Shared("SeoMetaPart", () => new SeoMetaPartGraphType(Shared("MediaField", () => new MediaFieldGraphType())));
 
+    /// <summary>LocalizationPart's type, whose localizations are items of any type.</summary>
+    public IGraphType Localization => Shared("LocalizationPart", () => new LocalizationPartGraphType(ContentItem));
+
     /// <summary>Object types of named parts with fields, one per part definition.</summary>
     public Dictionary<string, ObjectGraphType> PartTypes { get; } = [];
 

@@ -45,6 +45,9 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
                 case PartNames.SeoMetaPart:
                     AddPart(typePart, new FieldType { ResolvedType = parts.SeoMeta });
                     continue;
+                case PartNames.LocalizationPart:
+                    AddLocalization(typePart);
+                    continue;
             }
             if (parts.Definitions.FindPart(typePart.PartName) is not { Fields.Count: > 0 } definition)
             {
@@ -74,9 +77,21 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
         model.Order.TryAdd("path", target);
     }
 
+    // Orchard's names: the part as localizationPart, and where: { localizationPart: { culture, localizationSet } } on its columns.
+    private void AddLocalization(ContentTypePartDefinition typePart)
+    {
+        const string name = "localizationPart";
+        AddPart(typePart, new FieldType { Name = name, ResolvedType = parts.Localization }, nullWhenAbsent: true);
+        var nested = new WhereInputBuilder(new InputObjectGraphType { Name = parts.Names.Claim($"{objectType.Name}LocalizationPartWhereInput") }, new FilterModel());
+        nested.Add("culture", new ColumnTarget("Culture", ScalarKind.Text), ScalarKind.Text);
+        nested.Add("localizationSet", new ColumnTarget("LocalizationSet", ScalarKind.Text), ScalarKind.Text);
+        where.AddNested(name, nested.Input, nested.Model);
+        model.Localized = true;
+    }
+
     private void AddPart(ContentTypePartDefinition typePart, FieldType field, bool nullWhenAbsent = false)
     {
-        field.Name = GraphQLNames.FieldName(typePart.Name);
+        field.Name ??= GraphQLNames.FieldName(typePart.Name);
         field.Resolver = new FuncFieldResolver<object?>(c => PartSource(c.Source, typePart.Name) is var part && (part.Value is not null || !nullWhenAbsent) ? part : null);
         Add(objectType, field);
     }

@@ -3,6 +3,7 @@ using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
 using ClinicCms.Content.Import;
+using ClinicCms.Content.Localization;
 using ClinicCms.Content.Validation;
 
 namespace ClinicCms.Recipes.Steps;
@@ -26,6 +27,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
             return;
         }
         var definitions = step.Run.Definitions.Copy();
+        var cultures = LocalizationSettings.From(step.Run.Settings); // as this recipe's Settings steps left them
         using var settingsReadOnce = SettingsExtensions.ReadOnce();
         var planned = new Planned([], [], definitions);
         // A version that exists is merged into the stored one on import (Orchard's rule): check it as it will be saved.
@@ -39,7 +41,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
                 step.Error($"data[{i}]", $"expected a content item object, got {ContentItemJson.Describe(array[i])}");
                 continue;
             }
-            foreach (var error in Check(json, definitions, stored))
+            foreach (var error in Check(json, definitions, stored, cultures))
             {
                 step.Error(error.Path.Length == 0 ? $"data[{i}]" : $"data[{i}].{error.Path}", error.Message);
             }
@@ -66,7 +68,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         step.Run.Report.ItemsUnchanged += result.Unchanged;
     }
 
-    private List<ContentError> Check(JsonObject json, ContentDefinitionSet definitions, Dictionary<string, ContentItem> stored)
+    private List<ContentError> Check(JsonObject json, ContentDefinitionSet definitions, Dictionary<string, ContentItem> stored, LocalizationSettings? cultures)
     {
         ContentItem item;
         try
@@ -85,6 +87,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         {
             item = ImportMerge.Merge(existing, item);
         }
-        return ContentValidator.Validate(item, definitions, fieldKinds);
+        var errors = ContentValidator.Validate(item, definitions, fieldKinds);
+        return errors.Count > 0 ? errors : CultureRules.Check(item, definitions, cultures);
     }
 }

@@ -7,6 +7,10 @@ public sealed class SettingsStep : IRecipeStep
 
     public Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
+        foreach (var (path, message) in Content.Localization.LocalizationSettings.Problems(step.Property(Content.Localization.LocalizationSettings.Key)))
+        {
+            step.Error(path, message);
+        }
         Store(step);
         return Task.CompletedTask;
     }

@@ -40,6 +40,13 @@ public sealed class PublishedIndexTests : IAsyncLifetime
         "{ contentItem(contentItemId: \"indexdraft0000000000000001\") { displayText } }",
         "{ treatmentOverview { displayText faqs { contentItems { ... on FAQ { displayText } } } relatedArticles { contentItems { ... on Article { displayText path } } } } }",
         "{ articleCount faqCount treatmentOverviewCount }",
+        "{ page(culture: \"es-US\", orderBy: { displayText: ASC }) { displayText localizationPart { culture localizationSet } } pageCount(culture: \"es-US\") }",
+        "{ page(culture: \"es-US\", fallback: true, orderBy: { displayText: ASC }) { displayText localizationPart { culture } } pageCount(culture: \"es-US\", fallback: true) }",
+        "{ page(culture: \"es-US\", fallback: true, orderBy: { createdUtc: DESC }, skip: 1, first: 3) { displayText } }",
+        "{ page(culture: \"es-US\", fallback: true, where: { path: \"pages/visit\" }) { displayText path } }",
+        "{ page(culture: \"fr-FR\", fallback: true, orderBy: { displayText: DESC }) { displayText } }",
+        "{ page(where: { localizationPart: { culture: \"en-US\" } }, orderBy: { path: ASC }) { path } }",
+        "{ page(orderBy: { displayText: ASC }) { displayText localizationPart { localizations { ... on Page { displayText } } es: localizations(culture: \"es-US\") { contentItemId } } } }",
     ];
 
     private readonly TempFolder _data = new();
@@ -177,7 +184,55 @@ public sealed class PublishedIndexTests : IAsyncLifetime
             };
             items.Add(Item($"indexfaq{i + 1:D18}", "FAQ", $"Index question {i}?", published: true, created: "2026-03-05T10:00:00Z", path: null, ("FAQ", faq)));
         }
-        return new JsonObject { ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["data"] = items }) };
+        foreach (var page in LocalizedPages())
+        {
+            items.Add(page);
+        }
+        return new JsonObject
+        {
+            ["steps"] = new JsonArray(
+                new JsonObject
+                {
+                    ["name"] = "Settings",
+                    ["LocalizationSettings"] = new JsonObject { ["DefaultCulture"] = "en-US", ["SupportedCultures"] = new JsonArray("en-US", "es-US") },
+                },
+                JsonNode.Parse("""
+                    { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Page", "DisplayName": "Page", "Settings": { "ContentTypeSettings": { "Creatable": true, "Listable": true } },
+                      "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart" }, { "PartName": "AutoroutePart", "Name": "AutoroutePart" },
+                        { "PartName": "LocalizationPart", "Name": "LocalizationPart" } ] } ] }
+                    """),
+                new JsonObject { ["name"] = "content", ["data"] = items }),
+        };
+    }
+
+    // Localized pages: a set in both cultures, a set whose Spanish item is a draft, one only in Spanish, an English page
+    // without a set, and a page without a culture (which no culture filter finds).
+    private static IEnumerable<JsonObject> LocalizedPages()
+    {
+        (string Id, string Title, string? Culture, string? Set, bool Published, string Path)[] pages =
+        [
+            ("indexpageen000000000000001", "Welcome", "en-US", "indexpageset00000000000001", true, "pages/welcome"),
+            ("indexpagees000000000000001", "Bienvenida", "es-US", "indexpageset00000000000001", true, "es/pages/bienvenida"),
+            ("indexpageen000000000000002", "Visit", "en-US", "indexpageset00000000000002", true, "pages/visit"),
+            ("indexpagees000000000000002", "Visita", "es-US", "indexpageset00000000000002", false, "es/pages/visita"),
+            ("indexpagees000000000000003", "Solo", "es-US", "indexpageset00000000000003", true, "es/pages/solo"),
+            ("indexpageen000000000000004", "No set", "en-US", null, true, "pages/no-set"),
+            ("indexpagexx000000000000005", "No culture", null, null, true, "pages/no-culture"),
+        ];
+        for (var i = 0; i < pages.Length; i++)
+        {
+            var (id, title, culture, set, published, path) = pages[i];
+            var page = Item(id, "Page", title, published, $"2026-03-1{i}T10:00:00Z", path, ("LocalizationPart", new JsonObject()));
+            if (culture is null)
+            {
+                page.Remove("LocalizationPart");
+            }
+            else
+            {
+                page["LocalizationPart"] = new JsonObject { ["LocalizationSet"] = set, ["Culture"] = culture };
+            }
+            yield return page;
+        }
     }
 
     private static JsonObject Item(string id, string type, string title, bool published, string created, string? path, (string Part, JsonObject Fields) part)

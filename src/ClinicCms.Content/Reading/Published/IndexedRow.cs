@@ -21,6 +21,8 @@ public sealed class IndexedRow(ContentItemVersionRow head, int ordinal, IndexedF
         [nameof(ContentItemVersionRow.Owner)] = r => r.Owner,
         [nameof(ContentItemVersionRow.Author)] = r => r.Author,
         [nameof(ContentItemVersionRow.Path)] = r => r.Path,
+        [nameof(ContentItemVersionRow.Culture)] = r => r.Culture,
+        [nameof(ContentItemVersionRow.LocalizationSet)] = r => r.LocalizationSet,
         [nameof(ContentItemVersionRow.Published)] = r => r.Published,
         [nameof(ContentItemVersionRow.Latest)] = r => r.Latest,
         [nameof(ContentItemVersionRow.CreatedUtc)] = r => r.CreatedUtc,

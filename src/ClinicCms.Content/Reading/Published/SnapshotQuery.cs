@@ -14,18 +14,37 @@ internal sealed class SnapshotQuery
 
     private readonly string _contentType;
     private readonly List<(QueryTarget Target, object Value)> _equals = [];
+    private static readonly ColumnTarget CultureColumn = new(nameof(ContentItemVersionRow.Culture), ScalarKind.Text);
+    private static readonly ColumnTarget SetColumn = new(nameof(ContentItemVersionRow.LocalizationSet), ScalarKind.Text);
+
     private OrderKey[] _order = [];
+
+    // A culture with its fallback (ContentQuery.FallbackCulture): the rows are chosen per localization set first.
+    private (string Culture, string Fallback)? _cultures;
+
+    private bool MatchesAll => _equals.Count == 0 && _cultures is null;
 
     private SnapshotQuery(string contentType) => _contentType = contentType;
 
     /// <summary>The query, or null when SQL must answer it (which also reports any error in it).</summary>
     public static SnapshotQuery? TryPlan(ContentQuery model)
     {
-        if (model.Status != PublicationStatus.Published || model.Owner is not null || model.Culture is not null)
+        if (model.Status != PublicationStatus.Published || model.Owner is not null)
         {
             return null;
         }
         var query = new SnapshotQuery(model.ContentType);
+        if (model.Culture is { } culture)
+        {
+            if (model.FallbackCulture is { } fallback && fallback != culture)
+            {
+                query._cultures = (culture, fallback);
+            }
+            else
+            {
+                query._equals.Add((CultureColumn, culture));
+            }
+        }
         try
         {
             if (model.Where is { } where && !query.AddEquals(where))
@@ -83,7 +102,7 @@ internal sealed class SnapshotQuery
 
     public int Count(PublishedSnapshot snapshot)
     {
-        if (_equals.Count == 0)
+        if (MatchesAll)
         {
             return snapshot.Rows(_contentType).Length;
         }
@@ -99,7 +118,7 @@ internal sealed class SnapshotQuery
     {
         var rows = snapshot.Rows(_contentType);
         var page = new List<ContentItemVersionRow>(Math.Min(take, rows.Length));
-        if (_equals.Count == 0)
+        if (MatchesAll)
         {
             var sorted = snapshot.Order(_contentType, _order).Sorted;
             for (var i = skip; i < sorted.Length && page.Count < take; i++)
@@ -121,17 +140,35 @@ internal sealed class SnapshotQuery
         return page;
     }
 
-    // Starts from the rows holding the first key's value, then checks the others on each.
+    // Starts from the rows holding the first key's value (or the rows a culture with fallback chooses), then checks the others on each.
     private IEnumerable<int> Matching(PublishedSnapshot snapshot)
     {
-        var (firstTarget, firstValue) = _equals[0];
-        var others = _equals.Skip(1).Select(e => (snapshot.Column(_contentType, e.Target).Values, e.Value)).ToArray();
-        foreach (var ordinal in snapshot.Column(_contentType, firstTarget).Matching(firstValue))
+        var start = _cultures is { } cultures ? InCultures(snapshot, cultures.Culture, cultures.Fallback) : null;
+        var (firstTarget, firstValue) = start is null ? _equals[0] : (null!, null!);
+        var others = _equals.Skip(start is null ? 1 : 0).Select(e => (snapshot.Column(_contentType, e.Target).Values, e.Value)).ToArray();
+        foreach (var ordinal in start ?? snapshot.Column(_contentType, firstTarget).Matching(firstValue))
         {
             if (others.All(o => Equals(o.Values[ordinal], o.Value)))
             {
                 yield return ordinal;
             }
         }
+    }
+
+    // The rows in the culture, and the fallback culture's rows of sets with none in the culture (a row without a set is its own).
+    private List<int> InCultures(PublishedSnapshot snapshot, string culture, string fallback)
+    {
+        var cultureColumn = snapshot.Column(_contentType, CultureColumn);
+        var sets = snapshot.Column(_contentType, SetColumn).Values;
+        var chosen = new List<int>(cultureColumn.Matching(culture));
+        var translated = new HashSet<object>(chosen.Select(o => sets[o]).OfType<object>());
+        foreach (var ordinal in cultureColumn.Matching(fallback))
+        {
+            if (sets[ordinal] is not { } set || !translated.Contains(set))
+            {
+                chosen.Add(ordinal);
+            }
+        }
+        return chosen;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class SnapshotRows(HashSet<(string Part, string Field)> wanted)
 {
     public const string HeadColumns = """
         "Id", "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "CreatedUtc", "ModifiedUtc",
-        "PublishedUtc", "Owner", "Author", "Path", "ConcurrencyStamp"
+        "PublishedUtc", "Owner", "Author", "Path", "ConcurrencyStamp", "Culture", "LocalizationSet"
         """;
 
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal); // types, parts, fields, owners: one string each
@@ -46,6 +46,8 @@ internal sealed class SnapshotRows(HashSet<(string Part, string Field)> wanted)
             Author = reader.IsDBNull(10) ? null : Shared(reader.GetString(10)),
             Path = reader.IsDBNull(11) ? null : reader.GetString(11),
             ConcurrencyStamp = reader.GetString(12),
+            Culture = reader.IsDBNull(13) ? null : Shared(reader.GetString(13)),
+            LocalizationSet = reader.IsDBNull(14) ? null : reader.GetString(14),
             Fields = null!, // the index keeps its own
         };
         var ordinal = _ordinals.GetValueOrDefault(head.ContentType);

@@ -24,19 +24,46 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         }
         // Compared with a parameter, not as a bare column: SQLite matches "Published = ?" to the (ContentType,
         // Published, PublishedUtc) indexes and walks them in order, but sorts every row of the type for "Published".
+        query = WithStatus(query, model.Status);
+        query = InCulture(query, model);
+        if (model.Where is { } where && !IsEverything(where))
+        {
+            query = query.Where(Expression.Lambda<Func<ContentItemVersionRow, bool>>(Translate(where, model.ContentType), Row));
+        }
+        return query;
+    }
+
+    private static IQueryable<ContentItemVersionRow> WithStatus(IQueryable<ContentItemVersionRow> query, PublicationStatus status)
+    {
         var set = true;
-        query = model.Status switch
+        return status switch
         {
             PublicationStatus.Draft => query.Where(r => r.Latest == set && r.Published != set),
             PublicationStatus.Latest => query.Where(r => r.Latest == set),
             PublicationStatus.All => query,
             _ => query.Where(r => r.Published == set),
         };
-        if (model.Where is { } where && !IsEverything(where))
+    }
+
+    // The culture, or with a fallback: the fallback culture's version of a set that has none in the culture among the
+    // versions of the same type, status and owner (NOT EXISTS on the LocalizationSet index).
+    private IQueryable<ContentItemVersionRow> InCulture(IQueryable<ContentItemVersionRow> query, ContentQuery model)
+    {
+        if (model.Culture is not { } culture)
         {
-            query = query.Where(Expression.Lambda<Func<ContentItemVersionRow, bool>>(Translate(where, model.ContentType), Row));
+            return query;
         }
-        return query;
+        if (model.FallbackCulture is not { } fallback || fallback == culture)
+        {
+            return query.Where(r => r.Culture == culture);
+        }
+        var others = WithStatus(db.ContentItems.Where(s => s.ContentType == model.ContentType && s.Culture == culture), model.Status);
+        if (model.Owner is { } owner)
+        {
+            others = others.Where(s => s.Owner == owner);
+        }
+        return query.Where(r => r.Culture == culture
+            || (r.Culture == fallback && (r.LocalizationSet == null || !others.Any(s => s.LocalizationSet == r.LocalizationSet))));
     }
 
     /// <summary>Orders by the query's keys in turn; createdUtc descending when it has none (Orchard's default).</summary>

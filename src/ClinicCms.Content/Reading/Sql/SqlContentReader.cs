@@ -37,12 +37,6 @@ internal sealed class SqlContentReader(ReadSession session, ContentItemLoader lo
         return await loader.ReadAsync(db.ContentItems.AsNoTracking().Where(r => r.Published && ids.Contains(r.ContentItemId)), cancellationToken);
     }
 
-    private async ValueTask<ContentQueryTranslator> TranslatorAsync(ContentQuery query, CancellationToken cancellationToken)
-    {
-        if (query.Culture is not null)
-        {
-            throw new NotSupportedException("Content has no cultures yet; a query cannot ask for one.");
-        }
-        return _translator ??= new ContentQueryTranslator(await session.ContextAsync(cancellationToken));
-    }
+    private async ValueTask<ContentQueryTranslator> TranslatorAsync(ContentQuery query, CancellationToken cancellationToken) =>
+        _translator ??= new ContentQueryTranslator(await session.ContextAsync(cancellationToken));
 }

@@ -19,9 +19,9 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 "ClinicCms.Content.Store.ContentItemVersionRow",
                 typeof(ContentItemVersionRow),
                 baseEntityType,
-                propertyCount: 16,
+                propertyCount: 18,
                 navigationCount: 1,
-                unnamedIndexCount: 9,
+                unnamedIndexCount: 11,
                 namedIndexCount: 2,
                 keyCount: 1);
 
@@ -88,6 +88,14 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 DateTime? (DateTime? v) => (v == null ? null : ((DateTime? )(new DateTime(v.Value.Ticks - v.Value.Ticks % 10L, v.Value.Kind)))),
                 DateTime? (DateTime? v) => v));
 
+            var culture = runtimeEntityType.AddProperty(
+                "Culture",
+                typeof(string),
+                propertyInfo: typeof(ContentItemVersionRow).GetProperty("Culture", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContentItemVersionRow).GetField("<Culture>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+
             var displayText = runtimeEntityType.AddProperty(
                 "DisplayText",
                 typeof(string),
@@ -102,6 +110,14 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 propertyInfo: typeof(ContentItemVersionRow).GetProperty("Latest", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ContentItemVersionRow).GetField("<Latest>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+
+            var localizationSet = runtimeEntityType.AddProperty(
+                "LocalizationSet",
+                typeof(string),
+                propertyInfo: typeof(ContentItemVersionRow).GetProperty("LocalizationSet", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContentItemVersionRow).GetField("<LocalizationSet>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 255);
 
             var modifiedUtc = runtimeEntityType.AddProperty(
                 "ModifiedUtc",
@@ -168,25 +184,31 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { path });
+                new[] { localizationSet });
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { scheduledUtc });
-            index2.AddAnnotation("Relational:Filter", "\"ScheduledUtc\" IS NOT NULL");
+                new[] { path });
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { latest, modifiedUtc });
+                new[] { scheduledUtc });
+            index3.AddAnnotation("Relational:Filter", "\"ScheduledUtc\" IS NOT NULL");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { contentType, latest, modifiedUtc });
+                new[] { latest, modifiedUtc });
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { contentType, published, createdUtc });
+                new[] { contentType, culture, published });
 
             var index6 = runtimeEntityType.AddIndex(
-                new[] { contentType, published, displayText });
+                new[] { contentType, latest, modifiedUtc });
 
             var index7 = runtimeEntityType.AddIndex(
+                new[] { contentType, published, createdUtc });
+
+            var index8 = runtimeEntityType.AddIndex(
+                new[] { contentType, published, displayText });
+
+            var index9 = runtimeEntityType.AddIndex(
                 new[] { contentType, published, publishedUtc });
 
             var uX_ContentItemVersions_Latest = runtimeEntityType.AddIndex(

@@ -11,7 +11,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
     public partial class SqliteClinicCmsDbContextModel
     {
         private SqliteClinicCmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("69bbceaa-b0d6-46a4-b06d-4982b64ea5f8"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("0a11caed-9e8b-443d-893d-acfd2d628b25"), entityTypeCount: 18)
         {
         }
 

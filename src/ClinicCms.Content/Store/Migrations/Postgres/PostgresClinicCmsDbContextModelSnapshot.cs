@@ -182,12 +182,20 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.Property<DateTime?>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("DisplayText")
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
                     b.Property<bool>("Latest")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("LocalizationSet")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<DateTime?>("ModifiedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -216,12 +224,16 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                     b.HasIndex("ContentItemVersionId")
                         .IsUnique();
 
+                    b.HasIndex("LocalizationSet");
+
                     b.HasIndex("Path");
 
                     b.HasIndex("ScheduledUtc")
                         .HasFilter("\"ScheduledUtc\" IS NOT NULL");
 
                     b.HasIndex("Latest", "ModifiedUtc");
+
+                    b.HasIndex("ContentType", "Culture", "Published");
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 

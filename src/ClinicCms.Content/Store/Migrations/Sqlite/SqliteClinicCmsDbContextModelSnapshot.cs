@@ -169,12 +169,20 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.Property<DateTime?>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Culture")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayText")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Latest")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalizationSet")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ModifiedUtc")
                         .HasColumnType("TEXT");
@@ -203,12 +211,16 @@ namespace ClinicCms.Content.Store.Migrations.Sqlite
                     b.HasIndex("ContentItemVersionId")
                         .IsUnique();
 
+                    b.HasIndex("LocalizationSet");
+
                     b.HasIndex("Path");
 
                     b.HasIndex("ScheduledUtc")
                         .HasFilter("\"ScheduledUtc\" IS NOT NULL");
 
                     b.HasIndex("Latest", "ModifiedUtc");
+
+                    b.HasIndex("ContentType", "Culture", "Published");
 
                     b.HasIndex("ContentType", "Latest", "ModifiedUtc");
 

@@ -1,5 +1,6 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Parts;
 using ClinicCms.Content.Security;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Admin;
@@ -11,7 +12,8 @@ namespace ClinicCms.Web.Pages.Admin.Content;
 /// Editing an item. Saves are based on the version the editor opened: if someone saved meanwhile, the editor sees
 /// what they changed and keeps their own input, and nothing is overwritten unless they choose to.
 /// </summary>
-public sealed class EditModel(ContentService content, ContentDefinitionStore definitions, ContentForm form, AdminActions actions)
+public sealed class EditModel(ContentService content, ContentDefinitionStore definitions, ContentForm form, AdminActions actions,
+    ClinicCms.Content.Localization.SiteCultures siteCultures)
     : EditorPageModel(content, definitions, form, actions)
 {
     [BindProperty(SupportsGet = true)]
@@ -21,6 +23,12 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
     public ReviewPanel? Review { get; private set; }
 
     public sealed record ReviewPanel(ReviewRecord Record, bool IsDraft, bool CanRequest, bool CanReview);
+
+    /// <summary>The item's culture and its set's other items; null for a type without LocalizationPart.</summary>
+    public CulturesPanel? Cultures { get; private set; }
+
+    /// <param name="Missing">The site's cultures the set has no item in, offered for a translation when the user may create one.</param>
+    public sealed record CulturesPanel(string? Culture, IReadOnlyList<ContentItem> Others, IReadOnlyList<string> Missing);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -35,7 +43,54 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
         }
         Editor = await ViewAsync(latest, type, isNew: false, latest.ContentItemVersionId, latest.ConcurrencyStamp ?? "");
         Review = await ReviewPanelAsync(latest, type);
+        Cultures = await CulturesPanelAsync(latest, type);
         return Page();
+    }
+
+    private async Task<CulturesPanel?> CulturesPanelAsync(ContentItem item, ContentTypeDefinition type)
+    {
+        if (type.Parts.Find(p => p.PartName == PartNames.LocalizationPart) is not { } typePart)
+        {
+            return null;
+        }
+        var part = item.Get<LocalizationPart>(typePart.Name);
+        var others = string.IsNullOrEmpty(part.LocalizationSet) ? []
+            : (await Items.ListLocalizationsAsync(part.LocalizationSet, HttpContext.RequestAborted)).Where(i => i.ContentItemId != item.ContentItemId).ToList();
+        var taken = others.Select(o => o.Get<LocalizationPart>(typePart.Name).Culture).Append(part.Culture).ToHashSet(StringComparer.Ordinal);
+        var missing = string.IsNullOrEmpty(part.LocalizationSet) || !await CanCreateAsync(type) ? []
+            : (await siteCultures.GetAsync(HttpContext.RequestAborted))?.SupportedCultures.Where(c => !taken.Contains(c)).ToList() ?? [];
+        return new CulturesPanel(part.Culture, others, missing);
+    }
+
+    // Translating creates an item of the type: it needs what creating one needs.
+    private async Task<bool> CanCreateAsync(ContentTypeDefinition type)
+    {
+        var item = ContentService.New(type.Name);
+        item.Owner = ClinicCms.Web.Security.PermissionService.WriterOf(User).Id;
+        return await Actions.CanAsync(User, Permissions.EditContent, item, HttpContext.RequestAborted);
+    }
+
+    private async Task<IActionResult> TranslateAsync(string? culture)
+    {
+        var source = await Items.GetAsync(Id, VersionOptions.Latest, HttpContext.RequestAborted);
+        if (source is null || await TypeAsync(source.ContentType) is not { } type)
+        {
+            return NotFound();
+        }
+        if (!await Actions.CanAsync(User, Permissions.EditContent, source, HttpContext.RequestAborted) || !await CanCreateAsync(type))
+        {
+            return Refused("translate this item");
+        }
+        var owned = ContentService.New(type.Name);
+        owned.Owner = ClinicCms.Web.Security.PermissionService.WriterOf(User).Id;
+        var result = await Items.TranslateAsync(Id, culture ?? "", await Actions.UserForAsync(User, owned, HttpContext.RequestAborted), HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            TempData["Message"] = "Not translated: " + string.Join(" ", result.Errors.Select(e => e.ToString()));
+            return Redirect($"/admin/content/{Id}/edit");
+        }
+        TempData["Message"] = $"Translation into {culture} created as a draft: translate its fields, and check its path.";
+        return Redirect($"/admin/content/{result.Item!.ContentItemId}/edit");
     }
 
     private async Task<ReviewPanel?> ReviewPanelAsync(ContentItem item, ContentTypeDefinition type)
@@ -52,10 +107,12 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
         return new ReviewPanel(record, isDraft, canRequest, canReview);
     }
 
-    public async Task<IActionResult> OnPostAsync(string action, string baseVersionId, string baseStamp, string? comment)
+    public async Task<IActionResult> OnPostAsync(string action, string baseVersionId, string baseStamp, string? comment, string? culture)
     {
         switch (action)
         {
+            case "translate":
+                return await TranslateAsync(culture);
             case "unpublish":
                 return Done(await Actions.UnpublishAsync(User, Id, HttpContext.RequestAborted), "Unpublished.");
             case "discard":

@@ -12,21 +12,25 @@ namespace ClinicCms.Web.Pages.Admin.Content;
 
 /// <summary>All items or one type: search, filter by status, sort, page (in SQL); bulk actions after a confirmation.</summary>
 public sealed class ContentListModel(ContentDefinitionStore definitions, AdminContentQueries queries, ContentService content, AdminActions actions,
-    ContentAuthorizer authorizer) : PageModel
+    ContentAuthorizer authorizer, ClinicCms.Content.Localization.SiteCultures siteCultures) : PageModel
 {
     private const int MaxBulkItems = 500;
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Type { get; set; }
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = "Any";
+    [BindProperty(SupportsGet = true)] public string? Culture { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "Modified";
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1; // "page" is Razor Pages' own route value: it never binds
 
     public IReadOnlyList<ContentTypeDefinition> Types { get; private set; } = [];
     public TypeLabels TypeLabels { get; private set; } = TypeLabels.Of(new ContentDefinitionSet());
 
+    /// <summary>The site's cultures, for the culture filter; empty when the site sets none.</summary>
+    public IReadOnlyList<string> Cultures { get; private set; } = [];
+
     /// <summary>Whether the list is narrowed by a search or a filter (an empty result then means "no match", not "no content").</summary>
-    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Type) || Status != "Any";
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Type) || Status != "Any" || !string.IsNullOrEmpty(Culture);
     public AdminListPage Results { get; private set; } = new([], 0, 1, 25);
     public List<ContentItem>? Confirm { get; private set; }
     public string BulkAction { get; private set; } = "";
@@ -86,7 +90,7 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
     }
 
     public string PageLink(int page) =>
-        $"/admin/content?q={Uri.EscapeDataString(Q ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&status={Status}&sort={Sort}&p={page}";
+        $"/admin/content?q={Uri.EscapeDataString(Q ?? "")}&type={Uri.EscapeDataString(Type ?? "")}&status={Status}&culture={Uri.EscapeDataString(Culture ?? "")}&sort={Sort}&p={page}";
 
     /// <summary>
     /// The items of a bulk action, or a refusal naming by id only (never by title) those that do not exist or that
@@ -128,12 +132,14 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
         var set = await definitions.GetAsync(HttpContext.RequestAborted);
         TypeLabels = TypeLabels.Of(set);
         Types = set.Types.Where(t => t.TypeSettings.Listable || t.TypeSettings.Creatable).ToList();
+        Cultures = (await siteCultures.GetAsync(HttpContext.RequestAborted))?.SupportedCultures ?? [];
         Results = await queries.ListAsync(new AdminListQuery(
             string.IsNullOrEmpty(Type) ? null : Type,
             Q,
             Enum.TryParse<AdminStatusFilter>(Status, out var status) ? status : AdminStatusFilter.Any,
             Enum.TryParse<AdminSort>(Sort, out var sort) ? sort : AdminSort.Modified,
             Math.Max(1, PageNumber),
-            Visibility: await authorizer.ListVisibilityAsync(User, HttpContext.RequestAborted)), HttpContext.RequestAborted);
+            Visibility: await authorizer.ListVisibilityAsync(User, HttpContext.RequestAborted)) { Culture = string.IsNullOrEmpty(Culture) ? null : Culture },
+            HttpContext.RequestAborted);
     }
 }

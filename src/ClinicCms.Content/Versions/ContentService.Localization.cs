@@ -1,0 +1,53 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Localization;
+using ClinicCms.Content.Parts;
+using ClinicCms.Content.Store;
+using ClinicCms.Content.Validation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.Content.Versions;
+
+/// <summary>Localization on the one write path: translating an item into another culture of its localization set.</summary>
+public sealed partial class ContentService
+{
+    /// <summary>
+    /// Creates a draft in <paramref name="culture"/> in the item's localization set, copying its latest version's data;
+    /// refused when the type has no LocalizationPart, the culture is not the site's, or the set has an item in it already.
+    /// The caller checks that the user may create items of the type.
+    /// </summary>
+    public async Task<ContentSaveResult> TranslateAsync(string contentItemId, string culture, ContentUser user, CancellationToken cancellationToken = default)
+    {
+        var source = await GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+        if (source is null)
+        {
+            return ContentSaveResult.NotFound(contentItemId);
+        }
+        var defs = await definitions.GetAsync(cancellationToken);
+        if (CultureRules.PartOf(source, defs) is not { } partName)
+        {
+            return ContentSaveResult.Invalid([new ContentError("", $"the type {source.ContentType} has no LocalizationPart: its items are not translated")]);
+        }
+        if (CultureName.Problem(culture) is { } problem)
+        {
+            return ContentSaveResult.Invalid([new ContentError("Culture", problem)]);
+        }
+        var set = source.Get<LocalizationPart>(partName).LocalizationSet;
+        if (string.IsNullOrEmpty(set))
+        {
+            return ContentSaveResult.Invalid([new ContentError($"{partName}.LocalizationSet", "the item has no localization set yet: save it first")]);
+        }
+        if (await db.ContentItems.AnyAsync(r => r.LocalizationSet == set && r.Culture == culture && (r.Latest || r.Published), cancellationToken))
+        {
+            return ContentSaveResult.Invalid([new ContentError("Culture", $"the localization set has an item in {culture} already")]);
+        }
+        return await CreateAsync(Translation.Of(source, partName, culture, user), publish: false, user, cancellationToken);
+    }
+
+    /// <summary>The latest versions of the items of a localization set (each culture's), for the editor's links.</summary>
+    public async Task<IReadOnlyList<ContentItem>> ListLocalizationsAsync(string localizationSet, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.ContentItems.AsNoTracking().Where(r => r.LocalizationSet == localizationSet && r.Latest)
+            .OrderBy(r => r.Culture).ThenBy(r => r.Id).Take(100).ToListAsync(cancellationToken);
+        return rows.ConvertAll(ContentItemMapper.ToItem);
+    }
+}

@@ -1,0 +1,11 @@
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.Localization;
+
+/// <summary>The clinic site on one reader configuration, plus the English and Spanish test articles of localized.recipe.json.</summary>
+public abstract class LocalizationSite(ReaderConfiguration configuration) : ReaderSite(configuration)
+{
+    public static string Recipe => Path.Combine(AppContext.BaseDirectory, "Localization", "Files", "localized.recipe.json");
+
+    protected override Task SeedAsync(ClinicCmsApp app) => app.RunRecipeAsync(Recipe);
+}

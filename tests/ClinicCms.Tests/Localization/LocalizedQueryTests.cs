@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ClinicCms.GraphQL.Execution;
+using ClinicCms.Tests.GraphQL;
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.Localization;
+
+/// <summary>
+/// Localized articles through GraphQL, on each reader: the culture filter, Orchard's where filter, fallback to the
+/// default culture per localization set, the set's other items, the site's cultures, and culture names that are not
+/// culture names. The site holds the clinic's English article and the recipe's articles (see localized.recipe.json).
+/// </summary>
+public abstract class LocalizedQueryTests(LocalizationSite site)
+{
+    private const string HoursSet = "l10nsethours00000000000001";
+
+    private async Task<GraphQLClient> GraphQLAsync() => new((await site.AppAsync()).CreateClient());
+
+    private static string[] Titles(JsonNode? list) => [.. list!.AsArray().Select(n => n!["displayText"]!.GetValue<string>())];
+
+    [Fact]
+    public async Task Without_a_culture_every_culture_is_listed_as_in_orchard()
+    {
+        var data = await (await GraphQLAsync()).DataAsync("{ article(orderBy: { displayText: ASC }) { displayText } articleCount }");
+
+        Assert.Equal(["Clinic hours", "Horario de prueba", "How Many Ketamine Infusions Will I Need?", "Parking", "Solo de prueba"], Titles(data["article"]));
+        Assert.Equal(5, data["articleCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_culture_argument_and_the_where_filter_list_one_culture()
+    {
+        var data = await (await GraphQLAsync()).DataAsync("""
+            { es: article(culture: "es-US", orderBy: { displayText: ASC }) { displayText localizationPart { culture localizationSet } }
+              esCount: articleCount(culture: "es-US")
+              en: article(where: { localizationPart: { culture: "en-US" } }, orderBy: { displayText: ASC }) { displayText }
+              set: article(where: { localizationPart: { localizationSet: "l10nsethours00000000000001" } }, orderBy: { displayText: ASC }) { displayText }
+              unknown: article(culture: "fr-FR") { displayText } }
+            """);
+
+        Assert.Equal(["Horario de prueba", "Solo de prueba"], Titles(data["es"]));
+        Assert.Equal("es-US", data["es"]![0]!["localizationPart"]!["culture"]!.GetValue<string>());
+        Assert.Equal(HoursSet, data["es"]![0]!["localizationPart"]!["localizationSet"]!.GetValue<string>());
+        Assert.Equal(2, data["esCount"]!.GetValue<int>());
+        Assert.Equal(["Clinic hours", "How Many Ketamine Infusions Will I Need?", "Parking"], Titles(data["en"]));
+        Assert.Equal(["Clinic hours", "Horario de prueba"], Titles(data["set"]));
+        Assert.Empty(data["unknown"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Fallback_gives_one_item_per_set_in_the_culture_where_it_is_published_else_in_the_default_culture()
+    {
+        var data = await (await GraphQLAsync()).DataAsync("""
+            { es: article(culture: "es-US", fallback: true, orderBy: { displayText: ASC }) { displayText localizationPart { culture } }
+              count: articleCount(culture: "es-US", fallback: true)
+              paged: article(culture: "es-US", fallback: true, orderBy: { displayText: DESC }, skip: 1, first: 2) { displayText }
+              byPath: article(culture: "es-US", fallback: true, where: { path: "articles/parking" }) { displayText }
+              unknown: article(culture: "fr-FR", fallback: true, orderBy: { displayText: ASC }) { displayText } }
+            """);
+
+        // Parking's Spanish item is a draft, so its English item stands in; the ketamine article has only English.
+        Assert.Equal(["Horario de prueba", "How Many Ketamine Infusions Will I Need?", "Parking", "Solo de prueba"], Titles(data["es"]));
+        Assert.Equal(["es-US", "en-US", "en-US", "es-US"], data["es"]!.AsArray().Select(n => n!["localizationPart"]!["culture"]!.GetValue<string>()));
+        Assert.Equal(4, data["count"]!.GetValue<int>());
+        Assert.Equal(["Parking", "How Many Ketamine Infusions Will I Need?"], Titles(data["paged"]));
+        Assert.Equal(["Parking"], Titles(data["byPath"]));
+        Assert.Equal(["Clinic hours", "How Many Ketamine Infusions Will I Need?", "Parking"], Titles(data["unknown"]));
+    }
+
+    [Fact]
+    public async Task Localizations_are_the_sets_other_published_items_and_never_a_draft_for_anonymous_callers()
+    {
+        var graphql = await GraphQLAsync();
+        var data = await graphql.DataAsync("""
+            { article(culture: "en-US", orderBy: { displayText: ASC }) { displayText
+                localizationPart { localizations { ... on Article { displayText localizationPart { culture } } } es: localizations(culture: "es-US") { displayText } fr: localizations(culture: "fr-FR") { displayText } } } }
+            """);
+
+        var articles = data["article"]!.AsArray();
+        var hours = articles.Single(a => a!["displayText"]!.GetValue<string>() == "Clinic hours")!["localizationPart"]!;
+        Assert.Equal(["Horario de prueba"], Titles(hours["localizations"]));
+        Assert.Equal("es-US", hours["localizations"]![0]!["localizationPart"]!["culture"]!.GetValue<string>());
+        Assert.Equal(["Horario de prueba"], Titles(hours["es"]));
+        Assert.Empty(hours["fr"]!.AsArray());
+        var parking = articles.Single(a => a!["displayText"]!.GetValue<string>() == "Parking")!["localizationPart"]!;
+        Assert.Empty(parking["localizations"]!.AsArray()); // its Spanish item is a draft
+
+        var (status, drafts) = await graphql.PostAsync("{ article(status: DRAFT, culture: \"es-US\") { displayText } }");
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Contains("Authorization is required", drafts["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Borrador", drafts.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_site_cultures_come_with_the_default_marked()
+    {
+        var data = await (await GraphQLAsync()).DataAsync("{ siteCultures { culture default } }");
+
+        Assert.Equal("""[{"culture":"en-US","default":true},{"culture":"es-US","default":false}]""", data["siteCultures"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task The_cache_tag_names_every_item_a_localized_answer_returns()
+    {
+        using var http = (await site.AppAsync()).CreateClient();
+        using var response = await http.PostAsync("/api/graphql", System.Net.Http.Json.JsonContent.Create(new
+        {
+            query = "{ article(culture: \"en-US\", where: { path: \"articles/clinic-hours\" }) { displayText localizationPart { localizations { contentItemId } } } }",
+        }));
+
+        var tags = response.Headers.GetValues(ReadTags.Header).Single().Split(',');
+        Assert.Contains("item:l10nhoursen000000000000001", tags);
+        Assert.Contains("item:l10nhourses000000000000001", tags);
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("español")]
+    [InlineData("en-US\u200B")]
+    [InlineData("")]
+    public async Task A_culture_that_is_not_a_culture_name_is_an_error_naming_it_never_a_500(string culture)
+    {
+        var graphql = await GraphQLAsync();
+        foreach (var query in new[]
+        {
+            "query ($c: String) { article(culture: $c) { displayText } }",
+            "query ($c: String) { articleCount(culture: $c, fallback: true) }",
+            "query ($c: String) { article(where: { localizationPart: { culture: $c } }) { displayText } }",
+            "query ($c: String) { article { localizationPart { localizations(culture: $c) { displayText } } } }",
+        })
+        {
+            var (status, body) = await graphql.PostAsync(query, new { c = culture });
+
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            var message = body["errors"]![0]!["message"]!.GetValue<string>();
+            Assert.Contains("is not a culture name", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>", message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_huge_culture_is_an_error_too()
+    {
+        var (status, body) = await (await GraphQLAsync()).PostAsync("query ($c: String) { article(culture: $c) { displayText } }", new { c = new string('e', 4_000) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("is not a culture name", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class IndexedSqliteLocalizedQueryTests(IndexedSqliteLocalizedQueryTests.Site site) : LocalizedQueryTests(site), IClassFixture<IndexedSqliteLocalizedQueryTests.Site>
+{
+    public sealed class Site() : LocalizationSite(ReaderConfiguration.IndexedSqlite);
+}
+
+public sealed class SqlSqliteLocalizedQueryTests(SqlSqliteLocalizedQueryTests.Site site) : LocalizedQueryTests(site), IClassFixture<SqlSqliteLocalizedQueryTests.Site>
+{
+    public sealed class Site() : LocalizationSite(ReaderConfiguration.SqlSqlite);
+}
+
+public sealed class PostgresLocalizedQueryTests(PostgresLocalizedQueryTests.Site site) : LocalizedQueryTests(site), IClassFixture<PostgresLocalizedQueryTests.Site>
+{
+    public sealed class Site() : LocalizationSite(ReaderConfiguration.Postgres);
+}
