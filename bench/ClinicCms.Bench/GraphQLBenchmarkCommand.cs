@@ -16,8 +16,9 @@ public static partial class GraphQLBenchmarkCommand
     /// <param name="clones">How many copies of the seeded article each timed `recipe run` imports; 0 skips that part.</param>
     /// <param name="postgres">A connection string to a PostgreSQL server where each site gets a new database (dropped after), or null for SQLite.</param>
     /// <param name="settings">Settings of every ClinicCms process, as environment variables (ClinicCms__GraphQL__PublishedIndexMaxItems).</param>
+    /// <param name="published">Serve from a ReadyToRun publish of the app (the deployment), else from the build output.</param>
     public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections, string[] only, string? keptData, int clones,
-        string? postgres, (string, string)[] settings)
+        string? postgres, (string, string)[] settings, bool published = true)
     {
         var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
         var data = keptData is null ? Path.Combine(work, "data") : Path.GetFullPath(keptData);
@@ -28,6 +29,7 @@ public static partial class GraphQLBenchmarkCommand
             await ExecAsync("dotnet", root, "build", "-c", "Release", "-v", "q", "bench/BareHost");
             var webDll = Path.Combine(root, "src", "ClinicCms.Web", "bin", "Release", "net10.0", "ClinicCms.Web.dll");
             var bareDll = Path.Combine(root, "bench", "BareHost", "bin", "Release", "net10.0", "BareHost.dll");
+            var serverDll = published ? await PublishAsync(root, work) : webDll;
             var recipeRuns = clones > 0 ? await RecipeRunsAsync(root, webDll, work, clones, runs, () => OpenAsync(postgres, settings)) : [];
             await using var database = await OpenAsync(postgres, settings);
             if (database.IsPostgres || !Directory.Exists(data) || Directory.GetFiles(data, "clinic.db", SearchOption.AllDirectories).Length == 0)
@@ -41,15 +43,19 @@ public static partial class GraphQLBenchmarkCommand
             {
                 for (var run = 1; run <= runs; run++)
                 {
-                    var result = await GraphQLLoadBenchmark.RunServerAsync(webDll, bareDll, data, cache, connections, seconds, warmup, only, database.Environment);
+                    var result = await GraphQLLoadBenchmark.RunServerAsync(serverDll, bareDll, data, cache, connections, seconds, warmup, only, database.Environment);
                     all.Add(result);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  cache {(cache ? "on " : "off")} run {run}: first query {result.FirstQuerySeconds:0.00} s after start, resident {result.ResidentBytes / 1024 / 1024} MB"));
+                        $"  cache {(cache ? "on " : "off")} run {run}: first query {result.FirstQuerySeconds:0.00} s after start ({Describe(result.Start)}), resident {result.ResidentBytes / 1024 / 1024} MB after the run (GC committed {result.AfterRun.GcCommittedBytes / 1024 / 1024} MB, heap {result.AfterRun.GcHeapBytes / 1024 / 1024} MB)"));
                 }
             }
             if (all.Count > 0)
             {
-                Print(all);
+                Print(all, published);
+            }
+            if (published)
+            {
+                await PrintBuildOutputStartAsync(webDll, data, runs, database.Environment);
             }
             if (recipeRuns.Count > 0)
             {
@@ -109,8 +115,36 @@ public static partial class GraphQLBenchmarkCommand
         return results;
     }
 
-    private static void Print(List<GraphQLLoadBenchmark.ServerRun> runs)
+    /// <summary>
+    /// A ReadyToRun publish for this machine's platform, framework-dependent: what a deployment runs. The app's and
+    /// its packages' assemblies then carry precompiled code, so the start compiles a fraction of the methods.
+    /// </summary>
+    private static async Task<string> PublishAsync(string root, string work)
     {
+        var output = Path.Combine(work, "published");
+        await ExecAsync("dotnet", root, "publish", "src/ClinicCms.Web", "-c", "Release", "-r", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier,
+            "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-v", "q");
+        return Path.Combine(output, "ClinicCms.Web.dll");
+    }
+
+    // The build output (`dotnet run`, JIT only) still gets its first answer timed, R starts on the same site.
+    private static async Task PrintBuildOutputStartAsync(string webDll, string data, int runs, (string, string)[] environment)
+    {
+        var starts = new List<GraphQLLoadBenchmark.StartMeasure>();
+        for (var run = 0; run < runs; run++)
+        {
+            starts.Add(await GraphQLLoadBenchmark.FirstAnswerOnlyAsync(webDll, data, environment));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first query after process start, build output (not ReadyToRun): median {Median(starts.Select(s => s.Seconds)):0.00} s ({string.Join("; ", starts.Select(Describe))})"));
+    }
+
+    private static string Describe(GraphQLLoadBenchmark.StartMeasure start) => string.Create(CultureInfo.InvariantCulture,
+        $"{start.Seconds:0.00} s, {start.Runtime.CpuSeconds:0.00} s CPU, {start.Runtime.CompiledMethods} methods compiled, {start.ResidentBytes / 1024 / 1024} MB");
+
+    private static void Print(List<GraphQLLoadBenchmark.ServerRun> runs, bool published)
+    {
+        Console.WriteLine(published ? "server: the ReadyToRun publish" : "server: the build output");
         Console.WriteLine();
         Console.WriteLine("| query | c | cache | req/s | bare host req/s | ratio to bare | limit req/s | ratio to limit | p50 ms | p99 ms | errors |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
@@ -122,7 +156,7 @@ public static partial class GraphQLBenchmarkCommand
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first query after process start: median {Median(runs.Select(r => r.FirstQuerySeconds)):0.00} s; resident memory after a run: median {Median(runs.Select(r => (double)r.ResidentBytes)) / 1024 / 1024:0} MB, max {runs.Max(r => r.ResidentBytes) / 1024.0 / 1024:0} MB"));
+            $"first query after process start: median {Median(runs.Select(r => r.FirstQuerySeconds)):0.00} s (CPU {Median(runs.Select(r => r.Start.Runtime.CpuSeconds)):0.00} s, {Median(runs.Select(r => (double)r.Start.Runtime.CompiledMethods)):0} methods compiled); resident memory after a run: median {Median(runs.Select(r => (double)r.ResidentBytes)) / 1024 / 1024:0} MB, max {runs.Max(r => r.ResidentBytes) / 1024.0 / 1024:0} MB"));
     }
 
     private static double Median(IEnumerable<double> values)

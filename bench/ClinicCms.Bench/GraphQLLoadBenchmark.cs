@@ -24,7 +24,39 @@ public static partial class GraphQLLoadBenchmark
 
     public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double BareRps, double P50Ms, double P99Ms, long Errors);
 
-    public sealed record ServerRun(List<Measure> Measures, double FirstQuerySeconds, long ResidentBytes);
+    public sealed record ServerRun(List<Measure> Measures, double FirstQuerySeconds, long ResidentBytes, StartMeasure Start, RuntimeFigures AfterRun);
+
+    /// <summary>What the server's runtime had done (its /bench/runtime figures).</summary>
+    public sealed record RuntimeFigures(long CompiledMethods, double CpuSeconds, long GcCommittedBytes, long GcHeapBytes);
+
+    /// <summary>Time from process start to the first answered GraphQL query, and what the runtime had done by then.</summary>
+    public sealed record StartMeasure(double Seconds, RuntimeFigures Runtime, long ResidentBytes);
+
+    /// <summary>Starts the server on <paramref name="data"/>, times its first answer, stops it.</summary>
+    public static async Task<StartMeasure> FirstAnswerOnlyAsync(string webDll, string data, (string Name, string Value)[] environment)
+    {
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var clock = Stopwatch.StartNew();
+        using var server = Start(webDll, data, baseUrl, cache: true, environment);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var start = await StartAsync(http, clock, server.Id);
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
+        return start;
+    }
+
+    private static async Task<StartMeasure> StartAsync(HttpClient http, Stopwatch clock, int pid)
+    {
+        var seconds = await FirstAnswerAsync(http, clock);
+        return new StartMeasure(seconds, await RuntimeAsync(http), ResidentBytes(pid));
+    }
+
+    private static async Task<RuntimeFigures> RuntimeAsync(HttpClient http)
+    {
+        var figures = JsonNode.Parse(await http.GetStringAsync("/bench/runtime"))!;
+        return new RuntimeFigures(figures["compiledMethods"]!.GetValue<long>(), figures["cpuMilliseconds"]!.GetValue<double>() / 1000,
+            figures["gcCommittedBytes"]!.GetValue<long>(), figures["gcHeapBytes"]!.GetValue<long>());
+    }
 
     /// <summary>Starts the server on <paramref name="data"/> (a set-up site), measures everything, stops it.</summary>
     /// <param name="bareDll">The bare host (bench/BareHost), started beside the server once its answers are known.</param>
@@ -38,7 +70,7 @@ public static partial class GraphQLLoadBenchmark
         var clock = Stopwatch.StartNew();
         using var server = Start(webDll, data, baseUrl, cache, environment);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        var firstQuery = await FirstAnswerAsync(http, clock);
+        var start = await StartAsync(http, clock, server.Id);
         var variables = await VariablesAsync(http);
         var scripts = new Dictionary<string, string>();
         var answers = new JsonArray();
@@ -85,11 +117,12 @@ public static partial class GraphQLLoadBenchmark
             }
         }
         var resident = ResidentBytes(server.Id);
+        var afterRun = await RuntimeAsync(http);
         server.Kill(entireProcessTree: true);
         bare.Kill(entireProcessTree: true);
         await server.WaitForExitAsync();
         await bare.WaitForExitAsync();
-        return new ServerRun(measures, firstQuery, resident);
+        return new ServerRun(measures, start.Seconds, resident, start, afterRun);
     }
 
     private static Process Start(string webDll, string data, string url, bool cache, (string Name, string Value)[] environment)

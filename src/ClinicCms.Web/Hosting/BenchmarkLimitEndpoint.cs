@@ -5,7 +5,8 @@ namespace ClinicCms.Web.Hosting;
 /// <summary>
 /// For the GraphQL benchmark only (ClinicCms:Benchmark:LimitEndpoint): the host's own limit. PUT stores a response
 /// under a name; POST reads and drops the request body as /api/graphql would, then answers those exact bytes from
-/// memory. The benchmark reports each query's throughput as a share of this one's. Never on outside a benchmark.
+/// memory. The benchmark reports each query's throughput as a share of this one's. GET /bench/runtime tells what the
+/// runtime has done so far (methods compiled, processor time, GC memory). Never on outside a benchmark.
 /// </summary>
 public static class BenchmarkLimitEndpoint
 {
@@ -38,6 +39,20 @@ public static class BenchmarkLimitEndpoint
             http.Response.ContentLength = response.Length;
             await http.Response.Body.WriteAsync(response, http.RequestAborted);
         }).DisableAntiforgery();
+        // What the process has spent so far: the benchmark reads it right after the first answer and after a run.
+        endpoints.MapGet("/bench/runtime", () =>
+        {
+            var gc = GC.GetGCMemoryInfo();
+            return Results.Json(new
+            {
+                compiledMethods = System.Runtime.JitInfo.GetCompiledMethodCount(),
+                jitMilliseconds = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
+                cpuMilliseconds = Environment.CpuUsage.TotalTime.TotalMilliseconds,
+                gcCommittedBytes = gc.TotalCommittedBytes,
+                gcHeapBytes = gc.HeapSizeBytes,
+                assemblies = AppDomain.CurrentDomain.GetAssemblies().Length,
+            });
+        });
         return endpoints;
     }
 }
