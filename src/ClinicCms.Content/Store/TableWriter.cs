@@ -7,7 +7,7 @@ namespace ClinicCms.Content.Store;
 /// <summary>
 /// Writes new rows of one table in the context's connection and transaction, for imports: keys are taken from the
 /// database first (so no statement needs to return them), then the rows go in with as few statements as the
-/// provider allows: multi-row INSERTs on SQLite, one binary COPY on PostgreSQL.
+/// provider allows: one prepared INSERT per row on SQLite (in process, no round trip), one binary COPY on PostgreSQL.
 /// </summary>
 internal abstract class TableWriter(DbConnection connection, DbTransaction transaction, RowColumns columns) : IAsyncDisposable
 {
