@@ -102,6 +102,33 @@ public sealed class ImportVersionTests : IAsyncLifetime
         Assert.All(orders, o => Assert.Equal(int.Parse(o.ContentItemId["bulkorderfaq".Length..], System.Globalization.CultureInfo.InvariantCulture), (int)o.Numeric!.Value));
     }
 
+    [Fact]
+    public async Task An_import_never_gives_a_new_row_the_key_of_a_deleted_one()
+    {
+        // Keys are taken before the rows are written: they must follow the largest key the table ever had, not the largest it has now.
+        await RunAsync(Version("v1", "First answer", published: true));
+        var (deletedRow, deletedField) = await _app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ClinicCmsDbContext>();
+            var row = await db.ContentItems.Where(r => r.ContentItemId == ItemId).Select(r => r.Id).SingleAsync();
+            var field = await db.FieldIndex.Where(f => f.VersionRowId == row).MaxAsync(f => f.Id);
+            await db.ContentItems.Where(r => r.Id == row).ExecuteDeleteAsync(); // its field rows go with it
+            return (row, field);
+        });
+
+        await RunAsync(Version("v2", "Draft answer", published: false));
+
+        var (row, fields) = await _app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ClinicCmsDbContext>();
+            var id = await db.ContentItems.Where(r => r.ContentItemVersionId == ItemId + "v2").Select(r => r.Id).SingleAsync();
+            return (id, await db.FieldIndex.Where(f => f.VersionRowId == id).Select(f => f.Id).ToListAsync());
+        });
+        Assert.True(row > deletedRow, $"version row key {row} after deleted {deletedRow}");
+        Assert.NotEmpty(fields);
+        Assert.All(fields, f => Assert.True(f > deletedField, $"field row key {f} after deleted {deletedField}"));
+    }
+
     private static JsonObject Version(string version, string title, bool published) => new()
     {
         ["ContentItemId"] = ItemId,
