@@ -5,7 +5,7 @@ using ClinicCms.Bench;
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]
 //     [--deployment published|build] [--database postgres --postgres "Host=...;Username=...;Password=..."] [--setting Section:Key=Value ...]
-// dotnet run -c Release --project bench/ClinicCms.Bench -- writes [--writes N] [--runs R] [--warmup W]
+// dotnet run -c Release --project bench/ClinicCms.Bench -- writes [--writes N] [--runs R] [--warmup W] [--webhook]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]
 var articles = Option("--articles", 10_000);
 var runs = Option("--runs", 3);
@@ -25,7 +25,7 @@ if (args.FirstOrDefault() == "graphql")
 }
 if (args.FirstOrDefault() == "writes")
 {
-    return await WritesBenchmark.RunAsync(root, Option("--writes", 1_000), runs, Option("--warmup", 200));
+    return await WritesBenchmark.RunAsync(root, Option("--writes", 1_000), runs, Option("--warmup", 200), args.Contains("--webhook"));
 }
 if (args.FirstOrDefault() == "images")
 {
@@ -34,7 +34,7 @@ if (args.FirstOrDefault() == "images")
 }
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--deployment published|build] [--database postgres --postgres CONN] [--setting Key=Value] | writes [--writes N] [--runs R] [--warmup W] | images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]");
+    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--deployment published|build] [--database postgres --postgres CONN] [--setting Key=Value] | writes [--writes N] [--runs R] [--warmup W] [--webhook] | images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]");
     return 2;
 }
 

@@ -10,14 +10,16 @@ namespace ClinicCms.Bench;
 /// The writes command: builds the web app in Release, sets a site up with the clinic recipe and an API client that may
 /// publish and review (by `recipe run`), starts it, and times REST writes one after another: each a POST /api/content
 /// of a changed FAQ, which saves a new draft and publishes it (with its review approval, its change announcement and,
-/// where the site has one, its audit row). Prints the median and the 90th percentile of R runs of N writes each.
+/// where the site has one, its audit row). Prints the median and the 90th percentile of R runs of N writes each. With
+/// <c>webhook</c>, the site also has one webhook subscribed to content.published, sending to a receiver on 127.0.0.1
+/// that answers 204: each write then also writes its outbox row, and the deliveries go out in the background.
 /// </summary>
 public static class WritesBenchmark
 {
     private const string ClientId = "bench-writer";
     private const string ClientSecret = "Bench-writer-secret-1";
 
-    public static async Task<int> RunAsync(string root, int writes, int runs, int warmup)
+    public static async Task<int> RunAsync(string root, int writes, int runs, int warmup, bool webhook = false)
     {
         var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
@@ -28,15 +30,17 @@ public static class WritesBenchmark
             var medians = new List<double>();
             for (var run = 1; run <= runs; run++)
             {
-                var times = await RunOnceAsync(webDll, Path.Combine(work, $"run{run}"), root, writes, warmup);
+                using var receiver = webhook ? WebhookReceiver.Start() : null;
+                var times = await RunOnceAsync(webDll, Path.Combine(work, $"run{run}"), root, writes, warmup, receiver?.Url);
                 times.Sort();
                 medians.Add(times[times.Count / 2]);
+                var received = receiver is null ? "" : $", {receiver.Received} deliveries received";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  run {run}: {writes} writes, median {times[times.Count / 2]:0.00} ms, p90 {times[times.Count * 9 / 10]:0.00} ms, mean {times.Average():0.00} ms"));
+                    $"  run {run}: {writes} writes, median {times[times.Count / 2]:0.00} ms, p90 {times[times.Count * 9 / 10]:0.00} ms, mean {times.Average():0.00} ms{received}"));
             }
             medians.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"REST save+publish, median of the runs' medians: {medians[medians.Count / 2]:0.00} ms (min {medians[0]:0.00}, max {medians[^1]:0.00})"));
+                $"REST save+publish{(webhook ? " with one webhook on content.published" : "")}, median of the runs' medians: {medians[medians.Count / 2]:0.00} ms (min {medians[0]:0.00}, max {medians[^1]:0.00})"));
             return 0;
         }
         finally
@@ -45,12 +49,28 @@ public static class WritesBenchmark
         }
     }
 
-    private static async Task<List<double>> RunOnceAsync(string webDll, string data, string root, int writes, int warmup)
+    private static async Task<List<double>> RunOnceAsync(string webDll, string data, string root, int writes, int warmup, string? webhookUrl)
     {
         Directory.CreateDirectory(data);
-        (string, string)[] environment = [("ClinicCms__AppDataPath", data), ("ClinicCms__Setup__AdminPassword", "Bench-admin-pass-1")];
+        (string, string)[] environment = [("ClinicCms__AppDataPath", data), ("ClinicCms__Setup__AdminPassword", "Bench-admin-pass-1"),
+            ("ClinicCms__Webhooks__AllowPrivateTargets", "true")];
         var client = Path.Combine(data, "writer.recipe.json");
-        await File.WriteAllTextAsync(client, WriterRecipe().ToJsonString());
+        var recipe = WriterRecipe();
+        if (webhookUrl is not null)
+        {
+            recipe["steps"]!.AsArray().Add(new JsonObject
+            {
+                ["name"] = "Webhooks",
+                ["Webhooks"] = new JsonArray(new JsonObject
+                {
+                    ["Name"] = "bench",
+                    ["Url"] = webhookUrl,
+                    ["Events"] = new JsonArray("content.published"),
+                    ["Enabled"] = true,
+                }),
+            });
+        }
+        await File.WriteAllTextAsync(client, recipe.ToJsonString());
         var directory = Path.GetDirectoryName(webDll)!;
         await ExecAsync("dotnet", directory, [webDll, "recipe", "run", Path.Combine(root, "recipes", "clinic.recipe.json")], environment);
         await ExecAsync("dotnet", directory, [webDll, "recipe", "run", client], environment);

@@ -30,7 +30,7 @@ public static partial class PreviewTokenEndpoint
         {
             return Problem(StatusCodes.Status401Unauthorized, "Sign in, or send an API client's access token, to get a preview token.");
         }
-        var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var bearer = Security.BearerToken.Of(http.Request) is not null;
         if (!bearer && !await antiforgery.IsRequestValidAsync(http))
         {
             return Problem(StatusCodes.Status400BadRequest, "The antiforgery token is missing or invalid (send it in the RequestVerificationToken header).");

@@ -39,8 +39,7 @@ public sealed class PreviewTokenHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        var raw = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        var raw = Security.BearerToken.Of(Request);
         if (!PreviewToken.LooksLikeOne(raw))
         {
             return AuthenticateResult.NoResult();

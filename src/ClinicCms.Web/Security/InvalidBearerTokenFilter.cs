@@ -14,13 +14,12 @@ public sealed partial class InvalidBearerTokenFilter : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (http.User.Identity?.IsAuthenticated == true
-            || !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (http.User.Identity?.IsAuthenticated == true || BearerToken.Of(http.Request) is not { } token)
         {
             return await next(context);
         }
         // OpenIddict's challenge (or the preview token's) sets the status and WWW-Authenticate: Bearer error="invalid_token", error_description="...".
-        var preview = Preview.PreviewToken.LooksLikeOne(http.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim());
+        var preview = Preview.PreviewToken.LooksLikeOne(token);
         await http.ChallengeAsync(preview ? Preview.PreviewTokenHandler.SchemeName : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         var description = Description().Match(http.Response.Headers.WWWAuthenticate.ToString()) is { Success: true } match
             ? match.Groups[1].Value

@@ -38,7 +38,7 @@ public static class RateLimits
     private static RateLimitPartition<string> ApiPartition(HttpContext http, SecurityOptions security)
     {
         var anonymous = http.User.Identity?.IsAuthenticated != true;
-        var client = !anonymous && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        var client = !anonymous && BearerToken.Of(http.Request) is not null;
         var limit = client ? security.ApiClient : security.Api;
         if (limit.PermitLimit <= 0)
         {

@@ -36,8 +36,8 @@ public static class SecurityServiceCollectionExtensions
                 o.DefaultChallengeScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, "Bearer token or editor cookie", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString() is var authorization && authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? Preview.PreviewToken.LooksLikeOne(authorization["Bearer ".Length..].Trim()) ? Preview.PreviewTokenHandler.SchemeName : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                BearerToken.Of(http.Request) is { } token
+                    ? Preview.PreviewToken.LooksLikeOne(token) ? Preview.PreviewTokenHandler.SchemeName : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
         services.AddIdentityCore<IdentityUser>().AddSignInManager();

@@ -33,6 +33,9 @@ public sealed class WebhookOptions
     /// <summary>Days a delivered or failed delivery and its attempts stay in the log; the deliverer deletes older ones once a day. 0 keeps them.</summary>
     public int LogRetentionDays { get; set; } = 30;
 
-    /// <summary>Whether this instance delivers; several may, as each attempt is claimed by one.</summary>
-    public bool Enabled { get; set; } = true;
+    /// <summary>
+    /// Whether this instance sends deliveries; several may, as each attempt is claimed by one. (A webhook's own
+    /// <c>Enabled</c>, in the admin and the recipe step, says whether it gets deliveries at all.)
+    /// </summary>
+    public bool SendDeliveries { get; set; } = true;
 }

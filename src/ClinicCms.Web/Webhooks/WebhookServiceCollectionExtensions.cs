@@ -4,7 +4,7 @@ namespace ClinicCms.Web.Webhooks;
 
 public static class WebhookServiceCollectionExtensions
 {
-    /// <summary>The webhook sender and deliverer, as a hosted service unless <c>ClinicCms:Webhooks:Enabled</c> is false.</summary>
+    /// <summary>The webhook sender and deliverer, as a hosted service unless <c>ClinicCms:Webhooks:SendDeliveries</c> is false.</summary>
     public static IServiceCollection AddClinicCmsWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(WebhookOptions.Section);
@@ -19,7 +19,7 @@ public static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<ClinicCms.Content.Webhooks.IWebhookUrlRule, PrivateTargetRule>();
         services.AddSingleton<WebhookDeliverer>();
-        if (section.Get<WebhookOptions>()?.Enabled != false)
+        if (section.Get<WebhookOptions>()?.SendDeliveries != false)
         {
             services.AddHostedService(sp => sp.GetRequiredService<WebhookDeliverer>());
         }

@@ -122,7 +122,7 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         // The scheduler's check would fall into other tests' SQL command counts; the scheduling tests turn it on.
         builder.UseSetting("ClinicCms:Scheduling:Enabled", "false");
         // So would the webhook deliverer's; the webhook tests turn it on.
-        builder.UseSetting("ClinicCms:Webhooks:Enabled", "false");
+        builder.UseSetting("ClinicCms:Webhooks:SendDeliveries", "false");
         if (setupRecipe is not null)
         {
             builder.UseSetting("ClinicCms:Setup:Recipe", setupRecipe);

@@ -31,7 +31,7 @@ public sealed class WebhookSite : IAsyncLifetime
 
     public static Dictionary<string, string> Settings(bool allowPrivate = true) => new()
     {
-        ["ClinicCms:Webhooks:Enabled"] = "true",
+        ["ClinicCms:Webhooks:SendDeliveries"] = "true",
         ["ClinicCms:Webhooks:AllowPrivateTargets"] = allowPrivate ? "true" : "false",
         ["ClinicCms:Webhooks:RetryDelaysSeconds"] = "0,0,0",
         ["ClinicCms:Webhooks:PollIntervalSeconds"] = "0.2",
