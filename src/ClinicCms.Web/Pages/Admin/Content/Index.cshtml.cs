@@ -133,13 +133,16 @@ public sealed class ContentListModel(ContentDefinitionStore definitions, AdminCo
         TypeLabels = TypeLabels.Of(set);
         Types = set.Types.Where(t => t.TypeSettings.Listable || t.TypeSettings.Creatable).ToList();
         Cultures = (await siteCultures.GetAsync(HttpContext.RequestAborted))?.SupportedCultures ?? [];
-        Results = await queries.ListAsync(new AdminListQuery(
+        var query = new AdminListQuery(
             string.IsNullOrEmpty(Type) ? null : Type,
             Q,
             Enum.TryParse<AdminStatusFilter>(Status, out var status) ? status : AdminStatusFilter.Any,
             Enum.TryParse<AdminSort>(Sort, out var sort) ? sort : AdminSort.Modified,
             Math.Max(1, PageNumber),
-            Visibility: await authorizer.ListVisibilityAsync(User, HttpContext.RequestAborted)) { Culture = string.IsNullOrEmpty(Culture) ? null : Culture },
-            HttpContext.RequestAborted);
+            Visibility: await authorizer.ListVisibilityAsync(User, HttpContext.RequestAborted))
+        {
+            Culture = string.IsNullOrEmpty(Culture) ? null : Culture,
+        };
+        Results = await queries.ListAsync(query, HttpContext.RequestAborted);
     }
 }
