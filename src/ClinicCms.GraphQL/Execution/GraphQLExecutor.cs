@@ -28,6 +28,7 @@ public sealed partial class GraphQLExecutor(
             http.RequestServices.GetRequiredService<IContentReadAccess>(), options.Value, markdown, http.User)
         {
             MediaVersions = http.RequestServices.GetService<ClinicCms.Content.Media.IMediaVersions>(),
+            Search = http.RequestServices.GetService<ClinicCms.Content.Search.IContentSearch>(),
         };
         var result = await ExecuteAsync(request, http, schema, reads);
         if (result.Errors is { Count: > 0 } errors)

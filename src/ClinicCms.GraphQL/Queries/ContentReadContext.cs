@@ -30,6 +30,9 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
     /// <summary>Media files' versions, for resized images' URLs; null in a host without a media library.</summary>
     public ClinicCms.Content.Media.IMediaVersions? MediaVersions { get; init; }
 
+    /// <summary>Site search; null in a host without it.</summary>
+    public ClinicCms.Content.Search.IContentSearch? Search { get; init; }
+
     /// <summary>The caller's view scopes, asked once per type.</summary>
     public ReadScopes Scopes => _scopes ??= new ReadScopes(Access, User);
 
