@@ -81,7 +81,8 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         var answer = await SearchAsync(site.Anonymous(), "zebra");
 
         var snippet = answer["items"]![0]!["snippet"]!.GetValue<string>();
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", snippet);
+        // SQLite's snippet escapes the tag-like text; PostgreSQL's ts_headline drops it as a tag. Neither lets it through.
+        Assert.True(snippet.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", StringComparison.Ordinal) || !snippet.Contains("script", StringComparison.Ordinal), snippet);
         Assert.Contains("<mark>zebra</mark>", snippet);
         Assert.Contains("&amp;", snippet);
         Assert.DoesNotContain("<script>", snippet);
