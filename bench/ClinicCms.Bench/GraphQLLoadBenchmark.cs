@@ -20,6 +20,7 @@ public static partial class GraphQLLoadBenchmark
         ("Q2", "query($path: String!) { article(where: { path: $path }) { displayText subtitle htmlBody { html } } }"),
         ("Q3", "query($category: String!) { faq(where: { category: $category }, orderBy: { order: ASC }, first: 50) { displayText relatedTreatment { contentItems { displayText } } } faqCount(where: { category: $category }) }"),
         ("Q4", "query($path: String!) { treatmentOverview(where: { path: $path }) { displayText faqs { contentItems { ... on FAQ { displayText answer { html } } } } relatedArticles { contentItems { ... on Article { displayText path } } } } }"),
+        ("Q5", "{ search(query: \"depression relief\", first: 10) { total items { score snippet contentItem { displayText } } } }"),
     ];
 
     public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double BareRps, double P50Ms, double P99Ms, long Errors);

@@ -29,14 +29,16 @@ public static class ContentServiceCollectionExtensions
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<PostgresClinicCmsDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>(), sp.GetRequiredService<Webhooks.WebhookOutboxBeforeCommit>()));
+            services.AddDbContextPool<PostgresClinicCmsDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>(), sp.GetRequiredService<Webhooks.WebhookOutboxBeforeCommit>(), sp.GetRequiredService<Search.SearchIndexer>()));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<PostgresClinicCmsDbContext>());
+            services.AddSingleton<Search.ISearchIndex, Search.PostgresSearchIndex>();
         }
         else
         {
-            services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>(), sp.GetRequiredService<Webhooks.WebhookOutboxBeforeCommit>()));
+            services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>(), sp.GetRequiredService<Webhooks.WebhookOutboxBeforeCommit>(), sp.GetRequiredService<Search.SearchIndexer>()));
             services.AddSingleton(_ => new SqliteReadConnections(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
+            services.AddSingleton<Search.ISearchIndex, Search.SqliteSearchIndex>();
         }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentDefinitionStore.Cache>();
@@ -51,6 +53,9 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<Webhooks.WebhookDeliveries>();
         services.AddScoped<Media.MediaChanges>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<Search.SearchIndexer>();
+        services.AddScoped<Search.IContentSearch, Search.ContentSearch>();
+        services.AddScoped<Search.SearchIndexRebuild>();
         services.AddSingleton<ISiteLock, SingleInstanceSiteLock>();
         services.AddSingleton<PathPatternRenderer>();
         services.AddSingleton<HtmlCleaner>();

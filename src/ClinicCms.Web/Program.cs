@@ -21,6 +21,12 @@ if (RecipeCommand.Matches(args))
     return await RecipeCommand.RunAsync(args);
 }
 
+// `index rebuild` rebuilds the search index from the store, likewise without a web server.
+if (IndexCommand.Matches(args))
+{
+    return await IndexCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // Logging: NLog, to the console and the data folder's logs/.

@@ -29,6 +29,7 @@ public sealed partial class GraphQLExecutor(
         {
             MediaVersions = http.RequestServices.GetService<ClinicCms.Content.Media.IMediaVersions>(),
             SiteCultures = http.RequestServices.GetService<ClinicCms.Content.Localization.SiteCultures>() is { } cultures ? cultures.GetAsync : null,
+            Search = http.RequestServices.GetService<ClinicCms.Content.Search.IContentSearch>(),
         };
         var result = await ExecuteAsync(request, http, schema, reads);
         if (result.Errors is { Count: > 0 } errors)

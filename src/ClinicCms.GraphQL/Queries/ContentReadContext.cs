@@ -32,6 +32,8 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
 
     /// <summary>The site's cultures (siteCultures, and the default culture a fallback falls back to); null in a host without them.</summary>
     public Func<CancellationToken, ValueTask<ClinicCms.Content.Localization.LocalizationSettings?>>? SiteCultures { get; init; }
+    /// <summary>Site search; null in a host without it.</summary>
+    public ClinicCms.Content.Search.IContentSearch? Search { get; init; }
 
     /// <summary>The caller's view scopes, asked once per type.</summary>
     public ReadScopes Scopes => _scopes ??= new ReadScopes(Access, User);

@@ -63,6 +63,10 @@ public static class ContentSchemaBuilder
 
         JsonLdFields.AddRoot(query, objectTypes.ContainsKey);
         CultureFields.AddRoot(query);
+        if (rootNames.Add(SearchFields.FieldName))
+        {
+            SearchFields.AddRoot(query, parts.ContentItem, status, objectTypes.Keys);
+        }
 
         var schema = new global::GraphQL.Types.Schema { Query = query, NameConverter = DefaultNameConverter.Instance };
         foreach (var objectType in objectTypes.Values)

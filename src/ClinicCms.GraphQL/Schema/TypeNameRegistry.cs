@@ -10,7 +10,7 @@ internal sealed class TypeNameRegistry
     [
         "Query", "Mutation", "Subscription", "String", "Int", "Float", "Boolean", "ID", "Decimal", "Date", "DateTime", "TimeSpan",
         "ContentItem", "Status", "OrderByDirection", "HtmlBodyPart", "MarkdownBodyPart", "HtmlField", "MarkdownField", "LinkField",
-        "ContentPickerField", "MediaField", "MediaFile",
+        "ContentPickerField", "MediaField", "MediaFile", "SearchResults", "SearchHit",
     ];
 
     private readonly HashSet<string> _taken = new(Reserved, StringComparer.Ordinal);

@@ -23,6 +23,7 @@ public sealed partial class SetupService(
     ClinicCms.Content.Security.RoleStore roles,
     IOptions<ClinicCmsOptions> options,
     IConfiguration configuration,
+    ClinicCms.Content.Search.SearchIndexRebuild search,
     ILogger<SetupService> logger)
 {
     public const string AdministratorRole = ClinicCms.Content.Security.Stereotypes.Administrator;
@@ -31,9 +32,14 @@ public sealed partial class SetupService(
     {
         // Migrate only when a migration is pending: MigrateAsync also compares the model with the last migration's
         // snapshot, which on a site that is up to date was a large part of the start.
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
         {
             await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (pending.Exists(m => m.EndsWith("_Search", StringComparison.Ordinal)))
+        {
+            await search.RebuildAsync(everyType: false, cancellationToken); // a site with content before search came: index it once
         }
         if (db.Database.IsSqlite())
         {

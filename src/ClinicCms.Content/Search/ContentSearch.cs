@@ -1,0 +1,37 @@
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Reading;
+using ClinicCms.Content.Store;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClinicCms.Content.Search;
+
+/// <summary>One match with its version, as the reader loads it.</summary>
+public sealed record SearchResult(SearchHit Hit, ContentItem Item);
+
+/// <summary>Site search for a unit of reads (a request), for the GraphQL search field.</summary>
+public interface IContentSearch
+{
+    /// <summary>How many versions match in all, and one page of them, best first.</summary>
+    Task<(int Total, IReadOnlyList<SearchResult> Results)> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Asks the index on the read session's connection, then loads the
+/// versions found as every read does. A version changed between the two queries is left out.
+/// </summary>
+internal sealed class ContentSearch(ReadSession session, ContentItemLoader loader, ISearchIndex index) : IContentSearch
+{
+    public async Task<(int Total, IReadOnlyList<SearchResult> Results)> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var db = await session.ContextAsync(cancellationToken);
+        var page = await index.SearchAsync(db.Database.GetDbConnection(), request, cancellationToken);
+        if (page.Hits.Count == 0)
+        {
+            return (page.Total, []);
+        }
+        var ids = page.Hits.Select(h => h.ContentItemVersionId).ToList();
+        var items = (await loader.ReadAsync(db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemVersionId)), cancellationToken))
+            .ToDictionary(i => i.ContentItemVersionId, StringComparer.Ordinal);
+        return (page.Total, [.. page.Hits.Where(h => items.ContainsKey(h.ContentItemVersionId)).Select(h => new SearchResult(h, items[h.ContentItemVersionId]))]);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Data.Common;
+
+namespace ClinicCms.Content.Search;
+
+/// <summary>
+/// The full-text index of content versions, one implementation per provider: FTS5 on SQLite, a weighted tsvector with a
+/// GIN index on PostgreSQL. Writes run in the caller's transaction (the content write's own, see
+/// <see cref="SearchIndexer"/>), so the index changes exactly when the content does; reads on the caller's connection.
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>Adds the documents (one multi-row INSERT per batch).</summary>
+    Task AddAsync(DbTransaction transaction, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken);
+
+    /// <summary>Removes every document of the items.</summary>
+    Task RemoveItemsAsync(DbTransaction transaction, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken);
+
+    /// <summary>Removes every document of the types.</summary>
+    Task RemoveTypesAsync(DbTransaction transaction, IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken);
+
+    /// <summary>One page of the documents that match, best first, and how many match in all.</summary>
+    Task<SearchPage> SearchAsync(DbConnection connection, SearchRequest request, CancellationToken cancellationToken);
+}

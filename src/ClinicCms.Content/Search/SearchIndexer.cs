@@ -1,0 +1,114 @@
+using System.Data.Common;
+using ClinicCms.Content.Changes;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace ClinicCms.Content.Search;
+
+/// <summary>
+/// Keeps the search index in step with content, in the content's own transaction: just before it commits, the items
+/// its changes name get their published and latest versions indexed again (a deleted or unpublished version simply
+/// is not there any more), so every write path (admin, REST, recipes, the scheduler) is covered and a rolled-back
+/// write leaves the index as it was. When definitions or the site settings change, each type whose search shape
+/// changed (<see cref="SearchSource.Fingerprint"/>) is rebuilt in that transaction too.
+/// </summary>
+public sealed class SearchIndexer(ISearchIndex index) : IDbTransactionInterceptor
+{
+    private const int Page = 500;
+
+    private readonly SearchSource _source = new();
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        WriteAsync(transaction, eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        await WriteAsync(transaction, eventData.Context, cancellationToken);
+        return result;
+    }
+
+    private async Task WriteAsync(DbTransaction transaction, DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is not ClinicCmsDbContext db)
+        {
+            return;
+        }
+        var changes = db.PendingChanges.Queued;
+        // A review or a schedule changes no text; every other item change may.
+        var items = changes.Where(c => c.IsItemChange && c.Kind is not (ChangeKind.Reviewed or ChangeKind.Scheduled) && c.ContentType is not null).ToList();
+        var siteChanged = changes.Any(c => c.Kind is ChangeKind.Definitions or ChangeKind.Settings);
+        if (items.Count == 0 && !siteChanged)
+        {
+            return;
+        }
+        var (definitions, defaultCulture) = await _source.SiteAsync(transaction, cancellationToken);
+        var wholeTypes = items.Where(c => c.ContentItemId is null).Select(c => c.ContentType!).ToHashSet(StringComparer.Ordinal);
+        var rebuilt = siteChanged || wholeTypes.Count > 0
+            ? (await RefreshAsync(transaction, definitions, defaultCulture, wholeTypes, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal)
+            : [];
+        var ids = items.Where(c => c.ContentItemId is not null && !rebuilt.Contains(c.ContentType!)).Select(c => c.ContentItemId!).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await index.RemoveItemsAsync(transaction, ids, cancellationToken);
+        await index.AddAsync(transaction, Documents(await SearchSource.ItemsAsync(transaction, ids, cancellationToken), definitions, defaultCulture), cancellationToken);
+    }
+
+    /// <summary>
+    /// Rebuilds, in the transaction, the types in <paramref name="rebuild"/> and every type whose search shape changed
+    /// since it was indexed (or that was never indexed), and drops the documents of deleted types. Returns the
+    /// documents indexed per rebuilt type.
+    /// </summary>
+    public async Task<Dictionary<string, int>> RefreshAsync(DbTransaction transaction, ContentDefinitionSet definitions, string? defaultCulture,
+        IReadOnlySet<string> rebuild, CancellationToken cancellationToken)
+    {
+        var stored = await SearchSource.FingerprintsAsync(transaction, cancellationToken);
+        var current = definitions.Types.ToDictionary(t => t.Name, t => SearchSource.Fingerprint(t, definitions, defaultCulture), StringComparer.Ordinal);
+        var stale = current.Where(t => rebuild.Contains(t.Key) || stored.GetValueOrDefault(t.Key) != t.Value).ToDictionary(StringComparer.Ordinal);
+        var removed = stored.Keys.Where(t => !current.ContainsKey(t)).ToList();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (stale.Count == 0 && removed.Count == 0)
+        {
+            return counts;
+        }
+        await index.RemoveTypesAsync(transaction, [.. stale.Keys, .. removed], cancellationToken);
+        foreach (var type in stale.Keys)
+        {
+            var count = 0;
+            for (long after = 0; ;)
+            {
+                var (versions, last) = await SearchSource.TypePageAsync(transaction, type, after, Page, cancellationToken);
+                var documents = Documents(versions, definitions, defaultCulture);
+                await index.AddAsync(transaction, documents, cancellationToken);
+                count += documents.Count;
+                if (versions.Count < Page)
+                {
+                    break;
+                }
+                after = last;
+            }
+            counts[type] = count;
+        }
+        await SearchSource.SaveFingerprintsAsync(transaction, removed, stale, cancellationToken);
+        return counts;
+    }
+
+    /// <summary><see cref="RefreshAsync"/> with the definitions and default culture the transaction sees.</summary>
+    public async Task<Dictionary<string, int>> RefreshAsync(DbTransaction transaction, bool everyType, CancellationToken cancellationToken)
+    {
+        var (definitions, defaultCulture) = await _source.SiteAsync(transaction, cancellationToken);
+        return await RefreshAsync(transaction, definitions, defaultCulture,
+            everyType ? definitions.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(), cancellationToken);
+    }
+
+    private static List<SearchDocument> Documents(List<ContentItem> versions, ContentDefinitionSet definitions, string? defaultCulture) =>
+        [.. versions.Select(v => SearchTexts.Of(v, v.Published, v.Latest, definitions, defaultCulture)).OfType<SearchDocument>()];
+}

@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace ClinicCms.Content.Search;
+
+/// <summary>
+/// Snippets are plain text made safe for HTML: every character of the content is HTML-escaped (&amp; &lt; &gt; " ')
+/// and only the matched words are wrapped in <c>&lt;mark&gt;</c>, so a frontend may insert a snippet as HTML. Up to
+/// <see cref="MaxWords"/> words, from a little before the first match (PostgreSQL's ts_headline picks its own window).
+/// </summary>
+public static class SearchSnippets
+{
+    public const int MaxWords = 35;
+
+    /// <summary>Marks the start and end of a match in ts_headline's output; content never holds them (see <see cref="SearchTexts"/>).</summary>
+    public const char StartMark = '\u0002';
+
+    public const char StopMark = '\u0003';
+
+    private const int WordsBefore = 5;
+
+    /// <summary>The snippet of <paramref name="text"/> with the words whose terms are in <paramref name="terms"/> marked.</summary>
+    public static string Cut(string text, SearchLanguage language, IReadOnlySet<string> terms)
+    {
+        var words = SearchLanguage.Words(text).ToList();
+        if (words.Count == 0)
+        {
+            return "";
+        }
+        var matched = words.Select(w => language.Term(text.Substring(w.Start, w.Length)) is { } t && terms.Contains(t)).ToList();
+        var first = matched.IndexOf(true);
+        var from = Math.Max(0, Math.Min(first < 0 ? 0 : first - WordsBefore, words.Count - MaxWords));
+        var to = Math.Min(words.Count, from + MaxWords);
+        var marked = new StringBuilder();
+        var position = words[from].Start;
+        for (var i = from; i < to; i++)
+        {
+            var (start, length) = words[i];
+            marked.Append(text, position, start - position);
+            if (matched[i])
+            {
+                marked.Append(StartMark).Append(text, start, length).Append(StopMark);
+            }
+            else
+            {
+                marked.Append(text, start, length);
+            }
+            position = start + length;
+        }
+        return ToHtml(marked.ToString());
+    }
+
+    /// <summary>Escapes text marked with <see cref="StartMark"/> and <see cref="StopMark"/> and turns the marks into &lt;mark&gt; tags.</summary>
+    public static string ToHtml(string marked)
+    {
+        var html = new StringBuilder(marked.Length + 16);
+        foreach (var c in marked)
+        {
+            _ = c switch
+            {
+                StartMark => html.Append("<mark>"),
+                StopMark => html.Append("</mark>"),
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                '\n' or '\r' or '\t' => html.Append(' '),
+                _ => html.Append(c),
+            };
+        }
+        return html.ToString().Trim();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Data.Common;
+
+namespace ClinicCms.Content.Search;
+
+/// <summary>
+/// Search on SQLite: an FTS5 table (SearchText: High, Normal, Low) of the documents' terms, stemmed in C# by
+/// <see cref="SearchLanguage"/>, beside a table of the documents (SearchDocuments, same rowid). Ranked by bm25 with
+/// the columns weighted 1, 0.4 and 0.2; snippets cut in C# (<see cref="SearchSnippets"/>).
+/// </summary>
+internal sealed class SqliteSearchIndex : ISearchIndex
+{
+    public async Task AddAsync(DbTransaction transaction, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+        // Writers are serialized on SQLite, so the next ids are known: both tables take them without a RETURNING round trip.
+        long next;
+        await using (var max = transaction.Connection!.CreateCommand())
+        {
+            max.Transaction = transaction;
+            max.CommandText = "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"SearchDocuments\"";
+            next = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        }
+        foreach (var chunk in SqlCommands.Chunks(documents, SqlCommands.Batch))
+        {
+            var rows = SqlCommands.On(transaction.Connection!, transaction);
+            rows.Sql.Append("INSERT INTO \"SearchDocuments\" (\"Id\", \"ContentItemId\", \"ContentItemVersionId\", \"ContentType\", \"Culture\", \"Language\", \"Published\", \"Latest\", \"Owner\", \"Body\") VALUES ");
+            var text = SqlCommands.On(transaction.Connection!, transaction);
+            text.Sql.Append("INSERT INTO \"SearchText\" (rowid, \"High\", \"Normal\", \"Low\") VALUES ");
+            for (var i = 0; i < chunk.Count; i++, next++)
+            {
+                var d = chunk[i];
+                var separator = i == 0 ? "" : ", ";
+                rows.Sql.Append(separator).Append('(').AppendJoin(", ", new[]
+                {
+                    rows.Add(next), rows.Add(d.ContentItemId), rows.Add(d.ContentItemVersionId), rows.Add(d.ContentType), rows.Add(d.Culture),
+                    rows.Add(d.Language.Name), rows.Add(d.Published), rows.Add(d.Latest), rows.Add(d.Owner), rows.Add(d.Body),
+                }).Append(')');
+                text.Sql.Append(separator).Append('(').AppendJoin(", ", new[]
+                {
+                    text.Add(next), text.Add(Terms(d.Language, d.High)), text.Add(Terms(d.Language, d.Normal)), text.Add(Terms(d.Language, d.Low)),
+                }).Append(')');
+            }
+            await using var insertRows = rows.Done();
+            await insertRows.ExecuteNonQueryAsync(cancellationToken);
+            await using var insertText = text.Done();
+            await insertText.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public Task RemoveItemsAsync(DbTransaction transaction, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken) =>
+        RemoveAsync(transaction, "ContentItemId", contentItemIds, cancellationToken);
+
+    public Task RemoveTypesAsync(DbTransaction transaction, IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken) =>
+        RemoveAsync(transaction, "ContentType", contentTypes, cancellationToken);
+
+    private static async Task RemoveAsync(DbTransaction transaction, string column, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in SqlCommands.Chunks(values))
+        {
+            var sql = SqlCommands.On(transaction.Connection!, transaction);
+            var list = sql.List(chunk);
+            sql.Sql.Append($"DELETE FROM \"SearchText\" WHERE rowid IN (SELECT \"Id\" FROM \"SearchDocuments\" WHERE \"{column}\" IN {list}); ")
+                .Append($"DELETE FROM \"SearchDocuments\" WHERE \"{column}\" IN {list};");
+            await using var command = sql.Done();
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<SearchPage> SearchAsync(DbConnection connection, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var sql = SqlCommands.On(connection, null);
+        var branches = new List<string>();
+        var termsByLanguage = new Dictionary<string, HashSet<string>>();
+        foreach (var language in request.Languages)
+        {
+            if (request.Expression.TermsIn(language) is not { } clauses)
+            {
+                continue;
+            }
+            termsByLanguage[language.Name] = [.. clauses.Where(c => !c.Excluded).SelectMany(c => c.Words)];
+            branches.Add($"SELECT d.\"Id\", d.\"ContentItemId\", -bm25(\"SearchText\", 1.0, 0.4, 0.2) AS \"Score\" FROM \"SearchText\" " +
+                $"JOIN \"SearchDocuments\" d ON d.\"Id\" = \"SearchText\".rowid WHERE \"SearchText\" MATCH {sql.Add(SearchExpression.ToFts5(clauses))} " +
+                $"AND {SearchFilters.Where(sql, request, language)}");
+        }
+        if (branches.Count == 0 || request.Scopes.Count == 0)
+        {
+            return new SearchPage(0, []);
+        }
+        sql.Sql.Append("WITH hits AS (").AppendJoin(" UNION ALL ", branches).Append("), ")
+            .Append("page AS (SELECT \"Id\", \"ContentItemId\", \"Score\", count(*) OVER () AS \"Total\" FROM hits ")
+            .Append($"ORDER BY \"Score\" DESC, \"ContentItemId\" LIMIT {sql.Add(request.First)} OFFSET {sql.Add(request.Skip)}) ")
+            .Append("SELECT p.\"Total\", p.\"Score\", d.\"ContentItemId\", d.\"ContentItemVersionId\", d.\"Language\", d.\"Body\" FROM page p ")
+            .Append("JOIN \"SearchDocuments\" d ON d.\"Id\" = p.\"Id\" ORDER BY p.\"Score\" DESC, p.\"ContentItemId\"");
+        await using var command = sql.Done();
+        var hits = new List<SearchHit>();
+        var total = 0;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                total = reader.GetInt32(0);
+                var language = SearchLanguage.Named(reader.GetString(4)) ?? SearchLanguage.Simple;
+                hits.Add(new SearchHit(reader.GetString(2), reader.GetString(3), reader.GetDouble(1),
+                    SearchSnippets.Cut(reader.GetString(5), language, termsByLanguage.GetValueOrDefault(language.Name) ?? [])));
+            }
+        }
+        return hits.Count == 0 && request.Skip > 0 ? new SearchPage(await CountAsync(connection, request, cancellationToken), []) : new SearchPage(total, hits);
+    }
+
+    // A page past the end has no rows to carry the total.
+    private async Task<int> CountAsync(DbConnection connection, SearchRequest request, CancellationToken cancellationToken) =>
+        (await SearchAsync(connection, request with { Skip = 0, First = 1 }, cancellationToken)).Total;
+
+    private static string Terms(SearchLanguage language, string text) => string.Join(' ', language.Terms(text));
+}

@@ -1,0 +1,108 @@
+using ClinicCms.Content.Reading;
+using ClinicCms.Content.Search;
+using GraphQL;
+
+namespace ClinicCms.GraphQL.Queries;
+
+/// <summary>A search answer as GraphQL resolves it.</summary>
+public sealed record SearchAnswer(int Total, IReadOnlyList<SearchAnswerItem> Items);
+
+public sealed record SearchAnswerItem(double Score, string Snippet, ContentNode ContentItem);
+
+/// <summary>
+/// The root <c>search</c> field: the same read rules as list fields, per type searched. Published versions need the
+/// right to view the type (own items only with ViewOwn); drafts and latest versions also need preview rights for it.
+/// Types the caller may not read are left out of a search over every type, and refused when named in contentTypes.
+/// </summary>
+internal static class SearchResolver
+{
+    public const string QueryError = "SEARCH_QUERY_ERROR";
+
+    public static async Task<object?> SearchAsync(IResolveFieldContext context, IReadOnlyCollection<string> searchable)
+    {
+        var reads = ContentReadContext.Of(context);
+        if (reads.Search is null)
+        {
+            throw new ExecutionError("Search is not available on this host.") { Code = QueryError };
+        }
+        SearchExpression expression;
+        try
+        {
+            expression = SearchExpression.Parse(context.GetArgument<string>("query"));
+        }
+        catch (SearchQueryException e)
+        {
+            throw new ExecutionError(e.Message) { Code = QueryError };
+        }
+        var status = context.GetArgument("status", PublicationStatus.Published);
+        if (status == PublicationStatus.All)
+        {
+            throw new ExecutionError("Search covers PUBLISHED, LATEST and DRAFT versions; ALL (every old version) is not searched.") { Code = QueryError };
+        }
+        var named = context.GetArgument<List<string>?>("contentTypes");
+        if (named?.Find(t => !searchable.Contains(t)) is { } unknown)
+        {
+            throw new ExecutionError($"contentTypes names '{Shorten(unknown)}', which is not a searchable content type.") { Code = QueryError };
+        }
+        var scopes = await ScopesAsync(reads, named?.Distinct().ToList() ?? [.. searchable], named is not null, status);
+        if (scopes.Count == 0)
+        {
+            throw new ExecutionError(status == PublicationStatus.Published
+                ? "Authorization is required to search: the caller may view no content type."
+                : $"Authorization is required to search {status.ToString().ToUpperInvariant()} versions: the caller may preview no content type.") { Code = ContentListResolver.Unauthorized };
+        }
+        var options = reads.Options;
+        var requested = context.GetArgument<int?>("first");
+        var first = requested > 0 ? requested.Value : options.DefaultNumberOfResults;
+        if (first > options.MaxNumberOfResults)
+        {
+            throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
+        }
+        var culture = context.GetArgument<string?>("culture");
+        if (culture is { Length: > 64 })
+        {
+            throw new ExecutionError("culture is longer than 64 characters; give a culture name such as en-US.") { Code = QueryError };
+        }
+        var request = new SearchRequest(expression, scopes)
+        {
+            Culture = string.IsNullOrWhiteSpace(culture) ? null : culture,
+            Status = status,
+            OnlyItem = status == PublicationStatus.Published ? null : reads.Access.PreviewItem(reads.User),
+            Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
+            First = first,
+        };
+        var (total, results) = await reads.Search.SearchAsync(request, context.CancellationToken);
+        foreach (var scope in scopes)
+        {
+            reads.Tags.Type(scope.ContentType);
+        }
+        var nodes = NodeBatch.Of(results.Select(r => r.Item));
+        reads.Tags.Items(results.Select(r => r.Item));
+        return new SearchAnswer(total, [.. results.Select((r, i) => new SearchAnswerItem(r.Hit.Score, r.Hit.Snippet, nodes[i]))]);
+    }
+
+    private static async Task<List<SearchScope>> ScopesAsync(ContentReadContext reads, List<string> types, bool named, PublicationStatus status)
+    {
+        var scopes = new List<SearchScope>();
+        foreach (var type in types)
+        {
+            var view = await reads.Scopes.ViewAsync(type);
+            var preview = view == ReadScope.None || status == PublicationStatus.Published ? ReadScope.All : await reads.Access.PreviewScopeAsync(reads.User, type);
+            if (view == ReadScope.None || preview == ReadScope.None)
+            {
+                if (named)
+                {
+                    throw new ExecutionError(view == ReadScope.None
+                        ? $"Authorization is required to search {type}."
+                        : $"Authorization is required to search {status.ToString().ToUpperInvariant()} versions of {type}.") { Code = ContentListResolver.Unauthorized };
+                }
+                continue;
+            }
+            // A caller limited to their own items but without a user id (anonymous) owns nothing.
+            scopes.Add(new SearchScope(type, view == ReadScope.Own || preview == ReadScope.Own ? reads.Access.UserId(reads.User) ?? "\0" : null));
+        }
+        return scopes;
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
+}
