@@ -32,6 +32,10 @@ public static class ArticleClones
             item["TitlePart"]!["Title"] = title;
             item["AutoroutePart"]!["Path"] = $"{seeded["AutoroutePart"]!["Path"]!.GetValue<string>()}-{i}";
             item["HtmlBodyPart"]!["Html"] = html;
+            if (item["LocalizationPart"] is JsonObject localization)
+            {
+                localization["LocalizationSet"] = IdGenerator.NewId(); // each copy is an article of its own, not a translation
+            }
             data.Add(item);
         }
         return new JsonObject

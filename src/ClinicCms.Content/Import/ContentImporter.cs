@@ -25,7 +25,7 @@ public sealed class ContentImporter(
 
     public async Task<ContentImportResult> ImportAsync(
         IReadOnlyList<JsonObject> data, ContentDefinitionSet definitions, ContentUser user,
-        IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<int>? progress = null, Localization.LocalizationSettings? cultures = null, CancellationToken cancellationToken = default)
     {
         using var settingsReadOnce = SettingsExtensions.ReadOnce();
         var result = new ContentImportResult();
@@ -36,7 +36,7 @@ public sealed class ContentImporter(
         for (var start = 0; start < data.Count; start += BatchSize)
         {
             var batch = Parse(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
-            var run = new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result);
+            var run = new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result, cultures);
             await run.ImportAsync(batch, cancellationToken);
             imported.AddRange(batch);
             db.ChangeTracker.Clear();

@@ -18,7 +18,7 @@ namespace ClinicCms.Content.Import;
 /// </summary>
 internal sealed class ImportBatch(
     ClinicCmsDbContext db, RowInserter rows, ContentDefinitionSet definitions, ContentItemPreparer preparer, ContentFieldKinds fieldKinds, PathRegistry paths,
-    DateTime now, ContentUser user, ContentImportResult result)
+    DateTime now, ContentUser user, ContentImportResult result, Localization.LocalizationSettings? cultures)
 {
     private readonly List<Func<CancellationToken, Task>> _pendingWrites = [];
     private readonly HashSet<string> _pendingItems = [];
@@ -60,7 +60,13 @@ internal sealed class ImportBatch(
     private async Task<List<ContentError>> ImportItemAsync(ContentItem imported, CancellationToken cancellationToken)
     {
         var existing = imported.ContentItemVersionId.Length > 0 ? _byVersion.GetValueOrDefault(imported.ContentItemVersionId) : null;
+        if (existing is not null && existing.ContentItemId != imported.ContentItemId)
+        {
+            return [new ContentError("ContentItemVersionId", $"'{imported.ContentItemVersionId}' is a version of another item ({existing.ContentItemId}); a version id names one version of one item")];
+        }
         var item = existing is null ? imported : ImportMerge.Merge(ContentItemMapper.ToItem(existing), imported);
+        var stored = Active(item.ContentItemId, except: null).FirstOrDefault(r => r.LocalizationSet is not null);
+        Localization.CultureRules.FillDefaults(item, definitions, cultures, stored?.LocalizationSet, stored?.Culture); // as a save does
         var errors = ContentValidator.Validate(item, definitions, fieldKinds);
         if (errors.Count > 0)
         {

@@ -12,8 +12,12 @@ namespace ClinicCms.Content.Localization;
 /// </summary>
 public static class CultureRules
 {
-    /// <summary>Fills an empty localization set and culture of an item whose type has the part.</summary>
-    public static void FillDefaults(ContentItem item, ContentDefinitionSet definitions, LocalizationSettings? settings)
+    /// <summary>
+    /// Fills an empty localization set and culture of an item whose type has the part: from the item's stored version
+    /// when it has one (a new version stays in its set), else a new set and the site's default culture.
+    /// </summary>
+    public static void FillDefaults(ContentItem item, ContentDefinitionSet definitions, LocalizationSettings? settings,
+        string? storedSet = null, string? storedCulture = null)
     {
         if (PartOf(item, definitions) is not { } partName)
         {
@@ -26,11 +30,11 @@ public static class CultureRules
         }
         if (string.IsNullOrEmpty(part.LocalizationSet))
         {
-            part.LocalizationSet = IdGenerator.NewId();
+            part.LocalizationSet = string.IsNullOrEmpty(storedSet) ? IdGenerator.NewId() : storedSet;
         }
-        if (string.IsNullOrEmpty(part.Culture) && settings is not null)
+        if (string.IsNullOrEmpty(part.Culture))
         {
-            part.Culture = settings.DefaultCulture;
+            part.Culture = string.IsNullOrEmpty(storedCulture) ? settings?.DefaultCulture : storedCulture;
         }
         item.Apply(partName, part);
     }

@@ -45,10 +45,20 @@ public sealed class GraphQLValidationRules
     // introspection query stays far below the limit.
     internal const double IntrospectionListLength = 10;
 
+    // A search ranks every match before it pages, and each hit's snippet is cut from its text: they weigh what they cost,
+    // so that aliases cannot pack many large searches into one request.
+    internal const double SearchImpact = 5_000;
+    internal const double SnippetImpact = 50;
+
     private static FieldComplexityResult Impact(FieldImpactContext context) =>
         context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || (context.ParentType?.Name.StartsWith("__", StringComparison.Ordinal) ?? false)
             ? new FieldComplexityResult(1, IsList(context.FieldDefinition.ResolvedType) ? IntrospectionListLength : 1)
-            : DefaultImpact(context);
+            : (context.ParentType?.Name, context.FieldDefinition.Name) switch
+            {
+                ("Query", "search") => new FieldComplexityResult(SearchImpact, 1),
+                ("SearchHit", "snippet") => new FieldComplexityResult(SnippetImpact, 1),
+                _ => DefaultImpact(context),
+            };
 
     private static bool IsList(IGraphType? type) => type is ListGraphType || type is NonNullGraphType { ResolvedType: ListGraphType };
 }

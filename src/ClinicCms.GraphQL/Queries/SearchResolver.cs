@@ -58,11 +58,7 @@ internal static class SearchResolver
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
-        var culture = context.GetArgument<string?>("culture");
-        if (culture is { Length: > 64 })
-        {
-            throw new ExecutionError("culture is longer than 64 characters; give a culture name such as en-US.") { Code = QueryError };
-        }
+        var culture = CultureArguments.Read(context, "culture"); // the list fields' check: a malformed name is an error naming it
         var request = new SearchRequest(expression, scopes)
         {
             Culture = string.IsNullOrWhiteSpace(culture) ? null : culture,

@@ -57,7 +57,8 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         var progress = step.Run.Progress is { } report && planned.Items.Count > 1000
             ? new Progress<int>(done => report.Report($"steps[{step.Index}] ({step.Name}): {done} of {planned.Items.Count} items"))
             : null;
-        var result = await importer.ImportAsync(planned.Items, planned.Definitions, step.Run.User, progress, cancellationToken);
+        var result = await importer.ImportAsync(planned.Items, planned.Definitions, step.Run.User, progress,
+            LocalizationSettings.From(step.Run.Settings), cancellationToken);
         foreach (var (index, error) in result.Errors)
         {
             var path = $"data[{planned.Indexes[index]}]";

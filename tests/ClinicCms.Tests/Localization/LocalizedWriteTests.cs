@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicCms.Recipes;
 using ClinicCms.Tests.GraphQL;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Localization;
 
@@ -112,6 +114,32 @@ public sealed class LocalizedWriteTests(LocalizedWriteSite shared) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
         Assert.Contains("is not a culture name", await huge.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.Equal(0, await CountAsync("articles/test-huge-culture"));
+    }
+
+    [Fact]
+    public async Task A_recipe_item_without_a_localization_part_gets_a_set_and_the_default_culture_and_its_next_version_keeps_them()
+    {
+        static string Recipe(string title) => $$"""
+            { "steps": [ { "name": "content", "data": [
+                { "ContentItemId": "l10nrecipebare00000000001", "ContentType": "Article", "Published": true, "Latest": true,
+                  "TitlePart": { "Title": "{{title}}" }, "AutoroutePart": { "Path": "articles/test-recipe-bare" }, "Article": { "Summary": { "Text": "x" } } } ] } ] }
+            """;
+
+        await shared.Site.App.RunRecipeTextAsync(Recipe("Test recipe bare"), "bare.recipe.json");
+        var first = await RowAsync();
+        await shared.Site.App.RunRecipeTextAsync(Recipe("Test recipe bare, again"), "bare-again.recipe.json");
+        var second = await RowAsync();
+
+        Assert.Equal("en-US", first.Culture);
+        Assert.False(string.IsNullOrEmpty(first.LocalizationSet));
+        Assert.Equal(("en-US", first.LocalizationSet), (second.Culture, second.LocalizationSet));
+
+        Task<(string? Culture, string? LocalizationSet)> RowAsync() => shared.Site.App.InScopeAsync(async sp =>
+        {
+            var row = await sp.GetRequiredService<ClinicCms.Content.Store.ClinicCmsDbContext>().ContentItems
+                .SingleAsync(r => r.ContentItemId == "l10nrecipebare00000000001" && r.Latest);
+            return (row.Culture, row.LocalizationSet);
+        });
     }
 
     [Fact]

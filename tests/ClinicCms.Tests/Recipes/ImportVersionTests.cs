@@ -69,6 +69,20 @@ public sealed class ImportVersionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_version_id_of_another_item_is_refused_and_that_item_is_left_as_it_was()
+    {
+        await RunAsync(Version("v1", "First answer", published: true));
+        var intruder = Version("v2", "Taken over", published: true);
+        intruder["ContentItemId"] = "importversionintruder01";
+        intruder["ContentItemVersionId"] = ItemId + "v1";
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => RunAsync(intruder));
+
+        Assert.Contains("is a version of another item", error.Message, StringComparison.Ordinal);
+        Assert.Equal([("v1", true, true, "First answer?")], await VersionsAsync());
+    }
+
+    [Fact]
     public async Task Field_rows_of_a_large_import_point_at_their_own_versions()
     {
         // More than one flush of versions, and field rows (two per item) over several insert batches: keys must come back in order.

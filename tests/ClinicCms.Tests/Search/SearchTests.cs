@@ -153,6 +153,20 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     }
 
     [Fact]
+    public async Task Many_large_searches_in_one_request_are_refused_as_too_complex_and_a_page_of_hits_is_not()
+    {
+        var aliases = string.Join(" ", Enumerable.Range(0, 36).Select(i =>
+            $"a{i}: search(query: \"infusion\", first: 1000, skip: {i}) {{ total items {{ score snippet contentItem {{ contentItemId }} }} }}"));
+        var (packed, packedBody) = await site.Anonymous().PostAsync($"{{ {aliases} }}");
+        var (page, pageBody) = await site.Anonymous().PostAsync("{ search(query: \"infusion\", first: 50) { total items { score snippet contentItem { contentItemId } } } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, packed);
+        Assert.Contains("complexity", packedBody["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, page);
+        Assert.Null(pageBody["errors"]);
+    }
+
+    [Fact]
     public async Task A_rolled_back_write_leaves_the_index_as_it_was_and_committed_writes_change_it()
     {
         await site.App.InScopeAsync(async sp =>

@@ -54,9 +54,18 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
             return null;
         }
         var part = item.Get<LocalizationPart>(typePart.Name);
-        var others = string.IsNullOrEmpty(part.LocalizationSet) ? []
+        var set = string.IsNullOrEmpty(part.LocalizationSet) ? []
             : (await Items.ListLocalizationsAsync(part.LocalizationSet, HttpContext.RequestAborted)).Where(i => i.ContentItemId != item.ContentItemId).ToList();
-        var taken = others.Select(o => o.Get<LocalizationPart>(typePart.Name).Culture).Append(part.Culture).ToHashSet(StringComparer.Ordinal);
+        // Every culture counts as taken, but only the versions the user may preview are linked (titles of others' drafts stay theirs).
+        var others = new List<ContentItem>();
+        foreach (var other in set)
+        {
+            if (await Actions.CanAsync(User, Permissions.PreviewContent, other, HttpContext.RequestAborted))
+            {
+                others.Add(other);
+            }
+        }
+        var taken = set.Select(o => o.Get<LocalizationPart>(typePart.Name).Culture).Append(part.Culture).ToHashSet(StringComparer.Ordinal);
         var missing = string.IsNullOrEmpty(part.LocalizationSet) || !await CanCreateAsync(type) ? []
             : (await siteCultures.GetAsync(HttpContext.RequestAborted))?.SupportedCultures.Where(c => !taken.Contains(c)).ToList() ?? [];
         return new CulturesPanel(part.Culture, others, missing);
