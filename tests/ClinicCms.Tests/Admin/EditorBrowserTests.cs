@@ -129,7 +129,7 @@ public sealed class EditorBrowserTests(SharedBrowserSite shared) : IClassFixture
             await Assertions.Expect(page.Locator("#type option:checked")).ToHaveTextAsync("Treatment overview");
             await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("TreatmentOverview");
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"no horizontal scroll at {width} px");
-            // Controls on one line share their bottom edge; at tablet width the bar has two columns.
+            // Controls on one line share their bottom edge; at tablet width the search has a row and the rest three columns.
             var bottoms = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.filters select, .filters input, .filters button')].map(e => Math.round(e.getBoundingClientRect().bottom))");
             Assert.Equal(width == 1280 ? 1 : 3, bottoms.Distinct().Count());
             await BrowserSite.ScreenshotAsync(page, $"content-list-{width}");

@@ -31,7 +31,7 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
             var result = await redis.GetDatabase().ScriptEvaluateAsync(Add, new { key = (RedisKey)(_prefix + key), amount, window = (long)window.TotalMilliseconds });
             return (long)result;
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogWarning(e, "Redis is unreachable: failures are counted on this instance only until it is back.");
             return await fallback.AddAsync(key, window, amount);
@@ -47,7 +47,7 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
             var ttl = (long)result[1];
             return count > 0 && ttl > 0 ? (count, TimeSpan.FromMilliseconds(ttl)) : (0L, TimeSpan.Zero);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogWarning(e, "Redis is unreachable: failures are counted on this instance only until it is back.");
             return await fallback.GetAsync(key);
@@ -60,7 +60,7 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
         {
             await redis.GetDatabase().KeyDeleteAsync(_prefix + key);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogWarning(e, "Redis is unreachable: failures are counted on this instance only until it is back.");
         }

@@ -48,7 +48,8 @@ public sealed class TokenRequestLimiter : IDisposable
             return;
         }
         var counting = _options.TokenFailures.PermitLimit > 0;
-        var client = await ClientIdAsync(http) is { } clientId ? "token:client:" + clientId : null;
+        // The client id is the caller's text: encoded, so that it cannot spell another key (such as a pair's).
+        var client = await ClientIdAsync(http) is { } clientId ? "token:client:" + clientId.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) : null;
         // One failure per client id and address: this address has already failed for this client in the window.
         var pair = client is null ? null : client + "|" + address;
         address = "token:" + address;
