@@ -49,7 +49,8 @@ internal static class SearchResolver
         {
             throw new ExecutionError(status == PublicationStatus.Published
                 ? "Authorization is required to search: the caller may view no content type."
-                : $"Authorization is required to search {status.ToString().ToUpperInvariant()} versions: the caller may preview no content type.") { Code = ContentListResolver.Unauthorized };
+                : $"Authorization is required to search {status.ToString().ToUpperInvariant()} versions: the caller may preview no content type.")
+            { Code = ContentListResolver.Unauthorized };
         }
         var options = reads.Options;
         var requested = context.GetArgument<int?>("first");
@@ -90,7 +91,8 @@ internal static class SearchResolver
                 {
                     throw new ExecutionError(view == ReadScope.None
                         ? $"Authorization is required to search {type}."
-                        : $"Authorization is required to search {status.ToString().ToUpperInvariant()} versions of {type}.") { Code = ContentListResolver.Unauthorized };
+                        : $"Authorization is required to search {status.ToString().ToUpperInvariant()} versions of {type}.")
+                    { Code = ContentListResolver.Unauthorized };
                 }
                 continue;
             }
