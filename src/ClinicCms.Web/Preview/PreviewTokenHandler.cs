@@ -111,6 +111,10 @@ public sealed class PreviewTokenHandler(
         {
             return (null, "The API client that issued this preview token was disabled or removed.");
         }
+        if (state.SecretStamp is { } stamp && token.SecurityStamp != stamp)
+        {
+            return (null, "The secret of the API client that issued this preview token was replaced since; ask for a new token.");
+        }
         var identity = new ClaimsIdentity(SchemeName, OpenIddictConstants.Claims.Name, OpenIddictConstants.Claims.Role);
         identity.AddClaim(new Claim(OpenIddictConstants.Claims.Subject, token.Issuer));
         foreach (var role in state.Roles)

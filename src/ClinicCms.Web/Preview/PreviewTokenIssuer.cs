@@ -6,6 +6,7 @@ using ClinicCms.Content.Parts;
 using ClinicCms.Content.Security;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Security;
+using ClinicCms.Web.Security.OpenId;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -69,7 +70,9 @@ public sealed class PreviewTokenIssuer(
         {
             return await users.FindByIdAsync(userId) is { } account ? (PreviewToken.UserIssuer, userId, account.SecurityStamp) : null;
         }
-        return user.FindFirstValue("sub") is { Length: > 0 } clientId ? (PreviewToken.ClientIssuer, clientId, null) : null;
+        return user.FindFirstValue("sub") is { Length: > 0 } clientId
+            ? (PreviewToken.ClientIssuer, clientId, user.FindFirstValue(ApplicationSecrets.Claim)) // the client's: its secret's stamp
+            : null;
     }
 
     private async Task<bool> MayPreviewAnythingAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -92,14 +92,19 @@ public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<Sh
     {
         var site = shared.Site;
         using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
-        var created = await PostClientFormAsync(admin, "Create", new() { ["clientId"] = "rotating-app", ["roles"] = "ApiReader" });
+        var created = await PostClientFormAsync(admin, "Create", new() { ["clientId"] = "rotating-app", ["roles"] = "ApiEditor" });
         var firstSecret = NewSecret(created);
         using var first = site.WithToken(await site.TokenAsync("rotating-app", firstSecret));
         using var beforeRotation = await first.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var issued = await first.PostAsJsonAsync("/api/preview-tokens", new { ContentItemId = ClinicIds.Article });
+        var previewToken = (await issued.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        using var preview = site.WithToken(previewToken);
+        using var previewBefore = await preview.PostAsJsonAsync("/api/graphql", new { query = "{ article(status: LATEST) { contentItemId } }" });
 
         var rotated = await PostClientFormAsync(admin, "Rotate", new() { ["clientId"] = "rotating-app" });
         var secondSecret = NewSecret(rotated);
         using var oldTokenAfterRotation = await first.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var previewAfterRotation = await preview.PostAsJsonAsync("/api/graphql", new { query = "{ article(status: LATEST) { contentItemId } }" });
         using var oldSecret = await site.RequestTokenAsync("rotating-app", firstSecret);
         using var second = site.WithToken(await site.TokenAsync("rotating-app", secondSecret));
         using var newToken = await second.GetAsync($"/api/content/{ClinicIds.Article}");
@@ -116,6 +121,8 @@ public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<Sh
         Assert.NotEqual(firstSecret, secondSecret);
         Assert.Equal(HttpStatusCode.Unauthorized, oldTokenAfterRotation.StatusCode);
         Assert.Contains("secret was replaced", oldTokenAfterRotation.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, previewBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, previewAfterRotation.StatusCode); // preview tokens it took end with the old secret too
         Assert.Equal(HttpStatusCode.Unauthorized, oldSecret.StatusCode);
         Assert.Equal(HttpStatusCode.OK, newToken.StatusCode);
         Assert.Equal(HttpStatusCode.OK, afterSameSecret.StatusCode);
@@ -124,7 +131,7 @@ public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<Sh
 
         static string ClientRecipe(string secret) => $$"""
             { "steps": [ { "name": "OpenIdApplication", "ClientId": "rotating-app", "ClientSecret": "{{secret}}", "DisplayName": "Rotating",
-              "Type": "Confidential", "AllowClientCredentialsFlow": true, "RoleEntries": [ { "Name": "ApiReader" } ] } ] }
+              "Type": "Confidential", "AllowClientCredentialsFlow": true, "RoleEntries": [ { "Name": "ApiEditor" } ] } ] }
             """;
     }
 
