@@ -7,8 +7,9 @@ namespace ClinicCms.Web.Preview;
 
 /// <summary>
 /// What a preview token says: who issued it (a user with their security stamp then, or an API client with the stamp
-/// of its secret then), for which item, and until when. Sealed with ASP.NET Core Data Protection, whose keys every instance shares (the data folder,
-/// or Redis when several instances run), as the editors' cookies are: a changed byte makes it unreadable.
+/// of its secret then), for which item, and until when. Sealed with ASP.NET Core Data Protection, whose keys every
+/// instance shares (the data folder, or Redis when several instances run), as the editors' cookies are: a changed
+/// byte makes it unreadable.
 /// </summary>
 public sealed record PreviewToken(
     [property: JsonPropertyName("k")] string IssuerKind,
