@@ -8,14 +8,22 @@ public static class RecipeReader
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static RecipeDescriptor ReadFile(string path)
+    /// <summary>
+    /// The largest recipe file read. The JSON parser holds a whole file in one buffer, so an endless file
+    /// (<c>/dev/zero</c>, a pipe) or one past the buffer's limit would otherwise end in an overflow, not a message.
+    /// </summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    public static RecipeDescriptor ReadFile(string path) => ReadFile(path, MaxFileBytes);
+
+    public static RecipeDescriptor ReadFile(string path, long maxBytes)
     {
         var fileName = Path.GetFileName(path);
         if (!File.Exists(path))
         {
             throw new RecipeException([new RecipeError(fileName, null, null, "", $"no such recipe file: {path}")]);
         }
-        using var stream = File.OpenRead(path);
+        using var stream = new CappedStream(File.OpenRead(path), maxBytes, fileName);
         return Read(stream, fileName, Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 

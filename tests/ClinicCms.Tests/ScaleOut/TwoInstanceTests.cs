@@ -160,6 +160,7 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
         }
         using var onB = new SecuredSite(cluster.B).Anonymous();
         using var right = await SecuredSite.PostLoginAsync(onB, "writer", "Writer-password-1");
+        var rightPage = await right.Content.ReadAsStringAsync();
 
         // Redis holds the counts: what A counted, B reads.
         var key = $"test:{Guid.NewGuid():N}";
@@ -168,6 +169,8 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster) : IClassFixture<Sc
 
         Assert.All(attempts, status => Assert.Equal(HttpStatusCode.OK, status)); // the sign-in page again, with its error
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // three failures on A and two on B lock this address out
+        Assert.Contains("<p class=\"error\" role=\"alert\">", rightPage, StringComparison.Ordinal); // refused, with the answer a wrong password gets
+        Assert.DoesNotContain(right.Headers.TryGetValues("Set-Cookie", out var set) ? set : [], c => c.StartsWith("ClinicCms.Auth=", StringComparison.Ordinal));
         Assert.IsType<RedisFailureCounts>(cluster.B.Services.GetRequiredService<IFailureCounts>());
         Assert.Equal(1, seenByB.Count);
         Assert.InRange(seenByB.Remaining, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));

@@ -230,7 +230,14 @@ public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.Redirect, editorRight.StatusCode);
 
         // The same for API clients: wrong secrets from one address exhaust the client id's failures, yet the frontend,
-        // calling from an address that has not failed, still gets its token.
+        // calling from an address that has not failed, still gets its token. A third address first fails with a
+        // client id spelled as the frontend's own client-and-address key, which must not count as the frontend failing.
+        if (CanBind("127.0.0.3"))
+        {
+            using var speller = FromAddress(site, "127.0.0.3");
+            using var spelled = await speller.PostAsync("/connect/token", TokenForm("reader-app|ip:127.0.0.1", "wrong"));
+            Assert.Equal(HttpStatusCode.Unauthorized, spelled.StatusCode);
+        }
         var guesses = new List<HttpStatusCode>();
         for (var i = 0; i < 15 && !guesses.Contains(HttpStatusCode.TooManyRequests); i++)
         {
