@@ -235,6 +235,7 @@ public static partial class GraphQLLoadBenchmark
             ["Q2"] = new JsonObject { ["path"] = data["article"]![0]!["path"]!.GetValue<string>() },
             ["Q3"] = new JsonObject { ["category"] = "general" },
             ["Q4"] = new JsonObject { ["path"] = data["treatmentOverview"]![0]!["path"]!.GetValue<string>() },
+            ["Q5"] = null,
         };
     }
 

@@ -53,6 +53,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<Webhooks.WebhookDeliveries>();
         services.AddScoped<Media.MediaChanges>();
         services.AddScoped<AuditTrail>();
+        services.AddOptions<Search.SearchOptions>();
         services.AddSingleton<Search.SearchIndexer>();
         services.AddScoped<Search.IContentSearch, Search.ContentSearch>();
         services.AddScoped<Search.SearchIndexRebuild>();

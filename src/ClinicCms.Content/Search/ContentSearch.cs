@@ -2,6 +2,7 @@ using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Reading;
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content.Search;
 
@@ -19,10 +20,14 @@ public interface IContentSearch
 /// Asks the index on the read session's connection, then loads the
 /// versions found as every read does. A version changed between the two queries is left out.
 /// </summary>
-internal sealed class ContentSearch(ReadSession session, ContentItemLoader loader, ISearchIndex index) : IContentSearch
+internal sealed class ContentSearch(ReadSession session, ContentItemLoader loader, ISearchIndex index, IOptions<SearchOptions> options) : IContentSearch
 {
     public async Task<(int Total, IReadOnlyList<SearchResult> Results)> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
+        if (!options.Value.Enabled)
+        {
+            throw new SearchQueryException($"Site search is off on this site ({SearchOptions.Section}:Enabled is false).");
+        }
         var db = await session.ContextAsync(cancellationToken);
         var page = await index.SearchAsync(db.Database.GetDbConnection(), request, cancellationToken);
         if (page.Hits.Count == 0)

@@ -1,10 +1,11 @@
 using System.Data.Common;
 using ClinicCms.Content.Changes;
-using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Localization;
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content.Search;
 
@@ -13,13 +14,15 @@ namespace ClinicCms.Content.Search;
 /// its changes name get their published and latest versions indexed again (a deleted or unpublished version simply
 /// is not there any more), so every write path (admin, REST, recipes, the scheduler) is covered and a rolled-back
 /// write leaves the index as it was. When definitions or the site settings change, each type whose search shape
-/// changed (<see cref="SearchSource.Fingerprint"/>) is rebuilt in that transaction too.
+/// changed (<see cref="SearchSource.Fingerprint"/>) is rebuilt in that transaction too. With
+/// <see cref="SearchOptions.Enabled"/> off it writes nothing (<c>index rebuild</c> fills the index afterwards).
 /// </summary>
-public sealed class SearchIndexer(ISearchIndex index) : IDbTransactionInterceptor
+public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> options, ContentDefinitionStore.Cache definitions, SiteCultures.Cache cultures)
+    : IDbTransactionInterceptor
 {
     private const int Page = 500;
 
-    private readonly SearchSource _source = new();
+    private readonly SearchSource _source = new(definitions, cultures);
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
@@ -36,7 +39,7 @@ public sealed class SearchIndexer(ISearchIndex index) : IDbTransactionIntercepto
 
     private async Task WriteAsync(DbTransaction transaction, DbContext? context, CancellationToken cancellationToken)
     {
-        if (context is not ClinicCmsDbContext db)
+        if (context is not ClinicCmsDbContext db || !options.Value.Enabled)
         {
             return;
         }
@@ -48,7 +51,7 @@ public sealed class SearchIndexer(ISearchIndex index) : IDbTransactionIntercepto
         {
             return;
         }
-        var (definitions, defaultCulture) = await _source.SiteAsync(transaction, cancellationToken);
+        var (definitions, defaultCulture) = await _source.SiteAsync(transaction, siteChanged, cancellationToken);
         var wholeTypes = items.Where(c => c.ContentItemId is null).Select(c => c.ContentType!).ToHashSet(StringComparer.Ordinal);
         var rebuilt = siteChanged || wholeTypes.Count > 0
             ? (await RefreshAsync(transaction, definitions, defaultCulture, wholeTypes, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal)
@@ -104,11 +107,11 @@ public sealed class SearchIndexer(ISearchIndex index) : IDbTransactionIntercepto
     /// <summary><see cref="RefreshAsync"/> with the definitions and default culture the transaction sees.</summary>
     public async Task<Dictionary<string, int>> RefreshAsync(DbTransaction transaction, bool everyType, CancellationToken cancellationToken)
     {
-        var (definitions, defaultCulture) = await _source.SiteAsync(transaction, cancellationToken);
+        var (definitions, defaultCulture) = await _source.SiteAsync(transaction, changedBySite: false, cancellationToken);
         return await RefreshAsync(transaction, definitions, defaultCulture,
             everyType ? definitions.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(), cancellationToken);
     }
 
-    private static List<SearchDocument> Documents(List<ContentItem> versions, ContentDefinitionSet definitions, string? defaultCulture) =>
-        [.. versions.Select(v => SearchTexts.Of(v, v.Published, v.Latest, definitions, defaultCulture)).OfType<SearchDocument>()];
+    private static List<SearchDocument> Documents(List<IndexedVersion> versions, ContentDefinitionSet definitions, string? defaultCulture) =>
+        [.. versions.Select(v => SearchTexts.Of(v.Item, v.Culture, v.Item.Published, v.Item.Latest, definitions, defaultCulture)).OfType<SearchDocument>()];
 }

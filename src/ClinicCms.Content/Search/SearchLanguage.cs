@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Analysis.Es;
 using Lucene.Net.Tartarus.Snowball;
@@ -37,8 +38,13 @@ public sealed class SearchLanguage
 
     public static readonly IReadOnlyList<SearchLanguage> All = [English, Spanish, Simple];
 
+    // Texts repeat a small vocabulary: each word is stemmed once, up to this many words per language.
+    private const int MaxCachedTerms = 100_000;
+
     private readonly ThreadLocal<SnowballProgram>? _stemmer;
     private readonly Func<string, bool> _isStopWord;
+    private readonly ConcurrentDictionary<string, string?> _terms = new(StringComparer.Ordinal);
+    private int _cachedTerms;
 
     private SearchLanguage(string name, Func<SnowballProgram>? stemmer, Func<string, bool> isStopWord)
     {
@@ -61,9 +67,28 @@ public sealed class SearchLanguage
     public static SearchLanguage? Named(string name) => All.FirstOrDefault(l => l.Name == name);
 
     /// <summary>The term a word is indexed under, or null for a stop word.</summary>
-    public string? Term(string word)
+    public string? Term(string word) => Term(word.AsSpan());
+
+    /// <inheritdoc cref="Term(string)"/>
+    public string? Term(ReadOnlySpan<char> word)
     {
-        var lower = word.ToLowerInvariant();
+        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (_terms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var cached))
+        {
+            return cached;
+        }
+        var text = new string(lower);
+        var term = Stem(text);
+        if (_cachedTerms < MaxCachedTerms && _terms.TryAdd(text, term))
+        {
+            Interlocked.Increment(ref _cachedTerms);
+        }
+        return term;
+    }
+
+    private string? Stem(string lower)
+    {
         if (_isStopWord(lower))
         {
             return null;
@@ -83,7 +108,7 @@ public sealed class SearchLanguage
     {
         foreach (var (start, length) in Words(text))
         {
-            if (Term(text.Substring(start, length)) is { } term)
+            if (Term(text.AsSpan(start, length)) is { } term)
             {
                 yield return term;
             }

@@ -26,8 +26,9 @@ public static class SearchSnippets
         {
             return "";
         }
-        var matched = words.Select(w => language.Term(text.Substring(w.Start, w.Length)) is { } t && terms.Contains(t)).ToList();
-        var first = matched.IndexOf(true);
+        // Only the words up to the first match and the window after it are stemmed.
+        bool Matches(int i) => language.Term(text.AsSpan(words[i].Start, words[i].Length)) is { } t && terms.Contains(t);
+        var first = Enumerable.Range(0, words.Count).FirstOrDefault(Matches, -1);
         var from = Math.Max(0, Math.Min(first < 0 ? 0 : first - WordsBefore, words.Count - MaxWords));
         var to = Math.Min(words.Count, from + MaxWords);
         var marked = new StringBuilder();
@@ -36,7 +37,7 @@ public static class SearchSnippets
         {
             var (start, length) = words[i];
             marked.Append(text, position, start - position);
-            if (matched[i])
+            if (i == first || (i > first && Matches(i)))
             {
                 marked.Append(StartMark).Append(text, start, length).Append(StopMark);
             }

@@ -1,46 +1,72 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using ClinicCms.Content.Localization;
 using ClinicCms.Content.Store;
 
 namespace ClinicCms.Content.Search;
 
 /// <summary>
 /// What indexing reads, inside the writing transaction (so it sees that transaction's own writes): the definitions and
-/// the site's default culture (each parsed once per document version), the items' published and latest versions, and
-/// the fingerprint each type was indexed with.
+/// the site's cultures, the items' published and latest versions with their culture column, and the fingerprint each
+/// type was indexed with. The definitions and cultures come from the caches every reader shares, unless the
+/// transaction changes them itself.
 /// </summary>
-internal sealed class SearchSource
+internal sealed class SearchSource(ContentDefinitionStore.Cache definitionsCache, SiteCultures.Cache culturesCache)
 {
     private Parsed? _parsed;
 
     // Keyed by the documents' text, not their version: a rolled-back save and the next one may both write version N + 1.
     private sealed record Parsed(string? DefinitionsJson, string? SettingsJson, ContentDefinitionSet Definitions, string? DefaultCulture);
 
-    /// <summary>The definitions and the default culture (LocalizationSettings.DefaultCulture of the site settings) as the transaction sees them.</summary>
-    public async Task<(ContentDefinitionSet Definitions, string? DefaultCulture)> SiteAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The definitions and the default culture (<see cref="LocalizationSettings.From"/> of the site settings) as the
+    /// transaction sees them. When <paramref name="changedBySite"/> is false the transaction has not written either
+    /// document, so what it reads is committed and the shared caches hold it (parsed once per version).
+    /// </summary>
+    public async Task<(ContentDefinitionSet Definitions, string? DefaultCulture)> SiteAsync(DbTransaction transaction, bool changedBySite, CancellationToken cancellationToken)
     {
-        var definitions = await ContentAsync(transaction, SiteDocumentNames.ContentDefinitions, cancellationToken);
-        var settings = await ContentAsync(transaction, SiteDocumentNames.Settings, cancellationToken);
-        var parsed = _parsed;
-        if (parsed is null || parsed.DefinitionsJson != definitions || parsed.SettingsJson != settings)
+        if (!changedBySite)
         {
-            parsed = new Parsed(definitions, settings, definitions is null ? new ContentDefinitionSet() : ContentDefinitionSet.FromJson(definitions), DefaultCultureOf(settings));
+            var (_, definitions) = await definitionsCache.GetAsync(
+                ct => VersionAsync(transaction, SiteDocumentNames.ContentDefinitions, ct),
+                async ct =>
+                {
+                    var (version, json) = await DocumentAsync(transaction, SiteDocumentNames.ContentDefinitions, ct);
+                    return (version, json is null ? new ContentDefinitionSet() : ContentDefinitionSet.FromJson(json));
+                },
+                cancellationToken);
+            var (_, cultures) = await culturesCache.GetAsync(
+                ct => VersionAsync(transaction, SiteDocumentNames.Settings, ct),
+                async ct =>
+                {
+                    var (version, json) = await DocumentAsync(transaction, SiteDocumentNames.Settings, ct);
+                    return (version, new StrongBox<LocalizationSettings?>(CulturesOf(json)));
+                },
+                cancellationToken);
+            return (definitions, cultures.Value?.DefaultCulture);
+        }
+        var (_, definitionsJson) = await DocumentAsync(transaction, SiteDocumentNames.ContentDefinitions, cancellationToken);
+        var (_, settingsJson) = await DocumentAsync(transaction, SiteDocumentNames.Settings, cancellationToken);
+        var parsed = _parsed;
+        if (parsed is null || parsed.DefinitionsJson != definitionsJson || parsed.SettingsJson != settingsJson)
+        {
+            parsed = new Parsed(definitionsJson, settingsJson, definitionsJson is null ? new ContentDefinitionSet() : ContentDefinitionSet.FromJson(definitionsJson),
+                CulturesOf(settingsJson)?.DefaultCulture);
             _parsed = parsed;
         }
         return (parsed.Definitions, parsed.DefaultCulture);
     }
 
-    private static string? DefaultCultureOf(string? settings)
+    private static LocalizationSettings? CulturesOf(string? settings)
     {
         try
         {
-            return settings is not null && JsonNode.Parse(settings) is JsonObject root && root["LocalizationSettings"] is JsonObject localization
-                && localization["DefaultCulture"] is JsonValue value && value.TryGetValue<string>(out var culture) && !string.IsNullOrWhiteSpace(culture)
-                ? culture : null;
+            return settings is null ? null : LocalizationSettings.From(JsonNode.Parse(settings) as JsonObject);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -98,9 +124,9 @@ internal sealed class SearchSource
     }
 
     /// <summary>The published and latest versions of the items (a version that is both comes once).</summary>
-    public static async Task<List<ContentItem>> ItemsAsync(DbTransaction transaction, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken)
+    public static async Task<List<IndexedVersion>> ItemsAsync(DbTransaction transaction, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken)
     {
-        var items = new List<ContentItem>();
+        var items = new List<IndexedVersion>();
         foreach (var chunk in SqlCommands.Chunks(contentItemIds))
         {
             var sql = SqlCommands.On(transaction.Connection!, transaction);
@@ -111,18 +137,18 @@ internal sealed class SearchSource
     }
 
     /// <summary>The next <paramref name="count"/> published and latest versions of the type after row <paramref name="afterId"/>, by row id.</summary>
-    public static async Task<(List<ContentItem> Items, long LastId)> TypePageAsync(DbTransaction transaction, string contentType, long afterId, int count, CancellationToken cancellationToken)
+    public static async Task<(List<IndexedVersion> Items, long LastId)> TypePageAsync(DbTransaction transaction, string contentType, long afterId, int count, CancellationToken cancellationToken)
     {
         var sql = SqlCommands.On(transaction.Connection!, transaction);
         sql.Sql.Append(Select).Append($"WHERE \"ContentType\" = {sql.Add(contentType)} AND \"Id\" > {sql.Add(afterId)} AND (\"Latest\" OR \"Published\") ORDER BY \"Id\" LIMIT {sql.Add(count)}");
-        var items = new List<ContentItem>();
+        var items = new List<IndexedVersion>();
         var last = await ReadAsync(sql.Done(), items, cancellationToken);
         return (items, last);
     }
 
-    private const string Select = "SELECT \"Id\", \"ContentItemId\", \"ContentItemVersionId\", \"ContentType\", \"DisplayText\", \"Latest\", \"Published\", \"Owner\", \"Content\" FROM \"ContentItemVersions\" ";
+    private const string Select = "SELECT \"Id\", \"ContentItemId\", \"ContentItemVersionId\", \"ContentType\", \"DisplayText\", \"Latest\", \"Published\", \"Owner\", \"Content\", \"Culture\" FROM \"ContentItemVersions\" ";
 
-    private static async Task<long> ReadAsync(DbCommand command, List<ContentItem> items, CancellationToken cancellationToken)
+    private static async Task<long> ReadAsync(DbCommand command, List<IndexedVersion> items, CancellationToken cancellationToken)
     {
         long last = 0;
         await using (command)
@@ -131,7 +157,7 @@ internal sealed class SearchSource
             while (await reader.ReadAsync(cancellationToken))
             {
                 last = reader.GetInt64(0);
-                items.Add(ContentItemMapper.ToItem(new ContentItemVersionRow
+                items.Add(new IndexedVersion(ContentItemMapper.ToItem(new ContentItemVersionRow
                 {
                     ContentItemId = reader.GetString(1),
                     ContentItemVersionId = reader.GetString(2),
@@ -141,16 +167,23 @@ internal sealed class SearchSource
                     Published = reader.GetBoolean(6),
                     Owner = reader.IsDBNull(7) ? null : reader.GetString(7),
                     Content = reader.GetString(8),
-                }));
+                }), reader.IsDBNull(9) ? null : reader.GetString(9)));
             }
         }
         return last;
     }
 
-    private static async Task<string?> ContentAsync(DbTransaction transaction, string name, CancellationToken cancellationToken)
+    private static async Task<long> VersionAsync(DbTransaction transaction, string name, CancellationToken cancellationToken)
     {
-        await using var command = Command(transaction, "SELECT \"Content\" FROM \"SiteDocuments\" WHERE \"Name\" = @n", ("@n", name));
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var command = Command(transaction, "SELECT \"Version\" FROM \"SiteDocuments\" WHERE \"Name\" = @n", ("@n", name));
+        return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt64(version, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static async Task<(long Version, string? Json)> DocumentAsync(DbTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var command = Command(transaction, "SELECT \"Version\", \"Content\" FROM \"SiteDocuments\" WHERE \"Name\" = @n", ("@n", name));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, null);
     }
 
     private static DbCommand Command(DbTransaction transaction, string text, params (string Name, object Value)[] parameters)
@@ -168,3 +201,6 @@ internal sealed class SearchSource
         return command;
     }
 }
+
+/// <summary>A version to index, with its Culture column: the culture a list's culture filter sees (null on a type without LocalizationPart).</summary>
+internal sealed record IndexedVersion(ContentItem Item, string? Culture);

@@ -13,10 +13,12 @@ namespace ClinicCms.Content.Search;
 /// </summary>
 public static class SearchTexts
 {
-    public const string LocalizationPart = "LocalizationPart";
-
-    /// <summary>The document of a version, or null when its type is unknown or not searched.</summary>
-    public static SearchDocument? Of(ContentItem item, bool published, bool latest, ContentDefinitionSet definitions, string? defaultCulture)
+    /// <summary>
+    /// The document of a version, or null when its type is unknown or not searched. <paramref name="culture"/> is the
+    /// version's Culture column, so that a search's culture filter finds what a list's does; the words of a version
+    /// with none are stemmed in the site's default culture.
+    /// </summary>
+    public static SearchDocument? Of(ContentItem item, string? culture, bool published, bool latest, ContentDefinitionSet definitions, string? defaultCulture)
     {
         if (definitions.FindType(item.ContentType) is not { } type || SearchSettings.Of(type) is not { Disabled: false } settings)
         {
@@ -46,14 +48,9 @@ public static class SearchTexts
             };
             Add(texts, settings.WeightOf($"{typePart.Name}.{field.Name}"), text);
         }
-        var culture = CultureOf(item) ?? defaultCulture;
-        return new SearchDocument(item.ContentItemId, item.ContentItemVersionId, item.ContentType, culture, SearchLanguage.For(culture),
+        return new SearchDocument(item.ContentItemId, item.ContentItemVersionId, item.ContentType, culture, SearchLanguage.For(culture ?? defaultCulture),
             published, latest, item.Owner, Text(texts, SearchWeight.High), Text(texts, SearchWeight.Normal), Text(texts, SearchWeight.Low));
     }
-
-    /// <summary>LocalizationPart.Culture, where the item has one.</summary>
-    public static string? CultureOf(ContentItem item) =>
-        item.Part(LocalizationPart).GetString("Culture") is { Length: > 0 } culture ? culture : null;
 
     /// <summary>The text of an HTML fragment: tags dropped (each leaves a space, so words do not run together), entities decoded.</summary>
     public static string? PlainText(string? html)

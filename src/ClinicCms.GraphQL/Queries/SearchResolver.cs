@@ -68,7 +68,16 @@ internal static class SearchResolver
             Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
             First = first,
         };
-        var (total, results) = await reads.Search.SearchAsync(request, context.CancellationToken);
+        int total;
+        IReadOnlyList<SearchResult> results;
+        try
+        {
+            (total, results) = await reads.Search.SearchAsync(request, context.CancellationToken);
+        }
+        catch (SearchQueryException e)
+        {
+            throw new ExecutionError(e.Message) { Code = QueryError };
+        }
         foreach (var scope in scopes)
         {
             reads.Tags.Type(scope.ContentType);

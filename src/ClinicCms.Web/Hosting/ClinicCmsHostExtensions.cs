@@ -27,6 +27,7 @@ public static class ClinicCmsHostExtensions
         services.AddClinicCmsContent(options.Database.Provider, string.IsNullOrEmpty(connectionString) ? paths.SqliteConnectionString : connectionString);
         // The readers' memory settings have always been written in the GraphQL section; they belong to Content now.
         services.Configure<ClinicCms.Content.Reading.ContentReadOptions>(configuration.GetSection("ClinicCms:GraphQL"));
+        services.Configure<ClinicCms.Content.Search.SearchOptions>(configuration.GetSection(ClinicCms.Content.Search.SearchOptions.Section));
         services.AddClinicCmsRecipes();
 
         services.AddIdentityCore<IdentityUser>(o =>

@@ -1,5 +1,6 @@
 using System.Net;
 using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Reading;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Versions;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,14 +66,33 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         var notes = Ids(await SearchAsync(site.Anonymous(), "infusion", ", contentTypes: [\"Note\"]"));
         var spanish = Ids(await SearchAsync(site.Anonymous(), "tratamientos", ", culture: \"es-US\""));
         var english = Ids(await SearchAsync(site.Anonymous(), "tratamientos", ", culture: \"en-US\""));
-        // The note has no LocalizationPart: it takes the site's default culture.
-        var defaulted = Ids(await SearchAsync(site.Anonymous(), "infusion", ", culture: \"en-US\""));
+        // The note has no LocalizationPart, so no culture: a culture filter leaves it out, as a list's does.
+        var inEnglish = Ids(await SearchAsync(site.Anonymous(), "infusion", ", culture: \"en-US\""));
 
         Assert.Equal([TitleMatch, BodyMatch], pages);
         Assert.Equal([NoteMatch], notes);
         Assert.Equal([Spanish], spanish);
         Assert.Empty(english);
-        Assert.Contains(NoteMatch, defaulted);
+        Assert.Equal([TitleMatch, BodyMatch], inEnglish);
+    }
+
+    [Fact]
+    public async Task A_type_without_LocalizationPart_is_found_with_a_culture_as_a_list_finds_it()
+    {
+        var (listed, listedInEnglish) = await site.App.InScopeAsync(async sp =>
+        {
+            var reader = sp.GetRequiredService<IContentReader>();
+            var all = await reader.ListAsync(new ContentQuery("Note"), CancellationToken.None);
+            var english = await reader.ListAsync(new ContentQuery("Note") { Culture = "en-US" }, CancellationToken.None);
+            return (all.Select(i => i.ContentItemId).ToList(), english.Select(i => i.ContentItemId).ToList());
+        });
+        var searched = Ids(await SearchAsync(site.Anonymous(), "aftercare", ", contentTypes: [\"Note\"]"));
+        var searchedInEnglish = Ids(await SearchAsync(site.Anonymous(), "aftercare", ", contentTypes: [\"Note\"], culture: \"en-US\""));
+
+        Assert.Equal([NoteMatch], listed);
+        Assert.Equal(listed, searched);
+        Assert.Empty(listedInEnglish);
+        Assert.Equal(listedInEnglish, searchedInEnglish);
     }
 
     [Fact]
@@ -137,6 +157,23 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         Assert.Equal(0, near["total"]!.GetValue<int>()); // "near", "and", "col" are words the site does not have
         Assert.Equal(0, unicode["total"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.BadRequest, surrogate.StatusCode);
+    }
+
+    [Fact]
+    public async Task Right_to_left_and_combining_characters_and_a_negative_skip_are_data_not_errors()
+    {
+        var client = site.Anonymous();
+        var rtl = await SearchAsync(client, "\u202Eשלום zebra\u202C");
+        var combining = await SearchAsync(client, "ze\u0301bra \u0301");
+        var alone = await client.PostAsync("query($q: String!) { search(query: $q) { total } }", new { q = "\u200F\u202E\u200E" });
+        var negative = await SearchAsync(client, "infusion", ", skip: -1");
+        var first = await SearchAsync(client, "infusion");
+
+        Assert.Equal(0, rtl["total"]!.GetValue<int>()); // שלום is not on the site; every word must match
+        Assert.Equal(0, combining["total"]!.GetValue<int>()); // "zébra" is another word than "zebra"
+        Assert.Equal(HttpStatusCode.BadRequest, alone.Status);
+        Assert.Contains("no words", alone.Body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(Ids(first), Ids(negative)); // as on list fields, a negative skip is no skip
     }
 
     [Fact]

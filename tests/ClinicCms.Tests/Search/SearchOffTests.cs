@@ -1,0 +1,77 @@
+using System.Net;
+using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Search;
+using ClinicCms.Content.Store;
+using ClinicCms.Content.Versions;
+using ClinicCms.Tests.GraphQL;
+using ClinicCms.Tests.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicCms.Tests.Search;
+
+/// <summary>The search test site set up with ClinicCms:Search:Enabled off, shared by the class.</summary>
+public sealed class SearchOffSite : IAsyncLifetime
+{
+    public ClinicCmsApp App { get; } = new(setupRecipe: SearchSite.Recipe, settings: new Dictionary<string, string> { ["ClinicCms:Search:Enabled"] = "false" });
+
+    public async ValueTask InitializeAsync()
+    {
+        using var client = App.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    public ValueTask DisposeAsync() => App.DisposeAsync();
+}
+
+public sealed class SearchOffTests(SearchOffSite site) : IClassFixture<SearchOffSite>
+{
+    [Fact]
+    public async Task GraphQL_search_says_that_search_is_off()
+    {
+        var (status, body) = await new GraphQLClient(site.App.CreateClient()).PostAsync("{ search(query: \"depression\") { total } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Site search is off on this site (ClinicCms:Search:Enabled is false)", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Writes_leave_the_index_alone_and_index_rebuild_fills_it_afterwards()
+    {
+        var afterSetup = await DocumentsAsync(); // the setup recipe wrote ten items
+        var id = await site.App.InScopeAsync(async sp =>
+            (await sp.GetRequiredService<ContentService>().CreateAsync(Page("Search off"), publish: true, ContentUser.System)).Item!.ContentItemId);
+        var afterSave = await DocumentsAsync();
+
+        var counts = await site.App.InScopeAsync(sp => sp.GetRequiredService<SearchIndexRebuild>().RebuildAsync(everyType: true));
+        var afterRebuild = await DocumentsAsync();
+        var created = await DocumentsAsync(id);
+
+        Assert.Equal(0, afterSetup);
+        Assert.Equal(0, afterSave);
+        Assert.Equal(10, counts["Page"]); // nine from the recipe (one a draft) and the new one
+        Assert.Equal(1, counts["Note"]);
+        Assert.Equal(11, afterRebuild);
+        Assert.Equal(1, created);
+    }
+
+    private Task<int> DocumentsAsync(string? id = null) => site.App.InScopeAsync(sp =>
+    {
+        var database = sp.GetRequiredService<ClinicCmsDbContext>().Database;
+        return (id is null
+            ? database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"SearchDocuments\"")
+            : database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"SearchDocuments\" WHERE \"ContentItemId\" = {0}", id)).SingleAsync();
+    });
+
+    private static ContentItem Page(string title) => new()
+    {
+        ContentItemId = IdGenerator.NewId(),
+        ContentType = "Page",
+        DisplayText = title,
+        Parts = new System.Text.Json.Nodes.JsonObject
+        {
+            ["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = title },
+            ["HtmlBodyPart"] = new System.Text.Json.Nodes.JsonObject { ["Html"] = "<p>Written while search was off.</p>" },
+        },
+    };
+}
