@@ -33,6 +33,10 @@ public static class RecipeCommand
             parameters[name] = value;
             i++;
         }
+        if (args[1] == "run" && await CommandProcess.RunWithoutPgoAsync(args) is { } exitCode)
+        {
+            return exitCode;
+        }
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddClinicCmsNLog(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddClinicCmsCore(builder.Configuration, builder.Environment.ContentRootPath);
