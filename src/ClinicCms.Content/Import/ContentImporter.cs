@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Fields;
@@ -24,18 +23,18 @@ public sealed class ContentImporter(
     private const int BatchSize = 500;
 
     public async Task<ContentImportResult> ImportAsync(
-        IReadOnlyList<JsonObject> data, ContentDefinitionSet definitions, ContentUser user,
+        IReadOnlyList<ImportItem> data, ContentDefinitionSet definitions, ContentUser user,
         IProgress<int>? progress = null, Localization.LocalizationSettings? cultures = null, CancellationToken cancellationToken = default)
     {
         using var settingsReadOnce = SettingsExtensions.ReadOnce();
         var result = new ContentImportResult();
         var paths = new PathRegistry(db);
         var seenVersions = new HashSet<string>();
-        var imported = new List<(int Index, ContentItem Item)>();
+        var imported = new List<(int Index, ImportItem Item)>();
         await using var rows = new RowInserter(db);
         for (var start = 0; start < data.Count; start += BatchSize)
         {
-            var batch = Parse(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
+            var batch = Take(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
             var run = new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result, cultures);
             await run.ImportAsync(batch, cancellationToken);
             imported.AddRange(batch);
@@ -48,9 +47,9 @@ public sealed class ContentImporter(
             var byItem = new Dictionary<ContentItem, int>(ReferenceEqualityComparer.Instance);
             foreach (var (index, item) in chunk)
             {
-                byItem[item] = index;
+                byItem[item.Item] = index;
             }
-            foreach (var (item, error) in await pickers.ValidateAsync(chunk.Select(c => c.Item).ToList(), definitions, cancellationToken))
+            foreach (var (item, error) in await pickers.ValidateAsync(chunk.Select(c => c.Item.Item).ToList(), definitions, cancellationToken))
             {
                 result.Errors.Add((byItem[item], error));
             }
@@ -75,22 +74,13 @@ public sealed class ContentImporter(
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private static List<(int Index, ContentItem Item)> Parse(
-        IReadOnlyList<JsonObject> data, int start, int count, HashSet<string> seenVersions, ContentImportResult result)
+    private static List<(int Index, ImportItem Item)> Take(
+        IReadOnlyList<ImportItem> data, int start, int count, HashSet<string> seenVersions, ContentImportResult result)
     {
-        var batch = new List<(int, ContentItem)>(count);
+        var batch = new List<(int, ImportItem)>(count);
         for (var i = start; i < start + count; i++)
         {
-            ContentItem item;
-            try
-            {
-                item = ContentItemJson.FromJson(data[i]);
-            }
-            catch (ContentJsonException e)
-            {
-                result.Errors.Add((i, new ContentError(e.Path, e.Problem)));
-                continue;
-            }
+            var item = data[i].Item;
             if (string.IsNullOrEmpty(item.ContentItemId))
             {
                 result.Errors.Add((i, new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")));
@@ -101,7 +91,7 @@ public sealed class ContentImporter(
             {
                 continue;
             }
-            batch.Add((i, item));
+            batch.Add((i, data[i]));
         }
         return batch;
     }

@@ -25,27 +25,27 @@ internal sealed class ImportBatch(
     private Dictionary<string, ContentItemVersionRow> _byVersion = [];
     private Dictionary<string, List<ContentItemVersionRow>> _activeByItem = [];
 
-    public async Task ImportAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
+    public async Task ImportAsync(List<(int Index, ImportItem Item)> batch, CancellationToken cancellationToken)
     {
         // Sanitizing HTML is the costliest step of an import and touches nothing shared: do the batch on every core.
-        Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, b => preparer.SanitizeHtml(b.Item, definitions));
+        Parallel.ForEach(batch, new ParallelOptions { CancellationToken = cancellationToken }, b => preparer.SanitizeHtml(b.Item.Item, definitions));
         await LoadAsync(batch, cancellationToken);
-        foreach (var (index, item) in batch)
+        foreach (var (index, (item, checkedAsNew)) in batch)
         {
             if (_pendingItems.Contains(item.ContentItemId))
             {
                 await FlushAsync(cancellationToken); // a second version of one item waits for the first
             }
-            var errors = await ImportItemAsync(item, cancellationToken);
+            var errors = await ImportItemAsync(item, checkedAsNew, cancellationToken);
             result.Errors.AddRange(errors.Select(e => (index, e)));
         }
         await FlushAsync(cancellationToken);
     }
 
-    private async Task LoadAsync(List<(int Index, ContentItem Item)> batch, CancellationToken cancellationToken)
+    private async Task LoadAsync(List<(int Index, ImportItem Item)> batch, CancellationToken cancellationToken)
     {
-        var versionIds = batch.Select(b => b.Item.ContentItemVersionId).Where(v => v.Length > 0).ToList();
-        var itemIds = batch.Select(b => b.Item.ContentItemId).Distinct().ToList();
+        var versionIds = batch.Select(b => b.Item.Item.ContentItemVersionId).Where(v => v.Length > 0).ToList();
+        var itemIds = batch.Select(b => b.Item.Item.ContentItemId).Distinct().ToList();
         _byVersion = (await db.ContentItems.Where(r => versionIds.Contains(r.ContentItemVersionId)).ToListAsync(cancellationToken))
             .ToDictionary(r => r.ContentItemVersionId);
         var active = await db.ContentItems.Where(r => itemIds.Contains(r.ContentItemId) && (r.Latest || r.Published)).ToListAsync(cancellationToken);
@@ -54,10 +54,10 @@ internal sealed class ImportBatch(
             active.Add(record);
         }
         _activeByItem = active.GroupBy(r => r.ContentItemId).ToDictionary(g => g.Key, g => g.ToList());
-        await paths.PreloadAsync(batch.SelectMany(b => preparer.PathsToCheck(b.Item, definitions)), cancellationToken);
+        await paths.PreloadAsync(batch.SelectMany(b => preparer.PathsToCheck(b.Item.Item, definitions)), cancellationToken);
     }
 
-    private async Task<List<ContentError>> ImportItemAsync(ContentItem imported, CancellationToken cancellationToken)
+    private async Task<List<ContentError>> ImportItemAsync(ContentItem imported, bool checkedAsNew, CancellationToken cancellationToken)
     {
         var existing = imported.ContentItemVersionId.Length > 0 ? _byVersion.GetValueOrDefault(imported.ContentItemVersionId) : null;
         if (existing is not null && existing.ContentItemId != imported.ContentItemId)
@@ -67,7 +67,8 @@ internal sealed class ImportBatch(
         var item = existing is null ? imported : ImportMerge.Merge(ContentItemMapper.ToItem(existing), imported);
         var stored = Active(item.ContentItemId, except: null).FirstOrDefault(r => r.LocalizationSet is not null);
         Localization.CultureRules.FillDefaults(item, definitions, cultures, stored?.LocalizationSet, stored?.Culture); // as a save does
-        var errors = ContentValidator.Validate(item, definitions, fieldKinds);
+        // Filling the culture and sanitizing HTML turn a valid item into a valid item: one checked as new needs no second check.
+        var errors = checkedAsNew && existing is null ? [] : ContentValidator.Validate(item, definitions, fieldKinds);
         if (errors.Count > 0)
         {
             return errors;

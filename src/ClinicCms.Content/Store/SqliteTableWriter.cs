@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 
 namespace ClinicCms.Content.Store;
 
@@ -12,13 +11,7 @@ namespace ClinicCms.Content.Store;
 internal sealed class SqliteTableWriter(DbConnection connection, DbTransaction transaction, RowColumns columns)
     : TableWriter(connection, transaction, columns)
 {
-    /// <summary>
-    /// Rows per INSERT. Multi-row INSERTs of 100 rows measured slower than one row per prepared statement (the provider
-    /// binds each parameter by name, and SQLite finds a name by scanning the statement's parameters), see bench/README.md.
-    /// </summary>
-    private const int RowsPerStatement = 1;
-
-    private DbCommand? _full;
+    private DbCommand? _insert;
 
     public override async Task<long[]> ReserveKeysAsync(int count, CancellationToken cancellationToken)
     {
@@ -35,56 +28,40 @@ internal sealed class SqliteTableWriter(DbConnection connection, DbTransaction t
         return keys;
     }
 
+    /// <remarks>
+    /// One row per statement: multi-row INSERTs measured slower (the provider binds each parameter by name, and SQLite
+    /// finds a name by scanning the statement's parameters), see bench/README.md.
+    /// </remarks>
     public override async Task WriteAsync<T>(IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        var command = _insert ??= Prepare();
+        var parameters = command.Parameters;
+        var columns = Columns.Columns;
+        foreach (var row in rows)
         {
-            var count = Math.Min(RowsPerStatement, rows.Count - start);
-            var command = count == RowsPerStatement ? _full ??= Prepare(count) : Prepare(count);
-            try
+            for (var c = 0; c < columns.Count; c++)
             {
-                var parameters = command.Parameters;
-                var width = Columns.Columns.Count;
-                for (var r = 0; r < count; r++)
-                {
-                    for (var c = 0; c < width; c++)
-                    {
-                        parameters[(r * width) + c].Value = Columns.Columns[c].ValueOf(rows[start + r]) ?? DBNull.Value;
-                    }
-                }
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                parameters[c].Value = columns[c].ValueOf(row) ?? DBNull.Value;
             }
-            finally
-            {
-                if (command != _full)
-                {
-                    await command.DisposeAsync();
-                }
-            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private DbCommand Prepare(int rowCount)
+    private DbCommand Prepare()
     {
-        var sql = new StringBuilder($"INSERT INTO {Columns.Table} ({Columns.ColumnList}) VALUES ");
         var command = Command("");
-        for (var r = 0; r < rowCount; r++)
+        var names = new List<string>(Columns.Columns.Count);
+        foreach (var column in Columns.Columns)
         {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < Columns.Columns.Count; c++)
-            {
-                var column = Columns.Columns[c];
-                // Named with its prefix, so the provider binds it by name without trying each prefix in turn.
-                var name = string.Create(CultureInfo.InvariantCulture, $"@p{command.Parameters.Count}");
-                sql.Append(c == 0 ? name : ", " + name);
-                command.Parameters.Add(column.Mapping.CreateParameter(command, name, null, column.Nullable));
-            }
-            sql.Append(')');
+            // Named with its prefix, so the provider binds it by name without trying each prefix in turn.
+            var name = string.Create(CultureInfo.InvariantCulture, $"@p{names.Count}");
+            names.Add(name);
+            command.Parameters.Add(column.Mapping.CreateParameter(command, name, null, column.Nullable));
         }
-        command.CommandText = sql.ToString();
+        command.CommandText = $"INSERT INTO {Columns.Table} ({Columns.ColumnList}) VALUES ({string.Join(", ", names)})";
         command.Prepare();
         return command;
     }
 
-    public override ValueTask DisposeAsync() => _full?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public override ValueTask DisposeAsync() => _insert?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -16,7 +16,8 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
 {
     public string Name => "Content";
 
-    private sealed record Planned(List<JsonObject> Items, List<int> Indexes, ContentDefinitionSet Definitions);
+    /// <summary>The step's items; <c>CheckedNew[i]</c> is item i as parsed and validated when its version was new, else null.</summary>
+    private sealed record Planned(List<JsonObject> Items, List<int> Indexes, List<ContentItem?> CheckedNew, ContentDefinitionSet Definitions);
 
     public async Task PlanAsync(RecipeStepContext step, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         var definitions = step.Run.Definitions.Copy();
         var cultures = LocalizationSettings.From(step.Run.Settings); // as this recipe's Settings steps left them
         using var settingsReadOnce = SettingsExtensions.ReadOnce();
-        var planned = new Planned([], [], definitions);
+        var planned = new Planned([], [], [], definitions);
         // A version that exists is merged into the stored one on import (Orchard's rule): check it as it will be saved.
         var versionIds = array.OfType<JsonObject>().Select(j => j["ContentItemVersionId"]).OfType<JsonValue>()
             .Select(v => v.TryGetValue<string>(out var id) ? id : "").ToList();
@@ -41,12 +42,14 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
                 step.Error($"data[{i}]", $"expected a content item object, got {ContentItemJson.Describe(array[i])}");
                 continue;
             }
-            foreach (var error in Check(json, definitions, stored, cultures))
+            var (errors, checkedNew) = Check(json, definitions, stored, cultures);
+            foreach (var error in errors)
             {
                 step.Error(error.Path.Length == 0 ? $"data[{i}]" : $"data[{i}].{error.Path}", error.Message);
             }
             planned.Items.Add(json);
             planned.Indexes.Add(i);
+            planned.CheckedNew.Add(checkedNew);
         }
         step.State = planned;
     }
@@ -57,7 +60,14 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         var progress = step.Run.Progress is { } report && planned.Items.Count > 1000
             ? new Progress<int>(done => report.Report($"steps[{step.Index}] ({step.Name}): {done} of {planned.Items.Count} items"))
             : null;
-        var result = await importer.ImportAsync(planned.Items, planned.Definitions, step.Run.User, progress,
+        // The plan checked every item (the run stops before applying otherwise): the items it parsed as new are handed on.
+        var items = new List<ImportItem>(planned.Items.Count);
+        for (var i = 0; i < planned.Items.Count; i++)
+        {
+            items.Add(planned.CheckedNew[i] is { } item ? new ImportItem(item, CheckedAsNew: true) : new ImportItem(ContentItemJson.FromJson(planned.Items[i]), CheckedAsNew: false));
+            planned.CheckedNew[i] = null;
+        }
+        var result = await importer.ImportAsync(items, planned.Definitions, step.Run.User, progress,
             LocalizationSettings.From(step.Run.Settings), cancellationToken);
         foreach (var (index, error) in result.Errors)
         {
@@ -69,7 +79,8 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         step.Run.Report.ItemsUnchanged += result.Unchanged;
     }
 
-    private List<ContentError> Check(JsonObject json, ContentDefinitionSet definitions, Dictionary<string, ContentItem> stored, LocalizationSettings? cultures)
+    /// <summary>The item's errors, and the item as parsed when its version is new and it has none.</summary>
+    private (List<ContentError> Errors, ContentItem? CheckedNew) Check(JsonObject json, ContentDefinitionSet definitions, Dictionary<string, ContentItem> stored, LocalizationSettings? cultures)
     {
         ContentItem item;
         try
@@ -78,17 +89,19 @@ public sealed class ContentStep(ContentImporter importer, ContentFieldKinds fiel
         }
         catch (ContentJsonException e)
         {
-            return [new ContentError(e.Path, e.Problem)];
+            return ([new ContentError(e.Path, e.Problem)], null);
         }
         if (string.IsNullOrEmpty(item.ContentItemId))
         {
-            return [new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")];
+            return ([new ContentError("ContentItemId", "required: every imported item needs a ContentItemId")], null);
         }
-        if (stored.TryGetValue(item.ContentItemVersionId, out var existing))
+        var isNew = !stored.TryGetValue(item.ContentItemVersionId, out var existing);
+        var checkedItem = isNew ? item : ImportMerge.Merge(existing!, item);
+        var errors = ContentValidator.Validate(checkedItem, definitions, fieldKinds);
+        if (errors.Count == 0)
         {
-            item = ImportMerge.Merge(existing, item);
+            errors = CultureRules.Check(checkedItem, definitions, cultures);
         }
-        var errors = ContentValidator.Validate(item, definitions, fieldKinds);
-        return errors.Count > 0 ? errors : CultureRules.Check(item, definitions, cultures);
+        return (errors, isNew && errors.Count == 0 ? item : null);
     }
 }

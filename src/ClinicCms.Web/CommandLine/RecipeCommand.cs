@@ -1,3 +1,4 @@
+using ClinicCms.Content.Preparation;
 using ClinicCms.Recipes;
 using ClinicCms.Recipes.Export;
 using ClinicCms.Web.Hosting;
@@ -32,6 +33,15 @@ public static class RecipeCommand
             }
             parameters[name] = value;
             i++;
+        }
+        if (args[1] == "run" && await CommandProcess.RunWithoutPgoAsync(args) is { } exitCode)
+        {
+            return exitCode;
+        }
+        if (args[1] == "run")
+        {
+            // The import's first sanitized body would pay for the sanitizer's set-up: the other core does it meanwhile.
+            _ = Task.Run(HtmlCleaner.WarmUp);
         }
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders().AddClinicCmsNLog(builder.Configuration, builder.Environment.ContentRootPath);

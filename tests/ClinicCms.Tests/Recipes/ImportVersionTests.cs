@@ -69,6 +69,23 @@ public sealed class ImportVersionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_version_an_earlier_step_of_the_recipe_wrote_is_updated_not_added_again()
+    {
+        // Both steps are planned before either writes: the second step's item is new when planned and stored when applied.
+        var recipe = new JsonObject
+        {
+            ["steps"] = new JsonArray(
+                new JsonObject { ["name"] = "content", ["data"] = new JsonArray(Version("v1", "First answer", published: true)) },
+                new JsonObject { ["name"] = "content", ["data"] = new JsonArray(Version("v1", "Retitled answer", published: true)) }),
+        };
+
+        var report = await _app.RunRecipeTextAsync(recipe.ToJsonString(), "two-steps.recipe.json");
+
+        Assert.Equal((1, 1, 0), (report.ItemsCreated, report.ItemsUpdated, report.ItemsUnchanged));
+        Assert.Equal([("v1", true, true, "Retitled answer?")], await VersionsAsync());
+    }
+
+    [Fact]
     public async Task A_version_id_of_another_item_is_refused_and_that_item_is_left_as_it_was()
     {
         await RunAsync(Version("v1", "First answer", published: true));
