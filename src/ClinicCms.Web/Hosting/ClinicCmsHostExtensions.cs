@@ -47,6 +47,7 @@ public static class ClinicCmsHostExtensions
         services.Configure<Media.MediaOptions>(configuration.GetSection(Media.MediaOptions.Section));
         services.AddSingleton<Media.MediaStore>();
         services.AddSingleton<Media.MediaVariants>();
+        services.AddSingleton<Media.NewVariantBudget>();
         services.AddSingleton<ClinicCms.Content.Media.IMediaVersions, Media.MediaVersions>();
         // The form reader's own cap (128 MB by default) must not undercut a larger media limit.
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<Media.MediaOptions>>((form, media) =>

@@ -19,8 +19,9 @@ public static class MediaImageServing
     {
         var media = app.ApplicationServices.GetRequiredService<MediaStore>();
         var variants = app.ApplicationServices.GetRequiredService<MediaVariants>();
+        var budget = app.ApplicationServices.GetRequiredService<NewVariantBudget>();
         var options = app.ApplicationServices.GetRequiredService<IOptions<MediaOptions>>();
-        return app.Use(next => http => AsksForResize(http, out var relative) ? ServeAsync(http, relative, media, variants, options.Value) ?? next(http) : next(http));
+        return app.Use(next => http => AsksForResize(http, out var relative) ? ServeAsync(http, relative, media, variants, budget, options.Value) ?? next(http) : next(http));
     }
 
     // Cheap checks first: most /media requests have no query string at all.
@@ -38,7 +39,7 @@ public static class MediaImageServing
         return ImageResize.ParameterNames.Any(request.Query.ContainsKey) && MediaStore.SafePath(relative) == relative;
     }
 
-    private static Task? ServeAsync(HttpContext http, string relative, MediaStore media, MediaVariants variants, MediaOptions options)
+    private static Task? ServeAsync(HttpContext http, string relative, MediaStore media, MediaVariants variants, NewVariantBudget budget, MediaOptions options)
     {
         var query = http.Request.Query;
         var (resize, error) = ImageResize.Parse(name => query[name].ToArray(), ImageSizes.OrDefault(options.SupportedSizes), ImageQualities.OrDefault(options.SupportedQualities));
@@ -47,10 +48,10 @@ public static class MediaImageServing
             return ProblemAsync(http, StatusCodes.Status400BadRequest, error!);
         }
         var original = new FileInfo(media.Resolve(relative));
-        return original.Exists ? SendAsync(http, relative, original, resize, variants) : null;
+        return original.Exists ? SendAsync(http, relative, original, resize, variants, budget) : null;
     }
 
-    private static async Task SendAsync(HttpContext http, string relative, FileInfo original, ImageResize resize, MediaVariants variants)
+    private static async Task SendAsync(HttpContext http, string relative, FileInfo original, ImageResize resize, MediaVariants variants, NewVariantBudget budget)
     {
         var variant = variants.For(relative, original, resize);
         // The ETag names the original's version and the parameters: a match needs no resize, even if the file went.
@@ -58,6 +59,13 @@ public static class MediaImageServing
         {
             SetCaching(http, variant);
             http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+        if (!File.Exists(variant.File) && budget.Refusal(http) is { } retryAfter)
+        {
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ProblemAsync(http, StatusCodes.Status429TooManyRequests,
+                $"{relative}: this address has asked for too many new image sizes (ClinicCms:Media:NewVariants); sizes already made are still served");
             return;
         }
         // A variant may be trimmed from the cache (here or by another instance) between being made and being sent: made again once.
@@ -127,6 +135,7 @@ public static class MediaImageServing
             StatusCodes.Status400BadRequest => "Bad image parameters",
             StatusCodes.Status507InsufficientStorage => "The media cache cannot be written",
             StatusCodes.Status503ServiceUnavailable => "Too many images are being resized",
+            StatusCodes.Status429TooManyRequests => "Too many new image sizes",
             _ => "The image cannot be resized",
         }).ExecuteAsync(http);
 }

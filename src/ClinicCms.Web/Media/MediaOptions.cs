@@ -31,6 +31,12 @@ public sealed class MediaOptions
     /// </summary>
     public long CacheMaxBytes { get; set; } = 1L << 30;
 
+    /// <summary>
+    /// Variants not yet cached that one address may have made per window; more get a 429 with Retry-After. A
+    /// PermitLimit of 0 turns the budget off.
+    /// </summary>
+    public ClinicCms.Web.Security.RateLimit NewVariants { get; set; } = new() { PermitLimit = 300, WindowSeconds = 60 };
+
     /// <summary>Requests that may wait for a resize; more get a 503 with Retry-After. Null: four times <see cref="MaxConcurrentResizes"/>.</summary>
     public int? MaxWaitingResizes { get; set; }
 }

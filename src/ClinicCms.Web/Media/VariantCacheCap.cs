@@ -75,12 +75,12 @@ public sealed class VariantCacheCap(string root, long maxBytes, TimeProvider clo
         }
         try
         {
-            var files = Variants().ToList();
+            var files = Variants();
             var total = files.Sum(f => f.Length);
             if (total > MaxBytes)
             {
                 var target = MaxBytes / 10 * 9;
-                foreach (var file in files.OrderBy(f => f.LastAccessTimeUtc).ThenBy(f => f.LastWriteTimeUtc))
+                foreach (var (file, length, _, _) in files.OrderBy(f => f.Accessed).ThenBy(f => f.Written))
                 {
                     if (total <= target)
                     {
@@ -90,7 +90,7 @@ public sealed class VariantCacheCap(string root, long maxBytes, TimeProvider clo
                     {
                         continue;
                     }
-                    total -= Delete(file);
+                    total -= Delete(file, length);
                 }
             }
             Interlocked.Exchange(ref _estimate, total);
@@ -103,21 +103,40 @@ public sealed class VariantCacheCap(string root, long maxBytes, TimeProvider clo
         }
     }
 
-    private IEnumerable<FileInfo> Variants()
+    // Each file's size and times read once; a file another instance deletes meanwhile is left out, not an error.
+    private List<(FileInfo File, long Length, DateTime Accessed, DateTime Written)> Variants()
     {
+        var found = new List<(FileInfo, long, DateTime, DateTime)>();
         if (!Directory.Exists(Root))
         {
-            return [];
+            return found;
         }
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-        return new DirectoryInfo(Root).EnumerateFiles("*", options).Where(f => !f.Name.StartsWith('.'));
+        try
+        {
+            foreach (var file in new DirectoryInfo(Root).EnumerateFiles("*", options).Where(f => !f.Name.StartsWith('.')))
+            {
+                try
+                {
+                    found.Add((file, file.Length, file.LastAccessTimeUtc, file.LastWriteTimeUtc));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // gone since it was listed
+                }
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // a folder went while it was listed: what was found so far is measured
+        }
+        return found;
     }
 
-    private long Delete(FileInfo file)
+    private long Delete(FileInfo file, long length)
     {
         try
         {
-            var length = file.Length;
             file.Delete();
             _touched.TryRemove(file.FullName, out _);
             return length;

@@ -16,8 +16,14 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     /// <summary>The app's clock: the system's, except while <see cref="HoldClock"/> holds it.</summary>
     public HeldClock Clock { get; } = new();
 
-    /// <summary>Counts the commands of the app's context, whichever provider the test run uses, and gives the app <see cref="Clock"/>.</summary>
+    /// <summary>
+    /// Counts the commands of the app's context, whichever provider the test run uses, and gives the app
+    /// <see cref="Clock"/>. The background checks (webhook deliveries every few seconds, the scheduler every minute) are
+    /// spaced an hour apart, so that none of their queries falls inside a counted read on a slow machine.
+    /// </summary>
     public void CountIn(IServiceCollection services) => services
+        .Configure<ClinicCms.Web.Webhooks.WebhookOptions>(o => o.PollIntervalSeconds = 3600)
+        .Configure<ClinicCms.Web.Scheduling.SchedulingOptions>(o => o.IntervalSeconds = 3600)
         .AddSingleton<TimeProvider>(Clock)
         .ConfigureDbContext<ClinicCms.Content.Store.SqliteClinicCmsDbContext>(o => o.AddInterceptors(this))
         .ConfigureDbContext<ClinicCms.Content.Store.PostgresClinicCmsDbContext>(o => o.AddInterceptors(this));
