@@ -16,6 +16,7 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
 {
     private ReadScopes? _scopes;
     private PickerLoader? _pickers;
+    private LocalizationLoader? _localizations;
 
     public IContentReader Reader { get; } = reader;
 
@@ -40,6 +41,9 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
 
     /// <summary>Picker targets, loaded once per picker field per batch of items.</summary>
     public PickerLoader Pickers => _pickers ??= new PickerLoader(Reader, Scopes, Tags);
+
+    /// <summary>Localization sets, loaded once per batch of items and culture.</summary>
+    public LocalizationLoader Localizations => _localizations ??= new LocalizationLoader(this);
 
     /// <summary>What the answer read, for its Cache-Tag header.</summary>
     public Execution.ReadTags Tags { get; } = new();
