@@ -19,7 +19,7 @@ internal static class ContentListResolver
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
-        var query = await InCultureAsync(context, reads, new ContentQuery(model.ContentType)
+        var query = InCulture(context, new ContentQuery(model.ContentType)
         {
             Status = status,
             Owner = owner,
@@ -45,7 +45,7 @@ internal static class ContentListResolver
     {
         var reads = ContentReadContext.Of(context);
         var (status, owner) = await CheckAccessAsync(context, reads, model, []); // a count has no orderBy
-        var query = await InCultureAsync(context, reads, new ContentQuery(model.ContentType)
+        var query = InCulture(context, new ContentQuery(model.ContentType)
         {
             Status = status,
             Owner = owner,
@@ -81,18 +81,15 @@ internal static class ContentListResolver
         return node;
     }
 
-    // ClinicCms's culture and fallback arguments (on types with LocalizationPart); fallback is to the site's default culture.
-    private static async ValueTask<ContentQuery> InCultureAsync(IResolveFieldContext context, ContentReadContext reads, ContentQuery query)
+    // ClinicCms's culture and fallback arguments (on types with LocalizationPart); the reader falls back to the site's default culture.
+    private static ContentQuery InCulture(IResolveFieldContext context, ContentQuery query)
     {
         CultureArguments.CheckWhere(query.Where);
         if (context.FieldDefinition.Arguments?.Find("culture") is null || CultureArguments.Read(context, "culture") is not { } culture)
         {
             return query;
         }
-        var fallback = context.GetArgument<bool?>("fallback") == true && reads.SiteCultures is { } cultures
-            ? (await cultures(context.CancellationToken))?.DefaultCulture
-            : null;
-        return query with { Culture = culture, FallbackCulture = fallback };
+        return query with { Culture = culture, Fallback = context.GetArgument<bool?>("fallback") == true };
     }
 
     // A preview token reads the drafts of its own item only; published content it reads as its issuer would.

@@ -19,7 +19,7 @@ internal sealed class SnapshotQuery
 
     private OrderKey[] _order = [];
 
-    // A culture with its fallback (ContentQuery.FallbackCulture): the rows are chosen per localization set first.
+    // A culture with its fallback (ContentQuery.Fallback, to the site's default): the rows are chosen per localization set first.
     private (string Culture, string Fallback)? _cultures;
 
     private bool MatchesAll => _equals.Count == 0 && _cultures is null;
@@ -27,7 +27,7 @@ internal sealed class SnapshotQuery
     private SnapshotQuery(string contentType) => _contentType = contentType;
 
     /// <summary>The query, or null when SQL must answer it (which also reports any error in it).</summary>
-    public static SnapshotQuery? TryPlan(ContentQuery model)
+    public static SnapshotQuery? TryPlan(ContentQuery model, string? fallback)
     {
         if (model.Status != PublicationStatus.Published || model.Owner is not null)
         {
@@ -36,7 +36,7 @@ internal sealed class SnapshotQuery
         var query = new SnapshotQuery(model.ContentType);
         if (model.Culture is { } culture)
         {
-            if (model.FallbackCulture is { } fallback && fallback != culture)
+            if (fallback is not null && fallback != culture)
             {
                 query._cultures = (culture, fallback);
             }
