@@ -21,7 +21,7 @@ public sealed class CultureSlotTests(LocalizedWriteSite shared) : IClassFixture<
     {
         ["ContentType"] = "Article",
         ["TitlePart"] = new JsonObject { ["Title"] = title },
-        ["AutoroutePart"] = new JsonObject { ["Path"] = path },
+        ["AutoroutePart"] = new JsonObject { ["Path"] = path, ["SetHomepage"] = false }, // a clone gets a path of its own
         ["Article"] = new JsonObject { ["Summary"] = new JsonObject { ["Text"] = "x" } },
         ["LocalizationPart"] = new JsonObject { ["Culture"] = culture, ["LocalizationSet"] = set },
     };

@@ -108,7 +108,7 @@ public abstract class LocalizedQueryTests(LocalizationSite site)
 
         Assert.Equal(5, data["again"]!.AsArray().Count);
         Assert.All(data["again"]!.AsArray(), a => Assert.NotEmpty(a!["localizationPart"]!["localizations"]!.AsArray()));
-        // The list, then the five items' sets at once (none when the published index answers).
+        // The list (none when the published index answers it), then the five items' sets at once.
         Assert.True(site.Counter.Commands.Count <= 2, string.Join("\n---\n", site.Counter.Commands));
     }
 
