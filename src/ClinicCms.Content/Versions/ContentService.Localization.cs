@@ -79,8 +79,11 @@ public sealed partial class ContentService
     }
 
     /// <summary>What a writer that lost a race for a culture of a set is told (the database refused the second item).</summary>
-    private static ContentSaveResult CultureSlotTaken(DbUpdateException e) =>
-        e.Entries.Select(x => x.Entity).OfType<ContentItemVersionRow>().FirstOrDefault(r => r.LocalizationSet is not null) is { LocalizationSet: { } set, Culture: { } culture }
+    // The failed command's rows when the provider names them, else the rows this write was adding.
+    private ContentSaveResult CultureSlotTaken(DbUpdateException e) =>
+        e.Entries.Select(x => x.Entity).OfType<ContentItemVersionRow>()
+            .Concat(db.ChangeTracker.Entries<ContentItemVersionRow>().Where(x => x.State == EntityState.Added).Select(x => x.Entity))
+            .FirstOrDefault(r => r.LocalizationSet is not null) is { LocalizationSet: { } set, Culture: { } culture }
             ? ContentSaveResult.Conflict(CultureSlot.Message(set, culture) + "; nothing was saved")
             : ContentSaveResult.Conflict("the localization set has an item in that culture already; nothing was saved");
 }
