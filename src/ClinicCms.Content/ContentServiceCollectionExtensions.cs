@@ -113,7 +113,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<PublishedIndex>();
         services.AddScoped<IContentReader>(sp => sp.GetRequiredService<IOptions<ContentReadOptions>>().Value.PublishedIndexMaxItems > 0
             ? new PublishedIndexReader(sp.GetRequiredService<SqlContentReader>(), sp.GetRequiredService<PublishedIndex>(),
-                sp.GetRequiredService<ReadSession>(), sp.GetRequiredService<ContentItemLoader>())
+                sp.GetRequiredService<ReadSession>(), sp.GetRequiredService<ContentItemLoader>(), sp.GetRequiredService<Localization.SiteCultures>())
             : sp.GetRequiredService<SqlContentReader>());
     }
 }

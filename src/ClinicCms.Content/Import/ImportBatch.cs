@@ -24,6 +24,7 @@ internal sealed class ImportBatch(
     private readonly HashSet<string> _pendingItems = [];
     private Dictionary<string, ContentItemVersionRow> _byVersion = [];
     private Dictionary<string, List<ContentItemVersionRow>> _activeByItem = [];
+    private Localization.CultureSlots? _cultureSlots;
 
     public async Task ImportAsync(List<(int Index, ImportItem Item)> batch, CancellationToken cancellationToken)
     {
@@ -55,6 +56,8 @@ internal sealed class ImportBatch(
         }
         _activeByItem = active.GroupBy(r => r.ContentItemId).ToDictionary(g => g.Key, g => g.ToList());
         await paths.PreloadAsync(batch.SelectMany(b => preparer.PathsToCheck(b.Item.Item, definitions)), cancellationToken);
+        _cultureSlots = new Localization.CultureSlots(db);
+        await _cultureSlots.PreloadAsync(batch.Select(b => b.Item.Item), definitions, cancellationToken);
     }
 
     private async Task<List<ContentError>> ImportItemAsync(ContentItem imported, bool checkedAsNew, CancellationToken cancellationToken)
@@ -81,6 +84,10 @@ internal sealed class ImportBatch(
         if (errors.Count > 0)
         {
             return errors;
+        }
+        if (await _cultureSlots!.ClaimAsync(item, definitions, cancellationToken) is { } taken)
+        {
+            return [taken]; // one item per culture per localization set
         }
         if (existing is null)
         {

@@ -17,6 +17,12 @@ public static partial class CultureName
     public static string? Problem(string? name) => IsValid(name) ? null
         : $"'{Shown(name)}' is not a culture name: expected a language code with optional subtags, such as en-US or es-419";
 
+    /// <summary>
+    /// The language of a culture: its first subtag, lower-cased (<c>es</c> for es-US, <c>en</c> for en_GB); empty for none.
+    /// Translate puts it in front of a proposed path, and search picks its stemming by it.
+    /// </summary>
+    public static string Language(string? culture) => (culture ?? "").Split('-', '_')[0].ToLowerInvariant();
+
     /// <summary>The name as an error message may show it: cut short, and only its printable ASCII without markup characters.</summary>
     public static string Shown(string? name)
     {

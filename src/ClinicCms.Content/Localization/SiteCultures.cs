@@ -15,6 +15,15 @@ public sealed class SiteCultures(SiteDocumentStore documents, SiteCultures.Cache
     public sealed class Cache(ContentChanges changes, TimeProvider clock)
         : VersionedCache<StrongBox<LocalizationSettings?>>(() => changes.SettingsStamp, TimeSpan.FromSeconds(1), clock);
 
+    /// <summary>
+    /// The culture a query with <see cref="Reading.ContentQuery.Fallback"/> falls back to: the site's default culture;
+    /// null when the query asks no fallback, the site has no cultures, or the query's culture is the default.
+    /// </summary>
+    public async ValueTask<string?> FallbackOfAsync(Reading.ContentQuery query, CancellationToken cancellationToken = default) =>
+        query is { Fallback: true, Culture: { } culture } && await GetAsync(cancellationToken) is { } settings && settings.DefaultCulture != culture
+            ? settings.DefaultCulture
+            : null;
+
     /// <summary>The site's cultures; null when the site has no LocalizationSettings (then any culture name is accepted).</summary>
     public async ValueTask<LocalizationSettings?> GetAsync(CancellationToken cancellationToken = default)
     {

@@ -26,5 +26,5 @@ public static class Translation
 
     /// <summary>The source's path under the culture's language: <c>articles/x</c> in es-US is <c>es/articles/x</c>.</summary>
     public static string ProposedPath(string sourcePath, string culture) =>
-        $"{culture.Split('-')[0].ToLowerInvariant()}/{sourcePath.Trim('/')}";
+        $"{CultureName.Language(culture)}/{sourcePath.Trim('/')}";
 }

@@ -23,8 +23,9 @@ public sealed record ContentQuery(string ContentType)
 
     /// <summary>
     /// With <see cref="Culture"/>: per localization set, the version in <see cref="Culture"/> when the set has one
-    /// (among the versions of this status and owner), else the one in this culture (the site's default). A version
-    /// without a set stands for a set of its own. The where filter applies to the versions so chosen.
+    /// (among the versions of this status and owner), else the one in the site's default culture, which the reader reads
+    /// from the site's LocalizationSettings (no fallback for a site without them). A version without a set stands for a
+    /// set of its own. The where filter applies to the versions so chosen.
     /// </summary>
-    public string? FallbackCulture { get; init; }
+    public bool Fallback { get; init; }
 }

@@ -57,7 +57,7 @@ public sealed class SearchLanguage
     public string Name { get; }
 
     /// <summary>The language of a culture: en-* English, es-* Spanish, any other (or none) simple.</summary>
-    public static SearchLanguage For(string? culture) => culture?.Split('-', '_')[0].ToLowerInvariant() switch
+    public static SearchLanguage For(string? culture) => Localization.CultureName.Language(culture) switch
     {
         "en" => English,
         "es" => Spanish,

@@ -55,6 +55,11 @@ internal sealed class ContentItemVersionRowConfiguration(string jsonColumnType)
         // A list in one culture, and the other cultures of an item (its localization set).
         entity.HasIndex(r => new { r.ContentType, r.Culture, r.Published });
         entity.HasIndex(r => r.LocalizationSet);
+        // One item per culture per localization set, held by the database so that two racing writers cannot both win.
+        entity.HasIndex(r => new { r.LocalizationSet, r.Culture }, Localization.CultureSlot.LatestIndex).IsUnique()
+            .HasFilter("\"Latest\" AND \"LocalizationSet\" IS NOT NULL AND \"Culture\" IS NOT NULL");
+        entity.HasIndex(r => new { r.LocalizationSet, r.Culture }, Localization.CultureSlot.PublishedIndex).IsUnique()
+            .HasFilter("\"Published\" AND \"LocalizationSet\" IS NOT NULL AND \"Culture\" IS NOT NULL");
 
         // The scheduler's check (due versions, earliest first): only scheduled versions are in it.
         entity.HasIndex(r => r.ScheduledUtc).HasFilter("\"ScheduledUtc\" IS NOT NULL");

@@ -57,9 +57,9 @@ internal static class PartRules
         {
             errors.Add(new ContentError($"{path}.Culture", problem));
         }
-        if (JsonValues.String(part, nameof(LocalizationPart.LocalizationSet), path, errors) is { Length: > Store.ContentItemVersionRowConfiguration.NameLength } set)
+        if (JsonValues.String(part, nameof(LocalizationPart.LocalizationSet), path, errors) is { Length: > 0 } set && Localization.LocalizationSetId.Problem(set) is { } setProblem)
         {
-            errors.Add(new ContentError($"{path}.LocalizationSet", $"at most {Store.ContentItemVersionRowConfiguration.NameLength} characters, got {set.Length}"));
+            errors.Add(new ContentError($"{path}.LocalizationSet", setProblem));
         }
     }
 

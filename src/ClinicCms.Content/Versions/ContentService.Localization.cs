@@ -1,6 +1,7 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Localization;
 using ClinicCms.Content.Parts;
+using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Store;
 using ClinicCms.Content.Validation;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed partial class ContentService
         }
         if (await db.ContentItems.AnyAsync(r => r.LocalizationSet == set && r.Culture == culture && (r.Latest || r.Published), cancellationToken))
         {
-            return ContentSaveResult.Invalid([new ContentError("Culture", $"the localization set has an item in {culture} already")]);
+            return ContentSaveResult.Invalid([new ContentError("Culture", CultureSlot.Message(set, culture))]);
         }
         return await CreateAsync(Translation.Of(source, partName, culture, user), publish: false, user, cancellationToken);
     }
@@ -50,4 +51,39 @@ public sealed partial class ContentService
             .OrderBy(r => r.Culture).ThenBy(r => r.Id).Take(100).ToListAsync(cancellationToken);
         return rows.ConvertAll(ContentItemMapper.ToItem);
     }
+
+    /// <summary>The error when another item holds the item's culture in its localization set (in a latest or published version).</summary>
+    private async Task<ContentError?> CheckCultureSlotAsync(ContentItem item, ContentDefinitionSet defs, CancellationToken cancellationToken)
+    {
+        if (CultureSlot.Of(item, defs) is not { } slot)
+        {
+            return null;
+        }
+        var (set, culture) = slot;
+        var holder = await db.ContentItems.AsNoTracking()
+            .Where(r => r.LocalizationSet == set && r.Culture == culture && r.ContentItemId != item.ContentItemId && (r.Latest || r.Published))
+            .Select(r => r.ContentItemId).FirstOrDefaultAsync(cancellationToken);
+        return holder is null ? null : CultureSlot.Taken(CultureRules.PartOf(item, defs)!, set, culture, holder);
+    }
+
+    /// <summary>A clone is a new piece of content, not a translation: it starts a localization set of its own, as in Orchard.</summary>
+    private static ContentItem OutOfItsSet(ContentItem clone, ContentDefinitionSet defs)
+    {
+        if (CultureRules.PartOf(clone, defs) is { } partName)
+        {
+            var part = clone.Get<LocalizationPart>(partName);
+            part.LocalizationSet = null;
+            clone.Apply(partName, part);
+        }
+        return clone;
+    }
+
+    /// <summary>What a writer that lost a race for a culture of a set is told (the database refused the second item).</summary>
+    // The failed command's rows when the provider names them, else the rows this write was adding.
+    private ContentSaveResult CultureSlotTaken(DbUpdateException e) =>
+        e.Entries.Select(x => x.Entity).OfType<ContentItemVersionRow>()
+            .Concat(db.ChangeTracker.Entries<ContentItemVersionRow>().Where(x => x.State == EntityState.Added).Select(x => x.Entity))
+            .FirstOrDefault(r => r.LocalizationSet is not null) is { LocalizationSet: { } set, Culture: { } culture }
+            ? ContentSaveResult.Conflict(CultureSlot.Message(set, culture) + "; nothing was saved")
+            : ContentSaveResult.Conflict("the localization set has an item in that culture already; nothing was saved");
 }

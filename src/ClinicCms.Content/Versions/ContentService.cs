@@ -289,7 +289,7 @@ public sealed partial class ContentService(
         {
             return ContentSaveResult.NotFound(contentItemId);
         }
-        return await CreateAsync(VersionTransitions.Clone(source, user), publish: false, user, cancellationToken);
+        return await CreateAsync(OutOfItsSet(VersionTransitions.Clone(source, user), await definitions.GetAsync(cancellationToken)), publish: false, user, cancellationToken);
     }
 
     /// <summary>Makes an old version the new draft; the published version, if any, stays published.</summary>
@@ -364,6 +364,10 @@ public sealed partial class ContentService(
             {
                 return ContentSaveResult.Conflict("someone else saved this item at the same moment; reload it and apply your changes again");
             }
+            catch (DbUpdateException e) when (Localization.CultureSlot.IsViolation(e))
+            {
+                return CultureSlotTaken(e);
+            }
             if (outcome.Result.Succeeded && outcome.Change is { } change)
             {
                 db.Announce(change, user, outcome.AuditEvent, outcome.AuditDetail); // its audit row is written in this transaction
@@ -408,6 +412,10 @@ public sealed partial class ContentService(
         if (errors.Count > 0)
         {
             return errors;
+        }
+        if (await CheckCultureSlotAsync(item, defs, cancellationToken) is { } taken)
+        {
+            errors.Add(taken);
         }
         errors.AddRange(await preparer.PrepareAsync(item, defs, new PathRegistry(db), cancellationToken: cancellationToken));
         errors.AddRange((await pickers.ValidateAsync([item], defs, cancellationToken)).Select(e => e.Error));

@@ -12,22 +12,22 @@ internal static class ContentListResolver
         var reads = ContentReadContext.Of(context);
         var options = reads.Options;
         var orderBy = OrderByKeys.InWrittenOrder(context);
-        var (status, owner) = await CheckAccessAsync(context, reads, model, orderBy);
+        var rule = await CheckAccessAsync(context, reads, model, orderBy);
+        var status = rule.Status;
         var requested = context.GetArgument<int?>("first");
         var first = requested > 0 ? requested.Value : options.DefaultNumberOfResults;
         if (first > options.MaxNumberOfResults)
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
-        var query = await InCultureAsync(context, reads, new ContentQuery(model.ContentType)
+        var query = InCulture(context, rule.Apply(new ContentQuery(model.ContentType)
         {
             Status = status,
-            Owner = owner,
-            Where = PreviewItemOnly(reads, status, WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter)),
+            Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
             OrderBy = OrderByKeys.Resolve(model, orderBy),
             Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
             First = first,
-        });
+        }));
         try
         {
             var items = await reads.Reader.ListAsync(query, context.CancellationToken);
@@ -44,13 +44,12 @@ internal static class ContentListResolver
     public static async Task<object?> CountAsync(IResolveFieldContext context, TypeQueryModel model)
     {
         var reads = ContentReadContext.Of(context);
-        var (status, owner) = await CheckAccessAsync(context, reads, model, []); // a count has no orderBy
-        var query = await InCultureAsync(context, reads, new ContentQuery(model.ContentType)
+        var rule = await CheckAccessAsync(context, reads, model, []); // a count has no orderBy
+        var query = InCulture(context, rule.Apply(new ContentQuery(model.ContentType)
         {
-            Status = status,
-            Owner = owner,
-            Where = PreviewItemOnly(reads, status, WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter)),
-        });
+            Status = rule.Status,
+            Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
+        }));
         try
         {
             var count = await reads.Reader.CountAsync(query, context.CancellationToken);
@@ -81,59 +80,39 @@ internal static class ContentListResolver
         return node;
     }
 
-    // ClinicCms's culture and fallback arguments (on types with LocalizationPart); fallback is to the site's default culture.
-    private static async ValueTask<ContentQuery> InCultureAsync(IResolveFieldContext context, ContentReadContext reads, ContentQuery query)
+    // ClinicCms's culture and fallback arguments (on types with LocalizationPart); the reader falls back to the site's default culture.
+    private static ContentQuery InCulture(IResolveFieldContext context, ContentQuery query)
     {
         CultureArguments.CheckWhere(query.Where);
         if (context.FieldDefinition.Arguments?.Find("culture") is null || CultureArguments.Read(context, "culture") is not { } culture)
         {
             return query;
         }
-        var fallback = context.GetArgument<bool?>("fallback") == true && reads.SiteCultures is { } cultures
-            ? (await cultures(context.CancellationToken))?.DefaultCulture
-            : null;
-        return query with { Culture = culture, FallbackCulture = fallback };
-    }
-
-    // A preview token reads the drafts of its own item only; published content it reads as its issuer would.
-    private static ContentFilter? PreviewItemOnly(ContentReadContext reads, PublicationStatus status, ContentFilter? where)
-    {
-        if (status == PublicationStatus.Published || reads.Access.PreviewItem(reads.User) is not { } item)
-        {
-            return where;
-        }
-        var only = new Comparison(new ColumnTarget("ContentItemId", ScalarKind.Id), FilterOperator.Equal, item);
-        return where is null ? only : new AllOf([where, only]);
+        return query with { Culture = culture, Fallback = context.GetArgument<bool?>("fallback") == true };
     }
 
     /// <summary>
-    /// The status asked for, and the owner to restrict to when the caller may only see their own items. Viewing needs
-    /// ViewContent (or View_/ViewOwn_{Type}); drafts and old versions also need preview rights (a ClinicCms decision:
-    /// Orchard lets any viewer read them).
+    /// The caller's read rule for the type in the status asked for (<see cref="TypeRead"/>), or an error saying what
+    /// they lack; filtering or sorting on owner and author also needs a signed-in caller.
     /// </summary>
-    private static async Task<(PublicationStatus Status, string? Owner)> CheckAccessAsync(IResolveFieldContext context, ContentReadContext reads, TypeQueryModel model,
+    private static async Task<TypeRead> CheckAccessAsync(IResolveFieldContext context, ContentReadContext reads, TypeQueryModel model,
         List<KeyValuePair<string, object?>> orderBy)
     {
-        var access = reads.Access;
-        var user = reads.User;
         var status = context.GetArgument("status", PublicationStatus.Published);
-        var view = await reads.Scopes.ViewAsync(model.ContentType);
-        if (view == ReadScope.None)
+        var rule = await TypeRead.ForAsync(reads, model.ContentType, status);
+        if (rule.Refusal == ReadRefusal.View)
         {
             throw new ExecutionError($"Authorization is required to access the node. {context.FieldDefinition.Name}") { Code = Unauthorized };
         }
-        var preview = status == PublicationStatus.Published ? ReadScope.All : await access.PreviewScopeAsync(user, model.ContentType);
-        if (preview == ReadScope.None)
+        if (rule.Refusal == ReadRefusal.Preview)
         {
             throw new ExecutionError($"Authorization is required to read {status.ToString().ToUpperInvariant()} versions of {model.ContentType}.") { Code = Unauthorized };
         }
-        if (!access.CanSeeAuthors(user)
+        if (!reads.Access.CanSeeAuthors(reads.User)
             && (AuthorColumns.In(model.Filter, context.GetArgument<Dictionary<string, object?>>("where")) || AuthorColumns.In(model, orderBy)))
         {
             throw new ExecutionError("Filtering or sorting on owner or author needs a signed-in caller.") { Code = Unauthorized };
         }
-        var ownOnly = view == ReadScope.Own || preview == ReadScope.Own;
-        // A caller limited to their own items but without a user id (anonymous) owns nothing.
-        return (status, ownOnly ? access.UserId(user) ?? "\0" : null);
+        return rule;
     }
 }

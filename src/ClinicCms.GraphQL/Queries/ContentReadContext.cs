@@ -16,6 +16,7 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
 {
     private ReadScopes? _scopes;
     private PickerLoader? _pickers;
+    private LocalizationLoader? _localizations;
 
     public IContentReader Reader { get; } = reader;
 
@@ -30,7 +31,7 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
     /// <summary>Media files' versions, for resized images' URLs; null in a host without a media library.</summary>
     public ClinicCms.Content.Media.IMediaVersions? MediaVersions { get; init; }
 
-    /// <summary>The site's cultures (siteCultures, and the default culture a fallback falls back to); null in a host without them.</summary>
+    /// <summary>The site's cultures, for siteCultures (the reader resolves a fallback's default culture itself); null in a host without them.</summary>
     public Func<CancellationToken, ValueTask<ClinicCms.Content.Localization.LocalizationSettings?>>? SiteCultures { get; init; }
     /// <summary>Site search; null in a host without it.</summary>
     public ClinicCms.Content.Search.IContentSearch? Search { get; init; }
@@ -40,6 +41,9 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
 
     /// <summary>Picker targets, loaded once per picker field per batch of items.</summary>
     public PickerLoader Pickers => _pickers ??= new PickerLoader(Reader, Scopes, Tags);
+
+    /// <summary>Localization sets, loaded once per batch of items and culture.</summary>
+    public LocalizationLoader Localizations => _localizations ??= new LocalizationLoader(this);
 
     /// <summary>What the answer read, for its Cache-Tag header.</summary>
     public Execution.ReadTags Tags { get; } = new();

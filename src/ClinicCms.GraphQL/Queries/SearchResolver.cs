@@ -92,21 +92,19 @@ internal static class SearchResolver
         var scopes = new List<SearchScope>();
         foreach (var type in types)
         {
-            var view = await reads.Scopes.ViewAsync(type);
-            var preview = view == ReadScope.None || status == PublicationStatus.Published ? ReadScope.All : await reads.Access.PreviewScopeAsync(reads.User, type);
-            if (view == ReadScope.None || preview == ReadScope.None)
+            var rule = await TypeRead.ForAsync(reads, type, status);
+            if (!rule.Allowed)
             {
                 if (named)
                 {
-                    throw new ExecutionError(view == ReadScope.None
+                    throw new ExecutionError(rule.Refusal == ReadRefusal.View
                         ? $"Authorization is required to search {type}."
                         : $"Authorization is required to search {status.ToString().ToUpperInvariant()} versions of {type}.")
                     { Code = ContentListResolver.Unauthorized };
                 }
                 continue;
             }
-            // A caller limited to their own items but without a user id (anonymous) owns nothing.
-            scopes.Add(new SearchScope(type, view == ReadScope.Own || preview == ReadScope.Own ? reads.Access.UserId(reads.User) ?? "\0" : null));
+            scopes.Add(new SearchScope(type, rule.Owner));
         }
         return scopes;
     }

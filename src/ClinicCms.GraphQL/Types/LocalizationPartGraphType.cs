@@ -4,7 +4,7 @@ using GraphQL.Types;
 
 namespace ClinicCms.GraphQL.Types;
 
-/// <summary>Orchard's LocalizationPart: the item's culture, its localization set, and the set's other items.</summary>
+/// <summary>Orchard's LocalizationPart: the item's culture, its localization set, and the set's items.</summary>
 public sealed class LocalizationPartGraphType : ObjectGraphType<PartSource>
 {
     public LocalizationPartGraphType(IInterfaceGraphType contentItem)
@@ -15,7 +15,7 @@ public sealed class LocalizationPartGraphType : ObjectGraphType<PartSource>
         Field<StringGraphType>("localizationSet").Description("The localization set: the items in other cultures share it.")
             .Resolve(c => JsonRead.String(c.Source.Value, "LocalizationSet"));
         Field("localizations", new ListGraphType(contentItem))
-            .Description("The other items of the localization set the caller may see, in one culture when it is given.")
+            .Description("The items of the localization set the caller may see, this one included; only the one in a culture when it is given.")
             .Arguments(new QueryArgument<StringGraphType> { Name = "culture", Description = "Only the item in this culture." })
             .Resolve(new FuncFieldResolver<PartSource, List<ContentNode>>(async c => await LocalizationResolver.LocalizationsAsync(c)));
     }

@@ -7,5 +7,10 @@ public abstract class LocalizationSite(ReaderConfiguration configuration) : Read
 {
     public static string Recipe => Path.Combine(AppContext.BaseDirectory, "Localization", "Files", "localized.recipe.json");
 
+    /// <summary>Counts the site's SQL commands (and holds its clock while a test counts).</summary>
+    public SqlCommandCounter Counter { get; } = new();
+
+    protected override void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) => Counter.CountIn(services);
+
     protected override Task SeedAsync(ClinicCmsApp app) => app.RunRecipeAsync(Recipe);
 }

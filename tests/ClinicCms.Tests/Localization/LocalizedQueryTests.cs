@@ -8,7 +8,7 @@ namespace ClinicCms.Tests.Localization;
 
 /// <summary>
 /// Localized articles through GraphQL, on each reader: the culture filter, Orchard's where filter, fallback to the
-/// default culture per localization set, the set's other items, the site's cultures, and culture names that are not
+/// default culture per localization set, the set's items, the site's cultures, and culture names that are not
 /// culture names. The site holds the clinic's English article and the recipe's articles (see localized.recipe.json).
 /// </summary>
 public abstract class LocalizedQueryTests(LocalizationSite site)
@@ -69,27 +69,47 @@ public abstract class LocalizedQueryTests(LocalizationSite site)
     }
 
     [Fact]
-    public async Task Localizations_are_the_sets_other_published_items_and_never_a_draft_for_anonymous_callers()
+    public async Task Localizations_are_the_whole_published_set_as_in_orchard_and_never_a_draft_for_anonymous_callers()
     {
         var graphql = await GraphQLAsync();
         var data = await graphql.DataAsync("""
             { article(culture: "en-US", orderBy: { displayText: ASC }) { displayText
-                localizationPart { localizations { ... on Article { displayText localizationPart { culture } } } es: localizations(culture: "es-US") { displayText } fr: localizations(culture: "fr-FR") { displayText } } } }
+                localizationPart { localizations { ... on Article { displayText localizationPart { culture } } } es: localizations(culture: "es-US") { displayText }
+                  en: localizations(culture: "en-US") { displayText } fr: localizations(culture: "fr-FR") { displayText } } } }
             """);
 
         var articles = data["article"]!.AsArray();
         var hours = articles.Single(a => a!["displayText"]!.GetValue<string>() == "Clinic hours")!["localizationPart"]!;
-        Assert.Equal(["Horario de prueba"], Titles(hours["localizations"]));
-        Assert.Equal("es-US", hours["localizations"]![0]!["localizationPart"]!["culture"]!.GetValue<string>());
+        Assert.Equal(["Clinic hours", "Horario de prueba"], Titles(hours["localizations"])); // the item itself included, as in Orchard
+        Assert.Equal(["en-US", "es-US"], hours["localizations"]!.AsArray().Select(n => n!["localizationPart"]!["culture"]!.GetValue<string>()));
         Assert.Equal(["Horario de prueba"], Titles(hours["es"]));
+        Assert.Equal(["Clinic hours"], Titles(hours["en"]));
         Assert.Empty(hours["fr"]!.AsArray());
         var parking = articles.Single(a => a!["displayText"]!.GetValue<string>() == "Parking")!["localizationPart"]!;
-        Assert.Empty(parking["localizations"]!.AsArray()); // its Spanish item is a draft
+        Assert.Equal(["Parking"], Titles(parking["localizations"])); // its Spanish item is a draft
+        Assert.Empty(parking["es"]!.AsArray());
 
         var (status, drafts) = await graphql.PostAsync("{ article(status: DRAFT, culture: \"es-US\") { displayText } }");
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Contains("Authorization is required", drafts["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain("Borrador", drafts.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_list_asking_localizations_of_every_item_reads_the_sets_in_one_query_not_one_per_item()
+    {
+        var graphql = await GraphQLAsync();
+        const string Query = "{ article { displayText localizationPart { localizations { displayText } } } }";
+        using var held = site.Counter.HoldClock();
+        await graphql.DataAsync(Query); // builds and caches the schema, the permissions and the document
+
+        site.Counter.Reset();
+        var data = await graphql.DataAsync(Query.Replace("{ article", "{ again: article", StringComparison.Ordinal)); // not the cached answer
+
+        Assert.Equal(5, data["again"]!.AsArray().Count);
+        Assert.All(data["again"]!.AsArray(), a => Assert.NotEmpty(a!["localizationPart"]!["localizations"]!.AsArray()));
+        // The list (none when the published index answers it), then the five items' sets at once.
+        Assert.True(site.Counter.Commands.Count <= 2, string.Join("\n---\n", site.Counter.Commands));
     }
 
     [Fact]

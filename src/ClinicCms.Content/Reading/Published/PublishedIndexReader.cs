@@ -9,7 +9,8 @@ namespace ClinicCms.Content.Reading.Published;
 /// chosen at its first use, so every read of the scope sees the same published state; none when the index is behind
 /// the database's published revision, and then the inner reader answers everything.
 /// </summary>
-internal sealed class PublishedIndexReader(IContentReader inner, PublishedIndex index, ReadSession session, ContentItemLoader loader) : IContentReader
+internal sealed class PublishedIndexReader(IContentReader inner, PublishedIndex index, ReadSession session, ContentItemLoader loader,
+    Localization.SiteCultures cultures) : IContentReader
 {
     private bool _chosen;
     private PublishedSnapshot? _snapshot;
@@ -59,7 +60,8 @@ internal sealed class PublishedIndexReader(IContentReader inner, PublishedIndex 
     private async ValueTask<(PublishedSnapshot, SnapshotQuery)?> PlanAsync(ContentQuery query, CancellationToken cancellationToken)
     {
         // Planned first: a query the index cannot answer costs no read of the revision.
-        if (SnapshotQuery.TryPlan(query) is not { } planned || await SnapshotAsync(cancellationToken) is not { } snapshot)
+        if (SnapshotQuery.TryPlan(query, await cultures.FallbackOfAsync(query, cancellationToken)) is not { } planned
+            || await SnapshotAsync(cancellationToken) is not { } snapshot)
         {
             return null;
         }

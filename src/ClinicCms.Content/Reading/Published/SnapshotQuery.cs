@@ -19,15 +19,18 @@ internal sealed class SnapshotQuery
 
     private OrderKey[] _order = [];
 
-    // A culture with its fallback (ContentQuery.FallbackCulture): the rows are chosen per localization set first.
+    // A culture with its fallback (ContentQuery.Fallback, to the site's default): the rows are chosen per localization set first.
     private (string Culture, string Fallback)? _cultures;
 
-    private bool MatchesAll => _equals.Count == 0 && _cultures is null;
+    // One "column in (values)" (a batch of localization sets): the rows holding any of the values.
+    private (QueryTarget Target, object[] Values)? _in;
+
+    private bool MatchesAll => _equals.Count == 0 && _cultures is null && _in is null;
 
     private SnapshotQuery(string contentType) => _contentType = contentType;
 
     /// <summary>The query, or null when SQL must answer it (which also reports any error in it).</summary>
-    public static SnapshotQuery? TryPlan(ContentQuery model)
+    public static SnapshotQuery? TryPlan(ContentQuery model, string? fallback)
     {
         if (model.Status != PublicationStatus.Published || model.Owner is not null)
         {
@@ -36,7 +39,7 @@ internal sealed class SnapshotQuery
         var query = new SnapshotQuery(model.ContentType);
         if (model.Culture is { } culture)
         {
-            if (model.FallbackCulture is { } fallback && fallback != culture)
+            if (fallback is not null && fallback != culture)
             {
                 query._cultures = (culture, fallback);
             }
@@ -84,6 +87,10 @@ internal sealed class SnapshotQuery
                         return false;
                     }
                 }
+                return true;
+            case Comparison { Operator: FilterOperator.In, Target: ColumnTarget, Value: IEnumerable<object> values } compare
+                when _in is null && IndexedRow.Knows(compare.Target) && values.All(v => v is not null):
+                _in = (compare.Target, values.Select(v => ValueComparison.ConvertForTarget(v, compare.Target)!).Distinct().ToArray());
                 return true;
             case AnyOf { Filters.Count: 0 }:
                 return true; // matches everything, as an empty AllOf
@@ -143,12 +150,15 @@ internal sealed class SnapshotQuery
     // Starts from the rows holding the first key's value (or the rows a culture with fallback chooses), then checks the others on each.
     private IEnumerable<int> Matching(PublishedSnapshot snapshot)
     {
-        var start = _cultures is { } cultures ? InCultures(snapshot, cultures.Culture, cultures.Fallback) : null;
+        var start = _cultures is { } cultures ? InCultures(snapshot, cultures.Culture, cultures.Fallback)
+            : _in is { } any ? any.Values.SelectMany(v => snapshot.Column(_contentType, any.Target).Matching(v)).Distinct().ToList()
+            : null;
         var (firstTarget, firstValue) = start is null ? _equals[0] : (null!, null!);
         var others = _equals.Skip(start is null ? 1 : 0).Select(e => (snapshot.Column(_contentType, e.Target).Values, e.Value)).ToArray();
+        var inValues = _in is { } check && _cultures is not null ? (snapshot.Column(_contentType, check.Target).Values, new HashSet<object>(check.Values)) : default;
         foreach (var ordinal in start ?? snapshot.Column(_contentType, firstTarget).Matching(firstValue))
         {
-            if (others.All(o => Equals(o.Values[ordinal], o.Value)))
+            if (others.All(o => Equals(o.Values[ordinal], o.Value)) && (inValues.Item2 is null || (inValues.Values[ordinal] is { } v && inValues.Item2.Contains(v))))
             {
                 yield return ordinal;
             }

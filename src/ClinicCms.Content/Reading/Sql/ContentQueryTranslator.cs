@@ -15,7 +15,8 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
     private readonly bool _postgres = db is PostgresClinicCmsDbContext;
     private readonly ValueComparison _compare = db is PostgresClinicCmsDbContext ? ValueComparison.Postgres : ValueComparison.Sqlite;
 
-    public IQueryable<ContentItemVersionRow> Filter(ContentQuery model)
+    /// <summary>The query's versions; <paramref name="fallback"/> is the culture a query with Fallback falls back to (the site's default).</summary>
+    public IQueryable<ContentItemVersionRow> Filter(ContentQuery model, string? fallback)
     {
         var query = db.ContentItems.AsNoTracking().Where(r => r.ContentType == model.ContentType);
         if (model.Owner is { } owner)
@@ -25,7 +26,7 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
         // Compared with a parameter, not as a bare column: SQLite matches "Published = ?" to the (ContentType,
         // Published, PublishedUtc) indexes and walks them in order, but sorts every row of the type for "Published".
         query = WithStatus(query, model.Status);
-        query = InCulture(query, model);
+        query = InCulture(query, model, fallback);
         if (model.Where is { } where && !IsEverything(where))
         {
             query = query.Where(Expression.Lambda<Func<ContentItemVersionRow, bool>>(Translate(where, model.ContentType), Row));
@@ -47,13 +48,13 @@ internal sealed class ContentQueryTranslator(ClinicCmsDbContext db)
 
     // The culture, or with a fallback: the fallback culture's version of a set that has none in the culture among the
     // versions of the same type, status and owner (NOT EXISTS on the LocalizationSet index).
-    private IQueryable<ContentItemVersionRow> InCulture(IQueryable<ContentItemVersionRow> query, ContentQuery model)
+    private IQueryable<ContentItemVersionRow> InCulture(IQueryable<ContentItemVersionRow> query, ContentQuery model, string? fallback)
     {
         if (model.Culture is not { } culture)
         {
             return query;
         }
-        if (model.FallbackCulture is not { } fallback || fallback == culture)
+        if (fallback is null || fallback == culture)
         {
             return query.Where(r => r.Culture == culture);
         }

@@ -5,19 +5,19 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicCms.Content.Reading.Sql;
 
 /// <summary>The reader that asks the database, on SQLite or PostgreSQL, every time; one per scope, on the scope's <see cref="ReadSession"/>.</summary>
-internal sealed class SqlContentReader(ReadSession session, ContentItemLoader loader) : IContentReader
+internal sealed class SqlContentReader(ReadSession session, ContentItemLoader loader, Localization.SiteCultures cultures) : IContentReader
 {
     private ContentQueryTranslator? _translator;
 
     public async Task<IReadOnlyList<ContentItem>> ListAsync(ContentQuery query, CancellationToken cancellationToken)
     {
         var translator = await TranslatorAsync(query, cancellationToken);
-        var page = translator.Order(translator.Filter(query), query).Skip(query.Skip).Take(query.First);
+        var page = translator.Order(translator.Filter(query, await cultures.FallbackOfAsync(query, cancellationToken)), query).Skip(query.Skip).Take(query.First);
         return await loader.ReadAsync(page, cancellationToken);
     }
 
     public async Task<int> CountAsync(ContentQuery query, CancellationToken cancellationToken) =>
-        await (await TranslatorAsync(query, cancellationToken)).Filter(query).CountAsync(cancellationToken);
+        await (await TranslatorAsync(query, cancellationToken)).Filter(query, await cultures.FallbackOfAsync(query, cancellationToken)).CountAsync(cancellationToken);
 
     public async Task<ContentItem?> FindPublishedAsync(string contentItemId, CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 propertyCount: 18,
                 navigationCount: 1,
                 unnamedIndexCount: 11,
-                namedIndexCount: 2,
+                namedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -217,11 +217,23 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
                 unique: true);
             uX_ContentItemVersions_Latest.AddAnnotation("Relational:Filter", "\"Latest\"");
 
+            var uX_ContentItemVersions_LatestCulture = runtimeEntityType.AddIndex(
+                new[] { localizationSet, culture },
+                name: "UX_ContentItemVersions_LatestCulture",
+                unique: true);
+            uX_ContentItemVersions_LatestCulture.AddAnnotation("Relational:Filter", "\"Latest\" AND \"LocalizationSet\" IS NOT NULL AND \"Culture\" IS NOT NULL");
+
             var uX_ContentItemVersions_Published = runtimeEntityType.AddIndex(
                 new[] { contentItemId },
                 name: "UX_ContentItemVersions_Published",
                 unique: true);
             uX_ContentItemVersions_Published.AddAnnotation("Relational:Filter", "\"Published\"");
+
+            var uX_ContentItemVersions_PublishedCulture = runtimeEntityType.AddIndex(
+                new[] { localizationSet, culture },
+                name: "UX_ContentItemVersions_PublishedCulture",
+                unique: true);
+            uX_ContentItemVersions_PublishedCulture.AddAnnotation("Relational:Filter", "\"Published\" AND \"LocalizationSet\" IS NOT NULL AND \"Culture\" IS NOT NULL");
 
             return runtimeEntityType;
         }

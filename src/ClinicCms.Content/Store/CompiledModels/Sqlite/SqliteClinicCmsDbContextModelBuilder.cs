@@ -11,7 +11,7 @@ namespace ClinicCms.Content.Store.CompiledModels.Sqlite
     public partial class SqliteClinicCmsDbContextModel
     {
         private SqliteClinicCmsDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0a11caed-9e8b-443d-893d-acfd2d628b25"), entityTypeCount: 18)
+            : base(skipDetectChanges: false, modelId: new Guid("8d11fb3e-2f23-47e4-a4ed-b12c90ce33af"), entityTypeCount: 18)
         {
         }
 

@@ -247,9 +247,17 @@ namespace ClinicCms.Content.Store.Migrations.Postgres
                         .IsUnique()
                         .HasFilter("\"Latest\"");
 
+                    b.HasIndex(new[] { "LocalizationSet", "Culture" }, "UX_ContentItemVersions_LatestCulture")
+                        .IsUnique()
+                        .HasFilter("\"Latest\" AND \"LocalizationSet\" IS NOT NULL AND \"Culture\" IS NOT NULL");
+
                     b.HasIndex(new[] { "ContentItemId" }, "UX_ContentItemVersions_Published")
                         .IsUnique()
                         .HasFilter("\"Published\"");
+
+                    b.HasIndex(new[] { "LocalizationSet", "Culture" }, "UX_ContentItemVersions_PublishedCulture")
+                        .IsUnique()
+                        .HasFilter("\"Published\" AND \"LocalizationSet\" IS NOT NULL AND \"Culture\" IS NOT NULL");
 
                     b.ToTable("ContentItemVersions", (string)null);
                 });
