@@ -151,13 +151,14 @@ internal sealed class SearchSource(ContentDefinitionStore.Cache definitionsCache
     private static async Task<long> ReadAsync(DbCommand command, List<IndexedVersion> items, CancellationToken cancellationToken)
     {
         long last = 0;
+        var rows = new List<(ContentItemVersionRow Row, string? Culture)>();
         await using (command)
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 last = reader.GetInt64(0);
-                items.Add(new IndexedVersion(ContentItemMapper.ToItem(new ContentItemVersionRow
+                rows.Add((new ContentItemVersionRow
                 {
                     ContentItemId = reader.GetString(1),
                     ContentItemVersionId = reader.GetString(2),
@@ -167,9 +168,10 @@ internal sealed class SearchSource(ContentDefinitionStore.Cache definitionsCache
                     Published = reader.GetBoolean(6),
                     Owner = reader.IsDBNull(7) ? null : reader.GetString(7),
                     Content = reader.GetString(8),
-                }), reader.IsDBNull(9) ? null : reader.GetString(9)));
+                }, reader.IsDBNull(9) ? null : reader.GetString(9)));
             }
         }
+        items.AddRange(OrderedMap.Of(rows, r => new IndexedVersion(ContentItemMapper.ToItem(r.Row), r.Culture)));
         return last;
     }
 

@@ -29,6 +29,7 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             rows.Sql.Append("INSERT INTO \"SearchDocuments\" (\"Id\", \"ContentItemId\", \"ContentItemVersionId\", \"ContentType\", \"Culture\", \"Language\", \"Published\", \"Latest\", \"Owner\", \"Body\") VALUES ");
             var text = SqlCommands.On(transaction.Connection!, transaction);
             text.Sql.Append("INSERT INTO \"SearchText\" (rowid, \"High\", \"Normal\", \"Low\") VALUES ");
+            var terms = OrderedMap.Of(chunk, d => (High: Terms(d.Language, d.High), Normal: Terms(d.Language, d.Normal), Low: Terms(d.Language, d.Low)));
             for (var i = 0; i < chunk.Count; i++, next++)
             {
                 var d = chunk[i];
@@ -40,7 +41,7 @@ internal sealed class SqliteSearchIndex : ISearchIndex
                 }).Append(')');
                 text.Sql.Append(separator).Append('(').AppendJoin(", ", new[]
                 {
-                    text.Add(next), text.Add(Terms(d.Language, d.High)), text.Add(Terms(d.Language, d.Normal)), text.Add(Terms(d.Language, d.Low)),
+                    text.Add(next), text.Add(terms[i].High), text.Add(terms[i].Normal), text.Add(terms[i].Low),
                 }).Append(')');
             }
             await using var insertRows = rows.Done();
