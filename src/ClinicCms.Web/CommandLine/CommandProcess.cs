@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace ClinicCms.Web.CommandLine;
 
@@ -33,12 +32,6 @@ internal static class CommandProcess
         using var child = Process.Start(start)!;
         // Ctrl+C reaches the child as well (one process group); this process waits for it to finish or stop.
         Console.CancelKeyPress += (_, e) => e.Cancel = true;
-        // Stopped, this process stops the child: its transaction rolls back, as this process's own would have.
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            child.Kill();
-        });
         await child.WaitForExitAsync();
         return child.ExitCode;
     }
