@@ -34,10 +34,6 @@ public static class RecipeCommand
             parameters[name] = value;
             i++;
         }
-        if (args[1] == "run" && await CommandProcess.RunWithoutPgoAsync(args) is { } exitCode)
-        {
-            return exitCode;
-        }
         if (args[1] == "run")
         {
             // The import's first sanitized body would pay for the sanitizer's set-up: the other core does it meanwhile.
