@@ -16,9 +16,16 @@ public sealed record ContentUser(string? Id, string? Name)
     /// </summary>
     public bool CanPublish { get; init; }
 
+    /// <summary>
+    /// Holds EditContent for every item of the written item's type, not only the user's own: may put an item into a
+    /// localization set that holds other users' items (which decides what readers see as those items' translations).
+    /// Set where the user is known, like <see cref="CanReview"/>; off unless said.
+    /// </summary>
+    public bool CanEditOthers { get; init; }
+
     /// <summary>The client's address, for the audit trail (behind a trusted proxy, the address it forwarded); null when unknown.</summary>
     public string? Address { get; init; }
 
     /// <summary>The site itself (setup, the command line): trusted, as it runs with the operator's rights.</summary>
-    public static readonly ContentUser System = new(null, null) { CanReview = true, CanPublish = true };
+    public static readonly ContentUser System = new(null, null) { CanReview = true, CanPublish = true, CanEditOthers = true };
 }

@@ -80,14 +80,15 @@ internal sealed class ImportBatch(
         {
             return [refused];
         }
+        // The slot first: an item refused for it registers no paths, so it adds no "path taken" errors to its own.
+        if (await _cultureSlots!.ClaimAsync(item, definitions, cancellationToken) is { } taken)
+        {
+            return [taken]; // one item per culture per localization set
+        }
         errors = await preparer.PrepareAsync(item, definitions, paths, sanitized: true, cancellationToken);
         if (errors.Count > 0)
         {
             return errors;
-        }
-        if (await _cultureSlots!.ClaimAsync(item, definitions, cancellationToken) is { } taken)
-        {
-            return [taken]; // one item per culture per localization set
         }
         if (existing is null)
         {

@@ -28,8 +28,13 @@ public static class CultureSlot
     }
 
     /// <summary>The error of an item whose (set, culture) another item holds.</summary>
-    public static ContentError Taken(string partName, string set, string culture, string holder) =>
-        new($"{partName}.Culture", Message(set, culture) + $" ({holder}): a localization set has one item per culture");
+    public static ContentError Taken(string partName, string set, string culture) =>
+        new($"{partName}.Culture", Message(set, culture) + ": a localization set has one item per culture");
+
+    /// <summary>The error of an item joining a set that holds items the writer may not edit.</summary>
+    public static ContentError NotYours(string partName, string set) =>
+        new($"{partName}.LocalizationSet",
+            $"the localization set '{CultureName.Shown(set)}' holds items you may not edit: only a user who may edit every item of the type adds items to it");
 
     /// <summary>What a writer is told when the slot is taken.</summary>
     public static string Message(string set, string culture) =>

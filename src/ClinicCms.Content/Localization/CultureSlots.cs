@@ -50,7 +50,7 @@ public sealed class CultureSlots(ClinicCmsDbContext db)
         }
         if (_holders.TryGetValue(slot, out var holder) && holder != item.ContentItemId)
         {
-            return CultureSlot.Taken(CultureRules.PartOf(item, definitions)!, slot.Set, slot.Culture, holder);
+            return CultureSlot.Taken(CultureRules.PartOf(item, definitions)!, slot.Set, slot.Culture);
         }
         _holders[slot] = item.ContentItemId;
         return null;

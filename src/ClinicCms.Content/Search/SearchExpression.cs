@@ -92,7 +92,7 @@ public sealed class SearchExpression
     public IReadOnlyList<SearchClause>? TermsIn(SearchLanguage language)
     {
         var clauses = Clauses
-            .Select(c => c with { Words = [.. c.Words.Select(language.Term).OfType<string>()] })
+            .Select(c => c with { Words = [.. c.Words.Select(language.QueryTerm).OfType<string>()] })
             .Where(c => c.Words.Count > 0)
             .ToList();
         return clauses.Exists(c => !c.Excluded) ? clauses : null;

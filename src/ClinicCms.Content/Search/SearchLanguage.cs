@@ -41,6 +41,9 @@ public sealed class SearchLanguage
     // Texts repeat a small vocabulary: each word is stemmed once, up to this many words per language.
     private const int MaxCachedTerms = 100_000;
 
+    // Longer "words" (codes, base64 in a field) are rare and would make each entry large.
+    private const int MaxCachedLength = 32;
+
     private readonly ThreadLocal<SnowballProgram>? _stemmer;
     private readonly Func<string, bool> _isStopWord;
     private readonly ConcurrentDictionary<string, string?> _terms = new(StringComparer.Ordinal);
@@ -66,11 +69,19 @@ public sealed class SearchLanguage
 
     public static SearchLanguage? Named(string name) => All.FirstOrDefault(l => l.Name == name);
 
-    /// <summary>The term a word is indexed under, or null for a stop word.</summary>
-    public string? Term(string word) => Term(word.AsSpan());
+    /// <summary>
+    /// The term a word of a search query is looked up under, or null for a stop word. Query words are the caller's,
+    /// anonymous ones included: they are stemmed without being remembered, so junk queries cannot fill the cache.
+    /// </summary>
+    public string? QueryTerm(string word) => Term(word.AsSpan(), remember: false);
 
-    /// <inheritdoc cref="Term(string)"/>
-    public string? Term(ReadOnlySpan<char> word)
+    /// <summary>Whether the stem of this (lower-case) word is remembered.</summary>
+    public bool Remembers(string word) => _terms.ContainsKey(word);
+
+    /// <summary>The term a word of content is indexed under, or null for a stop word.</summary>
+    public string? Term(ReadOnlySpan<char> word) => Term(word, remember: true);
+
+    private string? Term(ReadOnlySpan<char> word, bool remember)
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
@@ -80,7 +91,7 @@ public sealed class SearchLanguage
         }
         var text = new string(lower);
         var term = Stem(text);
-        if (_cachedTerms < MaxCachedTerms && _terms.TryAdd(text, term))
+        if (remember && text.Length <= MaxCachedLength && _cachedTerms < MaxCachedTerms && _terms.TryAdd(text, term))
         {
             Interlocked.Increment(ref _cachedTerms);
         }

@@ -52,18 +52,30 @@ public sealed partial class ContentService
         return rows.ConvertAll(ContentItemMapper.ToItem);
     }
 
-    /// <summary>The error when another item holds the item's culture in its localization set (in a latest or published version).</summary>
-    private async Task<ContentError?> CheckCultureSlotAsync(ContentItem item, ContentDefinitionSet defs, CancellationToken cancellationToken)
+    /// <summary>
+    /// The error when another item holds the item's culture in its localization set (in a latest or published version),
+    /// or when the item joins a set holding other users' items that <paramref name="user"/> may not edit: the set's
+    /// items are each other's translations to readers, so joining one is an edit of theirs.
+    /// </summary>
+    private async Task<ContentError?> CheckCultureSlotAsync(ContentItem item, ContentDefinitionSet defs, ContentUser user, CancellationToken cancellationToken)
     {
         if (CultureSlot.Of(item, defs) is not { } slot)
         {
             return null;
         }
         var (set, culture) = slot;
-        var holder = await db.ContentItems.AsNoTracking()
-            .Where(r => r.LocalizationSet == set && r.Culture == culture && r.ContentItemId != item.ContentItemId && (r.Latest || r.Published))
-            .Select(r => r.ContentItemId).FirstOrDefaultAsync(cancellationToken);
-        return holder is null ? null : CultureSlot.Taken(CultureRules.PartOf(item, defs)!, set, culture, holder);
+        var members = await db.ContentItems.AsNoTracking()
+            .Where(r => r.LocalizationSet == set && (r.Latest || r.Published))
+            .Select(r => new { r.ContentItemId, r.Culture, r.Owner }).Take(1000).ToListAsync(cancellationToken);
+        var partName = CultureRules.PartOf(item, defs)!;
+        if (members.Exists(m => m.Culture == culture && m.ContentItemId != item.ContentItemId))
+        {
+            return CultureSlot.Taken(partName, set, culture);
+        }
+        var joining = !members.Exists(m => m.ContentItemId == item.ContentItemId);
+        return joining && !user.CanEditOthers && members.Exists(m => m.Owner != user.Id)
+            ? CultureSlot.NotYours(partName, set)
+            : null;
     }
 
     /// <summary>A clone is a new piece of content, not a translation: it starts a localization set of its own, as in Orchard.</summary>

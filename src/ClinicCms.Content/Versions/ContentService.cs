@@ -64,7 +64,7 @@ public sealed partial class ContentService(
             }
             var change = VersionTransitions.Create(item, publish, user, Now);
             var defs = await definitions.GetAsync(cancellationToken);
-            var errors = await CheckAsync(item, defs, cancellationToken);
+            var errors = await CheckAsync(item, defs, user, cancellationToken);
             if (errors.Count > 0)
             {
                 return ContentSaveResult.Invalid(errors);
@@ -104,7 +104,7 @@ public sealed partial class ContentService(
             var versionable = defs.FindType(latest.ContentType)?.TypeSettings.Versionable != false;
             var draft = edited.Clone();
             var (newVersion, change) = VersionTransitions.SaveDraft(latest, draft, versionable, await HasPublishedAsync(latest, cancellationToken), user, Now);
-            var errors = await CheckAsync(draft, defs, cancellationToken);
+            var errors = await CheckAsync(draft, defs, user, cancellationToken);
             if (errors.Count > 0)
             {
                 return ContentSaveResult.Invalid(errors);
@@ -148,7 +148,7 @@ public sealed partial class ContentService(
             }
             var draft = ContentItemMapper.ToItem(latest);
             var defs = await definitions.GetAsync(cancellationToken);
-            var errors = await CheckAsync(draft, defs, cancellationToken);
+            var errors = await CheckAsync(draft, defs, user, cancellationToken);
             if (errors.Count > 0)
             {
                 return ContentSaveResult.Invalid(errors);
@@ -307,7 +307,7 @@ public sealed partial class ContentService(
             var draft = old.Clone();
             var change = VersionTransitions.Restore(draft, latest, hasPublished, user, Now);
             var defs = await definitions.GetAsync(cancellationToken);
-            var errors = await CheckAsync(draft, defs, cancellationToken);
+            var errors = await CheckAsync(draft, defs, user, cancellationToken);
             if (errors.Count > 0)
             {
                 return ContentSaveResult.Invalid(errors);
@@ -403,7 +403,7 @@ public sealed partial class ContentService(
     }
 
     /// <summary>Validation, then handlers, then picker targets: every error of the item, or none.</summary>
-    private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionSet defs, CancellationToken cancellationToken)
+    private async Task<List<ContentError>> CheckAsync(ContentItem item, ContentDefinitionSet defs, ContentUser user, CancellationToken cancellationToken)
     {
         var siteCultures = await cultures.GetAsync(cancellationToken);
         Localization.CultureRules.FillDefaults(item, defs, siteCultures);
@@ -413,7 +413,7 @@ public sealed partial class ContentService(
         {
             return errors;
         }
-        if (await CheckCultureSlotAsync(item, defs, cancellationToken) is { } taken)
+        if (await CheckCultureSlotAsync(item, defs, user, cancellationToken) is { } taken)
         {
             errors.Add(taken);
         }

@@ -28,6 +28,7 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         {
             CanReview = await authorizer.CanAsync(user, Permissions.ReviewContent, item, cancellationToken),
             CanPublish = await authorizer.CanAsync(user, Permissions.PublishContent, item, cancellationToken),
+            CanEditOthers = await authorizer.ScopeAsync(user, Permissions.EditContent, item.ContentType, cancellationToken) == ClinicCms.GraphQL.Queries.ReadScope.All,
         };
 
     public Task<string?> UnpublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>

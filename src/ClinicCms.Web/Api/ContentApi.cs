@@ -86,6 +86,7 @@ public static class ContentApi
             {
                 CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, latest, http.RequestAborted),
                 CanPublish = await authorizer.CanAsync(http.User, Permissions.PublishContent, latest, http.RequestAborted),
+                CanEditOthers = await authorizer.ScopeAsync(http.User, Permissions.EditContent, latest.ContentType, http.RequestAborted) == ClinicCms.GraphQL.Queries.ReadScope.All,
             };
             // Orchard merges the body into the latest version; ids, type, flags and dates in the body are ignored.
             var edit = ImportMerge.Merge(latest, posted);
@@ -113,6 +114,7 @@ public static class ContentApi
             {
                 CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, created, http.RequestAborted),
                 CanPublish = await authorizer.CanAsync(http.User, Permissions.PublishContent, created, http.RequestAborted),
+                CanEditOthers = await authorizer.ScopeAsync(http.User, Permissions.EditContent, created.ContentType, http.RequestAborted) == ClinicCms.GraphQL.Queries.ReadScope.All,
             };
             save = () => content.CreateAsync(created, publish: false, user, http.RequestAborted);
         }

@@ -61,6 +61,25 @@ public sealed class CultureSlotTests(LocalizedWriteSite shared) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_writer_who_may_edit_only_own_items_cannot_put_one_into_a_set_holding_others_items()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await EditorAsync();
+        var set = await CreateEnglishAsync(editor, "articles/test-slot-others");
+        using var author = shared.Site.WithToken(await shared.Site.TokenAsync("article-author-app", "Article-author-secret-1"));
+
+        using var joining = await author.PostAsJsonAsync("/api/content?draft=true", Article("Prueba ajena", "es/articulos/test-slot-ajena", "es-US", set), ct);
+        var joiningBody = await joining.Content.ReadAsStringAsync(ct);
+        using var ownSet = await author.PostAsJsonAsync("/api/content?draft=true", Article("Prueba propia", "es/articulos/test-slot-propia", "es-US", null), ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, joining.StatusCode);
+        Assert.Contains($"the localization set '{set}' holds items you may not edit", joiningBody, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync("es/articulos/test-slot-ajena"));
+        Assert.Empty(await ItemsInAsync(set, "es-US"));
+        Assert.Equal(HttpStatusCode.OK, ownSet.StatusCode); // a set of its own is fine
+    }
+
+    [Fact]
     public async Task A_recipe_with_two_items_in_one_culture_of_a_set_is_refused_whole()
     {
         var recipe = """

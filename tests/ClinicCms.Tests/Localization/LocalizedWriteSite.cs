@@ -13,9 +13,13 @@ public sealed class LocalizedWriteSite : IAsyncLifetime
         await Site.App.RunRecipeTextAsync("""
             { "steps": [
                 { "name": "Settings", "LocalizationSettings": { "DefaultCulture": "en-US", "SupportedCultures": ["en-US", "es-US"] } },
-                { "name": "Roles", "Roles": [ { "Name": "FaqAuthor", "Permissions": [ "AccessAdminPanel", "EditOwn_FAQ", "ViewOwn_FAQ", "View_Article" ] } ] },
+                { "name": "Roles", "Roles": [
+                    { "Name": "FaqAuthor", "Permissions": [ "AccessAdminPanel", "EditOwn_FAQ", "ViewOwn_FAQ", "View_Article" ] },
+                    { "Name": "ArticleAuthorApi", "Permissions": [ "AccessContentApi", "EditOwn_Article", "ViewOwn_Article" ] } ] },
                 { "name": "Users", "Users": [
-                    { "UserName": "faqauthor", "Email": "faqauthor@example.com", "Password": "Faqauthor-password-1", "RoleNames": [ "FaqAuthor" ] } ] } ] }
+                    { "UserName": "faqauthor", "Email": "faqauthor@example.com", "Password": "Faqauthor-password-1", "RoleNames": [ "FaqAuthor" ] } ] },
+                { "name": "OpenIdApplication", "ClientId": "article-author-app", "ClientSecret": "Article-author-secret-1", "DisplayName": "Own articles",
+                  "Type": "Confidential", "AllowClientCredentialsFlow": true, "RoleEntries": [ { "Name": "ArticleAuthorApi" } ] } ] }
             """, "cultures.recipe.json");
     }
 
