@@ -49,4 +49,23 @@ public class VersionedCache<T>(Func<long> stamp, TimeSpan pollInterval, TimeProv
         Volatile.Write(ref _entry, new Entry(builtVersion, value, current, now));
         return (builtVersion, value);
     }
+
+    /// <summary>
+    /// Like <see cref="GetAsync"/>, but always asks for the version first: for a writer inside a transaction, which
+    /// must use what its transaction sees (another process may have changed the document within the poll interval).
+    /// </summary>
+    public async ValueTask<(long Version, T Value)> GetCheckedAsync(
+        Func<CancellationToken, Task<long>> readVersion, Func<CancellationToken, Task<(long Version, T Value)>> build, CancellationToken cancellationToken = default)
+    {
+        var entry = Volatile.Read(ref _entry);
+        var current = stamp();
+        var version = await readVersion(cancellationToken);
+        if (entry is not null && entry.Version == version)
+        {
+            return (version, entry.Value);
+        }
+        var (builtVersion, value) = await build(cancellationToken);
+        Volatile.Write(ref _entry, new Entry(builtVersion, value, current, clock.GetUtcNow()));
+        return (builtVersion, value);
+    }
 }

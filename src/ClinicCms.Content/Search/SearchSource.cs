@@ -26,13 +26,14 @@ internal sealed class SearchSource(ContentDefinitionStore.Cache definitionsCache
     /// <summary>
     /// The definitions and the default culture (<see cref="LocalizationSettings.From"/> of the site settings) as the
     /// transaction sees them. When <paramref name="changedBySite"/> is false the transaction has not written either
-    /// document, so what it reads is committed and the shared caches hold it (parsed once per version).
+    /// document, so what it reads is committed and the shared caches hold it (parsed once per version); their version
+    /// is read in the transaction every time, so a change another process made a moment ago is used, not missed.
     /// </summary>
     public async Task<(ContentDefinitionSet Definitions, string? DefaultCulture)> SiteAsync(DbTransaction transaction, bool changedBySite, CancellationToken cancellationToken)
     {
         if (!changedBySite)
         {
-            var (_, definitions) = await definitionsCache.GetAsync(
+            var (_, definitions) = await definitionsCache.GetCheckedAsync(
                 ct => VersionAsync(transaction, SiteDocumentNames.ContentDefinitions, ct),
                 async ct =>
                 {
@@ -40,7 +41,7 @@ internal sealed class SearchSource(ContentDefinitionStore.Cache definitionsCache
                     return (version, json is null ? new ContentDefinitionSet() : ContentDefinitionSet.FromJson(json));
                 },
                 cancellationToken);
-            var (_, cultures) = await culturesCache.GetAsync(
+            var (_, cultures) = await culturesCache.GetCheckedAsync(
                 ct => VersionAsync(transaction, SiteDocumentNames.Settings, ct),
                 async ct =>
                 {
