@@ -15,7 +15,8 @@ namespace ClinicCms.Content.Search;
 /// is not there any more), so every write path (admin, REST, recipes, the scheduler) is covered and a rolled-back
 /// write leaves the index as it was. When definitions or the site settings change, each type whose search shape
 /// changed (<see cref="SearchSource.Fingerprint"/>) is rebuilt in that transaction too. With
-/// <see cref="SearchOptions.Enabled"/> off it writes nothing (<c>index rebuild</c> fills the index afterwards).
+/// <see cref="SearchOptions.Enabled"/> off it writes no documents and forgets the written types' fingerprints, so the
+/// next start with search on rebuilds them (or <c>index rebuild</c>).
 /// </summary>
 public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> options, ContentDefinitionStore.Cache definitions, SiteCultures.Cache cultures)
     : IDbTransactionInterceptor
@@ -39,13 +40,19 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
 
     private async Task WriteAsync(DbTransaction transaction, DbContext? context, CancellationToken cancellationToken)
     {
-        if (context is not ClinicCmsDbContext db || !options.Value.Enabled)
+        if (context is not ClinicCmsDbContext db)
         {
             return;
         }
         var changes = db.PendingChanges.Queued;
         // A review or a schedule changes no text; every other item change may.
         var items = changes.Where(c => c.IsItemChange && c.Kind is not (ChangeKind.Reviewed or ChangeKind.Scheduled) && c.ContentType is not null).ToList();
+        if (!options.Value.Enabled)
+        {
+            // The index misses this write: its types are marked stale, for the next start with search on to rebuild.
+            await SearchSource.SaveFingerprintsAsync(transaction, [.. items.Select(c => c.ContentType!).Distinct(StringComparer.Ordinal)], new Dictionary<string, string>(), cancellationToken);
+            return;
+        }
         var siteChanged = changes.Any(c => c.Kind is ChangeKind.Definitions or ChangeKind.Settings);
         if (items.Count == 0 && !siteChanged)
         {

@@ -24,6 +24,7 @@ public sealed partial class SetupService(
     IOptions<ClinicCmsOptions> options,
     IConfiguration configuration,
     ClinicCms.Content.Search.SearchIndexRebuild search,
+    IOptions<ClinicCms.Content.Search.SearchOptions> searchOptions,
     ILogger<SetupService> logger)
 {
     public const string AdministratorRole = ClinicCms.Content.Security.Stereotypes.Administrator;
@@ -37,9 +38,11 @@ public sealed partial class SetupService(
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
-        if (pending.Exists(m => m.EndsWith("_Search", StringComparison.Ordinal)))
+        if (searchOptions.Value.Enabled)
         {
-            await search.RebuildAsync(everyType: false, cancellationToken); // a site with content before search came: index it once
+            // Types never indexed or indexed under an older shape: a site with content from before search, or written
+            // while search was off. Cheap when every type is current (one small query).
+            await search.RebuildAsync(everyType: false, cancellationToken);
         }
         if (db.Database.IsSqlite())
         {

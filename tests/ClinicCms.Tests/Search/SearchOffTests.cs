@@ -75,3 +75,28 @@ public sealed class SearchOffTests(SearchOffSite site) : IClassFixture<SearchOff
         },
     };
 }
+
+/// <summary>A site run with search off, then started again with it on (SQLite: a test database on PostgreSQL is dropped with its host).</summary>
+public sealed class SearchOffRestartTests
+{
+    [Fact]
+    public async Task The_first_start_with_search_on_indexes_what_was_written_while_it_was_off()
+    {
+        if (ServiceRequirement.OnPostgres)
+        {
+            Assert.Skip("A restart on one test database is simulated on SQLite only: each PostgreSQL test host drops its database when it stops.");
+        }
+        using var data = new TempFolder();
+        await using (var off = new ClinicCmsApp(setupRecipe: SearchSite.Recipe, data: data, settings: new Dictionary<string, string> { ["ClinicCms:Search:Enabled"] = "false" }))
+        {
+            using var client = off.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        }
+
+        await using var on = new ClinicCmsApp(data: data);
+        var (status, body) = await new GraphQLClient(on.CreateClient()).PostAsync("{ search(query: \"infusion\") { total } }");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(body["data"]!["search"]!["total"]!.GetValue<int>() > 0, body.ToJsonString());
+    }
+}
