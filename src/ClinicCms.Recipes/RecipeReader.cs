@@ -9,10 +9,11 @@ public static class RecipeReader
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>
-    /// The largest recipe file read. The JSON parser holds a whole file in one buffer, so an endless file
-    /// (<c>/dev/zero</c>, a pipe) or one past the buffer's limit would otherwise end in an overflow, not a message.
+    /// The largest recipe file read. The JSON parser holds a whole file in one buffer, which it doubles as it fills: a
+    /// buffer past 1 GiB overflows, so an endless file (<c>/dev/zero</c>, a pipe) or a huge one would otherwise end in
+    /// an overflow, not a message.
     /// </summary>
-    public const long MaxFileBytes = 1L << 30;
+    public const long MaxFileBytes = 1L << 29;
 
     public static RecipeDescriptor ReadFile(string path) => ReadFile(path, MaxFileBytes);
 

@@ -18,7 +18,8 @@ public interface IContentSearch
 
 /// <summary>
 /// Asks the index on the read session's connection, then loads the
-/// versions found as every read does. A version changed between the two queries is left out.
+/// versions found as every read does. A version changed between the two queries, or no longer in the status asked
+/// for, is left out.
 /// </summary>
 internal sealed class ContentSearch(ReadSession session, ContentItemLoader loader, ISearchIndex index, IOptions<SearchOptions> options) : IContentSearch
 {
@@ -35,7 +36,16 @@ internal sealed class ContentSearch(ReadSession session, ContentItemLoader loade
             return (page.Total, []);
         }
         var ids = page.Hits.Select(h => h.ContentItemVersionId).ToList();
-        var items = (await loader.ReadAsync(db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemVersionId)), cancellationToken))
+        var rows = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemVersionId));
+        // The rows decide, not the index: a version unpublished, replaced or deleted while the index missed it (a
+        // write made with search off) is not served as if it were still in the status asked for.
+        rows = request.Status switch
+        {
+            PublicationStatus.Published => rows.Where(r => r.Published),
+            PublicationStatus.Draft => rows.Where(r => r.Latest && !r.Published),
+            _ => rows.Where(r => r.Latest),
+        };
+        var items = (await loader.ReadAsync(rows, cancellationToken))
             .ToDictionary(i => i.ContentItemVersionId, StringComparer.Ordinal);
         return (page.Total, [.. page.Hits.Where(h => items.ContainsKey(h.ContentItemVersionId)).Select(h => new SearchResult(h, items[h.ContentItemVersionId]))]);
     }

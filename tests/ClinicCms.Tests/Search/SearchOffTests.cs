@@ -99,4 +99,28 @@ public sealed class SearchOffRestartTests
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(body["data"]!["search"]!["total"]!.GetValue<int>() > 0, body.ToJsonString());
     }
+
+    [Fact]
+    public async Task An_item_unpublished_by_a_process_with_search_off_is_not_served_by_a_server_with_it_on()
+    {
+        if (ServiceRequirement.OnPostgres)
+        {
+            Assert.Skip("Two hosts on one test database are simulated on SQLite only: each PostgreSQL test host drops its database when it stops.");
+        }
+        using var data = new TempFolder();
+        await using var on = new ClinicCmsApp(setupRecipe: SearchSite.Recipe, data: data);
+        var graphql = new GraphQLClient(on.CreateClient());
+        var before = SearchSite.Ids((await graphql.DataAsync("{ search(query: \"infusion\", first: 50) { total items { contentItem { contentItemId } } } }"))["search"]!.AsObject());
+        Assert.NotEmpty(before);
+        await using (var off = new ClinicCmsApp(data: data, settings: new Dictionary<string, string> { ["ClinicCms:Search:Enabled"] = "false" }))
+        {
+            var unpublished = await off.InScopeAsync(sp => sp.GetRequiredService<ContentService>().UnpublishAsync(before[0], ContentUser.System));
+            Assert.True(unpublished.Succeeded);
+        }
+
+        var after = SearchSite.Ids((await graphql.DataAsync("{ search(query: \"infusion\", first: 49) { total items { contentItem { contentItemId } } } }"))["search"]!.AsObject());
+
+        Assert.DoesNotContain(before[0], after);
+        Assert.Equal(before.Count - 1, after.Count);
+    }
 }
