@@ -40,7 +40,7 @@ public sealed class SearchOffTests(SearchOffSite site) : IClassFixture<SearchOff
     {
         var afterSetup = await DocumentsAsync(); // the setup recipe wrote ten items
         var id = await site.App.InScopeAsync(async sp =>
-            (await sp.GetRequiredService<ContentService>().CreateAsync(Page("Search off"), publish: true, ContentUser.System)).Item!.ContentItemId);
+            (await sp.GetRequiredService<ContentService>().CreateAsync(SearchSite.Page("Search off", "<p>Written while search was off.</p>"), publish: true, ContentUser.System)).Item!.ContentItemId);
         var afterSave = await DocumentsAsync();
 
         var counts = await site.App.InScopeAsync(sp => sp.GetRequiredService<SearchIndexRebuild>().RebuildAsync(everyType: true));
@@ -62,18 +62,6 @@ public sealed class SearchOffTests(SearchOffSite site) : IClassFixture<SearchOff
             ? database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"SearchDocuments\"")
             : database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"SearchDocuments\" WHERE \"ContentItemId\" = {0}", id)).SingleAsync();
     });
-
-    private static ContentItem Page(string title) => new()
-    {
-        ContentItemId = IdGenerator.NewId(),
-        ContentType = "Page",
-        DisplayText = title,
-        Parts = new System.Text.Json.Nodes.JsonObject
-        {
-            ["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = title },
-            ["HtmlBodyPart"] = new System.Text.Json.Nodes.JsonObject { ["Html"] = "<p>Written while search was off.</p>" },
-        },
-    };
 }
 
 /// <summary>A site run with search off, then started again with it on (SQLite: a test database on PostgreSQL is dropped with its host).</summary>

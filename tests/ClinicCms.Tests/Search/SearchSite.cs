@@ -42,5 +42,18 @@ public sealed class SearchSite : IAsyncLifetime
     public static List<string> Ids(JsonObject answer) =>
         [.. answer["items"]!.AsArray().Select(i => i!["contentItem"]!["contentItemId"]!.GetValue<string>())];
 
+    /// <summary>A published-ready Page with a title and an HTML body, for tests that write through ContentService.</summary>
+    public static ClinicCms.Content.ContentItems.ContentItem Page(string title, string html = "<p>Up in the air.</p>") => new()
+    {
+        ContentItemId = ClinicCms.Content.ContentItems.IdGenerator.NewId(),
+        ContentType = "Page",
+        DisplayText = title,
+        Parts = new System.Text.Json.Nodes.JsonObject
+        {
+            ["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = title },
+            ["HtmlBodyPart"] = new System.Text.Json.Nodes.JsonObject { ["Html"] = html },
+        },
+    };
+
     public ValueTask DisposeAsync() => App.DisposeAsync();
 }

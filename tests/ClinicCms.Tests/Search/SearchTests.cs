@@ -211,7 +211,7 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
             var unit = sp.GetRequiredService<ContentUnitOfWork>();
             await using (await unit.BeginAsync())
             {
-                var created = await sp.GetRequiredService<ContentService>().CreateAsync(Page("Zeppelin rides"), publish: true, ContentUser.System);
+                var created = await sp.GetRequiredService<ContentService>().CreateAsync(SearchSite.Page("Zeppelin rides"), publish: true, ContentUser.System);
                 Assert.True(created.Succeeded);
             } // disposed without a commit: rolled back
             unit.Reset();
@@ -220,7 +220,7 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         var afterRollback = await SearchAsync(site.Anonymous(), "zeppelin");
 
         var id = await site.App.InScopeAsync(async sp =>
-            (await sp.GetRequiredService<ContentService>().CreateAsync(Page("Zeppelin tours"), publish: true, ContentUser.System)).Item!.ContentItemId);
+            (await sp.GetRequiredService<ContentService>().CreateAsync(SearchSite.Page("Zeppelin tours"), publish: true, ContentUser.System)).Item!.ContentItemId);
         var afterCommit = await SearchAsync(site.Anonymous(), "zeppelin");
         await site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DeleteAsync(id, ContentUser.System));
         var afterDelete = await SearchAsync(site.Anonymous(), "zeppelin");
@@ -241,16 +241,4 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
         Assert.Contains("type:Note", tags, StringComparison.Ordinal);
         Assert.Contains("item:4spi0000000000000000markup", tags, StringComparison.Ordinal);
     }
-
-    private static ContentItem Page(string title) => new()
-    {
-        ContentItemId = IdGenerator.NewId(),
-        ContentType = "Page",
-        DisplayText = title,
-        Parts = new System.Text.Json.Nodes.JsonObject
-        {
-            ["TitlePart"] = new System.Text.Json.Nodes.JsonObject { ["Title"] = title },
-            ["HtmlBodyPart"] = new System.Text.Json.Nodes.JsonObject { ["Html"] = "<p>Up in the air.</p>" },
-        },
-    };
 }
