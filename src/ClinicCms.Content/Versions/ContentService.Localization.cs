@@ -37,10 +37,7 @@ public sealed partial class ContentService
         {
             return ContentSaveResult.Invalid([new ContentError($"{partName}.LocalizationSet", "the item has no localization set yet: save it first")]);
         }
-        if (await db.ContentItems.AnyAsync(r => r.LocalizationSet == set && r.Culture == culture && (r.Latest || r.Published), cancellationToken))
-        {
-            return ContentSaveResult.Invalid([new ContentError("Culture", CultureSlot.Message(set, culture))]);
-        }
+        // CreateAsync refuses a culture the set has already, as every write does.
         return await CreateAsync(Translation.Of(source, partName, culture, user), publish: false, user, cancellationToken);
     }
 

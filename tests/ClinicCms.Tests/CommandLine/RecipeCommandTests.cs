@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ClinicCms.Tests.TestHost;
 
@@ -133,28 +132,10 @@ public sealed class RecipeCommandTests(RecipeCommandTests.ClinicFolder clinic) :
         return json["steps"]!.ToJsonString();
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dataPath, string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(string dataPath, string workingDirectory, params string[] args) =>
+        CommandProcess.RunAsync(workingDirectory, new Dictionary<string, string?>
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["ClinicCms__AppDataPath"] = dataPath;
-        start.Environment["ClinicCms__Setup__AdminPassword"] = ClinicCmsApp.AdminPassword;
-        // A short process: profile-guided tiering costs more than it returns (as in the test process itself).
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+            ["ClinicCms__AppDataPath"] = dataPath,
+            ["ClinicCms__Setup__AdminPassword"] = ClinicCmsApp.AdminPassword,
+        }, args);
 }

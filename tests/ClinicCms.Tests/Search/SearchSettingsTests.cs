@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
@@ -123,22 +122,14 @@ public sealed class SearchSettingsTests(SearchSettingsSite site) : IClassFixture
     });
 
     /// <summary><c>index rebuild</c> as its own process on the built app, on the site's data folder and database.</summary>
-    private async Task<(int ExitCode, string Output, string Error)> IndexRebuildAsync()
+    private Task<(int ExitCode, string Output, string Error)> IndexRebuildAsync()
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = site.App.Data.Path };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"));
-        start.ArgumentList.Add("index");
-        start.ArgumentList.Add("rebuild");
         var configuration = site.App.Services.GetRequiredService<IConfiguration>();
-        start.Environment["ClinicCms__AppDataPath"] = site.App.Data.Path;
-        start.Environment["ClinicCms__Database__Provider"] = configuration["ClinicCms:Database:Provider"] ?? "Sqlite";
-        start.Environment["ConnectionStrings__ClinicCms"] = configuration.GetConnectionString("ClinicCms");
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return CommandProcess.RunAsync(site.App.Data.Path, new Dictionary<string, string?>
+        {
+            ["ClinicCms__AppDataPath"] = site.App.Data.Path,
+            ["ClinicCms__Database__Provider"] = configuration["ClinicCms:Database:Provider"] ?? "Sqlite",
+            ["ConnectionStrings__ClinicCms"] = configuration.GetConnectionString("ClinicCms"),
+        }, "index", "rebuild");
     }
 }
