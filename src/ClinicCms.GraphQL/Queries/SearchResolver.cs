@@ -17,6 +17,8 @@ public sealed record SearchAnswerItem(double Score, string Snippet, ContentNode 
 internal static class SearchResolver
 {
     public const string QueryError = "SEARCH_QUERY_ERROR";
+    public const string Timeout = "SEARCH_TIMEOUT";
+    public const string TooManyRequests = "TOO_MANY_REQUESTS";
 
     public static async Task<object?> SearchAsync(IResolveFieldContext context, IReadOnlyCollection<string> searchable)
     {
@@ -68,6 +70,10 @@ internal static class SearchResolver
             Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
             First = first,
         };
+        if (reads.SearchRefusal?.Invoke() is { } refused)
+        {
+            throw new ExecutionError(refused) { Code = TooManyRequests };
+        }
         int total;
         IReadOnlyList<SearchResult> results;
         try
@@ -77,6 +83,10 @@ internal static class SearchResolver
         catch (SearchQueryException e)
         {
             throw new ExecutionError(e.Message) { Code = QueryError };
+        }
+        catch (SearchTimeoutException e)
+        {
+            throw new ExecutionError(e.Message) { Code = Timeout };
         }
         foreach (var scope in scopes)
         {
