@@ -46,6 +46,10 @@ internal static class SearchResolver
         {
             throw new ExecutionError($"contentTypes names '{Shorten(unknown)}', which is not a searchable content type.") { Code = QueryError };
         }
+        if (named is { Count: 0 })
+        {
+            return new SearchAnswer(0, []); // no types named: nothing to search, whoever asks
+        }
         var scopes = await ScopesAsync(reads, named?.Distinct().ToList() ?? [.. searchable], named is not null, status);
         if (scopes.Count == 0)
         {
@@ -61,7 +65,7 @@ internal static class SearchResolver
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
-        var culture = CultureArguments.Read(context, "culture"); // the list fields' check: a malformed name is an error naming it
+        var culture = await CultureArguments.ReadAsync(context, "culture"); // the list fields' check: a malformed name is an error naming it
         var request = new SearchRequest(expression, scopes)
         {
             Culture = string.IsNullOrWhiteSpace(culture) ? null : culture,
