@@ -7,7 +7,8 @@ namespace ClinicCms.GraphQL.Queries;
 /// Culture names in arguments and where filters. Names are case-insensitive (BCP 47), so a name that matches one of
 /// the site's cultures but for case is read as the site spells it: the culture columns and their indexes then
 /// compare as they are, exactly. An unknown culture is a filter that matches nothing, but a name that is not a
-/// culture name at all is the caller's mistake, answered with an error that names it.
+/// culture name at all is the caller's mistake, answered with an error that names it; a culture argument the site
+/// lacks is answered (nothing is in it) with a warning saying so.
 /// </summary>
 internal static class CultureArguments
 {
@@ -20,8 +21,33 @@ internal static class CultureArguments
             return null;
         }
         Check(name, culture);
-        return SpelledBySite(await SettingsAsync(context), culture);
+        var settings = await SettingsAsync(context);
+        var spelled = SpelledBySite(settings, culture);
+        if (settings is not null && !settings.Supports(spelled))
+        {
+            Warn(context, $"{name}: '{CultureName.Shown(culture)}' is not one of the site's cultures ({string.Join(", ", settings.SupportedCultures)}), so no item is in it.");
+        }
+        return spelled;
     }
+
+    /// <summary>
+    /// A culture the site lacks is no error (the answer is empty, as Orchard's where filter is), but the caller is told
+    /// so, once per message, in the answer's <c>extensions.warnings</c>.
+    /// </summary>
+    private static void Warn(IResolveFieldContext context, string message)
+    {
+        if (context.OutputExtensions.TryGetValue(WarningsKey, out var found) && found is List<string> warnings)
+        {
+            if (!warnings.Contains(message))
+            {
+                warnings.Add(message);
+            }
+            return;
+        }
+        context.OutputExtensions[WarningsKey] = new List<string> { message };
+    }
+
+    public const string WarningsKey = "warnings";
 
     /// <summary>The where tree with every culture it compares with checked, and those it compares equal spelled as the site spells them.</summary>
     public static async ValueTask<ContentFilter?> WhereAsync(IResolveFieldContext context, ContentFilter? filter)

@@ -88,6 +88,28 @@ public abstract class LocalizedQueryTests(LocalizationSite site)
     }
 
     [Fact]
+    public async Task A_culture_argument_the_site_lacks_finds_nothing_and_a_warning_says_why_while_a_where_filter_stays_silent()
+    {
+        var graphql = await GraphQLAsync();
+        var (status, body) = await graphql.PostAsync("""
+            { fr: article(culture: "fr-FR") { displayText } again: articleCount(culture: "fr-FR")
+              article(culture: "en-US") { localizationPart { localizations(culture: "de-DE") { displayText } } } }
+            """);
+        var (whereStatus, whereBody) = await graphql.PostAsync("{ article(where: { localizationPart: { culture: \"fr-FR\" } }) { displayText } }");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(body["errors"]);
+        Assert.Empty(body["data"]!["fr"]!.AsArray());
+        Assert.Equal(
+            ["culture: 'fr-FR' is not one of the site's cultures (en-US, es-US), so no item is in it.",
+             "culture: 'de-DE' is not one of the site's cultures (en-US, es-US), so no item is in it."],
+            body["extensions"]!["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, whereStatus);
+        Assert.Empty(whereBody["data"]!["article"]!.AsArray());
+        Assert.Null(whereBody["extensions"]?["warnings"]);
+    }
+
+    [Fact]
     public async Task Fallback_without_a_culture_is_an_error_saying_it_needs_one()
     {
         var graphql = await GraphQLAsync();
