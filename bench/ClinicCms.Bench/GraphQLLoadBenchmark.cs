@@ -136,6 +136,7 @@ public static partial class GraphQLLoadBenchmark
         start.Environment["ClinicCms__AppDataPath"] = data;
         start.Environment["ClinicCms__GraphQL__ResponseCacheEnabled"] = cache ? "true" : "false";
         start.Environment["ClinicCms__Security__Api__PermitLimit"] = "0";
+        start.Environment["ClinicCms__Security__Search__PermitLimit"] = "0"; // the load comes from one address
         start.Environment["ClinicCms__Benchmark__LimitEndpoint"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in environment)

@@ -1,13 +1,16 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content.Search;
 
 /// <summary>
 /// Search on PostgreSQL: each document's text weighted into one tsvector (High A, Normal B, Low C) with its language's
 /// configuration, under a GIN index; queried with websearch_to_tsquery, ranked with ts_rank and cut with ts_headline.
-/// Every instance sharing the database searches the same index.
+/// Every instance sharing the database searches the same index. A search is stopped by the server after
+/// <see cref="SearchOptions.TimeoutSeconds"/> (<see cref="PostgresSearchTimeout"/>); ts_headline runs on the page's rows only.
 /// </summary>
-internal sealed class PostgresSearchIndex : ISearchIndex
+internal sealed partial class PostgresSearchIndex(IOptions<SearchOptions> options, ILogger<PostgresSearchIndex> logger) : ISearchIndex
 {
     private static readonly string HeadlineOptions =
         $"StartSel={SearchSnippets.StartMark}, StopSel={SearchSnippets.StopMark}, MaxWords={SearchSnippets.MaxWords}, MinWords=15, HighlightAll=false";
@@ -54,6 +57,23 @@ internal sealed class PostgresSearchIndex : ISearchIndex
 
     public async Task<SearchPage> SearchAsync(DbConnection connection, SearchRequest request, CancellationToken cancellationToken)
     {
+        var seconds = options.Value.TimeoutSeconds;
+        try
+        {
+            return await PostgresSearchTimeout.RunAsync(connection, seconds, () => PageAsync(connection, request, cancellationToken), cancellationToken);
+        }
+        catch (SearchTimeoutException)
+        {
+            LogTimeout(seconds, request.Expression.Clauses.Sum(c => c.Words.Count), request.Languages.Count);
+            throw;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "A search was stopped after {Seconds} s ({Words} words in {Languages} languages); see ClinicCms:Search:TimeoutSeconds")]
+    private partial void LogTimeout(double seconds, int words, int languages);
+
+    private static async Task<SearchPage> PageAsync(DbConnection connection, SearchRequest request, CancellationToken cancellationToken)
+    {
         if (request.Scopes.Count == 0)
         {
             return new SearchPage(0, []);
@@ -83,7 +103,7 @@ internal sealed class PostgresSearchIndex : ISearchIndex
         }
         if (hits.Count == 0 && request.Skip > 0)
         {
-            return new SearchPage((await SearchAsync(connection, request with { Skip = 0, First = 1 }, cancellationToken)).Total, []);
+            return new SearchPage((await PageAsync(connection, request with { Skip = 0, First = 1 }, cancellationToken)).Total, []);
         }
         return new SearchPage(total, hits);
     }

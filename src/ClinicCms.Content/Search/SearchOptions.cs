@@ -10,4 +10,10 @@ public sealed class SearchOptions
     /// meanwhile are rebuilt at the next start with it on (or by <c>index rebuild</c>).
     /// </summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// How long one search may run on PostgreSQL before the server stops it and the caller is told to use fewer or
+    /// more specific words; 0 turns the bound off.
+    /// </summary>
+    public double TimeoutSeconds { get; set; } = 5;
 }

@@ -30,6 +30,7 @@ public sealed partial class GraphQLExecutor(
             MediaVersions = http.RequestServices.GetService<ClinicCms.Content.Media.IMediaVersions>(),
             SiteCultures = http.RequestServices.GetService<ClinicCms.Content.Localization.SiteCultures>() is { } cultures ? cultures.GetAsync : null,
             Search = http.RequestServices.GetService<ClinicCms.Content.Search.IContentSearch>(),
+            SearchRefusal = http.RequestServices.GetService<ISearchBudget>() is { } budget ? () => SearchRefusal(budget, http) : null,
         };
         var result = await ExecuteAsync(request, http, schema, reads);
         if (result.Errors is { Count: > 0 } errors)
@@ -45,6 +46,17 @@ public sealed partial class GraphQLExecutor(
             result.Errors = Bounded(errors);
         }
         return (result, reads.Tags);
+    }
+
+    // The answer carries the wait: a 429 (StatusCodeFor) with Retry-After.
+    private static string? SearchRefusal(ISearchBudget budget, HttpContext http)
+    {
+        if (budget.Refusal(http) is not { } refusal)
+        {
+            return null;
+        }
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(refusal.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return refusal.Message;
     }
 
     // Only on a failed request, whose query already passed the token and line checks, so parsing again is cheap.
@@ -124,14 +136,16 @@ public sealed partial class GraphQLExecutor(
             };
         });
 
-    /// <summary>Orchard's status codes: 401 when a permission failed, 400 for any other error, else 200.</summary>
+    /// <summary>Orchard's status codes: 401 when a permission failed, 400 for any other error, else 200; and 429 when a search was over the caller's budget.</summary>
     public static int StatusCodeFor(ExecutionResult result)
     {
         if (result.Errors is not { Count: > 0 } errors)
         {
             return StatusCodes.Status200OK;
         }
-        return errors.Any(e => e.Code == Queries.ContentListResolver.Unauthorized) ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+        return errors.Any(e => e.Code == Queries.ContentListResolver.Unauthorized) ? StatusCodes.Status401Unauthorized
+            : errors.Any(e => e.Code == Queries.SearchResolver.TooManyRequests) ? StatusCodes.Status429TooManyRequests
+            : StatusCodes.Status400BadRequest;
     }
 
     [LoggerMessage(LogLevel.Warning, "GraphQL {Operation} from {RemoteAddress} refused: the API is read-only")]

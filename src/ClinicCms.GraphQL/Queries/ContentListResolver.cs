@@ -20,7 +20,7 @@ internal static class ContentListResolver
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
-        var query = InCulture(context, rule.Apply(new ContentQuery(model.ContentType)
+        var query = await InCultureAsync(context, rule.Apply(new ContentQuery(model.ContentType)
         {
             Status = status,
             Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
@@ -45,7 +45,7 @@ internal static class ContentListResolver
     {
         var reads = ContentReadContext.Of(context);
         var rule = await CheckAccessAsync(context, reads, model, []); // a count has no orderBy
-        var query = InCulture(context, rule.Apply(new ContentQuery(model.ContentType)
+        var query = await InCultureAsync(context, rule.Apply(new ContentQuery(model.ContentType)
         {
             Status = rule.Status,
             Where = WhereFilters.From(context.GetArgument<Dictionary<string, object?>>("where"), model.Filter),
@@ -81,12 +81,19 @@ internal static class ContentListResolver
     }
 
     // ClinicCms's culture and fallback arguments (on types with LocalizationPart); the reader falls back to the site's default culture.
-    private static ContentQuery InCulture(IResolveFieldContext context, ContentQuery query)
+    private static async ValueTask<ContentQuery> InCultureAsync(IResolveFieldContext context, ContentQuery query)
     {
-        CultureArguments.CheckWhere(query.Where);
-        if (context.FieldDefinition.Arguments?.Find("culture") is null || CultureArguments.Read(context, "culture") is not { } culture)
+        query = query with { Where = await CultureArguments.WhereAsync(context, query.Where) };
+        if (context.FieldDefinition.Arguments?.Find("culture") is null)
         {
             return query;
+        }
+        if (await CultureArguments.ReadAsync(context, "culture") is not { } culture)
+        {
+            // Said rather than ignored: without a culture the list has every culture, which is not what was asked.
+            return context.GetArgument<bool?>("fallback") == true
+                ? throw new ExecutionError("fallback needs culture: give the culture to fall back from, e.g. article(culture: \"es-US\", fallback: true).") { Code = "ARGUMENT_INPUT_ERROR" }
+                : query;
         }
         return query with { Culture = culture, Fallback = context.GetArgument<bool?>("fallback") == true };
     }

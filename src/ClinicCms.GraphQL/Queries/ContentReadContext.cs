@@ -36,6 +36,9 @@ public sealed class ContentReadContext(IContentReader reader, IContentReadAccess
     /// <summary>Site search; null in a host without it.</summary>
     public ClinicCms.Content.Search.IContentSearch? Search { get; init; }
 
+    /// <summary>Null when the caller may search once more, else why not (see <see cref="ISearchBudget"/>); null in a host without a search limit.</summary>
+    public Func<string?>? SearchRefusal { get; init; }
+
     /// <summary>The caller's view scopes, asked once per type.</summary>
     public ReadScopes Scopes => _scopes ??= new ReadScopes(Access, User);
 

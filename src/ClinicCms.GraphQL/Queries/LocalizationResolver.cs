@@ -12,7 +12,7 @@ internal static class LocalizationResolver
     public static async Task<List<ContentNode>> LocalizationsAsync(IResolveFieldContext<PartSource> context)
     {
         var reads = ContentReadContext.Of(context);
-        var culture = CultureArguments.Read(context, "culture");
+        var culture = await CultureArguments.ReadAsync(context, "culture");
         if (JsonRead.String(context.Source.Value, "LocalizationSet") is not { Length: > 0 } set)
         {
             return [];

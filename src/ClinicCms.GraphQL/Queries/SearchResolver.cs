@@ -17,6 +17,8 @@ public sealed record SearchAnswerItem(double Score, string Snippet, ContentNode 
 internal static class SearchResolver
 {
     public const string QueryError = "SEARCH_QUERY_ERROR";
+    public const string Timeout = "SEARCH_TIMEOUT";
+    public const string TooManyRequests = "TOO_MANY_REQUESTS";
 
     public static async Task<object?> SearchAsync(IResolveFieldContext context, IReadOnlyCollection<string> searchable)
     {
@@ -44,6 +46,10 @@ internal static class SearchResolver
         {
             throw new ExecutionError($"contentTypes names '{Shorten(unknown)}', which is not a searchable content type.") { Code = QueryError };
         }
+        if (named is { Count: 0 })
+        {
+            return new SearchAnswer(0, []); // no types named: nothing to search, whoever asks
+        }
         var scopes = await ScopesAsync(reads, named?.Distinct().ToList() ?? [.. searchable], named is not null, status);
         if (scopes.Count == 0)
         {
@@ -59,7 +65,7 @@ internal static class SearchResolver
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
-        var culture = CultureArguments.Read(context, "culture"); // the list fields' check: a malformed name is an error naming it
+        var culture = await CultureArguments.ReadAsync(context, "culture"); // the list fields' check: a malformed name is an error naming it
         var request = new SearchRequest(expression, scopes)
         {
             Culture = string.IsNullOrWhiteSpace(culture) ? null : culture,
@@ -68,6 +74,10 @@ internal static class SearchResolver
             Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
             First = first,
         };
+        if (reads.SearchRefusal?.Invoke() is { } refused)
+        {
+            throw new ExecutionError(refused) { Code = TooManyRequests };
+        }
         int total;
         IReadOnlyList<SearchResult> results;
         try
@@ -77,6 +87,10 @@ internal static class SearchResolver
         catch (SearchQueryException e)
         {
             throw new ExecutionError(e.Message) { Code = QueryError };
+        }
+        catch (SearchTimeoutException e)
+        {
+            throw new ExecutionError(e.Message) { Code = Timeout };
         }
         foreach (var scope in scopes)
         {

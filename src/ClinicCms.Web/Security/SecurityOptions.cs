@@ -37,6 +37,9 @@ public sealed class SecurityOptions
 
     /// <summary>Requests to /api/* per API client (bearer token), a budget of its own; a PermitLimit of 0 turns the limit off.</summary>
     public RateLimit ApiClient { get; set; } = new() { PermitLimit = 5000, WindowSeconds = 10 };
+
+    /// <summary>GraphQL searches per address for anonymous callers (see <see cref="SearchBudget"/>); a PermitLimit of 0 turns the limit off.</summary>
+    public RateLimit Search { get; set; } = new() { PermitLimit = 10, WindowSeconds = 1 };
 }
 
 public sealed class RateLimit

@@ -96,6 +96,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<IContentReadAccess, GraphQLContentAccess>();
         services.AddRateLimiter(o => RateLimits.Add(o, security));
+        services.AddSingleton<ISearchBudget, SearchBudget>();
         return services;
     }
 

@@ -69,6 +69,62 @@ public abstract class LocalizedQueryTests(LocalizationSite site)
     }
 
     [Fact]
+    public async Task Culture_names_are_case_insensitive_in_the_culture_argument_the_where_filter_fallback_and_localizations()
+    {
+        var data = await (await GraphQLAsync()).DataAsync("""
+            { es: article(culture: "ES-us", orderBy: { displayText: ASC }) { displayText localizationPart { culture } }
+              esCount: articleCount(culture: "es-us")
+              where: article(where: { localizationPart: { culture: "es-us" } }, orderBy: { displayText: ASC }) { displayText }
+              fallback: article(culture: "es-us", fallback: true, orderBy: { displayText: ASC }) { displayText }
+              hours: article(culture: "EN-US", where: { path: "articles/clinic-hours" }) { localizationPart { localizations(culture: "es-us") { displayText } } } }
+            """);
+
+        Assert.Equal(["Horario de prueba", "Solo de prueba"], Titles(data["es"]));
+        Assert.Equal("es-US", data["es"]![0]!["localizationPart"]!["culture"]!.GetValue<string>()); // as the site spells it
+        Assert.Equal(2, data["esCount"]!.GetValue<int>());
+        Assert.Equal(["Horario de prueba", "Solo de prueba"], Titles(data["where"]));
+        Assert.Equal(["Horario de prueba", "How Many Ketamine Infusions Will I Need?", "Parking", "Solo de prueba"], Titles(data["fallback"]));
+        Assert.Equal(["Horario de prueba"], Titles(data["hours"]![0]!["localizationPart"]!["localizations"]));
+    }
+
+    [Fact]
+    public async Task A_culture_argument_the_site_lacks_finds_nothing_and_a_warning_says_why_while_a_where_filter_stays_silent()
+    {
+        var graphql = await GraphQLAsync();
+        var (status, body) = await graphql.PostAsync("""
+            { fr: article(culture: "fr-FR") { displayText } again: articleCount(culture: "fr-FR")
+              article(culture: "en-US") { localizationPart { localizations(culture: "de-DE") { displayText } } } }
+            """);
+        var (whereStatus, whereBody) = await graphql.PostAsync("{ article(where: { localizationPart: { culture: \"fr-FR\" } }) { displayText } }");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Null(body["errors"]);
+        Assert.Empty(body["data"]!["fr"]!.AsArray());
+        Assert.Equal(
+            ["culture: 'fr-FR' is not one of the site's cultures (en-US, es-US), so no item is in it.",
+             "culture: 'de-DE' is not one of the site's cultures (en-US, es-US), so no item is in it."],
+            body["extensions"]!["warnings"]!.AsArray().Select(w => w!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.OK, whereStatus);
+        Assert.Empty(whereBody["data"]!["article"]!.AsArray());
+        Assert.Null(whereBody["extensions"]?["warnings"]);
+    }
+
+    [Fact]
+    public async Task Fallback_without_a_culture_is_an_error_saying_it_needs_one()
+    {
+        var graphql = await GraphQLAsync();
+        foreach (var query in new[] { "{ article(fallback: true) { displayText } }", "{ articleCount(fallback: true) }" })
+        {
+            var (status, body) = await graphql.PostAsync(query);
+
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.StartsWith("fallback needs culture", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        var without = await graphql.DataAsync("{ article(fallback: false) { displayText } }"); // false asks nothing
+        Assert.Equal(5, without["article"]!.AsArray().Count);
+    }
+
+    [Fact]
     public async Task Localizations_are_the_whole_published_set_as_in_orchard_and_never_a_draft_for_anonymous_callers()
     {
         var graphql = await GraphQLAsync();

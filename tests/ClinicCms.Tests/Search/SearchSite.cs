@@ -15,7 +15,7 @@ public sealed class SearchSite : IAsyncLifetime
     {
     }
 
-    internal SearchSite(bool? postgres) => App = new ClinicCmsApp(setupRecipe: Recipe, postgres: postgres);
+    internal SearchSite(bool? postgres, IDictionary<string, string>? settings = null) => App = new ClinicCmsApp(setupRecipe: Recipe, postgres: postgres, settings: settings);
 
     public ClinicCmsApp App { get; }
 

@@ -77,6 +77,27 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     }
 
     [Fact]
+    public async Task A_culture_spelled_in_another_case_finds_the_items_of_that_culture()
+    {
+        var lower = Ids(await SearchAsync(site.Anonymous(), "tratamientos", ", culture: \"es-us\""));
+        var upper = Ids(await SearchAsync(site.Anonymous(), "infusion", ", culture: \"EN-us\""));
+
+        Assert.Equal([Spanish], lower);
+        Assert.Equal([TitleMatch, BodyMatch], upper);
+    }
+
+    [Fact]
+    public async Task An_empty_contentTypes_list_searches_no_type_and_finds_nothing_for_anyone()
+    {
+        var anonymous = await SearchAsync(site.Anonymous(), "infusion", ", contentTypes: []");
+        var admin = await SearchAsync(await site.AdminAsync(), "infusion", ", contentTypes: []");
+
+        Assert.Equal(0, anonymous["total"]!.GetValue<int>());
+        Assert.Empty(anonymous["items"]!.AsArray());
+        Assert.Equal(anonymous.ToJsonString(), admin.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_type_without_LocalizationPart_is_found_with_a_culture_as_a_list_finds_it()
     {
         var (listed, listedInEnglish) = await site.App.InScopeAsync(async sp =>

@@ -123,6 +123,8 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         builder.UseSetting("ClinicCms:Scheduling:Enabled", "false");
         // So would the webhook deliverer's; the webhook tests turn it on.
         builder.UseSetting("ClinicCms:Webhooks:SendDeliveries", "false");
+        // Every test client comes from one address; the search limit's tests turn it on.
+        builder.UseSetting("ClinicCms:Security:Search:PermitLimit", "0");
         if (setupRecipe is not null)
         {
             builder.UseSetting("ClinicCms:Setup:Recipe", setupRecipe);
