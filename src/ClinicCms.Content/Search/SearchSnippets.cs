@@ -50,6 +50,20 @@ public static class SearchSnippets
         return ToHtml(marked.ToString());
     }
 
+    /// <summary>The terms to mark in each language's documents: the query's words as that language indexes them, excluded ones left out.</summary>
+    public static Dictionary<string, IReadOnlySet<string>> TermsByLanguage(SearchRequest request)
+    {
+        var terms = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var language in request.Languages)
+        {
+            if (request.Expression.TermsIn(language) is { } clauses)
+            {
+                terms[language.Name] = clauses.Where(c => !c.Excluded).SelectMany(c => c.Words).ToHashSet();
+            }
+        }
+        return terms;
+    }
+
     /// <summary>Escapes text marked with <see cref="StartMark"/> and <see cref="StopMark"/> and turns the marks into &lt;mark&gt; tags.</summary>
     public static string ToHtml(string marked)
     {
