@@ -20,7 +20,10 @@ internal static class Bm25
         return idf <= 0.0 ? 1e-6 : idf;
     }
 
-    /// <summary>One phrase's part of a row's score.</summary>
-    public static double Term(double idf, double frequency, double length, double averageLength) =>
-        idf * ((frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + B * length / averageLength)));
+    /// <summary>
+    /// A phrase's factor in a row: its part of the row's score is the phrase's IDF times this (the same operations as
+    /// FTS5's, so the product is the same double).
+    /// </summary>
+    public static double Factor(double frequency, double length, double averageLength) =>
+        (frequency * (K1 + 1.0)) / (frequency + K1 * (1 - B + B * length / averageLength));
 }

@@ -2,15 +2,16 @@ namespace ClinicCms.Content.Search;
 
 /// <summary>
 /// The SQLite search index at one revision, held in memory so that ranking does not score every match in SQL: for
-/// each FTS5 token the rows holding it, ascending, with its bm25 frequency there (see <see cref="Bm25"/>). A query is
+/// each FTS5 token the rows holding it, ascending, with its bm25 factor there (see <see cref="Bm25"/>; the table's
+/// statistics are fixed in a snapshot, so only the IDF is left for the query). A query is
 /// the intersection of its words' rows less the excluded words' rows, scored as FTS5 scores it and cut to the page
 /// with a heap, so the answer equals <see cref="SqliteSearchIndex"/>'s. Phrases need positions, which it does not
 /// keep: <see cref="Search"/> returns null for them.
 /// </summary>
-internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] documents, long tokens, Dictionary<string, SearchSnapshot.Postings> terms)
+internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] documents, Dictionary<string, SearchSnapshot.Postings> terms)
 {
-    /// <summary>The rows holding one token, ascending, with the token's frequency in each.</summary>
-    public sealed record Postings(int[] Rows, double[] Frequencies);
+    /// <summary>The rows holding one token, ascending, with the token's bm25 factor in each.</summary>
+    public sealed record Postings(int[] Rows, double[] Factors);
 
     public long Revision => revision;
 
@@ -26,8 +27,6 @@ internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] document
         }
         var top = new TopHits((int)Math.Min(int.MaxValue, (long)request.Skip + request.First));
         var total = 0;
-        // As FTS5: every row of the table counts, whatever the query's filters.
-        var averageLength = (double)tokens / (double)documents.Length;
         foreach (var language in request.Languages)
         {
             if (request.Expression.TermsIn(language) is not { } clauses || request.Scopes.Count == 0)
@@ -56,13 +55,14 @@ internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] document
             {
                 continue; // a word no row holds: nothing matches in this language
             }
-            total += Match(request, language, [.. wanted.Select(p => p!)], excluded, averageLength, top);
+            total += Match(request, language, [.. wanted.Select(p => p!)], excluded, top);
         }
         return (total, [.. top.Best().Skip(request.Skip).Select(h => (documents[h.Row]!, h.Score))]);
     }
 
-    private int Match(SearchRequest request, SearchLanguage language, Postings[] wanted, List<Postings> excluded, double averageLength, TopHits top)
+    private int Match(SearchRequest request, SearchLanguage language, Postings[] wanted, List<Postings> excluded, TopHits top)
     {
+        // As FTS5: every row of the table counts, whatever the query's filters.
         var idf = wanted.Select(p => Bm25.Idf(documents.Length, p.Rows.Length)).ToArray();
         var at = new int[wanted.Length];
         var excludedAt = new int[excluded.Count];
@@ -78,7 +78,7 @@ internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] document
             var score = 0.0;
             for (var i = 0; i < wanted.Length; i++)
             {
-                score += Bm25.Term(idf[i], wanted[i].Frequencies[at[i]], document.Length, averageLength);
+                score += idf[i] * wanted[i].Factors[at[i]];
             }
             matched++;
             top.Offer(row, score, document.ContentItemId);

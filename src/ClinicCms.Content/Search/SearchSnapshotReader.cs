@@ -49,8 +49,8 @@ internal static class SearchSnapshotReader
                 }
                 builder.Documents.Add(reader.IsDBNull(4) ? null : new SnapshotDocument(reader.GetInt64(0), reader.GetString(4), reader.GetString(5),
                     string.Intern(reader.GetString(6)), reader.IsDBNull(7) ? null : string.Intern(reader.GetString(7)), string.Intern(reader.GetString(8)),
-                    reader.GetBoolean(9), reader.GetBoolean(10), reader.IsDBNull(11) ? null : reader.GetString(11), length));
-                builder.Tokens += length;
+                    reader.GetBoolean(9), reader.GetBoolean(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
+                builder.Lengths.Add(length);
                 if (builder.Bytes > maxBytes)
                 {
                     return (revision, null);
@@ -67,7 +67,7 @@ internal static class SearchSnapshotReader
 
         public List<SnapshotDocument?> Documents { get; } = [];
 
-        public long Tokens { get; set; }
+        public List<int> Lengths { get; } = [];
 
         public long Bytes => _postings * PostingBytes + Documents.Count * DocumentBytes + _terms.Count * TokenBytes;
 
@@ -96,7 +96,12 @@ internal static class SearchSnapshotReader
             return count;
         }
 
-        public SearchSnapshot Snapshot(long revision) => new(revision, [.. Documents], Tokens,
-            _terms.ToDictionary(t => t.Key, t => new SearchSnapshot.Postings([.. t.Value.Rows], [.. t.Value.Frequencies]), StringComparer.Ordinal));
+        public SearchSnapshot Snapshot(long revision)
+        {
+            // As FTS5: the average over every row of the table, from the total of its tokens.
+            var averageLength = (double)Lengths.Sum(l => (long)l) / (double)Lengths.Count;
+            return new(revision, [.. Documents], _terms.ToDictionary(t => t.Key, t => new SearchSnapshot.Postings([.. t.Value.Rows],
+                [.. t.Value.Rows.Select((row, i) => Bm25.Factor(t.Value.Frequencies[i], Lengths[row], averageLength))]), StringComparer.Ordinal));
+        }
     }
 }
