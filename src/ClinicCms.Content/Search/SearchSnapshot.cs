@@ -11,7 +11,31 @@ namespace ClinicCms.Content.Search;
 internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] documents, Dictionary<string, SearchSnapshot.Postings> terms)
 {
     /// <summary>The rows holding one token, ascending, with the token's bm25 factor in each.</summary>
-    public sealed record Postings(int[] Rows, double[] Factors);
+    public sealed record Postings(int[] Rows, double[] Factors)
+    {
+        private int[]? _byFactor;
+
+        /// <summary>Indexes into <see cref="Rows"/>, highest factor first; sorted when a query first needs them.</summary>
+        public int[] ByFactor
+        {
+            get
+            {
+                if (Volatile.Read(ref _byFactor) is { } sorted)
+                {
+                    return sorted;
+                }
+                var order = Enumerable.Range(0, Rows.Length).ToArray();
+                var factors = Factors;
+                Array.Sort(order, (a, b) => factors[b].CompareTo(factors[a]));
+                Volatile.Write(ref _byFactor, order);
+                return order;
+            }
+        }
+    }
+
+    private const int MaxAllowedSets = 64;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _allowed = new(StringComparer.Ordinal);
 
     public long Revision => revision;
 
@@ -64,68 +88,39 @@ internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] document
     {
         // As FTS5: every row of the table counts, whatever the query's filters.
         var idf = wanted.Select(p => Bm25.Idf(documents.Length, p.Rows.Length)).ToArray();
-        var at = new int[wanted.Length];
-        var excludedAt = new int[excluded.Count];
-        var driver = Array.IndexOf(wanted, wanted.MinBy(p => p.Rows.Length));
-        var matched = 0;
-        foreach (var row in wanted[driver].Rows)
+        var query = new SnapshotQuery(wanted, idf, [.. excluded], Allowed(request, language), documents);
+        var total = query.Count();
+        if (total > 0 && !query.RankByImpact(top, maxRows: Math.Max(256, total / 8)))
         {
-            if (!AllHold(wanted, at, row) || AnyHolds(excluded, excludedAt, row)
-                || documents[row] is not { } document || !SearchFilters.Matches(request, language, document))
-            {
-                continue;
-            }
-            var score = 0.0;
-            for (var i = 0; i < wanted.Length; i++)
-            {
-                score += idf[i] * wanted[i].Factors[at[i]];
-            }
-            matched++;
-            top.Offer(row, score, document.ContentItemId);
+            query.RankAll(top);
         }
-        return matched;
+        return total;
     }
 
-    private static bool AllHold(Postings[] lists, int[] at, int row)
+    /// <summary>Which rows the request's filters let through in one language, kept for the requests that share them.</summary>
+    private bool[] Allowed(SearchRequest request, SearchLanguage language)
     {
-        for (var i = 0; i < lists.Length; i++)
+        var key = new System.Text.StringBuilder().Append(language.Name).Append('\0').Append((int)request.Status).Append('\0')
+            .Append(request.Culture).Append('\0').Append(request.OnlyItem);
+        foreach (var scope in request.Scopes)
         {
-            if (!Seek(lists[i].Rows, ref at[i], row))
-            {
-                return false;
-            }
+            key.Append('\0').Append(scope.ContentType).Append('\u0001').Append(scope.Owner);
         }
-        return true;
-    }
-
-    private static bool AnyHolds(List<Postings> lists, int[] at, int row)
-    {
-        for (var i = 0; i < lists.Count; i++)
+        var text = key.ToString();
+        if (_allowed.TryGetValue(text, out var allowed))
         {
-            if (Seek(lists[i].Rows, ref at[i], row))
-            {
-                return true;
-            }
+            return allowed;
         }
-        return false;
-    }
-
-    // Moves the cursor to the first row at or after the one sought (galloping, then a binary search); rows only grow.
-    private static bool Seek(int[] rows, ref int at, int row)
-    {
-        var step = 1;
-        var low = at;
-        while (at < rows.Length && rows[at] < row)
+        allowed = new bool[documents.Length];
+        for (var row = 0; row < documents.Length; row++)
         {
-            low = at;
-            at = (int)Math.Min(rows.Length, (long)at + step);
-            step <<= 1;
+            allowed[row] = documents[row] is { } document && SearchFilters.Matches(request, language, document);
         }
-        if (at > low && at - low > 1)
+        // A few kinds of callers ask most searches; past that many sets, each is computed for its request only.
+        if (_allowed.Count < MaxAllowedSets)
         {
-            var found = Array.BinarySearch(rows, low, Math.Min(at, rows.Length - 1) - low + 1, row);
-            at = found >= 0 ? found : ~found;
+            _allowed.TryAdd(text, allowed);
         }
-        return at < rows.Length && rows[at] == row;
+        return allowed;
     }
 }

@@ -7,6 +7,13 @@ internal sealed class TopHits(int capacity)
 
     private readonly List<Hit> _heap = [];
 
+    public int Capacity => capacity;
+
+    public int Count => _heap.Count;
+
+    /// <summary>The worst hit kept (the heap's root); only when <see cref="Count"/> is not 0.</summary>
+    public Hit Worst => _heap[0];
+
     public void Offer(int row, double score, string contentItemId)
     {
         if (capacity == 0)
