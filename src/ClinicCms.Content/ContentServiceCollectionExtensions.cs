@@ -38,7 +38,9 @@ public static class ContentServiceCollectionExtensions
             services.AddDbContextPool<SqliteClinicCmsDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AnnounceAfterCommit>(), sp.GetRequiredService<AuditBeforeCommit>(), sp.GetRequiredService<Webhooks.WebhookOutboxBeforeCommit>(), sp.GetRequiredService<Search.SearchIndexer>()));
             services.AddSingleton(_ => new SqliteReadConnections(connectionString));
             services.AddScoped<ClinicCmsDbContext>(sp => sp.GetRequiredService<SqliteClinicCmsDbContext>());
-            services.AddSingleton<Search.ISearchIndex, Search.SqliteSearchIndex>();
+            services.AddSingleton<Search.SqliteSearchIndex>();
+            services.AddSingleton<Search.SearchSnapshotIndex>();
+            services.AddSingleton<Search.ISearchIndex>(sp => sp.GetRequiredService<Search.SearchSnapshotIndex>());
         }
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ContentDefinitionStore.Cache>();

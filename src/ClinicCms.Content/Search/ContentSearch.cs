@@ -21,7 +21,8 @@ public interface IContentSearch
 /// versions found as every read does. A version changed between the two queries, or no longer in the status asked
 /// for, is left out.
 /// </summary>
-internal sealed class ContentSearch(ReadSession session, ContentItemLoader loader, ISearchIndex index, IOptions<SearchOptions> options) : IContentSearch
+internal sealed class ContentSearch(ReadSession session, ContentItemLoader loader, IContentReader reader, ISearchIndex index, IOptions<SearchOptions> options)
+    : IContentSearch
 {
     public async Task<(int Total, IReadOnlyList<SearchResult> Results)> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
@@ -35,18 +36,25 @@ internal sealed class ContentSearch(ReadSession session, ContentItemLoader loade
         {
             return (page.Total, []);
         }
-        var ids = page.Hits.Select(h => h.ContentItemVersionId).ToList();
-        var rows = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemVersionId));
-        // The rows decide, not the index: a version unpublished, replaced or deleted while the index missed it (a
-        // write made with search off) is not served as if it were still in the status asked for.
-        rows = request.Status switch
-        {
-            PublicationStatus.Published => rows.Where(r => r.Published),
-            PublicationStatus.Draft => rows.Where(r => r.Latest && !r.Published),
-            _ => rows.Where(r => r.Latest),
-        };
-        var items = (await loader.ReadAsync(rows, cancellationToken))
-            .ToDictionary(i => i.ContentItemVersionId, StringComparer.Ordinal);
+        var items = (await ReadAsync(db, request.Status, page.Hits, cancellationToken)).ToDictionary(i => i.ContentItemVersionId, StringComparer.Ordinal);
         return (page.Total, [.. page.Hits.Where(h => items.ContainsKey(h.ContentItemVersionId)).Select(h => new SearchResult(h, items[h.ContentItemVersionId]))]);
+    }
+
+    // The rows decide, not the index: a version unpublished, replaced or deleted while the index missed it (a write
+    // made with search off) is not served as if it were still in the status asked for.
+    private async Task<IEnumerable<ContentItem>> ReadAsync(ClinicCmsDbContext db, PublicationStatus status, IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken)
+    {
+        if (status == PublicationStatus.Published)
+        {
+            // The reader every published read goes through (the published index when it is current): the items'
+            // published versions now, kept when they are still the versions found.
+            var found = hits.Select(h => h.ContentItemVersionId).ToHashSet(StringComparer.Ordinal);
+            return (await reader.LoadPublishedAsync([.. hits.Select(h => h.ContentItemId).Distinct(StringComparer.Ordinal)], cancellationToken))
+                .Where(i => found.Contains(i.ContentItemVersionId));
+        }
+        var ids = hits.Select(h => h.ContentItemVersionId).ToList();
+        var rows = db.ContentItems.AsNoTracking().Where(r => ids.Contains(r.ContentItemVersionId));
+        rows = status == PublicationStatus.Draft ? rows.Where(r => r.Latest && !r.Published) : rows.Where(r => r.Latest);
+        return await loader.ReadAsync(rows, cancellationToken);
     }
 }

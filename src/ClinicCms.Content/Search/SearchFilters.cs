@@ -2,7 +2,10 @@ using ClinicCms.Content.Reading;
 
 namespace ClinicCms.Content.Search;
 
-/// <summary>The request's conditions on the documents table (alias d), the same SQL on both providers.</summary>
+/// <summary>
+/// The request's conditions on a document: as SQL on the documents table (alias d), the same on both providers, and as
+/// a test of a document held in memory (<see cref="SearchSnapshot"/>), which must agree with it.
+/// </summary>
 internal static class SearchFilters
 {
     public static string Where(SqlCommands sql, SearchRequest request, SearchLanguage language)
@@ -29,5 +32,30 @@ internal static class SearchFilters
             conditions.Add($"d.\"ContentItemId\" = {sql.Add(request.OnlyItem)}");
         }
         return string.Join(" AND ", conditions);
+    }
+
+    public static bool Matches(SearchRequest request, SearchLanguage language, SnapshotDocument d) =>
+        d.Language == language.Name
+        && Scoped(request.Scopes, d)
+        && request.Status switch
+        {
+            PublicationStatus.Published => d.Published,
+            PublicationStatus.Latest => d.Latest,
+            PublicationStatus.Draft => d.Latest && !d.Published,
+            _ => false,
+        }
+        && (request.Culture is null || request.Culture == d.Culture)
+        && (request.OnlyItem is null || request.OnlyItem == d.ContentItemId);
+
+    private static bool Scoped(IReadOnlyList<SearchScope> scopes, SnapshotDocument d)
+    {
+        foreach (var scope in scopes)
+        {
+            if (scope.ContentType == d.ContentType && (scope.Owner is null || scope.Owner == d.Owner))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

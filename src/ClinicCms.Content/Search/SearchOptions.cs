@@ -16,4 +16,10 @@ public sealed class SearchOptions
     /// more specific words; 0 turns the bound off.
     /// </summary>
     public double TimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// SQLite: how much memory the search index may take when held in memory to rank searches (every word's documents
+    /// and bm25 factors); past it, or at 0, SQL ranks every search, scoring every match. Ignored on PostgreSQL.
+    /// </summary>
+    public int MemoryIndexMaxMegabytes { get; set; } = 64;
 }

@@ -21,23 +21,42 @@ public static class SearchSnippets
     /// <summary>The snippet of <paramref name="text"/> with the words whose terms are in <paramref name="terms"/> marked.</summary>
     public static string Cut(string text, SearchLanguage language, IReadOnlySet<string> terms)
     {
-        var words = SearchLanguage.Words(text).ToList();
-        if (words.Count == 0)
+        // Words are read only up to the end of the window: the first MaxWords (the window when nothing matches) and the
+        // last MaxWords read (a window around the first match always lies in them).
+        Span<(int Start, int Length)> head = stackalloc (int, int)[MaxWords];
+        Span<(int Start, int Length)> last = stackalloc (int, int)[MaxWords];
+        var count = 0;
+        var first = -1;
+        foreach (var word in SearchLanguage.Words(text))
+        {
+            if (count < MaxWords)
+            {
+                head[count] = word;
+            }
+            last[count % MaxWords] = word;
+            if (first < 0 && Matches(word))
+            {
+                first = count;
+            }
+            count++;
+            if (first >= 0 && count >= Math.Max(0, first - WordsBefore) + MaxWords)
+            {
+                break;
+            }
+        }
+        if (count == 0)
         {
             return "";
         }
-        // Only the words up to the first match and the window after it are stemmed.
-        bool Matches(int i) => language.Term(text.AsSpan(words[i].Start, words[i].Length)) is { } t && terms.Contains(t);
-        var first = Enumerable.Range(0, words.Count).FirstOrDefault(Matches, -1);
-        var from = Math.Max(0, Math.Min(first < 0 ? 0 : first - WordsBefore, words.Count - MaxWords));
-        var to = Math.Min(words.Count, from + MaxWords);
+        var from = Math.Max(0, Math.Min(first < 0 ? 0 : first - WordsBefore, count - MaxWords));
+        var to = Math.Min(count, from + MaxWords);
         var marked = new StringBuilder();
-        var position = words[from].Start;
+        var position = first < 0 ? head[0].Start : last[from % MaxWords].Start;
         for (var i = from; i < to; i++)
         {
-            var (start, length) = words[i];
+            var (start, length) = first < 0 ? head[i] : last[i % MaxWords];
             marked.Append(text, position, start - position);
-            if (i == first || (i > first && Matches(i)))
+            if (i == first || (i > first && first >= 0 && Matches((start, length))))
             {
                 marked.Append(StartMark).Append(text, start, length).Append(StopMark);
             }
@@ -48,6 +67,22 @@ public static class SearchSnippets
             position = start + length;
         }
         return ToHtml(marked.ToString());
+
+        bool Matches((int Start, int Length) word) => language.Term(text.AsSpan(word.Start, word.Length)) is { } t && terms.Contains(t);
+    }
+
+    /// <summary>The terms to mark in each language's documents: the query's words as that language indexes them, excluded ones left out.</summary>
+    public static Dictionary<string, IReadOnlySet<string>> TermsByLanguage(SearchRequest request)
+    {
+        var terms = new Dictionary<string, IReadOnlySet<string>>();
+        foreach (var language in request.Languages)
+        {
+            if (request.Expression.TermsIn(language) is { } clauses)
+            {
+                terms[language.Name] = clauses.Where(c => !c.Excluded).SelectMany(c => c.Words).ToHashSet();
+            }
+        }
+        return terms;
     }
 
     /// <summary>Escapes text marked with <see cref="StartMark"/> and <see cref="StopMark"/> and turns the marks into &lt;mark&gt; tags.</summary>

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Buffers;
+using System.Text;
+
+namespace ClinicCms.Content.Search;
+
+/// <summary>
+/// The tokens FTS5's unicode61 tokenizer makes of the index's terms: runs of letters, digits and private-use
+/// characters (its default categories L*, N* and Co); anything else, combining marks included, separates tokens.
+/// The terms are already lower case, which unicode61's folding leaves as they are. Characters that Unicode assigned
+/// after the version SQLite's tables follow may be classed differently; they do not occur in English or Spanish text.
+/// </summary>
+internal static class Fts5Tokens
+{
+    /// <summary>Calls <paramref name="token"/> for each token of <paramref name="text"/>, in order.</summary>
+    public static void Each<TState>(string text, TState state, Action<TState, ReadOnlyMemory<char>> token)
+    {
+        var start = -1;
+        var i = 0;
+        while (i <= text.Length)
+        {
+            var length = 1;
+            var inToken = false;
+            if (i < text.Length)
+            {
+                if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out length) == OperationStatus.Done)
+                {
+                    inToken = IsTokenCategory(Rune.GetUnicodeCategory(rune));
+                }
+                length = Math.Max(1, length);
+            }
+            if (inToken && start < 0)
+            {
+                start = i;
+            }
+            else if (!inToken && start >= 0)
+            {
+                token(state, text.AsMemory(start, i - start));
+                start = -1;
+            }
+            i += length;
+        }
+    }
+
+    /// <summary>The one token a query term is, or null when FTS5 would make it none or several (a phrase).</summary>
+    public static string? Single(string term)
+    {
+        var tokens = new List<string>(1);
+        Each(term, tokens, static (list, t) => list.Add(t.ToString()));
+        return tokens.Count == 1 ? tokens[0] : null;
+    }
+
+    private static bool IsTokenCategory(UnicodeCategory category) => category switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => true,
+        UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        UnicodeCategory.PrivateUse => true,
+        _ => false,
+    };
+}
