@@ -31,7 +31,7 @@ internal sealed class SqliteSearchIndex : ISearchIndex
         await using var text = Prepared(transaction, "INSERT INTO \"SearchText\" (rowid, \"High\", \"Normal\", \"Low\") VALUES (@p0, @p1, @p2, @p3)", 4);
         foreach (var chunk in documents.Chunk(SqlCommands.Batch))
         {
-            var terms = OrderedMap.Of(chunk, d => (High: Terms(d.Language, d.High), Normal: Terms(d.Language, d.Normal), Low: Terms(d.Language, d.Low)));
+            var terms = OrderedMap.Of(chunk, d => d.Terms ?? TermsOf(d));
             for (var i = 0; i < chunk.Length; i++, next++)
             {
                 var d = chunk[i];
@@ -64,6 +64,10 @@ internal sealed class SqliteSearchIndex : ISearchIndex
         }
         return command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public SearchDocument Prepare(SearchDocument document) => document with { Terms = TermsOf(document) };
+
+    private static SearchTerms TermsOf(SearchDocument d) => new(Terms(d.Language, d.High), Terms(d.Language, d.Normal), Terms(d.Language, d.Low));
 
     public Task RemoveItemsAsync(DbTransaction transaction, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken) =>
         RemoveAsync(transaction, "ContentItemId", contentItemIds, cancellationToken);
@@ -129,5 +133,5 @@ internal sealed class SqliteSearchIndex : ISearchIndex
     private async Task<int> CountAsync(DbConnection connection, SearchRequest request, CancellationToken cancellationToken) =>
         (await SearchAsync(connection, request with { Skip = 0, First = 1 }, cancellationToken)).Total;
 
-    private static string Terms(SearchLanguage language, string text) => string.Join(' ', language.Terms(text));
+    private static string Terms(SearchLanguage language, string text) => language.TermText(text);
 }
