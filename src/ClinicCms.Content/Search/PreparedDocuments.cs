@@ -17,7 +17,7 @@ internal sealed class PreparedDocuments(ISearchIndex index)
     private const int BatchSize = 100;
 
     private readonly Dictionary<string, Prepared> _byVersion = new(StringComparer.Ordinal);
-    private readonly Dictionary<(ContentDefinitionSet, string?, string), string> _fingerprints = [];
+    private readonly Dictionary<(ContentDefinitionSet, string?, string), (string Fingerprint, List<SearchTexts.TextSource>? Shape)> _types = [];
     private readonly List<Task> _building = [];
     private List<Prepared> _waiting = [];
 
@@ -40,14 +40,16 @@ internal sealed class PreparedDocuments(ISearchIndex index)
     public void Add(ContentItemVersionRow row, ContentItem item, ContentDefinitionSet definitions, string? defaultCulture)
     {
         var key = (definitions, defaultCulture, row.ContentType);
-        if (!_fingerprints.TryGetValue(key, out var fingerprint))
+        if (!_types.TryGetValue(key, out var type))
         {
-            fingerprint = definitions.FindType(row.ContentType) is { } type ? SearchSource.Fingerprint(type, definitions, defaultCulture) : "";
-            _fingerprints[key] = fingerprint;
+            type = (definitions.FindType(row.ContentType) is { } found ? SearchSource.Fingerprint(found, definitions, defaultCulture) : "",
+                SearchTexts.ShapeOf(row.ContentType, definitions));
+            _types[key] = type;
         }
         // The columns as stored (DisplayText and Owner cut to their length), as the database path reads them.
         var columns = ContentItemMapper.ToItem(row, item.Parts);
-        var prepared = new Prepared(row.ConcurrencyStamp, fingerprint, SearchTexts.Collect(columns, row.Culture, row.Published, row.Latest, definitions, defaultCulture));
+        var prepared = new Prepared(row.ConcurrencyStamp, type.Fingerprint,
+            type.Shape is null ? null : SearchTexts.Collect(columns, row.Culture, row.Published, row.Latest, type.Shape, defaultCulture));
         _byVersion[row.ContentItemVersionId] = prepared;
         _waiting.Add(prepared);
         if (_waiting.Count >= BatchSize)

@@ -157,7 +157,21 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
     }
 
     // Texts are collected on this thread (the definitions' JSON is read lazily), then built and prepared on every core.
-    private List<SearchDocument> Documents(List<IndexedVersion> versions, ContentDefinitionSet definitions, string? defaultCulture) =>
-        OrderedMap.Of([.. versions.Select(v => SearchTexts.Collect(v.Item, v.Culture, v.Item.Published, v.Item.Latest, definitions, defaultCulture)).OfType<SearchTexts.CollectedTexts>()],
-            texts => index.Prepare(texts.Build()));
+    private List<SearchDocument> Documents(List<IndexedVersion> versions, ContentDefinitionSet definitions, string? defaultCulture)
+    {
+        var shapes = new Dictionary<string, List<SearchTexts.TextSource>?>(StringComparer.Ordinal);
+        var collected = new List<SearchTexts.CollectedTexts>(versions.Count);
+        foreach (var (item, culture) in versions)
+        {
+            if (!shapes.TryGetValue(item.ContentType, out var shape))
+            {
+                shapes[item.ContentType] = shape = SearchTexts.ShapeOf(item.ContentType, definitions);
+            }
+            if (shape is not null)
+            {
+                collected.Add(SearchTexts.Collect(item, culture, item.Published, item.Latest, shape, defaultCulture));
+            }
+        }
+        return OrderedMap.Of(collected, texts => index.Prepare(texts.Build()));
+    }
 }

@@ -20,46 +20,71 @@ public static class SearchTexts
     /// with none are stemmed in the site's default culture.
     /// </summary>
     public static SearchDocument? Of(ContentItem item, string? culture, bool published, bool latest, ContentDefinitionSet definitions, string? defaultCulture) =>
-        Collect(item, culture, published, latest, definitions, defaultCulture)?.Build();
+        ShapeOf(item.ContentType, definitions) is { } shape ? Collect(item, culture, published, latest, shape, defaultCulture).Build() : null;
 
     /// <summary>
-    /// The texts <see cref="Of"/> takes from a version, as stored. Reading them touches the item's and the definitions'
-    /// JSON, which is not safe on two threads at once; <see cref="CollectedTexts.Build"/> touches only strings, so
-    /// documents can be built on every core once their texts are collected on one.
+    /// Where a type's searched texts are and their weights (the title, then body parts, then fields, in the type's
+    /// order), or null when the type is unknown or not searched. Worked out once per type, then read from each item.
     /// </summary>
-    internal static CollectedTexts? Collect(ContentItem item, string? culture, bool published, bool latest, ContentDefinitionSet definitions, string? defaultCulture)
+    internal static List<TextSource>? ShapeOf(string contentType, ContentDefinitionSet definitions)
     {
-        if (definitions.FindType(item.ContentType) is not { } type || SearchSettings.Of(type) is not { Disabled: false } settings)
+        if (definitions.FindType(contentType) is not { } type || SearchSettings.Of(type) is not { Disabled: false } settings)
         {
             return null;
         }
-        var texts = new List<(SearchWeight, string?, bool)>();
-        texts.Add((settings.WeightOf(SearchSettings.DisplayText), item.DisplayText, false));
+        var sources = new List<TextSource> { new(settings.WeightOf(SearchSettings.DisplayText), null, null, "", Html: false) };
         foreach (var typePart in type.Parts)
         {
-            var text = typePart.PartName switch
+            var property = typePart.PartName switch
             {
-                PartNames.HtmlBodyPart => (item.Part(typePart.Name).GetString("Html"), true),
-                PartNames.MarkdownBodyPart => (item.Part(typePart.Name).GetString("Markdown"), false),
-                _ => ((string?)null, false),
+                PartNames.HtmlBodyPart => "Html",
+                PartNames.MarkdownBodyPart => "Markdown",
+                _ => null,
             };
-            texts.Add((settings.WeightOf(typePart.Name), text.Item1, text.Item2));
+            if (property is not null)
+            {
+                sources.Add(new(settings.WeightOf(typePart.Name), typePart.Name, null, property, Html: property == "Html"));
+            }
         }
         foreach (var (typePart, field) in definitions.FieldsOf(type))
         {
-            var value = item.Field(typePart.Name, field.Name);
-            var text = field.FieldName switch
+            var property = field.FieldName switch
             {
-                "TextField" => (value.GetString("Text"), false),
-                "MarkdownField" => (value.GetString("Markdown"), false),
-                "HtmlField" => (value.GetString("Html"), true),
-                _ => ((string?)null, false),
+                "TextField" => "Text",
+                "MarkdownField" => "Markdown",
+                "HtmlField" => "Html",
+                _ => null,
             };
-            texts.Add((settings.WeightOf($"{typePart.Name}.{field.Name}"), text.Item1, text.Item2));
+            if (property is not null)
+            {
+                sources.Add(new(settings.WeightOf($"{typePart.Name}.{field.Name}"), typePart.Name, field.Name, property, Html: property == "Html"));
+            }
+        }
+        sources.RemoveAll(s => s.Weight == SearchWeight.Off);
+        return sources;
+    }
+
+    /// <summary>
+    /// The texts <see cref="Of"/> takes from a version of a type of <paramref name="shape"/>, as stored. Reading them
+    /// touches the item's JSON, which is not safe on two threads at once; <see cref="CollectedTexts.Build"/> touches
+    /// only strings, so documents can be built on every core once their texts are collected on one.
+    /// </summary>
+    internal static CollectedTexts Collect(ContentItem item, string? culture, bool published, bool latest, List<TextSource> shape, string? defaultCulture)
+    {
+        var texts = new List<(SearchWeight, string?, bool)>(shape.Count);
+        foreach (var source in shape)
+        {
+            var text = source.Part is null ? item.DisplayText
+                : source.Field is null ? item.Part(source.Part).GetString(source.Property)
+                : item.Field(source.Part, source.Field).GetString(source.Property);
+            texts.Add((source.Weight, text, source.Html));
         }
         return new CollectedTexts(item.ContentItemId, item.ContentItemVersionId, item.ContentType, culture, SearchLanguage.For(culture ?? defaultCulture),
             published, latest, item.Owner, texts);
     }
+
+    /// <summary>One searched text of a type: the title (no part), a body part's property, or a field's.</summary>
+    internal readonly record struct TextSource(SearchWeight Weight, string? Part, string? Field, string Property, bool Html);
 
     /// <summary>What <see cref="Collect"/> read: the document's keys and each text with its weight, and whether it is HTML.</summary>
     internal sealed record CollectedTexts(
