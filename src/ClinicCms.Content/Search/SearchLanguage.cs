@@ -52,7 +52,7 @@ public sealed class SearchLanguage
     private int _cachedTerms;
 
     [ThreadStatic]
-    private static StringBuilder? t_termText;
+    private static StringBuilder? _threadTermText;
 
     private SearchLanguage(string name, Func<SnowballProgram>? stemmer, Func<string, bool> isStopWord)
     {
@@ -138,7 +138,7 @@ public sealed class SearchLanguage
     /// </summary>
     public string TermText(string text)
     {
-        var builder = t_termText ??= new StringBuilder();
+        var builder = _threadTermText ??= new StringBuilder();
         builder.Clear();
         var first = true;
         var start = -1;
@@ -160,7 +160,7 @@ public sealed class SearchLanguage
         var terms = builder.ToString();
         if (builder.Capacity > 1 << 20)
         {
-            t_termText = null; // a huge text's buffer is not kept for the thread's life
+            _threadTermText = null; // a huge text's buffer is not kept for the thread's life
         }
         return terms;
     }
