@@ -18,6 +18,7 @@ public sealed class ContentImporter(
     ContentItemPreparer preparer,
     ContentFieldKinds fieldKinds,
     PickerTargetValidator pickers,
+    Search.SearchIndexer search,
     TimeProvider clock)
 {
     private const int BatchSize = 500;
@@ -32,10 +33,11 @@ public sealed class ContentImporter(
         var seenVersions = new HashSet<string>();
         var imported = new List<(int Index, ImportItem Item)>();
         await using var rows = new RowInserter(db);
+        var written = search.PrepareFor(db, definitions, cultures?.DefaultCulture);
         for (var start = 0; start < data.Count; start += BatchSize)
         {
             var batch = Take(data, start, Math.Min(BatchSize, data.Count - start), seenVersions, result);
-            var run = new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result, cultures);
+            var run = new ImportBatch(db, rows, definitions, preparer, fieldKinds, paths, Now, user, result, cultures, written);
             await run.ImportAsync(batch, cancellationToken);
             imported.AddRange(batch);
             db.ChangeTracker.Clear();

@@ -14,11 +14,13 @@ namespace ClinicCms.Content.Import;
 /// <summary>
 /// One batch of an import. Rows are loaded with two queries; the version rules are <see cref="VersionTransitions"/>'s,
 /// as for every write; demotions are saved before the rows that take their place, so the unique published and
-/// latest indexes hold at every statement. Each imported version is announced when the recipe's transaction commits.
+/// latest indexes hold at every statement. Each imported version is announced when the recipe's transaction commits, and
+/// handed to <c>written</c> as written (search builds its document meanwhile).
 /// </summary>
 internal sealed class ImportBatch(
     ClinicCmsDbContext db, RowInserter rows, ContentDefinitionSet definitions, ContentItemPreparer preparer, ContentFieldKinds fieldKinds, PathRegistry paths,
-    DateTime now, ContentUser user, ContentImportResult result, Localization.LocalizationSettings? cultures)
+    DateTime now, ContentUser user, ContentImportResult result, Localization.LocalizationSettings? cultures,
+    Action<ContentItemVersionRow, ContentItem>? written)
 {
     private readonly List<Func<CancellationToken, Task>> _pendingWrites = [];
     private readonly HashSet<string> _pendingItems = [];
@@ -129,6 +131,7 @@ internal sealed class ImportBatch(
         var change = VersionTransitions.ImportNew(item, Active(item.ContentItemId, except: null), user, now);
         var record = ContentItemMapper.ToRow(item);
         ContentFieldIndexer.IndexNew(record, item, definitions, fieldKinds);
+        written?.Invoke(record, item); // for search to build its document ahead of the commit
         _byVersion[item.ContentItemVersionId] = record;
         Track(record);
         Write(item.ContentItemId, _ =>
@@ -156,6 +159,7 @@ internal sealed class ImportBatch(
         Write(item.ContentItemId, cancellationToken =>
         {
             ContentItemMapper.CopyTo(item, existing);
+            written?.Invoke(existing, item);
             return ContentFieldIndexer.ReindexAsync(db, existing, item, definitions, fieldKinds, cancellationToken);
         });
         Track(existing);

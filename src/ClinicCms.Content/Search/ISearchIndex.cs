@@ -9,7 +9,13 @@ namespace ClinicCms.Content.Search;
 /// </summary>
 public interface ISearchIndex
 {
-    /// <summary>Adds the documents (one multi-row INSERT per batch).</summary>
+    /// <summary>
+    /// The document with the work done that needs no database (stemming its words, on SQLite), so that
+    /// <see cref="AddAsync"/> has less to do; safe on any thread. <see cref="AddAsync"/> does it for documents not prepared.
+    /// </summary>
+    SearchDocument Prepare(SearchDocument document) => document;
+
+    /// <summary>Adds the documents.</summary>
     Task AddAsync(DbTransaction transaction, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken);
 
     /// <summary>Removes every document of the items.</summary>

@@ -17,6 +17,12 @@ public sealed record SearchDocument(
     string Normal,
     string Low)
 {
+    /// <summary>The stemmed terms of the three texts, when an index worked them out ahead (<see cref="ISearchIndex.Prepare"/>).</summary>
+    internal SearchTerms? Terms { get; init; }
+
     /// <summary>The text a snippet is cut from: the normal then the low weighted text, or the title when they are empty.</summary>
     public string Body => Normal.Length == 0 && Low.Length == 0 ? High : Low.Length == 0 ? Normal : Normal.Length == 0 ? Low : $"{Normal}\n{Low}";
 }
+
+/// <summary>A document's terms by weight, each text's terms in order and separated by spaces (SQLite's FTS table stores them so).</summary>
+internal sealed record SearchTerms(string High, string Normal, string Low);

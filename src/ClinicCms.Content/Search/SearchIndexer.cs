@@ -1,10 +1,13 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Localization;
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content.Search;
@@ -25,6 +28,9 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
 
     private readonly SearchSource _source = new(definitions, cultures);
 
+    // What imports handed over, per transaction; an entry goes with its transaction when that is rolled back.
+    private readonly ConditionalWeakTable<DbTransaction, PreparedDocuments> _prepared = new();
+
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
         WriteAsync(transaction, eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
@@ -44,6 +50,8 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
         {
             return;
         }
+        var prepared = _prepared.TryGetValue(transaction, out var found) ? found : null;
+        _prepared.Remove(transaction);
         var changes = db.PendingChanges.Queued;
         // A review or a schedule changes no text; every other item change may.
         var items = changes.Where(c => c.IsItemChange && c.Kind is not (ChangeKind.Reviewed or ChangeKind.Scheduled) && c.ContentType is not null).ToList();
@@ -69,7 +77,36 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
             return;
         }
         await index.RemoveItemsAsync(transaction, ids, cancellationToken);
-        await index.AddAsync(transaction, Documents(await SearchSource.ItemsAsync(transaction, ids, cancellationToken), definitions, defaultCulture), cancellationToken);
+        await index.AddAsync(transaction, await DocumentsAsync(transaction, ids, prepared, definitions, defaultCulture, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Lets an import hand over each version it writes in <paramref name="db"/>'s transaction, for its document to be
+    /// built while the import goes on (<see cref="PreparedDocuments"/>); null when search is off or there is no transaction.
+    /// </summary>
+    internal Action<ContentItemVersionRow, ContentItem>? PrepareFor(DbContext db, ContentDefinitionSet definitions, string? defaultCulture)
+    {
+        if (!options.Value.Enabled || db.Database.CurrentTransaction?.GetDbTransaction() is not { } transaction)
+        {
+            return null;
+        }
+        var prepared = _prepared.GetValue(transaction, _ => new PreparedDocuments(index));
+        return (row, item) => prepared.Add(row, item, definitions, defaultCulture);
+    }
+
+    private async Task<List<SearchDocument>> DocumentsAsync(DbTransaction transaction, List<string> ids, PreparedDocuments? prepared,
+        ContentDefinitionSet definitions, string? defaultCulture, CancellationToken cancellationToken)
+    {
+        if (prepared is null)
+        {
+            return Documents(await SearchSource.ItemsAsync(transaction, ids, cancellationToken), definitions, defaultCulture);
+        }
+        var (documents, unprepared) = await prepared.TakeAsync(await SearchSource.ActiveAsync(transaction, ids, cancellationToken), definitions, defaultCulture);
+        if (unprepared.Count > 0)
+        {
+            documents.AddRange(Documents(await SearchSource.ItemsAsync(transaction, unprepared, cancellationToken), definitions, defaultCulture));
+        }
+        return documents;
     }
 
     /// <summary>
@@ -119,6 +156,22 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
             everyType ? definitions.Types.Select(t => t.Name).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(), cancellationToken);
     }
 
-    private static List<SearchDocument> Documents(List<IndexedVersion> versions, ContentDefinitionSet definitions, string? defaultCulture) =>
-        [.. versions.Select(v => SearchTexts.Of(v.Item, v.Culture, v.Item.Published, v.Item.Latest, definitions, defaultCulture)).OfType<SearchDocument>()];
+    // Texts are collected on this thread (the definitions' JSON is read lazily), then built and prepared on every core.
+    private List<SearchDocument> Documents(List<IndexedVersion> versions, ContentDefinitionSet definitions, string? defaultCulture)
+    {
+        var shapes = new Dictionary<string, List<SearchTexts.TextSource>?>(StringComparer.Ordinal);
+        var collected = new List<SearchTexts.CollectedTexts>(versions.Count);
+        foreach (var (item, culture) in versions)
+        {
+            if (!shapes.TryGetValue(item.ContentType, out var shape))
+            {
+                shapes[item.ContentType] = shape = SearchTexts.ShapeOf(item.ContentType, definitions);
+            }
+            if (shape is not null)
+            {
+                collected.Add(SearchTexts.Collect(item, culture, item.Published, item.Latest, shape, defaultCulture));
+            }
+        }
+        return OrderedMap.Of(collected, texts => index.Prepare(texts.Build()));
+    }
 }

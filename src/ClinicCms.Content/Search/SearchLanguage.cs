@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text;
 using Lucene.Net.Analysis.Es;
 using Lucene.Net.Tartarus.Snowball;
 using Lucene.Net.Tartarus.Snowball.Ext;
@@ -47,13 +48,18 @@ public sealed class SearchLanguage
     private readonly ThreadLocal<SnowballProgram>? _stemmer;
     private readonly Func<string, bool> _isStopWord;
     private readonly ConcurrentDictionary<string, string?> _terms = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _termsBySpan;
     private int _cachedTerms;
+
+    [ThreadStatic]
+    private static StringBuilder? _threadTermText;
 
     private SearchLanguage(string name, Func<SnowballProgram>? stemmer, Func<string, bool> isStopWord)
     {
         Name = name;
         _stemmer = stemmer is null ? null : new ThreadLocal<SnowballProgram>(stemmer);
         _isStopWord = isStopWord;
+        _termsBySpan = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The PostgreSQL text search configuration of the same rules (also stored with each indexed version).</summary>
@@ -85,7 +91,7 @@ public sealed class SearchLanguage
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         word.ToLowerInvariant(lower);
-        if (_terms.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(lower, out var cached))
+        if (_termsBySpan.TryGetValue(lower, out var cached))
         {
             return cached;
         }
@@ -124,6 +130,39 @@ public sealed class SearchLanguage
                 yield return term;
             }
         }
+    }
+
+    /// <summary>
+    /// The terms of a text in order, stop words left out, separated by single spaces: <c>string.Join(' ', Terms(text))</c>
+    /// in one pass, as every indexed text is turned into terms.
+    /// </summary>
+    public string TermText(string text)
+    {
+        var builder = _threadTermText ??= new StringBuilder();
+        builder.Clear();
+        var first = true;
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var inWord = i < text.Length && (text[i] < 0x80 ? char.IsAsciiLetterOrDigit(text[i]) : IsWordChar(text, i));
+            if (inWord)
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+            if (start >= 0 && Term(text.AsSpan(start, i - start)) is { } term)
+            {
+                (first ? builder : builder.Append(' ')).Append(term);
+                first = false;
+            }
+            start = -1;
+        }
+        var terms = builder.ToString();
+        if (builder.Capacity > 1 << 20)
+        {
+            _threadTermText = null; // a huge text's buffer is not kept for the thread's life
+        }
+        return terms;
     }
 
     /// <summary>Where the words of a text are: runs of letters, digits and combining marks.</summary>

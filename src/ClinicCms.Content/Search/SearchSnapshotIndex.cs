@@ -26,6 +26,8 @@ internal sealed partial class SearchSnapshotIndex(SqliteSearchIndex sql, SqliteR
     /// <summary>How many searches the snapshot has answered (for tests, which must know which path answered).</summary>
     public long Answered => Interlocked.Read(ref _answered);
 
+    public SearchDocument Prepare(SearchDocument document) => sql.Prepare(document);
+
     public Task AddAsync(DbTransaction transaction, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken) =>
         sql.AddAsync(transaction, documents, cancellationToken);
 

@@ -137,6 +137,25 @@ internal sealed class SearchSource(ContentDefinitionStore.Cache definitionsCache
         return items;
     }
 
+    /// <summary>The published and latest versions of the items, without their content: what an item's documents are checked against.</summary>
+    public static async Task<List<ActiveVersion>> ActiveAsync(DbTransaction transaction, IReadOnlyCollection<string> contentItemIds, CancellationToken cancellationToken)
+    {
+        var versions = new List<ActiveVersion>();
+        foreach (var chunk in SqlCommands.Chunks(contentItemIds))
+        {
+            var sql = SqlCommands.On(transaction.Connection!, transaction);
+            sql.Sql.Append("SELECT \"ContentItemId\", \"ContentItemVersionId\", \"ContentType\", \"ConcurrencyStamp\", \"Latest\", \"Published\" FROM \"ContentItemVersions\" ")
+                .Append($"WHERE \"ContentItemId\" IN {sql.List(chunk)} AND (\"Latest\" OR \"Published\")");
+            await using var command = sql.Done();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                versions.Add(new ActiveVersion(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4), reader.GetBoolean(5)));
+            }
+        }
+        return versions;
+    }
+
     /// <summary>The next <paramref name="count"/> published and latest versions of the type after row <paramref name="afterId"/>, by row id.</summary>
     public static async Task<(List<IndexedVersion> Items, long LastId)> TypePageAsync(DbTransaction transaction, string contentType, long afterId, int count, CancellationToken cancellationToken)
     {
@@ -207,3 +226,6 @@ internal sealed class SearchSource(ContentDefinitionStore.Cache definitionsCache
 
 /// <summary>A version to index, with its Culture column: the culture a list's culture filter sees (null on a type without LocalizationPart).</summary>
 internal sealed record IndexedVersion(ContentItem Item, string? Culture);
+
+/// <summary>A published or latest version as stored, without its content (<see cref="SearchSource.ActiveAsync"/>).</summary>
+internal sealed record ActiveVersion(string ContentItemId, string ContentItemVersionId, string ContentType, string ConcurrencyStamp, bool Latest, bool Published);
