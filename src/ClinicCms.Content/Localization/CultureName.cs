@@ -30,6 +30,6 @@ public static partial class CultureName
         return (name?.Length ?? 0) > 40 ? text + "…" : text;
     }
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

@@ -5,8 +5,9 @@ using System.Text;
 namespace ClinicCms.Content.Search;
 
 /// <summary>
-/// The tokens FTS5's unicode61 tokenizer makes of the index's terms: runs of letters, digits and private-use
-/// characters (its default categories L*, N* and Co); anything else, combining marks included, separates tokens.
+/// The tokens FTS5's unicode61 tokenizer makes of the index's terms: a token starts at a letter, digit or private-use
+/// character (its default categories L*, N* and Co) and goes on over those and over the combining accents SQLite
+/// counts as diacritics (some of U+0300-U+0331); anything else, other combining marks included, separates tokens.
 /// The terms are already lower case, which unicode61's folding leaves as they are. Characters that Unicode assigned
 /// after the version SQLite's tables follow may be classed differently; they do not occur in English or Spanish text.
 /// </summary>
@@ -25,7 +26,7 @@ internal static class Fts5Tokens
             {
                 if (Rune.DecodeFromUtf16(text.AsSpan(i), out var rune, out length) == OperationStatus.Done)
                 {
-                    inToken = IsTokenCategory(Rune.GetUnicodeCategory(rune));
+                    inToken = IsTokenCategory(Rune.GetUnicodeCategory(rune)) || (start >= 0 && IsDiacritic(rune.Value));
                 }
                 length = Math.Max(1, length);
             }
@@ -49,6 +50,10 @@ internal static class Fts5Tokens
         Each(term, tokens, static (list, t) => list.Add(t.ToString()));
         return tokens.Count == 1 ? tokens[0] : null;
     }
+
+    // SQLite's sqlite3Fts5UnicodeIsdiacritic: a bit per code point from U+0300.
+    private static bool IsDiacritic(int c) => c is >= 0x300 and <= 0x331
+        && ((c < 0x320 ? 0x08029FDFu >> (c - 0x300) : 0x000361F8u >> (c - 0x320)) & 1) != 0;
 
     private static bool IsTokenCategory(UnicodeCategory category) => category switch
     {

@@ -36,6 +36,7 @@ internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] document
     private const int MaxAllowedSets = 64;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _allowed = new(StringComparer.Ordinal);
+    private int _allowedCount;
 
     public long Revision => revision;
 
@@ -90,6 +91,8 @@ internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] document
         var idf = wanted.Select(p => Bm25.Idf(documents.Length, p.Rows.Length)).ToArray();
         var query = new SnapshotQuery(wanted, idf, [.. excluded], Allowed(request, language), documents);
         var total = query.Count();
+        // The threshold algorithm pays a lookup per word for each row it reads: past an eighth of the matches (or a few
+        // hundred rows on a small site), scoring every match in order costs less.
         if (total > 0 && !query.RankByImpact(top, maxRows: Math.Max(256, total / 8)))
         {
             query.RankAll(top);
@@ -116,8 +119,9 @@ internal sealed class SearchSnapshot(long revision, SnapshotDocument?[] document
         {
             allowed[row] = documents[row] is { } document && SearchFilters.Matches(request, language, document);
         }
-        // A few kinds of callers ask most searches; past that many sets, each is computed for its request only.
-        if (_allowed.Count < MaxAllowedSets)
+        // A few kinds of callers ask most searches; past that many sets, each is computed for its request only, and so
+        // is a preview's, which names one item. (The dictionary's own Count takes all its locks.)
+        if (request.OnlyItem is null && Interlocked.Increment(ref _allowedCount) <= MaxAllowedSets)
         {
             _allowed.TryAdd(text, allowed);
         }

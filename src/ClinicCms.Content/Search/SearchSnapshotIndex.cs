@@ -62,7 +62,7 @@ internal sealed partial class SearchSnapshotIndex(SqliteSearchIndex sql, SqliteR
     }
 
     // The page's hits with their snippets, cut from the documents' text as SQL's answer cuts them. A document deleted
-    // since the revision was read is left out.
+    // since the revision was read is left out, and so is one whose row id a new document took meanwhile.
     private static async Task<List<SearchHit>> HitsAsync(DbConnection connection, SearchRequest request, List<(SnapshotDocument Document, double Score)> page,
         CancellationToken cancellationToken)
     {
@@ -70,24 +70,24 @@ internal sealed partial class SearchSnapshotIndex(SqliteSearchIndex sql, SqliteR
         {
             return [];
         }
-        var bodies = new Dictionary<long, string>();
+        var bodies = new Dictionary<long, (string Version, string Body)>();
         var sql = SqlCommands.On(connection, null);
-        sql.Sql.Append("SELECT \"Id\", \"Body\" FROM \"SearchDocuments\" WHERE \"Id\" IN (")
+        sql.Sql.Append("SELECT \"Id\", \"ContentItemVersionId\", \"Body\" FROM \"SearchDocuments\" WHERE \"Id\" IN (")
             .AppendJoin(", ", page.Select(h => sql.Add(h.Document.Id))).Append(')');
         await using (var command = sql.Done())
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                bodies[reader.GetInt64(0)] = reader.GetString(1);
+                bodies[reader.GetInt64(0)] = (reader.GetString(1), reader.GetString(2));
             }
         }
         var terms = SearchSnippets.TermsByLanguage(request);
-        return [.. page.Where(h => bodies.ContainsKey(h.Document.Id)).Select(h =>
+        return [.. page.Where(h => bodies.TryGetValue(h.Document.Id, out var b) && b.Version == h.Document.ContentItemVersionId).Select(h =>
         {
             var language = SearchLanguage.Named(h.Document.Language) ?? SearchLanguage.Simple;
             return new SearchHit(h.Document.ContentItemId, h.Document.ContentItemVersionId, h.Score,
-                SearchSnippets.Cut(bodies[h.Document.Id], language, terms.GetValueOrDefault(language.Name) ?? new HashSet<string>()));
+                SearchSnippets.Cut(bodies[h.Document.Id].Body, language, terms.GetValueOrDefault(language.Name) ?? new HashSet<string>()));
         })];
     }
 

@@ -6,9 +6,10 @@ namespace ClinicCms.Content.Search;
 /// <summary>Reads a <see cref="SearchSnapshot"/> of the SQLite index: every row of SearchText, tokenized as FTS5 does, with its document.</summary>
 internal static class SearchSnapshotReader
 {
-    // What a kept posting costs (a row number and a frequency) and, roughly, a document and a distinct token.
-    private const long PostingBytes = 12;
-    private const long DocumentBytes = 256;
+    // What a kept posting costs (a row number, a factor, and its place in the factor order once queried), roughly a
+    // document with its filter flags, and a distinct token beside its characters (counted as they come).
+    private const long PostingBytes = 16;
+    private const long DocumentBytes = 320;
     private const long TokenBytes = 96;
 
     public static async Task<long> RevisionAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
@@ -69,7 +70,9 @@ internal static class SearchSnapshotReader
 
         public List<int> Lengths { get; } = [];
 
-        public long Bytes => _postings * PostingBytes + Documents.Count * DocumentBytes + _terms.Count * TokenBytes;
+        private long _tokenCharacters;
+
+        public long Bytes => _postings * PostingBytes + Documents.Count * DocumentBytes + _terms.Count * TokenBytes + _tokenCharacters * 2;
 
         /// <summary>Adds a column's tokens to the row; returns how many there were.</summary>
         public int Add(string text, int row, double weight)
@@ -83,6 +86,7 @@ internal static class SearchSnapshotReader
                 {
                     postings = ([], []);
                     terms[token.Span] = postings;
+                    _tokenCharacters += token.Length;
                 }
                 if (postings.Rows.Count == 0 || postings.Rows[^1] != row)
                 {

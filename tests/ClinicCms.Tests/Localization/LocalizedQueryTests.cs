@@ -195,6 +195,7 @@ public abstract class LocalizedQueryTests(LocalizationSite site)
     [InlineData("<script>alert(1)</script>")]
     [InlineData("español")]
     [InlineData("en-US\u200B")]
+    [InlineData("es-US\n")]
     [InlineData("")]
     public async Task A_culture_that_is_not_a_culture_name_is_an_error_naming_it_never_a_500(string culture)
     {
