@@ -36,7 +36,10 @@ internal sealed class ContentSearch(ReadSession session, ContentItemLoader loade
         {
             return (page.Total, []);
         }
-        var items = (await ReadAsync(db, request.Status, page.Hits, cancellationToken)).ToDictionary(i => i.ContentItemVersionId, StringComparer.Ordinal);
+        // Nor is one whose owner changed since it was indexed out of the caller's scope.
+        var items = (await ReadAsync(db, request.Status, page.Hits, cancellationToken))
+            .Where(i => request.Scopes.Any(s => s.ContentType == i.ContentType && (s.Owner is null || s.Owner == i.Owner)))
+            .ToDictionary(i => i.ContentItemVersionId, StringComparer.Ordinal);
         return (page.Total, [.. page.Hits.Where(h => items.ContainsKey(h.ContentItemVersionId)).Select(h => new SearchResult(h, items[h.ContentItemVersionId]))]);
     }
 

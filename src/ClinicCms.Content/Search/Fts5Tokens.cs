@@ -36,7 +36,7 @@ internal static class Fts5Tokens
             }
             else if (!inToken && start >= 0)
             {
-                token(state, text.AsMemory(start, i - start));
+                token(state, Folded(text.AsMemory(start, i - start)));
                 start = -1;
             }
             i += length;
@@ -50,6 +50,31 @@ internal static class Fts5Tokens
         Each(term, tokens, static (list, t) => list.Add(t.ToString()));
         return tokens.Count == 1 ? tokens[0] : null;
     }
+
+    // unicode61 folds case by Unicode's case folding: of the letters lower-casing leaves alone, these fold further
+    // (the micro sign, the long s, Greek final sigma and symbol forms, ẛ and the Greek prosgegrammeni).
+    private static readonly Dictionary<char, char> Folds = new()
+    {
+        ['\u00B5'] = '\u03BC', ['\u017F'] = 's', ['\u03C2'] = '\u03C3', ['\u03D0'] = '\u03B2', ['\u03D1'] = '\u03B8', ['\u03D5'] = '\u03C6',
+        ['\u03D6'] = '\u03C0', ['\u03F0'] = '\u03BA', ['\u03F1'] = '\u03C1', ['\u03F5'] = '\u03B5', ['\u1E9B'] = '\u1E61', ['\u1FBE'] = '\u03B9',
+    };
+
+    private static ReadOnlyMemory<char> Folded(ReadOnlyMemory<char> token)
+    {
+        var span = token.Span;
+        if (!span.ContainsAny(FoldedFrom))
+        {
+            return token;
+        }
+        var folded = span.ToArray();
+        for (var i = 0; i < folded.Length; i++)
+        {
+            folded[i] = Folds.GetValueOrDefault(folded[i], folded[i]);
+        }
+        return folded;
+    }
+
+    private static readonly SearchValues<char> FoldedFrom = SearchValues.Create([.. Folds.Keys]);
 
     // SQLite's sqlite3Fts5UnicodeIsdiacritic: a bit per code point from U+0300.
     private static bool IsDiacritic(int c) => c is >= 0x300 and <= 0x331

@@ -19,6 +19,7 @@ internal static class SearchResolver
     public const string QueryError = "SEARCH_QUERY_ERROR";
     public const string Timeout = "SEARCH_TIMEOUT";
     public const string TooManyRequests = "TOO_MANY_REQUESTS";
+    public const int MaxSkip = 1000;
 
     public static async Task<object?> SearchAsync(IResolveFieldContext context, IReadOnlyCollection<string> searchable)
     {
@@ -65,13 +66,19 @@ internal static class SearchResolver
         {
             throw new ExecutionError($"first is {first}; the most a query may ask for is {options.MaxNumberOfResults}.") { Code = "ARGUMENT_INPUT_ERROR" };
         }
+        var skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0);
+        if (skip > MaxSkip)
+        {
+            // A page that deep ranks every match; nobody reads search results that far.
+            throw new ExecutionError($"skip is {skip}; search pages go at most {MaxSkip} results deep: use more specific words.") { Code = "ARGUMENT_INPUT_ERROR" };
+        }
         var culture = await CultureArguments.ReadAsync(context, "culture"); // the list fields' check: a malformed name is an error naming it
         var request = new SearchRequest(expression, scopes)
         {
             Culture = string.IsNullOrWhiteSpace(culture) ? null : culture,
             Status = status,
             OnlyItem = status == PublicationStatus.Published ? null : reads.Access.PreviewItem(reads.User),
-            Skip = Math.Max(0, context.GetArgument<int?>("skip") ?? 0),
+            Skip = skip,
             First = first,
         };
         if (reads.SearchRefusal?.Invoke() is { } refused)

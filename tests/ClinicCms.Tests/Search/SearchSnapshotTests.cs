@@ -18,7 +18,7 @@ public sealed class SearchSnapshotSite : IAsyncLifetime
     private static readonly string[] English =
     [
         "infusion", "infusions", "relief", "relieve", "ketamine", "treatment", "treated", "patients", "blood", "pressure",
-        "session", "sessions", "doctor", "2024", "clínica", "cafe\u0301", "cafe", "infusio\u0301n", "a\u0301\u0361b", "हिन्दी",
+        "session", "sessions", "doctor", "2024", "clínica", "cafe\u0301", "cafe", "infusio\u0301n", "a\u0301\u0361b", "\u00B5g", "\u03BCg", "λόγος", "λόγοσ", "ſun", "sun", "हिन्दी",
         "aftercare", "the", "and", "rare",
     ];
 
@@ -105,7 +105,7 @@ public sealed class SearchSnapshotTests(SearchSnapshotSite site) : IClassFixture
     private static readonly string[] Queries =
     [
         "infusion", "infusions relief", "relief -ketamine", "tratamiento", "pacientes alivio", "clínica", "clinica", "2024",
-        "cafe\u0301", "cafe", "infusio\u0301n", "हिन्दी", "relief relief", "rare -2024 -doctor", "aftercare", "zeppelin", "\"blood pressure\"", "relief -\"the doctor\"",
+        "cafe\u0301", "cafe", "infusio\u0301n", "\u00B5g", "\u03BCg", "λόγος", "ſun", "हिन्दी", "relief relief", "rare -2024 -doctor", "aftercare", "zeppelin", "\"blood pressure\"", "relief -\"the doctor\"",
     ];
 
     private static readonly SearchScope[][] Scopes =

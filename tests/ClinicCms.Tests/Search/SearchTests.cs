@@ -181,6 +181,15 @@ public sealed class SearchTests(SearchSite site) : IClassFixture<SearchSite>
     }
 
     [Fact]
+    public async Task A_skip_deeper_than_the_search_pages_go_is_an_error_naming_it()
+    {
+        var (status, body) = await site.Anonymous().PostAsync("{ search(query: \"infusion\", skip: 2147483647) { total } }");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, status);
+        Assert.Contains("skip is 2147483647", body["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Right_to_left_and_combining_characters_and_a_negative_skip_are_data_not_errors()
     {
         var client = site.Anonymous();
