@@ -55,8 +55,18 @@ internal static class Fts5Tokens
     // (the micro sign, the long s, Greek final sigma and symbol forms, ẛ and the Greek prosgegrammeni).
     private static readonly Dictionary<char, char> Folds = new()
     {
-        ['\u00B5'] = '\u03BC', ['\u017F'] = 's', ['\u03C2'] = '\u03C3', ['\u03D0'] = '\u03B2', ['\u03D1'] = '\u03B8', ['\u03D5'] = '\u03C6',
-        ['\u03D6'] = '\u03C0', ['\u03F0'] = '\u03BA', ['\u03F1'] = '\u03C1', ['\u03F5'] = '\u03B5', ['\u1E9B'] = '\u1E61', ['\u1FBE'] = '\u03B9',
+        ['\u00B5'] = '\u03BC',
+        ['\u017F'] = 's',
+        ['\u03C2'] = '\u03C3',
+        ['\u03D0'] = '\u03B2',
+        ['\u03D1'] = '\u03B8',
+        ['\u03D5'] = '\u03C6',
+        ['\u03D6'] = '\u03C0',
+        ['\u03F0'] = '\u03BA',
+        ['\u03F1'] = '\u03C1',
+        ['\u03F5'] = '\u03B5',
+        ['\u1E9B'] = '\u1E61',
+        ['\u1FBE'] = '\u03B9',
     };
 
     private static ReadOnlyMemory<char> Folded(ReadOnlyMemory<char> token)

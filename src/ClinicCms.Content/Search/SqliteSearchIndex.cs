@@ -92,15 +92,15 @@ internal sealed class SqliteSearchIndex : ISearchIndex
     {
         var sql = SqlCommands.On(connection, null);
         var branches = new List<string>();
-        var termsByLanguage = new Dictionary<string, HashSet<string>>();
+        var termsByLanguage = SearchSnippets.TermsByLanguage(request);
+        var weights = string.Join(", ", Bm25.ColumnWeights.Select(w => w.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
         foreach (var language in request.Languages)
         {
             if (request.Expression.TermsIn(language) is not { } clauses)
             {
                 continue;
             }
-            termsByLanguage[language.Name] = [.. clauses.Where(c => !c.Excluded).SelectMany(c => c.Words)];
-            branches.Add($"SELECT d.\"Id\", d.\"ContentItemId\", -bm25(\"SearchText\", 1.0, 0.4, 0.2) AS \"Score\" FROM \"SearchText\" " +
+            branches.Add($"SELECT d.\"Id\", d.\"ContentItemId\", -bm25(\"SearchText\", {weights}) AS \"Score\" FROM \"SearchText\" " +
                 $"JOIN \"SearchDocuments\" d ON d.\"Id\" = \"SearchText\".rowid WHERE \"SearchText\" MATCH {sql.Add(SearchExpression.ToFts5(clauses))} " +
                 $"AND {SearchFilters.Where(sql, request, language)}");
         }
@@ -123,7 +123,7 @@ internal sealed class SqliteSearchIndex : ISearchIndex
                 total = reader.GetInt32(0);
                 var language = SearchLanguage.Named(reader.GetString(4)) ?? SearchLanguage.Simple;
                 hits.Add(new SearchHit(reader.GetString(2), reader.GetString(3), reader.GetDouble(1),
-                    SearchSnippets.Cut(reader.GetString(5), language, termsByLanguage.GetValueOrDefault(language.Name) ?? [])));
+                    SearchSnippets.Cut(reader.GetString(5), language, termsByLanguage.GetValueOrDefault(language.Name) ?? new HashSet<string>())));
             }
         }
         return hits.Count == 0 && request.Skip > 0 ? new SearchPage(await CountAsync(connection, request, cancellationToken), []) : new SearchPage(total, hits);
