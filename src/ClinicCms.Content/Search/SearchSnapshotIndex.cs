@@ -8,7 +8,7 @@ namespace ClinicCms.Content.Search;
 
 /// <summary>
 /// SQLite's search index with a <see cref="SearchSnapshot"/> in front: a search is answered from memory while the
-/// database's search revision (bumped by triggers on every write of a document, by any process) equals the
+/// database's search revision (moved on by every write of the index, by any process) equals the
 /// snapshot's, else by SQL while one new snapshot is read in the background. Phrases are always answered by SQL.
 /// Writes go straight to SQL. Off when <see cref="SearchOptions.MemoryIndexMaxMegabytes"/> is 0 or the index would
 /// take more.

@@ -23,6 +23,7 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             max.CommandText = "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"SearchDocuments\"";
             next = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) + 1;
         }
+        await MoveRevisionAsync(transaction, cancellationToken);
         // One prepared statement per table, a row at a time: multi-row statements bind many more named parameters,
         // which Microsoft.Data.Sqlite does by a scan of the statement's names each (see bench/README.md).
         await using var rows = Prepared(transaction,
@@ -75,6 +76,18 @@ internal sealed class SqliteSearchIndex : ISearchIndex
     public Task RemoveTypesAsync(DbTransaction transaction, IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken) =>
         RemoveAsync(transaction, "ContentType", contentTypes, cancellationToken);
 
+    // The search revision (see SearchSnapshotIndex): moved on by every write of the index, in the write's transaction,
+    // so a copy of the index held in memory by any process knows it is behind once the write commits.
+    private const string MoveRevision = "UPDATE \"SearchRevision\" SET \"Revision\" = \"Revision\" + 1;";
+
+    private static async Task MoveRevisionAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = MoveRevision;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task RemoveAsync(DbTransaction transaction, string column, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
     {
         foreach (var chunk in SqlCommands.Chunks(values))
@@ -82,7 +95,8 @@ internal sealed class SqliteSearchIndex : ISearchIndex
             var sql = SqlCommands.On(transaction.Connection!, transaction);
             var list = sql.List(chunk);
             sql.Sql.Append($"DELETE FROM \"SearchText\" WHERE rowid IN (SELECT \"Id\" FROM \"SearchDocuments\" WHERE \"{column}\" IN {list}); ")
-                .Append($"DELETE FROM \"SearchDocuments\" WHERE \"{column}\" IN {list};");
+                .Append($"DELETE FROM \"SearchDocuments\" WHERE \"{column}\" IN {list}; ")
+                .Append(MoveRevision);
             await using var command = sql.Done();
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
