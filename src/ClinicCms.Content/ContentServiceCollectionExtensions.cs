@@ -69,6 +69,7 @@ public static class ContentServiceCollectionExtensions
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<PickerTargetValidator>();
         services.AddScoped<ContentService>();
+        services.AddScoped<Scheduling.DueVersions>();
         services.AddSingleton<Localization.SiteCultures.Cache>();
         services.AddScoped<Localization.SiteCultures>();
         services.AddScoped<Security.RoleStore>();

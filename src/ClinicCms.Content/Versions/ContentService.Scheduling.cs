@@ -76,17 +76,9 @@ public sealed partial class ContentService
             return Saved(written!, new ContentChange(ChangeKind.Scheduled, contentItemId, written!.ContentItemVersionId, latest.ContentType, published is not null, published is not null));
         }, cancellationToken);
 
-    /// <summary>The scheduler's check: the versions due at <paramref name="now"/>, earliest first, in one query on the due-time index.</summary>
-    public async Task<IReadOnlyList<DueVersion>> ListDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
-        await DueQuery(db, now, max).ToListAsync(cancellationToken);
-
-    /// <summary>The scheduler's check as a query, for the test that reads its plan.</summary>
-    public static IQueryable<DueVersion> DueQuery(ClinicCmsDbContext db, DateTime now, int max) =>
-        db.ContentItems.AsNoTracking()
-            .Where(r => r.ScheduledUtc != null && r.ScheduledUtc <= now)
-            .OrderBy(r => r.ScheduledUtc)
-            .Take(max)
-            .Select(r => new DueVersion(r.Id, r.ContentItemId, r.Published, r.ScheduledUtc!.Value));
+    /// <summary>The scheduler's check (<see cref="DueVersions"/>): the versions due at <paramref name="now"/>, earliest first.</summary>
+    public Task<IReadOnlyList<DueVersion>> ListDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
+        new DueVersions(db).ListAsync(now, max, cancellationToken);
 
     /// <summary>
     /// Publishes (a draft) or archives (a published version) one due version, as <see cref="Scheduler"/>, if this call

@@ -50,6 +50,7 @@ public static class BenchmarkLimitEndpoint
                 cpuMilliseconds = Environment.CpuUsage.TotalTime.TotalMilliseconds,
                 gcCommittedBytes = gc.TotalCommittedBytes,
                 gcHeapBytes = gc.HeapSizeBytes,
+                sqliteBytes = SQLitePCL.raw.sqlite3_memory_used(),
                 assemblies = AppDomain.CurrentDomain.GetAssemblies().Length,
             });
         });

@@ -54,6 +54,7 @@ public static class ClinicCmsHostExtensions
             form.MultipartBodyLengthLimit = Math.Max(form.MultipartBodyLengthLimit, Media.MediaUploadLimit.BodyLimit(media.Value)));
         services.AddScoped<IRecipeStep, Media.MediaStep>();
 
+        services.AddScoped<SiteMigrator>();
         services.AddScoped<SetupService>();
         services.AddScoped<RecipeLocator>();
         return paths;

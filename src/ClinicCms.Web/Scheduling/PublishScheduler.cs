@@ -49,7 +49,8 @@ public sealed partial class PublishScheduler(IServiceScopeFactory scopes, IOptio
         IReadOnlyList<DueVersion> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            due = await scope.ServiceProvider.GetRequiredService<ContentService>().ListDueAsync(clock.GetUtcNow().UtcDateTime + lookAhead, BatchSize, cancellationToken);
+            // The check alone: the write path is built only when something is due.
+            due = await scope.ServiceProvider.GetRequiredService<DueVersions>().ListAsync(clock.GetUtcNow().UtcDateTime + lookAhead, BatchSize, cancellationToken);
         }
         var runs = new List<ScheduledRun>(due.Count);
         foreach (var version in due) // earliest first

@@ -6,12 +6,16 @@ public static class SetupExtensions
     public static async Task SetUpClinicCmsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
+        var migrator = scope.ServiceProvider.GetRequiredService<SiteMigrator>();
         // Instances starting together take turns; the database's own locks back this up on one host.
         await using (await scope.ServiceProvider.GetRequiredService<ClinicCms.Content.Store.ISiteLock>().AcquireAsync("setup", cancellationToken))
         {
-            await setup.MigrateAsync(cancellationToken);
-            await setup.SetUpAsync(cancellationToken: cancellationToken);
+            await migrator.MigrateAsync(cancellationToken);
+            // The setup service brings the recipe steps, users and everything they use: only a new site needs them.
+            if (!await migrator.IsSetUpAsync(cancellationToken))
+            {
+                await scope.ServiceProvider.GetRequiredService<SetupService>().SetUpAsync(cancellationToken: cancellationToken);
+            }
         }
     }
 }

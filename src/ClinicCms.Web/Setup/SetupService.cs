@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace ClinicCms.Web.Setup;
 
 /// <summary>
-/// Brings the database to the current migration and, if the site was never set up, runs the setup recipe and
-/// creates the administrator, all in one transaction. The setup marker is written first in that transaction,
+/// Brings the database to the current migration (through <see cref="SiteMigrator"/>) and, if the site was never set
+/// up, runs the setup recipe and creates the administrator, all in one transaction. The setup marker is written first in that transaction,
 /// so a second process starting at the same moment waits, then finds the site set up and does nothing.
 /// </summary>
 public sealed partial class SetupService(
@@ -23,39 +23,15 @@ public sealed partial class SetupService(
     ClinicCms.Content.Security.RoleStore roles,
     IOptions<ClinicCmsOptions> options,
     IConfiguration configuration,
-    ClinicCms.Content.Search.SearchIndexRebuild search,
-    IOptions<ClinicCms.Content.Search.SearchOptions> searchOptions,
+    SiteMigrator migrator,
     ILogger<SetupService> logger)
 {
     public const string AdministratorRole = ClinicCms.Content.Security.Stereotypes.Administrator;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
-    {
-        // Migrate only when a migration is pending: MigrateAsync also compares the model with the last migration's
-        // snapshot, which on a site that is up to date was a large part of the start.
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
-        if (searchOptions.Value.Enabled)
-        {
-            // Types never indexed or indexed under an older shape: a site with content from before search, or written
-            // while search was off. Cheap when every type is current (one small query).
-            await search.RebuildAsync(everyType: false, cancellationToken);
-        }
-        if (db.Database.IsSqlite())
-        {
-            // WAL lets readers go on while a recipe or an editor writes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            // Gathers planner statistics where they are missing or stale (cheap when they are fine), so lookups
-            // by path use the Path index on a site that grew through editors' saves rather than a bulk recipe.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
-        }
-    }
+    /// <summary>Brings the database to the current migration (<see cref="SiteMigrator.MigrateAsync"/>).</summary>
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => migrator.MigrateAsync(cancellationToken);
 
-    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
-        db.SiteDocuments.AnyAsync(d => d.Name == SiteDocumentNames.Setup, cancellationToken);
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) => migrator.IsSetUpAsync(cancellationToken);
 
     /// <summary>Sets the site up with the configured recipe, or <paramref name="recipeOverride"/>; returns null when it was set up already.</summary>
     public async Task<RecipeReport?> SetUpAsync(string? recipeOverride = null, IProgress<string>? progress = null, CancellationToken cancellationToken = default)

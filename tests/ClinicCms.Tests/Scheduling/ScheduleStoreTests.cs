@@ -65,7 +65,7 @@ public sealed class ScheduleStoreTests(ScheduleSite site) : IClassFixture<Schedu
                   SELECT 'planhistory' || i, 'planhistoryv' || i, 'FAQ', 0, 0, '{{}}', 'x' FROM n;
                   ANALYZE;
                   """);
-            return await QueryPlans.ExplainAsync(db, ContentService.DueQuery(db, DateTime.UtcNow, 100));
+            return await QueryPlans.ExplainAsync(db, DueVersions.Query(db, DateTime.UtcNow, 100));
         });
 
         TestContext.Current.TestOutputHelper?.WriteLine(plan); // quoted in bench/README.md

@@ -25,8 +25,12 @@ internal sealed class ValueComparison
     private static readonly MethodInfo Like = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like),
         [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
-    private static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
-        [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+    // In a class of its own so that a SQLite site never loads Npgsql's provider for it.
+    private static class Postgresql
+    {
+        public static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
+            [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+    }
 
     private static readonly MethodInfo StringCompare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
 
@@ -75,7 +79,7 @@ internal sealed class ValueComparison
                 var pattern = op is FilterOperator.Contains or FilterOperator.NotContains ? $"%{Escape(text)}%"
                     : op is FilterOperator.StartsWith or FilterOperator.NotStartsWith ? $"{Escape(text)}%"
                     : $"%{Escape(text)}";
-                Expression like = Expression.Call(_postgres ? ILike : Like, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
+                Expression like = Expression.Call(_postgres ? Postgresql.ILike : Like, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
                 return op is FilterOperator.NotContains or FilterOperator.NotStartsWith or FilterOperator.NotEndsWith ? Expression.Not(like) : like;
         }
     }

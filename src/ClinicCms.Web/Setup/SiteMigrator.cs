@@ -1,0 +1,44 @@
+using ClinicCms.Content.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ClinicCms.Web.Setup;
+
+/// <summary>
+/// Brings the database to the current migration and tells whether the site was set up. Every start needs it, so it
+/// holds only the database and search: the recipe machinery that setting a site up needs (<see cref="SetupService"/>)
+/// is built only for a site that is not set up yet.
+/// </summary>
+public sealed class SiteMigrator(
+    ClinicCmsDbContext db,
+    ClinicCms.Content.Search.SearchIndexRebuild search,
+    IOptions<ClinicCms.Content.Search.SearchOptions> searchOptions)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        // Migrate only when a migration is pending: MigrateAsync also compares the model with the last migration's
+        // snapshot, which on a site that is up to date was a large part of the start.
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        if (searchOptions.Value.Enabled)
+        {
+            // Types never indexed or indexed under an older shape: a site with content from before search, or written
+            // while search was off. Cheap when every type is current (one small query).
+            await search.RebuildAsync(everyType: false, cancellationToken);
+        }
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers go on while a recipe or an editor writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // Gathers planner statistics where they are missing or stale (cheap when they are fine), so lookups
+            // by path use the Path index on a site that grew through editors' saves rather than a bulk recipe.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+        }
+    }
+
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
+        db.SiteDocuments.AnyAsync(d => d.Name == SiteDocumentNames.Setup, cancellationToken);
+}
