@@ -8,7 +8,8 @@ namespace ClinicCms.Web.CommandLine;
 /// profile) than the profile gains it; the long-running server gains. The runtime reads the setting only at start, so
 /// on Linux the command replaces its own process image (execve) with the same command line and DOTNET_TieredPGO=0
 /// before any work: the process id, standard streams, signals and exit code stay those of the one process the user
-/// started. Elsewhere, when DOTNET_TieredPGO is set already, or when the exec fails, the command runs as it is.
+/// started. Elsewhere, when DOTNET_TieredPGO is set already, under a diagnostic tool that started the runtime, or when
+/// the exec fails, the command runs as it is.
 /// </summary>
 internal static class PgoOffRestart
 {
@@ -16,7 +17,9 @@ internal static class PgoOffRestart
 
     public static void Apply()
     {
+        // A tool that started the runtime suspended (dotnet-trace collect, dotnet-monitor) expects the one start it resumed.
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(TieredPgo) is not null
+            || Environment.GetEnvironmentVariable("DOTNET_DiagnosticPorts") is not null
             || Environment.ProcessPath is not { } executable || ReadCommandLine() is not { Length: > 0 } argv)
         {
             return;
