@@ -36,6 +36,7 @@ public static class RecipeCommand
         }
         if (args[1] == "run")
         {
+            PgoOffRestart.Apply();
             // The import's first sanitized body would pay for the sanitizer's set-up: the other core does it meanwhile.
             _ = Task.Run(HtmlCleaner.WarmUp);
         }

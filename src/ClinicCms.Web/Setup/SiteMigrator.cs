@@ -18,8 +18,7 @@ public sealed class SiteMigrator(
     {
         // Migrate only when a migration is pending: MigrateAsync also compares the model with the last migration's
         // snapshot, which on a site that is up to date was a large part of the start.
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
+        if (await AnyPendingMigrationAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -37,6 +36,36 @@ public sealed class SiteMigrator(
             // by path use the Path index on a site that grew through editors' saves rather than a bulk recipe.
             await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// EF Core's own check (GetPendingMigrationsAsync) first builds a model of its history table through the model
+    /// conventions, which compiles and runs much code on every start; the applied ids are read with one statement
+    /// instead. When that fails (no history table yet), EF Core decides.
+    /// </summary>
+    private async Task<bool> AnyPendingMigrationAsync(CancellationToken cancellationToken)
+    {
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetString(0));
+            }
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return db.Database.GetMigrations().Any(id => !applied.Contains(id));
     }
 
     public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>

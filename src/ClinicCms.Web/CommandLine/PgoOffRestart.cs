@@ -1,0 +1,74 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+
+namespace ClinicCms.Web.CommandLine;
+
+/// <summary>
+/// A one-off command compiles more for tiered PGO (hot methods instrumented, then compiled a second time with their
+/// profile) than the profile gains it; the long-running server gains. The runtime reads the setting only at start, so
+/// on Linux the command replaces its own process image (execve) with the same command line and DOTNET_TieredPGO=0
+/// before any work: the process id, standard streams, signals and exit code stay those of the one process the user
+/// started. Elsewhere, when DOTNET_TieredPGO is set already, under a diagnostic tool that started the runtime, or when
+/// the exec fails, the command runs as it is.
+/// </summary>
+internal static class PgoOffRestart
+{
+    private const string TieredPgo = "DOTNET_TieredPGO";
+
+    public static void Apply()
+    {
+        // A tool that started the runtime suspended (dotnet-trace collect, dotnet-monitor) expects the one start it resumed.
+        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(TieredPgo) is not null
+            || Environment.GetEnvironmentVariable("DOTNET_DiagnosticPorts") is not null
+            || Environment.ProcessPath is not { } executable || ReadCommandLine() is not { Length: > 0 } argv)
+        {
+            return;
+        }
+        var environment = new List<string>();
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            environment.Add($"{variable.Key}={variable.Value}");
+        }
+        environment.Add($"{TieredPgo}=0");
+        var arguments = ToUtf8(argv);
+        var variables = ToUtf8(environment);
+        // Returns only when the exec failed (-1): the command then runs here, as it was started.
+        _ = Execve(executable, arguments, variables);
+        foreach (var pointer in arguments.Concat(variables))
+        {
+            Marshal.FreeCoTaskMem(pointer);
+        }
+    }
+
+    // A C array of UTF-8 strings, ended by a null pointer, as execve takes its arguments and environment.
+    private static IntPtr[] ToUtf8(IReadOnlyList<string> values)
+    {
+        var pointers = new IntPtr[values.Count + 1];
+        for (var i = 0; i < values.Count; i++)
+        {
+            pointers[i] = Marshal.StringToCoTaskMemUTF8(values[i]);
+        }
+        return pointers;
+    }
+
+    // The command line exactly as the process was started (`dotnet ClinicCms.Web.dll recipe run ...`, or the apphost's).
+    private static string[]? ReadCommandLine()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/self/cmdline");
+            return text.TrimEnd('\0').Split('\0');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "execve", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Execve(
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string path,
+        IntPtr[] argv,
+        IntPtr[] envp);
+}
