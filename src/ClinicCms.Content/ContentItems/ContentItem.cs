@@ -39,7 +39,15 @@ public sealed class ContentItem
     public string? Author { get; set; }
 
     /// <summary>Parts and fields, keyed by part name: <c>{ "TitlePart": { "Title": "…" }, "FAQ": { "Order": { "Value": 1 } } }</c>.</summary>
-    public JsonObject Parts { get; set; } = [];
+    public JsonObject Parts
+    {
+        // Made on first use: a read fills every item from parts parsed once and shared, so an empty object made for
+        // each item of each answer would be thrown away at once.
+        get => _parts ?? Interlocked.CompareExchange(ref _parts, [], null) ?? _parts;
+        set => _parts = value;
+    }
+
+    private JsonObject? _parts;
 
     /// <summary>Token of the stored row this version was read from; a save based on an older token is a conflict. Not part of the JSON.</summary>
     public string? ConcurrencyStamp { get; set; }

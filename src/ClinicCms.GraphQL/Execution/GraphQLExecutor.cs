@@ -107,18 +107,18 @@ public sealed partial class GraphQLExecutor(
     }
 
     private Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, HttpContext http, global::GraphQL.Types.ISchema schema, ContentReadContext reads) =>
-        executer.ExecuteAsync(o =>
+        executer.ExecuteAsync(new ExecutionOptions
         {
-            o.Schema = schema;
-            o.Query = request.Query;
-            o.OperationName = request.OperationName;
-            o.Variables = request.Variables;
-            o.Extensions = request.Extensions;
-            o.UserContext = reads; // resolvers take what they need from it, never from the service provider
-            o.User = http.User;
-            o.CancellationToken = http.RequestAborted;
-            o.ValidationRules = rules.All;
-            o.UnhandledExceptionDelegate = context =>
+            Schema = schema,
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            UserContext = reads, // resolvers take what they need from it, never from the service provider
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = rules.All,
+            UnhandledExceptionDelegate = context =>
             {
                 if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException tooDeep)
                 {
@@ -133,7 +133,7 @@ public sealed partial class GraphQLExecutor(
                 }
                 LogUnhandled(context.OriginalException, context.Context?.Operation?.Name?.StringValue ?? "(anonymous)");
                 return Task.CompletedTask;
-            };
+            },
         });
 
     /// <summary>Orchard's status codes: 401 when a permission failed, 400 for any other error, else 200; and 429 when a search was over the caller's budget.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.ContentItems;
 
@@ -15,6 +16,10 @@ public sealed class ReadTags
 
     /// <summary>Past this many items only the types are named: Cloudflare caps the header at 16 KB.</summary>
     public const int MaxItems = 500;
+
+    // Printable ASCII but the list's separators: a tag with a comma, a space or a non-ASCII character would break it.
+    private static readonly SearchValues<char> HeaderSafe = SearchValues.Create(
+        string.Concat(Enumerable.Range('!', '~' - '!' + 1).Select(c => (char)c).Where(c => c is not ',' and not '"')));
 
     private readonly SortedSet<string> _types = new(StringComparer.Ordinal);
     private readonly HashSet<string> _items = new(StringComparer.Ordinal);
@@ -48,19 +53,46 @@ public sealed class ReadTags
     /// <summary>The header's value: the types, then the items in the order returned; null when nothing was read.</summary>
     public string? HeaderValue()
     {
-        if (_types.Count == 0 && _itemOrder.Count == 0)
+        var items = _itemOrder.Count <= MaxItems ? _itemOrder : [];
+        if (_types.Count == 0 && items.Count == 0)
         {
             return null;
         }
-        var tags = _types.Select(CacheTags.Type);
-        if (_itemOrder.Count <= MaxItems)
+        // Written as one string, with no string per tag: this runs for every answer.
+        var length = _types.Count + items.Count - 1;
+        foreach (var type in _types)
         {
-            tags = tags.Concat(_itemOrder.Select(CacheTags.Item));
+            length += CacheTags.TypePrefix.Length + type.Length;
         }
-        return string.Join(',', tags);
+        foreach (var id in items)
+        {
+            length += CacheTags.ItemPrefix.Length + id.Length;
+        }
+        return string.Create(length, (_types, items), static (span, tags) =>
+        {
+            var at = 0;
+            foreach (var type in tags._types)
+            {
+                Append(span, ref at, CacheTags.TypePrefix, type);
+            }
+            foreach (var id in tags.items)
+            {
+                Append(span, ref at, CacheTags.ItemPrefix, id);
+            }
+        });
     }
 
-    // Ids and names come from recipes too: a tag with a comma, a space or a non-ASCII character would break the list.
-    private static bool IsHeaderSafe(string value) =>
-        value.Length is > 0 and <= 200 && value.All(c => c is > ' ' and < '\u007f' and not ',' and not '"');
+    private static void Append(Span<char> span, ref int at, string prefix, string value)
+    {
+        if (at > 0)
+        {
+            span[at++] = ',';
+        }
+        prefix.CopyTo(span[at..]);
+        at += prefix.Length;
+        value.CopyTo(span[at..]);
+        at += value.Length;
+    }
+
+    private static bool IsHeaderSafe(string value) => value.Length is > 0 and <= 200 && !value.AsSpan().ContainsAnyExcept(HeaderSafe);
 }

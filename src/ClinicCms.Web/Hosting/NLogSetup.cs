@@ -13,7 +13,8 @@ public static class NLogSetup
         var config = new NLog.Config.XmlLoggingConfiguration(Path.Combine(AppContext.BaseDirectory, "nlog.config"));
         config.Variables["appDataPath"] = paths.Root;
         LogManager.Configuration = config;
-        logging.AddNLog(config);
+        // No layout prints a scope's values, and the host opens one per request.
+        logging.AddNLog(config, new NLogProviderOptions { IncludeScopes = false });
         return logging;
     }
 }
