@@ -27,13 +27,19 @@ public sealed class SqliteReadConnections(string connectionString) : IDisposable
             return connection;
         }
         connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using (var pragma = connection.CreateCommand())
+        try
         {
+            connection.Open();
+            using var pragma = connection.CreateCommand();
             // Up to 32 of these stay open, each with SQLite's default 2 MB page cache filled by its reads; the reads
             // mostly hit the published index and the parts cache, and a page missing here is in the OS's file cache.
             pragma.CommandText = $"PRAGMA cache_size = -{PageCacheKiB}";
             pragma.ExecuteNonQuery();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
         return connection;
     }

@@ -18,8 +18,10 @@ internal static class PgoOffRestart
     public static void Apply()
     {
         // A tool that started the runtime suspended (dotnet-trace collect, dotnet-monitor) expects the one start it resumed.
+        // COMPlus_ is the setting's older name, which the runtime still reads; a debugger's session would end at the exec.
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(TieredPgo) is not null
-            || Environment.GetEnvironmentVariable("DOTNET_DiagnosticPorts") is not null
+            || Environment.GetEnvironmentVariable("COMPlus_TieredPGO") is not null
+            || Environment.GetEnvironmentVariable("DOTNET_DiagnosticPorts") is not null || System.Diagnostics.Debugger.IsAttached
             || Environment.ProcessPath is not { } executable || ReadCommandLine() is not { Length: > 0 } argv)
         {
             return;
@@ -32,8 +34,18 @@ internal static class PgoOffRestart
         environment.Add($"{TieredPgo}=0");
         var arguments = ToUtf8(argv);
         var variables = ToUtf8(environment);
-        // Returns only when the exec failed (-1): the command then runs here, as it was started.
-        _ = Execve(executable, arguments, variables);
+        // The runtime's diagnostics socket is named by process id and start time, which the exec keeps: the new
+        // runtime could not create its own (no dotnet-trace or dotnet-counters by pid) and the old file would stay.
+        RemoveDiagnosticsSocket();
+        try
+        {
+            // Returns only when the exec failed (-1): the command then runs here, as it was started.
+            _ = Execve(executable, arguments, variables);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc without execve: run as started.
+        }
         foreach (var pointer in arguments.Concat(variables))
         {
             Marshal.FreeCoTaskMem(pointer);
@@ -57,11 +69,28 @@ internal static class PgoOffRestart
         try
         {
             var text = File.ReadAllText("/proc/self/cmdline");
-            return text.TrimEnd('\0').Split('\0');
+            // Each argument ends with a NUL: only the last one is dropped, so an empty last argument stays.
+            return text.EndsWith('\0') ? text[..^1].Split('\0') : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
+        }
+    }
+
+    private static void RemoveDiagnosticsSocket()
+    {
+        try
+        {
+            var folder = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } tmp ? tmp : "/tmp";
+            foreach (var socket in Directory.EnumerateFiles(folder, $"dotnet-diagnostic-{Environment.ProcessId}-*-socket"))
+            {
+                File.Delete(socket);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without it the command still runs; only attaching a diagnostic tool by process id fails.
         }
     }
 

@@ -41,14 +41,15 @@ public sealed class SiteMigrator(
     /// <summary>
     /// EF Core's own check (GetPendingMigrationsAsync) first builds a model of its history table through the model
     /// conventions, which compiles and runs much code on every start; the applied ids are read with one statement
-    /// instead. When that fails (no history table yet), EF Core decides.
+    /// instead. When that fails (no database or no history table yet), EF Core decides.
     /// </summary>
     private async Task<bool> AnyPendingMigrationAsync(CancellationToken cancellationToken)
     {
         var applied = new HashSet<string>(StringComparer.Ordinal);
-        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            // Inside the try: a PostgreSQL database that does not exist yet fails here, and EF Core's migration creates it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -22,6 +22,8 @@ public sealed class PgoOffRestartTests
         Assert.True(seen, "the process never carried DOTNET_TieredPGO=0");
         Assert.True(process.ExitCode == 0, await error);
         Assert.Contains("content items: 9 created, 0 updated, 0 unchanged", await output, StringComparison.Ordinal);
+        // The first runtime's diagnostics socket is removed before the exec, and the second removes its own at exit.
+        Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), $"dotnet-diagnostic-{process.Id}-*-socket"));
     }
 
     [Fact]
