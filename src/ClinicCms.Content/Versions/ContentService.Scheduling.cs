@@ -76,10 +76,6 @@ public sealed partial class ContentService
             return Saved(written!, new ContentChange(ChangeKind.Scheduled, contentItemId, written!.ContentItemVersionId, latest.ContentType, published is not null, published is not null));
         }, cancellationToken);
 
-    /// <summary>The scheduler's check (<see cref="DueVersions"/>): the versions due at <paramref name="now"/>, earliest first.</summary>
-    public Task<IReadOnlyList<DueVersion>> ListDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
-        new DueVersions(db).ListAsync(now, max, cancellationToken);
-
     /// <summary>
     /// Publishes (a draft) or archives (a published version) one due version, as <see cref="Scheduler"/>, if this call
     /// claims it. A publish or archive that is refused or invalid cancels the schedule instead, so it is not tried again.

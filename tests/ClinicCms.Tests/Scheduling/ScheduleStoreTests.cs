@@ -76,5 +76,5 @@ public sealed class ScheduleStoreTests(ScheduleSite site) : IClassFixture<Schedu
     }
 
     private Task<IReadOnlyList<DueVersion>> DueAsync(DateTime now) =>
-        site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().ListDueAsync(now, 1000));
+        site.App.InScopeAsync(sp => sp.GetRequiredService<DueVersions>().ListAsync(now, 1000));
 }

@@ -26,7 +26,7 @@ internal sealed class ValueComparison
         [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
 
     // In a class of its own so that a SQLite site never loads Npgsql's provider for it.
-    private static class Postgresql
+    private static class NpgsqlMethods
     {
         public static readonly MethodInfo ILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
             [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
@@ -79,7 +79,7 @@ internal sealed class ValueComparison
                 var pattern = op is FilterOperator.Contains or FilterOperator.NotContains ? $"%{Escape(text)}%"
                     : op is FilterOperator.StartsWith or FilterOperator.NotStartsWith ? $"{Escape(text)}%"
                     : $"%{Escape(text)}";
-                Expression like = Expression.Call(_postgres ? Postgresql.ILike : Like, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
+                Expression like = Expression.Call(_postgres ? NpgsqlMethods.ILike : Like, Expression.Constant(EF.Functions), member, Parameter(pattern, typeof(string)), Expression.Constant("\\"));
                 return op is FilterOperator.NotContains or FilterOperator.NotStartsWith or FilterOperator.NotEndsWith ? Expression.Not(like) : like;
         }
     }
