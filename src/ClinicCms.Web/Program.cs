@@ -47,6 +47,8 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = builder.Conf
 builder.Services.AddClinicCmsGraphQL(builder.Configuration, exposeExceptions: builder.Environment.IsDevelopment());
 builder.Services.AddOpenApi();
 builder.Services.AddClinicCmsCors(builder.Configuration);
+// Permissions, settings and the schema load on another thread while the server starts, not in the first request.
+builder.Services.AddHostedService<StartWarmup>();
 
 // Server-rendered pages: sign-in and the admin, which needs AccessAdminPanel throughout.
 builder.Services.AddRazorPages(o => o.Conventions

@@ -35,6 +35,12 @@ public sealed class ReadTags
 
     public void Items(IEnumerable<ContentItem> items)
     {
+        if (items.TryGetNonEnumeratedCount(out var count) && _itemOrder.Count + count <= MaxItems)
+        {
+            // Sized once for a page of items rather than grown as it is read.
+            _items.EnsureCapacity(_items.Count + count);
+            _itemOrder.EnsureCapacity(_itemOrder.Count + count);
+        }
         foreach (var item in items)
         {
             Item(item);

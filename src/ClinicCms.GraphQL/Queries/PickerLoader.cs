@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace ClinicCms.GraphQL.Queries;
 
 /// <summary>
@@ -7,10 +9,17 @@ namespace ClinicCms.GraphQL.Queries;
 /// </summary>
 public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execution.ReadTags tags)
 {
-    private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
+    private readonly Dictionary<(NodeBatch, string, string), Task<Loaded>> _loads = [];
 
-    /// <summary>The visible targets of one item's picker; completes without allocating a task once its batch is loaded.</summary>
-    public async ValueTask<List<ContentNode>> LoadAsync(FieldSource source, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    // The targets by id, and each picker field's ids as the batch read them (by the field's JSON object), so an item's
+    // resolver does not decode its ids from the JSON a second time.
+    private sealed record Loaded(Dictionary<string, ContentNode> Targets, Dictionary<JsonObject, List<string>> Picked);
+
+    /// <summary>
+    /// The visible targets of one item's picker, among the ids <paramref name="slice"/> keeps; completes without
+    /// allocating a task once its batch is loaded.
+    /// </summary>
+    public async ValueTask<List<ContentNode>> LoadAsync(FieldSource source, Func<List<string>, List<string>> slice, CancellationToken cancellationToken)
     {
         var key = (source.Node.Batch, source.PartName, source.Definition.Name);
         if (!_loads.TryGetValue(key, out var load))
@@ -18,11 +27,12 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
             load = LoadBatchAsync(source, cancellationToken);
             _loads[key] = load;
         }
-        var targets = await load;
+        var loaded = await load;
+        var ids = slice(source.Value is { } field && loaded.Picked.TryGetValue(field, out var picked) ? picked : JsonRead.Strings(source.Value, IdsProperty));
         var visible = new List<ContentNode>(ids.Count);
         foreach (var id in ids)
         {
-            if (targets.TryGetValue(id, out var node) && await scopes.CanSeeAsync(node))
+            if (loaded.Targets.TryGetValue(id, out var node) && await scopes.CanSeeAsync(node))
             {
                 visible.Add(node); // each picked item is checked: a picker shows no more than a list would
                 tags.Item(node.Item);
@@ -31,16 +41,33 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
         return visible;
     }
 
-    private async Task<Dictionary<string, ContentNode>> LoadBatchAsync(FieldSource source, CancellationToken cancellationToken)
+    private const string IdsProperty = "ContentItemIds";
+
+    private async Task<Loaded> LoadBatchAsync(FieldSource source, CancellationToken cancellationToken)
     {
-        var ids = source.Node.Batch.Nodes
-            .SelectMany(n => JsonRead.Strings(n.Item.Parts[source.PartName]?[source.Definition.Name] as System.Text.Json.Nodes.JsonObject, "ContentItemIds"))
-            .Distinct()
-            .ToList();
+        var picked = new Dictionary<JsonObject, List<string>>(ReferenceEqualityComparer.Instance);
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in source.Node.Batch.Nodes)
+        {
+            if (node.Item.Parts[source.PartName]?[source.Definition.Name] is not JsonObject field)
+            {
+                continue;
+            }
+            var fieldIds = JsonRead.Strings(field, IdsProperty);
+            picked[field] = fieldIds;
+            foreach (var id in fieldIds)
+            {
+                if (seen.Add(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
         if (ids.Count == 0)
         {
-            return [];
+            return new Loaded([], picked);
         }
-        return NodeBatch.Of(await reader.LoadPublishedAsync(ids, cancellationToken)).ToDictionary(n => n.Item.ContentItemId);
+        return new Loaded(NodeBatch.Of(await reader.LoadPublishedAsync(ids, cancellationToken)).ToDictionary(n => n.Item.ContentItemId), picked);
     }
 }

@@ -69,6 +69,26 @@ public sealed class SiteMigrator(
         return db.Database.GetMigrations().Any(id => !applied.Contains(id));
     }
 
-    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
-        db.SiteDocuments.AnyAsync(d => d.Name == SiteDocumentNames.Setup, cancellationToken);
+    /// <summary>
+    /// One statement rather than a LINQ query: the first LINQ query compiles EF Core's query pipeline, which the start
+    /// should not wait for (the first requests' queries compile it beside the server's start instead).
+    /// </summary>
+    public async Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT 1 FROM \"SiteDocuments\" WHERE \"Name\" = @name LIMIT 1";
+            var name = command.CreateParameter();
+            name.ParameterName = "@name";
+            name.Value = SiteDocumentNames.Setup;
+            command.Parameters.Add(name);
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
 }

@@ -158,11 +158,24 @@ internal sealed class SnapshotQuery
         var inValues = _in is { } check && _cultures is not null ? (snapshot.Column(_contentType, check.Target).Values, new HashSet<object>(check.Values)) : default;
         foreach (var ordinal in start ?? snapshot.Column(_contentType, firstTarget).Matching(firstValue))
         {
-            if (others.All(o => Equals(o.Values[ordinal], o.Value)) && (inValues.Item2 is null || (inValues.Values[ordinal] is { } v && inValues.Item2.Contains(v))))
+            if (HoldsAll(others, ordinal) && (inValues.Item2 is null || (inValues.Values[ordinal] is { } v && inValues.Item2.Contains(v))))
             {
                 yield return ordinal;
             }
         }
+    }
+
+    // A loop, not a lambda over the ordinal: this runs for every candidate row of every read.
+    private static bool HoldsAll((object?[] Values, object Value)[] others, int ordinal)
+    {
+        foreach (var (values, value) in others)
+        {
+            if (!Equals(values[ordinal], value))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // The rows in the culture, and the fallback culture's rows of sets with none in the culture (a row without a set is its own).
