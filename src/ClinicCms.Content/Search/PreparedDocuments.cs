@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Store;
@@ -7,12 +8,13 @@ namespace ClinicCms.Content.Search;
 /// <summary>
 /// The documents of the versions an import wrote in one transaction, built on the thread pool while the import goes on,
 /// so that its commit need not read, parse and stem them again. The import's thread collects each version's texts (the
-/// JSON is not safe to read on two threads); the rest is string work, done in batches on other threads. At the commit a
+/// JSON is not safe to read on two threads); the rest is string work, done in batches on other threads, with what the
+/// index can work out ahead on another connection (<see cref="ISearchIndex.PrepareAsync"/>). At the commit a
 /// document is used only when its version is still active with the concurrency stamp it was written with (every write
 /// of a version's content gives it a new one) and its type has the search shape it was built for; any other active
 /// version sends its item down the usual path, read from the database.
 /// </summary>
-internal sealed class PreparedDocuments(ISearchIndex index)
+internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
 {
     private const int BatchSize = 100;
 
@@ -101,7 +103,7 @@ internal sealed class PreparedDocuments(ISearchIndex index)
         }
         var batch = _waiting;
         _waiting = [];
-        _building.Add(Task.Run(() =>
+        _building.Add(Task.Run(async () =>
         {
             foreach (var prepared in batch)
             {
@@ -116,6 +118,20 @@ internal sealed class PreparedDocuments(ISearchIndex index)
                 {
                     System.Diagnostics.Debug.WriteLine(e);
                 }
+            }
+            // Documents the database could not prepare ahead are written as built: the index does that work at the commit.
+            var documents = batch.Where(p => p.Document is not null).ToList();
+            try
+            {
+                var done = await index.PrepareAsync(writer, [.. documents.Select(p => p.Document!)], CancellationToken.None);
+                for (var i = 0; i < documents.Count; i++)
+                {
+                    documents[i].Document = done[i];
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                System.Diagnostics.Debug.WriteLine(e);
             }
         }));
     }
