@@ -14,6 +14,8 @@ namespace ClinicCms.Content.Search;
 /// of a version's content gives it a new one) and its type has the search shape it was built for; any other active
 /// version sends its item down the usual path, read from the database.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The cancellation source has no timer nor linked token; one import's documents go with their transaction, rolled back or not.")]
 internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
 {
     private const int BatchSize = 100;
@@ -22,6 +24,10 @@ internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
     private readonly Dictionary<(ContentDefinitionSet, string?, string), (string Fingerprint, List<SearchTexts.TextSource>? Shape)> _types = [];
     private readonly List<Task> _building = [];
     private List<Prepared> _waiting = [];
+
+    // Cancelled when the index fails to work a batch out ahead (say, no connection to be had from the pool in time):
+    // the batches waiting or still to come do not try again, so an import waits for such a failure once.
+    private readonly CancellationTokenSource _ahead = new();
 
     private sealed class Prepared(string stamp, string fingerprint, SearchTexts.CollectedTexts? texts)
     {
@@ -123,7 +129,7 @@ internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
             var documents = batch.Where(p => p.Document is not null).ToList();
             try
             {
-                var done = await index.PrepareAsync(writer, [.. documents.Select(p => p.Document!)], CancellationToken.None);
+                var done = await index.PrepareAsync(writer, [.. documents.Select(p => p.Document!)], _ahead.Token);
                 for (var i = 0; i < documents.Count; i++)
                 {
                     documents[i].Document = done[i];
@@ -131,6 +137,7 @@ internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
+                _ahead.Cancel();
                 System.Diagnostics.Debug.WriteLine(e);
             }
         }));
