@@ -15,6 +15,14 @@ public interface ISearchIndex
     /// </summary>
     SearchDocument Prepare(SearchDocument document) => document;
 
+    /// <summary>
+    /// Work on a batch of prepared documents that needs the database but not the writer's transaction, done on another
+    /// connection while an import goes on (PostgreSQL: the documents' tsvectors); <paramref name="writer"/> is the
+    /// transaction's connection, to connect alike. The documents as they are by default.
+    /// </summary>
+    Task<IReadOnlyList<SearchDocument>> PrepareAsync(DbConnection writer, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken) =>
+        Task.FromResult(documents);
+
     /// <summary>Adds the documents.</summary>
     Task AddAsync(DbTransaction transaction, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken);
 

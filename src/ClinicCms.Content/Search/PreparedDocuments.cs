@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Store;
@@ -7,12 +8,15 @@ namespace ClinicCms.Content.Search;
 /// <summary>
 /// The documents of the versions an import wrote in one transaction, built on the thread pool while the import goes on,
 /// so that its commit need not read, parse and stem them again. The import's thread collects each version's texts (the
-/// JSON is not safe to read on two threads); the rest is string work, done in batches on other threads. At the commit a
+/// JSON is not safe to read on two threads); the rest is string work, done in batches on other threads, with what the
+/// index can work out ahead on another connection (<see cref="ISearchIndex.PrepareAsync"/>). At the commit a
 /// document is used only when its version is still active with the concurrency stamp it was written with (every write
 /// of a version's content gives it a new one) and its type has the search shape it was built for; any other active
 /// version sends its item down the usual path, read from the database.
 /// </summary>
-internal sealed class PreparedDocuments(ISearchIndex index)
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The cancellation source has no timer nor linked token; one import's documents go with their transaction, rolled back or not.")]
+internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
 {
     private const int BatchSize = 100;
 
@@ -20,6 +24,10 @@ internal sealed class PreparedDocuments(ISearchIndex index)
     private readonly Dictionary<(ContentDefinitionSet, string?, string), (string Fingerprint, List<SearchTexts.TextSource>? Shape)> _types = [];
     private readonly List<Task> _building = [];
     private List<Prepared> _waiting = [];
+
+    // Cancelled when the index fails to work a batch out ahead (say, no connection to be had from the pool in time):
+    // the batches waiting or still to come do not try again, so an import waits for such a failure once.
+    private readonly CancellationTokenSource _ahead = new();
 
     private sealed class Prepared(string stamp, string fingerprint, SearchTexts.CollectedTexts? texts)
     {
@@ -101,7 +109,7 @@ internal sealed class PreparedDocuments(ISearchIndex index)
         }
         var batch = _waiting;
         _waiting = [];
-        _building.Add(Task.Run(() =>
+        _building.Add(Task.Run(async () =>
         {
             foreach (var prepared in batch)
             {
@@ -116,6 +124,21 @@ internal sealed class PreparedDocuments(ISearchIndex index)
                 {
                     System.Diagnostics.Debug.WriteLine(e);
                 }
+            }
+            // Documents the database could not prepare ahead are written as built: the index does that work at the commit.
+            var documents = batch.Where(p => p.Document is not null).ToList();
+            try
+            {
+                var done = await index.PrepareAsync(writer, [.. documents.Select(p => p.Document!)], _ahead.Token);
+                for (var i = 0; i < documents.Count; i++)
+                {
+                    documents[i].Document = done[i];
+                }
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _ahead.Cancel();
+                System.Diagnostics.Debug.WriteLine(e);
             }
         }));
     }

@@ -20,6 +20,11 @@ public sealed record SearchDocument(
     /// <summary>The stemmed terms of the three texts, when an index worked them out ahead (<see cref="ISearchIndex.Prepare"/>).</summary>
     internal SearchTerms? Terms { get; init; }
 
+    /// <summary>
+    /// The weighted tsvector in PostgreSQL's binary form, when the server worked it out ahead (<see cref="ISearchIndex.PrepareAsync"/>).
+    /// </summary>
+    internal byte[]? Vector { get; init; }
+
     /// <summary>The text a snippet is cut from: the normal then the low weighted text, or the title when they are empty.</summary>
     public string Body => Normal.Length == 0 && Low.Length == 0 ? High : Low.Length == 0 ? Normal : Normal.Length == 0 ? Low : $"{Normal}\n{Low}";
 }

@@ -90,7 +90,7 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
         {
             return null;
         }
-        var prepared = _prepared.GetValue(transaction, _ => new PreparedDocuments(index));
+        var prepared = _prepared.GetValue(transaction, _ => new PreparedDocuments(index, transaction.Connection!));
         return (row, item) => prepared.Add(row, item, definitions, defaultCulture);
     }
 
