@@ -40,7 +40,7 @@ public static class BenchmarkLimitEndpoint
             await http.Response.Body.WriteAsync(response, http.RequestAborted);
         }).DisableAntiforgery();
         // What the process has spent so far: the benchmark reads it right after the first answer and after a run.
-        endpoints.MapGet("/bench/runtime", () =>
+        endpoints.MapGet("/bench/runtime", (Microsoft.Extensions.Options.IOptions<ClinicCmsOptions> options) =>
         {
             var gc = GC.GetGCMemoryInfo();
             return Results.Json(new
@@ -50,7 +50,8 @@ public static class BenchmarkLimitEndpoint
                 cpuMilliseconds = Environment.CpuUsage.TotalTime.TotalMilliseconds,
                 gcCommittedBytes = gc.TotalCommittedBytes,
                 gcHeapBytes = gc.HeapSizeBytes,
-                sqliteBytes = SQLitePCL.raw.sqlite3_memory_used(),
+                // SQLite's native library is not loaded on a PostgreSQL site: asking it would fail the request.
+                sqliteBytes = options.Value.Database.Provider == ClinicCms.Content.Store.DatabaseProvider.Sqlite ? SQLitePCL.raw.sqlite3_memory_used() : (long?)null,
                 assemblies = AppDomain.CurrentDomain.GetAssemblies().Length,
             });
         });
