@@ -20,11 +20,23 @@ public static class AdminEndpoints
     /// <summary>Markdown rendered as frontends get it (sanitized). Posted with the page's antiforgery token.</summary>
     private static async Task<IResult> PreviewMarkdownAsync(HttpContext http, IAntiforgery antiforgery, MarkdownRenderer markdown)
     {
-        if (!await antiforgery.IsRequestValidAsync(http))
+        if (!http.Request.HasFormContentType)
         {
-            return Results.BadRequest(new { error = "The antiforgery token is missing or invalid." });
+            return Results.Problem("The markdown is posted as a form (application/x-www-form-urlencoded or multipart/form-data).", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest(new { error = "The antiforgery token is missing or invalid." });
+            }
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException e)
+        {
+            return Results.BadRequest(new { error = $"The form could not be read: {e.Message}" }); // a multipart body without its boundary, say
+        }
         return Results.Text(markdown.ToHtml(form["markdown"].ToString(), sanitize: true), "text/html; charset=utf-8");
     }
 

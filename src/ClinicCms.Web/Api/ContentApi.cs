@@ -68,6 +68,11 @@ public static class ContentApi
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PostAsync(
         HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions, bool draft = false)
     {
+        // The generated binding takes an empty value (?draft=) as not given, which would publish: a value given must say which.
+        if (http.Request.Query.TryGetValue("draft", out var given) && !bool.TryParse(given.ToString(), out _))
+        {
+            return Invalid([new ContentError("draft", "The draft query value must be true or false.")]);
+        }
         var (posted, problem) = await ReadItemAsync(http);
         if (posted is null)
         {

@@ -89,6 +89,36 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task A_draft_value_that_is_neither_true_nor_false_is_refused_and_nothing_is_written()
+    {
+        using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        var reader = new GraphQLClient(_site.WithToken(await _site.TokenAsync("reader-app", "Reader-app-secret-1")));
+        var before = (await reader.DataAsync("{ faqCount }"))["faqCount"]!.GetValue<int>();
+
+        // An empty value must not be taken as "not given", which publishes; other values fail the binding itself.
+        foreach (var query in new[] { "?draft=", "?draft=&draft=", "?DRAFT=" })
+        {
+            using var response = await editor.PostAsJsonAsync($"/api/content{query}", Faq($"Refused {query}?", 40));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var problem = (await GraphQLClient.Parse(response)).AsObject();
+            Assert.Contains("true or false", problem["errors"]!["draft"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        foreach (var query in new[] { "?draft=yes", "?draft=true&draft=false", "?draft=%20" })
+        {
+            using var response = await editor.PostAsJsonAsync($"/api/content{query}", Faq($"Refused {query}?", 40));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        Assert.Equal(before, (await reader.DataAsync("{ faqCount }"))["faqCount"]!.GetValue<int>());
+
+        using var allowed = await editor.PostAsJsonAsync("/api/content?draft=False", Faq("Published with draft=False?", 41));
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        var item = await GraphQLClient.Parse(allowed);
+        Assert.True(item["Published"]!.GetValue<bool>());
+        using var delete = await editor.DeleteAsync($"/api/content/{item["ContentItemId"]!.GetValue<string>()}");
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+    }
+
+    [Fact]
     public async Task Script_payloads_in_html_are_neutralised_before_they_are_stored()
     {
         using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));

@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text;
+using ClinicCms.Tests.Security;
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.Admin;
+
+/// <summary>The editor's markdown preview (/admin/api/markdown): a form posted with the page's antiforgery token.</summary>
+[Collection(nameof(AdminSite))]
+public sealed class MarkdownPreviewTests(SharedSecuredSite shared)
+{
+    [Fact]
+    public async Task A_form_is_rendered_sanitized_and_a_body_that_is_not_a_form_is_refused_with_a_4xx()
+    {
+        using var admin = await shared.Site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var token = SecuredSite.AntiforgeryToken(await admin.GetStringAsync("/admin/clients"));
+        async Task<HttpResponseMessage> PostAsync(HttpContent body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/api/markdown") { Content = body };
+            request.Headers.Add("RequestVerificationToken", token);
+            return await admin.SendAsync(request);
+        }
+        var noBoundary = new ByteArrayContent(Encoding.UTF8.GetBytes("markdown=x"));
+        noBoundary.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        using var form = await PostAsync(new FormUrlEncodedContent([new("markdown", "# Dosing\n<script>alert(1)</script>")]));
+        using var json = await PostAsync(new StringContent("{\"markdown\":\"# Dosing\"}", Encoding.UTF8, "application/json"));
+        using var multipart = await PostAsync(noBoundary);
+
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var html = await form.Content.ReadAsStringAsync();
+        Assert.Contains("Dosing</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+        Assert.Contains("posted as a form", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, multipart.StatusCode);
+        Assert.Contains("boundary", await multipart.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+}
