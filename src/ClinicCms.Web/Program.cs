@@ -48,7 +48,8 @@ builder.Services.AddClinicCmsGraphQL(builder.Configuration, exposeExceptions: bu
 builder.Services.AddOpenApi();
 builder.Services.AddClinicCmsCors(builder.Configuration);
 // Permissions, settings and the schema load on another thread while the server starts, not in the first request.
-builder.Services.AddHostedService<StartWarmup>();
+builder.Services.AddSingleton<StartWarmup>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<StartWarmup>());
 
 // Server-rendered pages: sign-in and the admin, which needs AccessAdminPanel throughout.
 builder.Services.AddRazorPages(o => o.Conventions

@@ -16,7 +16,7 @@ namespace ClinicCms.Content.Search;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "The cancellation source has no timer nor linked token; one import's documents go with their transaction, rolled back or not.")]
-internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
+internal sealed partial class PreparedDocuments(ISearchIndex index, DbConnection writer, Microsoft.Extensions.Logging.ILogger logger)
 {
     private const int BatchSize = 100;
 
@@ -135,11 +135,25 @@ internal sealed class PreparedDocuments(ISearchIndex index, DbConnection writer)
                     documents[i].Document = done[i];
                 }
             }
+            catch (OperationCanceledException) when (_ahead.IsCancellationRequested)
+            {
+                // Abandoned (the transaction was rolled back) or an earlier batch failed: nothing more to do here.
+            }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                _ahead.Cancel();
-                System.Diagnostics.Debug.WriteLine(e);
+                if (!_ahead.IsCancellationRequested)
+                {
+                    _ahead.Cancel();
+                    LogAheadFailed(logger, e);
+                }
             }
         }));
     }
+
+    /// <summary>The transaction was rolled back: batches waiting or still running stop asking the database.</summary>
+    public void Abandon() => _ahead.Cancel();
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Microsoft.Extensions.Logging.LogLevel.Warning,
+        "Search vectors could not be worked out ahead of this import's commit; the commit computes them instead")]
+    private static partial void LogAheadFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception);
 }

@@ -21,7 +21,8 @@ namespace ClinicCms.Content.Search;
 /// <see cref="SearchOptions.Enabled"/> off it writes no documents and forgets the written types' fingerprints, so the
 /// next start with search on rebuilds them (or <c>index rebuild</c>).
 /// </summary>
-public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> options, ContentDefinitionStore.Cache definitions, SiteCultures.Cache cultures)
+public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> options, ContentDefinitionStore.Cache definitions, SiteCultures.Cache cultures,
+    Microsoft.Extensions.Logging.ILogger<SearchIndexer> logger)
     : IDbTransactionInterceptor
 {
     private const int Page = 500;
@@ -30,6 +31,24 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
 
     // What imports handed over, per transaction; an entry goes with its transaction when that is rolled back.
     private readonly ConditionalWeakTable<DbTransaction, PreparedDocuments> _prepared = new();
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Abandon(transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(transaction);
+        return Task.CompletedTask;
+    }
+
+    // An import rolled back: its documents' work still queued or running on other connections stops.
+    private void Abandon(DbTransaction transaction)
+    {
+        if (_prepared.TryGetValue(transaction, out var prepared))
+        {
+            _prepared.Remove(transaction);
+            prepared.Abandon();
+        }
+    }
 
     public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
     {
@@ -90,7 +109,7 @@ public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> op
         {
             return null;
         }
-        var prepared = _prepared.GetValue(transaction, _ => new PreparedDocuments(index, transaction.Connection!));
+        var prepared = _prepared.GetValue(transaction, _ => new PreparedDocuments(index, transaction.Connection!, logger));
         return (row, item) => prepared.Add(row, item, definitions, defaultCulture);
     }
 

@@ -1,5 +1,6 @@
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Web.Setup;
@@ -79,6 +80,7 @@ public sealed class SiteMigrator(
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction(); // PostgreSQL needs it named inside one
             command.CommandText = "SELECT 1 FROM \"SiteDocuments\" WHERE \"Name\" = @name LIMIT 1";
             var name = command.CreateParameter();
             name.ParameterName = "@name";
