@@ -22,6 +22,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     /// spaced an hour apart, so that none of their queries falls inside a counted read on a slow machine.
     /// </summary>
     public void CountIn(IServiceCollection services) => services
+        .AddSingleton(this) // the test host waits for the start warm-up's queries before a counting test begins
         .Configure<ClinicCms.Web.Webhooks.WebhookOptions>(o => o.PollIntervalSeconds = 3600)
         .Configure<ClinicCms.Web.Scheduling.SchedulingOptions>(o => o.IntervalSeconds = 3600)
         .AddSingleton<TimeProvider>(Clock)
