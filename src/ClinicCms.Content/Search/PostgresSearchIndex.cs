@@ -21,8 +21,9 @@ internal sealed partial class PostgresSearchIndex(IOptions<SearchOptions> option
     private static string VectorOf(string config, string high, string normal, string low) =>
         $"setweight(to_tsvector({config}, {high}), 'A') || setweight(to_tsvector({config}, {normal}), 'B') || setweight(to_tsvector({config}, {low}), 'C')";
 
-    // Vectors computed ahead on other connections at once: enough to keep the server's cores busy, not the pool's connections.
-    private static readonly SemaphoreSlim Computing = new(Math.Max(1, Environment.ProcessorCount));
+    // Vectors computed ahead on other connections at once, for the whole process: one per processor, and never more
+    // than four, so an import on a many-core host takes few of the pool's connections from requests.
+    private static readonly SemaphoreSlim Computing = new(Math.Clamp(Environment.ProcessorCount, 1, 4));
 
     private long _workedOutAhead;
 
