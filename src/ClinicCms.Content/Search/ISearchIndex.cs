@@ -20,7 +20,7 @@ public interface ISearchIndex
     /// connection while an import goes on (PostgreSQL: the documents' tsvectors); <paramref name="writer"/> is the
     /// transaction's connection, to connect alike. The documents as they are by default.
     /// </summary>
-    Task<IReadOnlyList<SearchDocument>> PrepareAsync(DbConnection writer, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken) =>
+    Task<IReadOnlyList<SearchDocument>> WorkOutAheadAsync(DbConnection writer, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken) =>
         Task.FromResult(documents);
 
     /// <summary>Adds the documents.</summary>

@@ -27,14 +27,14 @@ internal sealed partial class PostgresSearchIndex(IOptions<SearchOptions> option
 
     private long _workedOutAhead;
 
-    /// <summary>How many documents got their vector ahead (for tests, as a failure there falls back without a trace).</summary>
+    /// <summary>How many documents got their vector ahead (for tests: a fallback gives the same vectors, later).</summary>
     public long WorkedOutAhead => Interlocked.Read(ref _workedOutAhead);
 
     /// <summary>
     /// Works out the documents' vectors with one query on another connection (to_tsvector is most of the server's work
     /// for a document and needs nothing of the writer's transaction), so that an import's commit only stores them.
     /// </summary>
-    public async Task<IReadOnlyList<SearchDocument>> PrepareAsync(DbConnection writer, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SearchDocument>> WorkOutAheadAsync(DbConnection writer, IReadOnlyList<SearchDocument> documents, CancellationToken cancellationToken)
     {
         if (documents.Count == 0 || writer is not NpgsqlConnection npgsql)
         {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Store;
@@ -9,14 +10,14 @@ namespace ClinicCms.Content.Search;
 /// The documents of the versions an import wrote in one transaction, built on the thread pool while the import goes on,
 /// so that its commit need not read, parse and stem them again. The import's thread collects each version's texts (the
 /// JSON is not safe to read on two threads); the rest is string work, done in batches on other threads, with what the
-/// index can work out ahead on another connection (<see cref="ISearchIndex.PrepareAsync"/>). At the commit a
+/// index can work out ahead on another connection (<see cref="ISearchIndex.WorkOutAheadAsync"/>). At the commit a
 /// document is used only when its version is still active with the concurrency stamp it was written with (every write
 /// of a version's content gives it a new one) and its type has the search shape it was built for; any other active
 /// version sends its item down the usual path, read from the database.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "The cancellation source has no timer nor linked token; one import's documents go with their transaction, rolled back or not.")]
-internal sealed partial class PreparedDocuments(ISearchIndex index, DbConnection writer, Microsoft.Extensions.Logging.ILogger logger)
+internal sealed partial class PreparedDocuments(ISearchIndex index, DbConnection writer, ILogger logger)
 {
     private const int BatchSize = 100;
 
@@ -129,7 +130,7 @@ internal sealed partial class PreparedDocuments(ISearchIndex index, DbConnection
             var documents = batch.Where(p => p.Document is not null).ToList();
             try
             {
-                var done = await index.PrepareAsync(writer, [.. documents.Select(p => p.Document!)], _ahead.Token);
+                var done = await index.WorkOutAheadAsync(writer, [.. documents.Select(p => p.Document!)], _ahead.Token);
                 for (var i = 0; i < documents.Count; i++)
                 {
                     documents[i].Document = done[i];
@@ -153,7 +154,7 @@ internal sealed partial class PreparedDocuments(ISearchIndex index, DbConnection
     /// <summary>The transaction was rolled back: batches waiting or still running stop asking the database.</summary>
     public void Abandon() => _ahead.Cancel();
 
-    [Microsoft.Extensions.Logging.LoggerMessage(Microsoft.Extensions.Logging.LogLevel.Warning,
+    [LoggerMessage(LogLevel.Warning,
         "Search vectors could not be worked out ahead of this import's commit; the commit computes them instead")]
-    private static partial void LogAheadFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception);
+    private static partial void LogAheadFailed(ILogger logger, Exception exception);
 }

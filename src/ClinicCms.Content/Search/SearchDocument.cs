@@ -21,7 +21,7 @@ public sealed record SearchDocument(
     internal SearchTerms? Terms { get; init; }
 
     /// <summary>
-    /// The weighted tsvector in PostgreSQL's binary form, when the server worked it out ahead (<see cref="ISearchIndex.PrepareAsync"/>).
+    /// The weighted tsvector in PostgreSQL's binary form, when the server worked it out ahead (<see cref="ISearchIndex.WorkOutAheadAsync"/>).
     /// </summary>
     internal byte[]? Vector { get; init; }
 

@@ -8,6 +8,7 @@ using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content.Search;
@@ -22,7 +23,7 @@ namespace ClinicCms.Content.Search;
 /// next start with search on rebuilds them (or <c>index rebuild</c>).
 /// </summary>
 public sealed class SearchIndexer(ISearchIndex index, IOptions<SearchOptions> options, ContentDefinitionStore.Cache definitions, SiteCultures.Cache cultures,
-    Microsoft.Extensions.Logging.ILogger<SearchIndexer> logger)
+    ILogger<SearchIndexer> logger)
     : IDbTransactionInterceptor
 {
     private const int Page = 500;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using ClinicCms.Content.Store;
+using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Web.Hosting;
 
@@ -40,7 +42,7 @@ public static class BenchmarkLimitEndpoint
             await http.Response.Body.WriteAsync(response, http.RequestAborted);
         }).DisableAntiforgery();
         // What the process has spent so far: the benchmark reads it right after the first answer and after a run.
-        endpoints.MapGet("/bench/runtime", (Microsoft.Extensions.Options.IOptions<ClinicCmsOptions> options) =>
+        endpoints.MapGet("/bench/runtime", (IOptions<ClinicCmsOptions> options) =>
         {
             var gc = GC.GetGCMemoryInfo();
             return Results.Json(new
@@ -51,7 +53,7 @@ public static class BenchmarkLimitEndpoint
                 gcCommittedBytes = gc.TotalCommittedBytes,
                 gcHeapBytes = gc.HeapSizeBytes,
                 // SQLite's native library is not loaded on a PostgreSQL site: asking it would fail the request.
-                sqliteBytes = options.Value.Database.Provider == ClinicCms.Content.Store.DatabaseProvider.Sqlite ? SQLitePCL.raw.sqlite3_memory_used() : (long?)null,
+                sqliteBytes = options.Value.Database.Provider == DatabaseProvider.Sqlite ? SQLitePCL.raw.sqlite3_memory_used() : (long?)null,
                 assemblies = AppDomain.CurrentDomain.GetAssemblies().Length,
             });
         });

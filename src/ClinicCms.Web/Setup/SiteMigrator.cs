@@ -46,26 +46,24 @@ public sealed class SiteMigrator(
     /// </summary>
     private async Task<bool> AnyPendingMigrationAsync(CancellationToken cancellationToken)
     {
-        var applied = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string> applied;
         try
         {
-            // Inside the try: a PostgreSQL database that does not exist yet fails here, and EF Core's migration creates it.
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // A PostgreSQL database that does not exist yet fails here (at the open), and EF Core's migration creates it.
+            applied = await StatementAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", async command =>
             {
-                applied.Add(reader.GetString(0));
-            }
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+                return ids;
+            }, cancellationToken);
         }
         catch (System.Data.Common.DbException)
         {
             return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
         return db.Database.GetMigrations().Any(id => !applied.Contains(id));
     }
@@ -74,19 +72,26 @@ public sealed class SiteMigrator(
     /// One statement rather than a LINQ query: the first LINQ query compiles EF Core's query pipeline, which the start
     /// should not wait for (the first requests' queries compile it beside the server's start instead).
     /// </summary>
-    public async Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default)
+    public Task<bool> IsSetUpAsync(CancellationToken cancellationToken = default) =>
+        StatementAsync("SELECT 1 FROM \"SiteDocuments\" WHERE \"Name\" = @name LIMIT 1", async command =>
+        {
+            var name = command.CreateParameter();
+            name.ParameterName = "@name";
+            name.Value = SiteDocumentNames.Setup;
+            command.Parameters.Add(name);
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        }, cancellationToken);
+
+    // A statement on the context's connection and transaction, without EF Core's query pipeline.
+    private async Task<T> StatementAsync<T>(string sql, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction(); // PostgreSQL needs it named inside one
-            command.CommandText = "SELECT 1 FROM \"SiteDocuments\" WHERE \"Name\" = @name LIMIT 1";
-            var name = command.CreateParameter();
-            name.ParameterName = "@name";
-            name.Value = SiteDocumentNames.Setup;
-            command.Parameters.Add(name);
-            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+            command.CommandText = sql;
+            return await run(command);
         }
         finally
         {
