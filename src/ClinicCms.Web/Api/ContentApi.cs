@@ -9,6 +9,7 @@ using ClinicCms.Content.Validation;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ClinicCms.Web.Api;
 
@@ -34,6 +35,7 @@ public static class ContentApi
             .WithSummary("Creates or updates a content item, then publishes it unless draft=true.")
             .Accepts<JsonObject>("application/json");
         group.MapPost("/{contentItemId}/review", ContentReviewApi.ReviewAsync).WithName("ReviewContentItem")
+            .Accepts<ContentReviewApi.ReviewBody>("application/json")
             .WithSummary("A review step on the item's draft: Request, Approve or RequestChanges, with a comment.");
         return group;
     }
@@ -66,10 +68,12 @@ public static class ContentApi
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PostAsync(
-        HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions, bool draft = false)
+        HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions, [FromQuery(Name = "draft")] string? draftValue = null)
     {
-        // The generated binding takes an empty value (?draft=) as not given, which would publish: a value given must say which.
-        if (http.Request.Query.TryGetValue("draft", out var given) && !bool.TryParse(given.ToString(), out _))
+        // Read here, not bound as a bool: a bound value that does not parse is a 400 without a word. An empty value
+        // (?draft=) is refused too, as publishing would be a guess: a value given must say which.
+        var draft = false;
+        if (http.Request.Query.TryGetValue("draft", out var given) && (given.Count != 1 || !bool.TryParse(draftValue, out draft)))
         {
             return Invalid([new ContentError("draft", "The draft query value must be true or false.")]);
         }
@@ -151,6 +155,10 @@ public static class ContentApi
         if (buffer.Length > MaxBodyBytes)
         {
             return (null, TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+        if (buffer.Length == 0)
+        {
+            return (null, TypedResults.Problem("The body is empty: send a content item as a JSON object.", statusCode: StatusCodes.Status400BadRequest));
         }
         try
         {

@@ -28,8 +28,13 @@ public static class ContentReviewApi
     };
 
     public static async Task<Results<Ok<ReviewAnswer>, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
-        string contentItemId, ReviewBody? body, HttpContext http, ContentService content, ContentAuthorizer authorizer)
+        string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
     {
+        var (body, problem) = await ReviewBodyReader.ReadAsync(http);
+        if (problem is not null)
+        {
+            return problem;
+        }
         if (body?.Action is null || !Actions.TryGetValue(body.Action, out var action))
         {
             return TypedResults.Problem($"Action must be one of {string.Join(", ", Actions.Keys)}.", statusCode: StatusCodes.Status400BadRequest);

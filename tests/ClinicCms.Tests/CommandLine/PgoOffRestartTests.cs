@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
 using ClinicCms.Tests.TestHost;
+using Microsoft.Data.Sqlite;
 
 namespace ClinicCms.Tests.CommandLine;
 
@@ -22,27 +25,102 @@ public sealed class PgoOffRestartTests
         Assert.True(seen, "the process never carried DOTNET_TieredPGO=0");
         Assert.True(process.ExitCode == 0, await error);
         Assert.Contains("content items: 9 created, 0 updated, 0 unchanged", await output, StringComparison.Ordinal);
+        Assert.Equal(2, HostStarts(work)); // the user's start and the one in place
         // The first runtime's diagnostics socket is removed before the exec, and the second removes its own at exit.
         Assert.Empty(Directory.EnumerateFiles(Path.GetTempPath(), $"dotnet-diagnostic-{process.Id}-*-socket"));
     }
 
     [Fact]
-    public async Task A_sigterm_to_the_process_the_user_started_stops_the_run()
+    public async Task With_DOTNET_TieredPGO_set_the_run_starts_once_as_set()
     {
         SkipUnlessLinux();
         using var work = new TempFolder();
-        using var process = Start(work, out _, out _);
-        Assert.True(await PgoOffSeenAsync(process), "the process never carried DOTNET_TieredPGO=0");
+        using var process = Start(work, out var output, out var error, tieredPgo: "1");
 
+        // A command that restarted despite the setting would restart again each time: it never ends.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.True(process.ExitCode == 0, await error);
+        Assert.Contains("content items: 9 created, 0 updated, 0 unchanged", await output, StringComparison.Ordinal);
+        Assert.Equal(1, HostStarts(work));
+    }
+
+    [Fact]
+    public async Task A_sigterm_to_the_process_the_user_started_stops_the_run_with_143_and_leaves_the_database_as_it_was()
+    {
+        SkipUnlessLinux();
+        var ct = TestContext.Current.CancellationToken;
+        using var work = new TempFolder();
+        using (var setUp = Start(work, out _, out var setUpError))
+        {
+            await setUp.WaitForExitAsync(ct);
+            Assert.True(setUp.ExitCode == 0, await setUpError);
+        }
+        var before = await VersionsAsync(work);
+        var bulk = work.File("bulk.recipe.json");
+        await File.WriteAllTextAsync(bulk, BulkFaqRecipe(4000), ct);
+
+        var progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = Start(work, out _, out _, recipe: bulk, onErrorLine: line =>
+        {
+            if (line.Contains(" of 4000 items", StringComparison.Ordinal))
+            {
+                progress.TrySetResult();
+            }
+        });
+        Assert.True(await PgoOffSeenAsync(process), "the process never carried DOTNET_TieredPGO=0");
+        // The signal comes while the content step is being written: its first batch was reported.
+        await Task.WhenAny(progress.Task, process.WaitForExitAsync(ct));
+        var seenProgress = progress.Task.IsCompleted && !process.HasExited;
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await kill.WaitForExitAsync(ct);
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
 
-        Assert.NotEqual(0, process.ExitCode);
+        Assert.True(seenProgress, "the run ended before its first batch was reported");
+        Assert.Equal(143, process.ExitCode); // 128 + SIGTERM, as the README says
+        Assert.Equal(before, await VersionsAsync(work));
     }
+
+    // The version rows and the database's own check: a run stopped part-way leaves both as they were.
+    private static async Task<(long Versions, string Check)> VersionsAsync(TempFolder work)
+    {
+        await using var connection = new SqliteConnection($"Data Source={work.File("data/Sites/Default/clinic.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM \"ContentItemVersions\"";
+        var versions = (long)(await count.ExecuteScalarAsync())!;
+        await using var check = connection.CreateCommand();
+        check.CommandText = "PRAGMA integrity_check";
+        return (versions, (string)(await check.ExecuteScalarAsync())!);
+    }
+
+    private static string BulkFaqRecipe(int count) => new JsonObject
+    {
+        ["name"] = "bulk",
+        ["steps"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "content",
+            ["data"] = new JsonArray([.. Enumerable.Range(0, count).Select(i => (JsonNode)new JsonObject
+            {
+                ["ContentItemId"] = $"bulkfaq{i:D19}",
+                ["ContentType"] = "FAQ",
+                ["Latest"] = true,
+                ["Published"] = true,
+                ["TitlePart"] = new JsonObject { ["Title"] = $"Question {i}?" },
+                ["FAQ"] = new JsonObject
+                {
+                    ["Answer"] = new JsonObject { ["Markdown"] = $"An answer to question {i}." },
+                    ["Category"] = new JsonObject { ["Text"] = "general" },
+                    ["Order"] = new JsonObject { ["Value"] = i },
+                },
+            })]),
+        }),
+    }.ToJsonString();
 
     private static void SkipUnlessLinux()
     {
@@ -52,22 +130,47 @@ public sealed class PgoOffRestartTests
         }
     }
 
-    // `recipe run` of the clinic recipe on an empty data folder (a set-up), with no DOTNET_TieredPGO in its environment.
-    private static Process Start(TempFolder work, out Task<string> output, out Task<string> error)
+    // `recipe run` of the clinic recipe (or <paramref name="recipe"/>) on the work folder's data folder (a set-up when it
+    // is empty), with DOTNET_TieredPGO as given (none by default). The host's trace file counts the process's starts.
+    private static Process Start(TempFolder work, out Task<string> output, out Task<string> error, string? tieredPgo = null, string? recipe = null,
+        Action<string>? onErrorLine = null)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"), "recipe", "run", RepositoryFiles.ClinicRecipe })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"), "recipe", "run", recipe ?? RepositoryFiles.ClinicRecipe })
         {
             start.ArgumentList.Add(arg);
         }
         start.Environment.Remove("DOTNET_TieredPGO");
+        if (tieredPgo is not null)
+        {
+            start.Environment["DOTNET_TieredPGO"] = tieredPgo;
+        }
+        start.Environment["COREHOST_TRACE"] = "1";
+        start.Environment["COREHOST_TRACEFILE"] = work.File("host-trace.txt");
         start.Environment["ClinicCms__AppDataPath"] = work.File("data");
         start.Environment["ClinicCms__Setup__AdminPassword"] = ClinicCmsApp.AdminPassword;
         var process = Process.Start(start)!;
         output = process.StandardOutput.ReadToEndAsync();
-        error = process.StandardError.ReadToEndAsync();
+        var lines = new StringBuilder();
+        var ended = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                ended.TrySetResult(lines.ToString());
+                return;
+            }
+            lines.AppendLine(e.Data);
+            onErrorLine?.Invoke(e.Data);
+        };
+        process.BeginErrorReadLine();
+        error = ended.Task;
         return process;
     }
+
+    // The .NET host appends to its trace file at each start of the muxer, in place (execve) or not.
+    private static int HostStarts(TempFolder work) =>
+        File.ReadLines(work.File("host-trace.txt")).Count(l => l.StartsWith("--- Invoked dotnet [", StringComparison.Ordinal));
 
     // The environment of a process id is the one its last exec gave it: DOTNET_TieredPGO=0 there means it restarted in place.
     private static async Task<bool> PgoOffSeenAsync(Process process)

@@ -52,8 +52,11 @@ public sealed class ClaimTests(WebhookSite site)
         var row = (await WebhookSite.DeliveriesAsync(site.App, hook)).Single();
         Assert.Equal((WebhookDeliveryState.Pending, "other-instance", 0), (row.State, row.ClaimedBy, row.Attempts));
 
-        // Once the claim ran out (its instance died), Redeliver takes the delivery over and it is sent.
-        await InDb(db => db.WebhookDeliveries.Where(d => d.Id == "msg_claimedbyother").ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntilUtc, now.AddMinutes(-1))));
+        // Once the claim ran out (its instance died), Redeliver takes the delivery over and it is sent. Its next attempt is
+        // set later, so the background deliverer, which would rightly take over a due delivery whose claim ran out, does
+        // not send it first (it did under load, and Redeliver then sent it a second time).
+        await InDb(db => db.WebhookDeliveries.Where(d => d.Id == "msg_claimedbyother")
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedUntilUtc, now.AddMinutes(-1)).SetProperty(d => d.NextAttemptUtc, now.AddHours(1))));
         Assert.Equal(WebhookRedelivery.Queued, await site.App.InScopeAsync(sp => sp.GetRequiredService<WebhookDeliveries>().RedeliverAsync(hook, "msg_claimedbyother")));
         Assert.True(await WebhookSite.Until(async () => (await WebhookSite.DeliveriesAsync(site.App, hook)).Single().State == WebhookDeliveryState.Delivered));
         Assert.Single(site.Receiver.Of("claimed"));

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace ClinicCms.Web.Api;
+
+/// <summary>
+/// Reads a review step's body. Read here rather than bound: the generated binding answers a body it cannot read with
+/// a 400 that names the C# type (or nothing at all), where a client needs to hear what is wrong with its JSON.
+/// </summary>
+internal static class ReviewBodyReader
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly string[] Properties = ["Action", "Comment", "ConcurrencyStamp"];
+
+    /// <summary>The body, null when it is empty; or the problem to answer.</summary>
+    public static async Task<(ContentReviewApi.ReviewBody? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, Problem($"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge));
+        }
+        using var buffer = new MemoryStream();
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
+        if (buffer.Length == 0)
+        {
+            return (null, null);
+        }
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return (null, Problem($"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge));
+        }
+        if (!http.Request.HasJsonContentType())
+        {
+            return (null, Problem("The body must be JSON, sent as application/json.", StatusCodes.Status415UnsupportedMediaType));
+        }
+        var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(buffer.ToArray(), new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
+        }
+        catch (JsonException e)
+        {
+            return (null, Problem($"The body is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}."));
+        }
+        if (node is not JsonObject json)
+        {
+            return (null, Problem("The body must be a JSON object: { \"Action\": \"Request\" | \"Approve\" | \"RequestChanges\", \"Comment\": \"...\", \"ConcurrencyStamp\": \"...\" }."));
+        }
+        try
+        {
+            foreach (var name in Properties)
+            {
+                if (json[name] is { } value && value.GetValueKind() != JsonValueKind.String)
+                {
+                    return (null, Problem($"{name} must be a JSON string, not {Describe(value.GetValueKind())}."));
+                }
+            }
+            return (json.Deserialize<ContentReviewApi.ReviewBody>(options), null);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException)
+        {
+            // JsonObject finds a repeated property name only when it is first read.
+            return (null, Problem("The body has a property name twice in one object, or one that is not valid text."));
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "true or false",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        _ => "null",
+    };
+
+    private static ProblemHttpResult Problem(string detail, int status = StatusCodes.Status400BadRequest) => TypedResults.Problem(detail, statusCode: status);
+}

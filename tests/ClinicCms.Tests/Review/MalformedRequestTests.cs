@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ClinicCms.Tests.Review;
+
+/// <summary>
+/// Bodies and query values the content API cannot read are answered with a 4xx that says what is wrong in a client's
+/// words (never a C# type name, never a 500): anonymous callers are turned away first, the lowest role and an editor
+/// hear about their request.
+/// </summary>
+public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<ReviewSite>
+{
+    public static TheoryData<string?, string, string, string, string> Cases()
+    {
+        var data = new TheoryData<string?, string, string, string, string>();
+        (string Path, string Body, string Words)[] cases =
+        [
+            ("/review", """{"Action": "Request", """, "not valid JSON at line 1"),
+            ("/review", """{"Action": 5}""", "Action must be a JSON string, not a number"),
+            ("/review", """{"Action": "Request", "Comment": true}""", "Comment must be a JSON string, not true or false"),
+            ("/review", """["Request"]""", "must be a JSON object"),
+            ("/review", "", "Action must be one of Request, Approve, RequestChanges"),
+            ("", """{"ContentType": "FAQ", """, "not valid JSON at line 1"),
+            ("", """[{"ContentType": "FAQ"}]""", "must be a content item: a JSON object"),
+            ("", "", "The body is empty"),
+            ("?draft=true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}, "FAQ": {"Order": {"Value": "fifty"}}}""", "Order"),
+            ("?draft=maybe", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
+            ("?draft=1", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
+            ("?draft=", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
+        ];
+        foreach (var client in new string?[] { null, "contrib-app", "publisher-app" })
+        {
+            foreach (var (path, body, words) in cases)
+            {
+                data.Add(client, path, body, words, path.StartsWith('/') ? "review" : "content");
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_body_or_query_value_the_api_cannot_read_is_a_4xx_that_says_what_is_wrong(string? client, string path, string body, string words, string endpoint)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var draft = endpoint == "review" ? await site.DraftFaqAsync("author-app", "Is a malformed review refused?") : null;
+        using var http = client is null ? site.Site.Anonymous() : await AsAsync(client);
+        var url = endpoint == "review" ? $"/api/content/{draft}{path}" : $"/api/content{path}";
+        using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"), ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+
+        if (client is null)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode); // the group needs AccessContentApi before anything is read
+            return;
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = JsonNode.Parse(text)!["detail"]!.GetValue<string>();
+        Assert.Contains(words, detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("?", detail.Replace("?draft", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("ReviewBody", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_review_body_that_is_not_sent_as_json_is_an_unsupported_media_type()
+    {
+        var id = await site.DraftFaqAsync("author-app", "Is a review in plain text refused?");
+        using var http = await AsAsync("contrib-app");
+        using var response = await http.PostAsync($"/api/content/{id}/review", new StringContent("Action=Request", Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    // The Contributor's client is the lowest role with AccessContentApi in the review recipe.
+    private async Task<HttpClient> AsAsync(string client) =>
+        client == "contrib-app" ? site.Site.WithToken(await site.Site.TokenAsync(client, "Contrib-app-secret-1")) : await site.AsAsync(client);
+}
