@@ -33,11 +33,12 @@ internal static class PgoOffRestart
             environment.Add($"{variable.Key}={variable.Value}");
         }
         environment.Add($"{TieredPgo}=0");
-        // A method is compiled again, optimized, after 500 calls instead of 30: in a one-off command most methods
-        // that pass 30 calls are start-up and set-up code that would not repay the second compilation.
+        // A method is compiled again, optimized, after 1,280 calls instead of 30 (the runtime reads this setting as
+        // hexadecimal): in a one-off command most methods that pass 30 calls are start-up and set-up code that would not
+        // repay the second compilation.
         if (Environment.GetEnvironmentVariable(CallCountThreshold) is null && Environment.GetEnvironmentVariable("COMPlus_TC_CallCountThreshold") is null)
         {
-            environment.Add($"{CallCountThreshold}=500");
+            environment.Add($"{CallCountThreshold}=0x500");
         }
         var arguments = ToUtf8(argv);
         var variables = ToUtf8(environment);

@@ -186,7 +186,7 @@ public sealed class PgoOffRestartTests
                 if (variables.Contains("DOTNET_TieredPGO=0"))
                 {
                     // The same exec raises the call count before a method is compiled again, optimized.
-                    return variables.Contains("DOTNET_TC_CallCountThreshold=500");
+                    return variables.Contains("DOTNET_TC_CallCountThreshold=0x500");
                 }
             }
             catch (IOException)
