@@ -146,23 +146,18 @@ public static class ContentApi
 
     private static async Task<(ContentItem? Item, ProblemHttpResult? Problem)> ReadItemAsync(HttpContext http)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        var (utf8, problem) = await JsonRequestBody.ReadAsync(http, MaxBodyBytes);
+        if (problem is not null)
         {
-            return (null, TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
+            return (null, problem);
         }
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        if (buffer.Length > MaxBodyBytes)
-        {
-            return (null, TypedResults.Problem($"The body is larger than {MaxBodyBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge));
-        }
-        if (buffer.Length == 0)
+        if (utf8!.Length == 0)
         {
             return (null, TypedResults.Problem("The body is empty: send a content item as a JSON object.", statusCode: StatusCodes.Status400BadRequest));
         }
         try
         {
-            if (JsonNode.Parse(Encoding.UTF8.GetString(buffer.ToArray()), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) is not JsonObject json)
+            if (JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip }) is not JsonObject json)
             {
                 return (null, TypedResults.Problem("The body must be a content item: a JSON object.", statusCode: StatusCodes.Status400BadRequest));
             }

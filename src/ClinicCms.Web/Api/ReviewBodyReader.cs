@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClinicCms.Content.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -18,29 +19,24 @@ internal static class ReviewBodyReader
     /// <summary>The body, null when it is empty; or the problem to answer.</summary>
     public static async Task<(ContentReviewApi.ReviewBody? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext http)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
-        {
-            return (null, Problem($"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge));
-        }
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        if (buffer.Length == 0)
-        {
-            return (null, null);
-        }
-        if (buffer.Length > MaxBodyBytes)
-        {
-            return (null, Problem($"The body is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge));
-        }
-        if (!http.Request.HasJsonContentType())
+        if (!http.Request.HasJsonContentType() && http.Request.ContentLength is not 0)
         {
             return (null, Problem("The body must be JSON, sent as application/json.", StatusCodes.Status415UnsupportedMediaType));
+        }
+        var (utf8, problem) = await JsonRequestBody.ReadAsync(http, MaxBodyBytes);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+        if (utf8!.Length == 0)
+        {
+            return (null, null);
         }
         var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(buffer.ToArray(), new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
+            node = JsonNode.Parse(utf8, new JsonNodeOptions { PropertyNameCaseInsensitive = options.PropertyNameCaseInsensitive });
         }
         catch (JsonException e)
         {
@@ -52,6 +48,10 @@ internal static class ReviewBodyReader
         }
         try
         {
+            if (TextCheck.FindInvalid(json, "") is { } invalid)
+            {
+                return (null, Problem($"{invalid}: {TextCheck.Problem}."));
+            }
             foreach (var name in Properties)
             {
                 if (json[name] is { } value && value.GetValueKind() != JsonValueKind.String)

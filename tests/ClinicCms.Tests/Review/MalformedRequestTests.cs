@@ -21,6 +21,8 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
             ("/review", """{"Action": "Request", "Comment": true}""", "Comment must be a JSON string, not true or false"),
             ("/review", """["Request"]""", "must be a JSON object"),
             ("/review", "", "Action must be one of Request, Approve, RequestChanges"),
+            ("/review", """{"Action": "Request", "Comment": "\ud800"}""", "Comment: the text has an unpaired UTF-16 surrogate"),
+            ("/review", """{"Action": "Request", "action": "Approve"}""", "a property name twice"),
             ("", """{"ContentType": "FAQ", """, "not valid JSON at line 1"),
             ("", """[{"ContentType": "FAQ"}]""", "must be a content item: a JSON object"),
             ("", "", "The body is empty"),
@@ -28,6 +30,7 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
             ("?draft=maybe", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
             ("?draft=1", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
             ("?draft=", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
+            ("?draft=true&draft=true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
         ];
         foreach (var client in new string?[] { null, "contrib-app", "publisher-app" })
         {
@@ -71,6 +74,53 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         using var response = await http.PostAsync($"/api/content/{id}/review", new StringContent("Action=Request", Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/review")]
+    public async Task A_body_whose_bytes_are_not_text_in_its_charset_is_refused_not_stored_with_characters_replaced(string path)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var url = path.Length == 0 ? "/api/content?draft=true" : $"/api/content/{await site.DraftFaqAsync("author-app", "Is bad text refused?")}/review";
+        using var http = await site.AsAsync(path.Length == 0 ? "publisher-app" : "author-app");
+        byte[] notUtf8 = [.. Encoding.ASCII.GetBytes("{\"ContentType\": \"FAQ\", \"Action\": \"Request\", \"TitlePart\": {\"Title\": \"caf"), 0xE9, 0x20, 0xFF, .. Encoding.ASCII.GetBytes("\"}}")];
+
+        using var response = await http.PostAsync(url, Body(notUtf8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not valid UTF-8", await response.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+
+        using var unknown = await http.PostAsync(url, Body(Encoding.UTF8.GetBytes("""{"Action": "Request"}"""), "application/json; charset=no-such-charset"), ct);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, unknown.StatusCode);
+        var detail = JsonNode.Parse(await unknown.Content.ReadAsStringAsync(ct))!["detail"]!.GetValue<string>();
+        Assert.Equal("The charset \"no-such-charset\" is not supported: send the body as UTF-8.", detail);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=iso-8859-1")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/json")]
+    public async Task A_content_item_in_the_charset_its_content_type_names_or_utf8_with_a_byte_order_mark_is_read_as_sent(string contentType)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = await site.AsAsync("publisher-app");
+        var json = ReviewSite.Faq("Café au lait?").ToJsonString();
+        var bytes = contentType.EndsWith("iso-8859-1", StringComparison.Ordinal) ? Encoding.Latin1.GetBytes(json)
+            : contentType.EndsWith("utf-16", StringComparison.Ordinal) ? [.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(json)]
+            : [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(json)];
+
+        using var response = await http.PostAsync("/api/content?draft=true", Body(bytes, contentType), ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+
+        Assert.True(response.IsSuccessStatusCode, text);
+        Assert.Equal("Café au lait?", JsonNode.Parse(text)!["TitlePart"]!["Title"]!.GetValue<string>());
+    }
+
+    private static ByteArrayContent Body(byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return content;
     }
 
     // The Contributor's client is the lowest role with AccessContentApi in the review recipe.

@@ -1,0 +1,81 @@
+using System.Text;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace ClinicCms.Web.Api;
+
+/// <summary>
+/// A JSON request body read whole, up to a limit, as UTF-8: decoded from the charset its Content-Type names (UTF-8
+/// when it names none), without a byte order mark, and refused when its bytes are not text in that charset, so that
+/// nothing is stored with characters replaced.
+/// </summary>
+internal static class JsonRequestBody
+{
+    private const int MaxCharsetLength = 40;
+
+    /// <summary>The body's UTF-8 bytes (empty when there is no body), or the problem to answer.</summary>
+    public static async Task<(byte[]? Utf8, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, int maxBytes)
+    {
+        if (http.Request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+        // Read no more than one byte past the limit: a chunked body says its size only by being read.
+        var buffer = new byte[Math.Min(maxBytes + 1, (int?)http.Request.ContentLength ?? 16 * 1024)];
+        var length = 0;
+        try
+        {
+            while (length <= maxBytes)
+            {
+                if (length == buffer.Length)
+                {
+                    Array.Resize(ref buffer, Math.Min(maxBytes + 1, Math.Max(1024, buffer.Length * 2)));
+                }
+                var read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(maxBytes)); // Kestrel's own limit: the caller's mistake, not the server's
+        }
+        return length > maxBytes ? (null, TooLarge(maxBytes)) : Decode(http.Request.ContentType, buffer[..length]);
+    }
+
+    private static (byte[]? Utf8, ProblemHttpResult? Problem) Decode(string? contentType, byte[] bytes)
+    {
+        var charset = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.Charset.Value : null;
+        if (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            var text = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
+            return Utf8.IsValid(text) ? (text, null) : (null, Problem("The body is not valid UTF-8 text.", StatusCodes.Status400BadRequest));
+        }
+        Encoding encoding;
+        try
+        {
+            encoding = Encoding.GetEncoding(charset.Trim('"'), EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        }
+        catch (ArgumentException)
+        {
+            var named = charset.Length > MaxCharsetLength ? charset[..MaxCharsetLength] + "..." : charset;
+            return (null, Problem($"The charset \"{named}\" is not supported: send the body as UTF-8.", StatusCodes.Status415UnsupportedMediaType));
+        }
+        try
+        {
+            return (Encoding.UTF8.GetBytes(encoding.GetString(bytes).TrimStart('\uFEFF')), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Problem($"The body is not valid {encoding.WebName} text.", StatusCodes.Status400BadRequest));
+        }
+    }
+
+    private static ProblemHttpResult TooLarge(int maxBytes) => Problem($"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+
+    private static ProblemHttpResult Problem(string detail, int status) => TypedResults.Problem(detail, statusCode: status);
+}
