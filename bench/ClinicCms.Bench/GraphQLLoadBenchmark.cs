@@ -252,7 +252,7 @@ public static partial class GraphQLLoadBenchmark
 
     private sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Errors);
 
-    // Settled: two windows in a row within 8% of each other (about the noise of this machine); at most 30 s.
+    // Settled: two windows in a row within SettledWithin of each other (bench/README.md says why this much); at most MaxWarmSeconds.
     private const double SettledWithin = 0.08;
     private const int MaxWarmSeconds = 30;
 

@@ -9,7 +9,7 @@ using ClinicCms.Content.Validation;
 using ClinicCms.Content.Versions;
 using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace ClinicCms.Web.Api;
 
@@ -33,7 +33,19 @@ public static class ContentApi
         group.MapDelete("/{contentItemId}", DeleteAsync).WithName("DeleteContentItem").WithSummary("Deletes a content item (its history is kept).");
         group.MapPost("/", PostAsync).WithName("PostContentItem")
             .WithSummary("Creates or updates a content item, then publishes it unless draft=true.")
-            .Accepts<JsonObject>("application/json");
+            .Accepts<JsonObject>("application/json")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The handler reads draft itself (for a 400 that says what is wrong); the document still says what it is.
+                (operation.Parameters ??= []).Add(new OpenApiParameter
+                {
+                    Name = "draft",
+                    In = ParameterLocation.Query,
+                    Description = "true saves a draft; false (the default) publishes.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean, Default = false },
+                });
+                return Task.CompletedTask;
+            });
         group.MapPost("/{contentItemId}/review", ContentReviewApi.ReviewAsync).WithName("ReviewContentItem")
             .Accepts<ContentReviewApi.ReviewBody>("application/json")
             .WithSummary("A review step on the item's draft: Request, Approve or RequestChanges, with a comment.");
@@ -68,12 +80,12 @@ public static class ContentApi
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PostAsync(
-        HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions, [FromQuery(Name = "draft")] string? draftValue = null)
+        HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions)
     {
         // Read here, not bound as a bool: a bound value that does not parse is a 400 without a word. An empty value
         // (?draft=) is refused too, as publishing would be a guess: a value given must say which.
         var draft = false;
-        if (http.Request.Query.TryGetValue("draft", out var given) && (given.Count != 1 || !bool.TryParse(draftValue, out draft)))
+        if (http.Request.Query.TryGetValue("draft", out var given) && (given.Count != 1 || !bool.TryParse(given[0], out draft)))
         {
             return Invalid([new ContentError("draft", "The draft query value must be true or false.")]);
         }

@@ -150,6 +150,11 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
 
         Assert.NotNull(document["paths"]!["/api/content/{contentItemId}"]!["get"]);
         Assert.NotNull(document["paths"]!["/api/content"]!["post"]);
+        // draft is read by the handler, yet documented as the boolean it is; the review step's body is described too.
+        var draft = document["paths"]!["/api/content"]!["post"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "draft")!;
+        Assert.Equal("query", draft["in"]!.GetValue<string>());
+        Assert.Equal("boolean", draft["schema"]!["type"]!.GetValue<string>());
+        Assert.NotNull(document["paths"]!["/api/content/{contentItemId}/review"]!["post"]!["requestBody"]!["content"]!["application/json"]);
     }
 
     private static JsonObject Faq(string question, int order) => new()
