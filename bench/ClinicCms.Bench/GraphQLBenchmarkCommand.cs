@@ -152,7 +152,7 @@ public static partial class GraphQLBenchmarkCommand
         {
             var m = group.ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Query} | {group.Key.Connections} | {(group.Key.Cache ? "on" : "off")} | {Median(m.Select(x => x.Rps)):0} | {Median(m.Select(x => x.BareRps)):0} | {Median(m.Select(x => x.Rps / x.BareRps)):0.00} | {Median(m.Select(x => x.LimitRps)):0} | {Median(m.Select(x => x.Rps / x.LimitRps)):0.00} | {Median(m.Select(x => x.P50Ms)):0.00} | {Median(m.Select(x => x.P99Ms)):0.00} | {m.Sum(x => x.Errors)} | {Median(m.Select(x => (double)x.WarmedSeconds)):0} |"));
+                $"| {group.Key.Query} | {group.Key.Connections} | {(group.Key.Cache ? "on" : "off")} | {Median(m.Select(x => x.Rps)):0} | {Median(m.Select(x => x.BareRps)):0} | {Median(m.Select(x => x.Rps / x.BareRps)):0.00} | {Median(m.Select(x => x.LimitRps)):0} | {Median(m.Select(x => x.Rps / x.LimitRps)):0.00} | {Median(m.Select(x => x.P50Ms)):0.00} | {Median(m.Select(x => x.P99Ms)):0.00} | {m.Sum(x => x.Errors)} | {Median(m.Select(x => (double)x.WarmedSeconds)):0}{(m.All(x => x.WarmSettled) ? "" : $" ({m.Count(x => !x.WarmSettled)} not settled)")} |"));
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -23,7 +23,7 @@ public static partial class GraphQLLoadBenchmark
         ("Q5", "{ search(query: \"depression relief\", first: 10) { total items { score snippet contentItem { displayText } } } }"),
     ];
 
-    public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double BareRps, double P50Ms, double P99Ms, long Errors, int WarmedSeconds);
+    public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double BareRps, double P50Ms, double P99Ms, long Errors, int WarmedSeconds, bool WarmSettled);
 
     public sealed record ServerRun(List<Measure> Measures, double FirstQuerySeconds, long ResidentBytes, StartMeasure Start, RuntimeFigures AfterRun);
 
@@ -99,10 +99,10 @@ public static partial class GraphQLLoadBenchmark
         // Kestrel) long after the first requests, which counted against whichever query was measured first. The
         // server's part goes on until its throughput settles: uncached answers need several seconds of load before
         // the JIT's last tier is in place, and a fixed short warm-up measured that climb, not the server.
-        var warmedSeconds = new Dictionary<string, int>();
+        var warmed = new Dictionary<string, (int Seconds, bool Settled)>();
         foreach (var (name, _) in queries)
         {
-            warmedSeconds[name] = await WarmUntilSettledAsync(baseUrl + "/api/graphql", scripts[name], connections[0], warmupSeconds);
+            warmed[name] = await WarmUntilSettledAsync(baseUrl + "/api/graphql", scripts[name], connections[0], warmupSeconds);
             await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], connections[0], warmupSeconds);
             await WrkAsync(bareUrl + "/api/graphql", scripts[name], connections[0], warmupSeconds);
         }
@@ -117,7 +117,7 @@ public static partial class GraphQLLoadBenchmark
                 var limit = await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], c, seconds);
                 await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, warmupSeconds);
                 var bareHost = await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, seconds);
-                measures.Add(new Measure(name, c, cache, query.Rps, limit.Rps, bareHost.Rps, query.P50Ms, query.P99Ms, query.Errors + bareHost.Errors, warmedSeconds[name]));
+                measures.Add(new Measure(name, c, cache, query.Rps, limit.Rps, bareHost.Rps, query.P50Ms, query.P99Ms, query.Errors + bareHost.Errors, warmed[name].Seconds, warmed[name].Settled));
             }
         }
         var resident = ResidentBytes(server.Id);
@@ -252,27 +252,27 @@ public static partial class GraphQLLoadBenchmark
 
     private sealed record WrkResult(double Rps, double P50Ms, double P99Ms, long Errors);
 
-    // Settled: two windows in a row within SettledWithin of each other (bench/README.md says why this much); at most MaxWarmSeconds.
+    // Settled: the last window within SettledWithin of the one before it and of the one before that (so that a slow climb
+    // does not pass for a plateau; bench/README.md says why this much); at most MaxWarmSeconds.
     private const double SettledWithin = 0.08;
     private const int MaxWarmSeconds = 30;
 
-    /// <summary>Loads the server in windows of <paramref name="windowSeconds"/> until its throughput settles; returns the seconds it took.</summary>
-    private static async Task<int> WarmUntilSettledAsync(string url, string script, int connections, int windowSeconds)
+    /// <summary>Loads the server in windows of <paramref name="windowSeconds"/> until its throughput settles; returns the seconds it took and whether it settled.</summary>
+    private static async Task<(int Seconds, bool Settled)> WarmUntilSettledAsync(string url, string script, int connections, int windowSeconds)
     {
         var window = Math.Max(1, windowSeconds);
-        var previous = (await WrkAsync(url, script, connections, window)).Rps;
-        var total = window;
-        while (total < MaxWarmSeconds)
+        var rates = new List<double>();
+        while (rates.Count * window < MaxWarmSeconds)
         {
-            var current = (await WrkAsync(url, script, connections, window)).Rps;
-            total += window;
-            if (Math.Abs(current - previous) <= SettledWithin * Math.Max(current, previous))
+            rates.Add((await WrkAsync(url, script, connections, window)).Rps);
+            if (rates.Count >= 3 && Near(rates[^1], rates[^2]) && Near(rates[^1], rates[^3]))
             {
-                break;
+                return (rates.Count * window, true);
             }
-            previous = current;
         }
-        return total;
+        return (rates.Count * window, false);
+
+        static bool Near(double a, double b) => Math.Abs(a - b) <= SettledWithin * Math.Max(a, b);
     }
 
     private static async Task<WrkResult> WrkAsync(string url, string script, int connections, int seconds)

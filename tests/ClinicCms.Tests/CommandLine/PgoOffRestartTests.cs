@@ -22,7 +22,7 @@ public sealed class PgoOffRestartTests
         var seen = await PgoOffSeenAsync(process);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(seen, "the process never carried DOTNET_TieredPGO=0");
+        Assert.True(seen, "the process never carried DOTNET_TieredPGO=0 with DOTNET_TC_CallCountThreshold=0x500");
         Assert.True(process.ExitCode == 0, await error);
         Assert.Contains("content items: 9 created, 0 updated, 0 unchanged", await output, StringComparison.Ordinal);
         Assert.Equal(2, HostStarts(work)); // the user's start and the one in place
@@ -70,7 +70,7 @@ public sealed class PgoOffRestartTests
                 progress.TrySetResult();
             }
         });
-        Assert.True(await PgoOffSeenAsync(process), "the process never carried DOTNET_TieredPGO=0");
+        Assert.True(await PgoOffSeenAsync(process), "the process never carried DOTNET_TieredPGO=0 with DOTNET_TC_CallCountThreshold=0x500");
         // The signal comes while the content step is being written: its first batch was reported.
         await Task.WhenAny(progress.Task, process.WaitForExitAsync(ct));
         var seenProgress = progress.Task.IsCompleted && !process.HasExited;
@@ -140,12 +140,15 @@ public sealed class PgoOffRestartTests
         {
             start.ArgumentList.Add(arg);
         }
-        start.Environment.Remove("DOTNET_TieredPGO");
+        // The runtime's settings the command looks at, as a user's shell would not have them (COMPlus_ is the old prefix).
+        foreach (var name in new[] { "DOTNET_TieredPGO", "COMPlus_TieredPGO", "DOTNET_TC_CallCountThreshold", "COMPlus_TC_CallCountThreshold" })
+        {
+            start.Environment.Remove(name);
+        }
         if (tieredPgo is not null)
         {
             start.Environment["DOTNET_TieredPGO"] = tieredPgo;
         }
-        start.Environment.Remove("DOTNET_TC_CallCountThreshold");
         start.Environment["COREHOST_TRACE"] = "1";
         start.Environment["COREHOST_TRACEFILE"] = work.File("host-trace.txt");
         start.Environment["ClinicCms__AppDataPath"] = work.File("data");
