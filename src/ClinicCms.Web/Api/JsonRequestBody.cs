@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -40,16 +41,24 @@ internal static class JsonRequestBody
                 length += read;
             }
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e)
         {
-            return (null, TooLarge(maxBytes)); // Kestrel's own limit: the caller's mistake, not the server's
+            // Kestrel's own checks (its size limit, chunk framing, a body arriving too slowly): the caller's mistake,
+            // answered here so that it is not logged as the server's.
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge(Math.Min(maxBytes, http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? maxBytes))
+                : Problem("The body could not be read: " + e.Message, e.StatusCode));
+        }
+        catch (IOException e) when (e.InnerException is OverflowException)
+        {
+            return (null, Problem("The body could not be read: its chunk framing is not valid.", StatusCodes.Status400BadRequest));
         }
         return length > maxBytes ? (null, TooLarge(maxBytes)) : Decode(http.Request.ContentType, buffer[..length]);
     }
 
     private static (byte[]? Utf8, ProblemHttpResult? Problem) Decode(string? contentType, byte[] bytes)
     {
-        var charset = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.Charset.Value : null;
+        var charset = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.Charset.Value?.Trim().Trim('"', '\'').Trim() : null;
         if (string.IsNullOrEmpty(charset) || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
         {
             var text = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
@@ -58,9 +67,9 @@ internal static class JsonRequestBody
         Encoding encoding;
         try
         {
-            encoding = Encoding.GetEncoding(charset.Trim('"'), EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            encoding = Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException) // unknown, or UTF-7, which .NET refuses
         {
             var named = charset.Length > MaxCharsetLength ? charset[..MaxCharsetLength] + "..." : charset;
             return (null, Problem($"The charset \"{named}\" is not supported: send the body as UTF-8.", StatusCodes.Status415UnsupportedMediaType));
@@ -75,7 +84,7 @@ internal static class JsonRequestBody
         }
     }
 
-    private static ProblemHttpResult TooLarge(int maxBytes) => Problem($"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+    private static ProblemHttpResult TooLarge(long maxBytes) => Problem($"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
     private static ProblemHttpResult Problem(string detail, int status) => TypedResults.Problem(detail, statusCode: status);
 }
