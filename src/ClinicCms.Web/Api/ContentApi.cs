@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
@@ -181,7 +180,7 @@ public static class ContentApi
         }
         catch (JsonException e)
         {
-            return (null, TypedResults.Problem($"The body is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}.", statusCode: StatusCodes.Status400BadRequest));
+            return (null, JsonRequestBody.NotJson(e));
         }
         catch (ContentJsonException e)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -83,6 +84,10 @@ internal static class JsonRequestBody
             return (null, Problem($"The body is not valid {encoding.WebName} text.", StatusCodes.Status400BadRequest));
         }
     }
+
+    /// <summary>The 400 for a body that is not JSON: where the parser stopped, counted from 1 as editors count.</summary>
+    public static ProblemHttpResult NotJson(JsonException e) =>
+        Problem($"The body is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}.", StatusCodes.Status400BadRequest);
 
     private static ProblemHttpResult TooLarge(long maxBytes) => Problem($"The body is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 

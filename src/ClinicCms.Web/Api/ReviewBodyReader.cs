@@ -40,7 +40,7 @@ internal static class ReviewBodyReader
         }
         catch (JsonException e)
         {
-            return (null, Problem($"The body is not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}."));
+            return (null, JsonRequestBody.NotJson(e));
         }
         if (node is not JsonObject json)
         {
