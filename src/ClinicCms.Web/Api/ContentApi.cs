@@ -81,6 +81,10 @@ public static class ContentApi
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PostAsync(
         HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions)
     {
+        if (!await authorizer.MayUseAnyAsync(http.User, [Permissions.EditContent, Permissions.PublishContent], http.RequestAborted))
+        {
+            return TypedResults.Forbid();
+        }
         // Read here, not bound as a bool: a bound value that does not parse is a 400 without a word. An empty value
         // (?draft=) is refused too, as publishing would be a guess: a value given must say which.
         var draft = false;

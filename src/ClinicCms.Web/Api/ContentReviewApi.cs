@@ -30,6 +30,10 @@ public static class ContentReviewApi
     public static async Task<Results<Ok<ReviewAnswer>, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
         string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
     {
+        if (!await authorizer.MayUseAnyAsync(http.User, [Permissions.EditContent, Permissions.ReviewContent], http.RequestAborted))
+        {
+            return TypedResults.Forbid();
+        }
         var (body, problem) = await ReviewBodyReader.ReadAsync(http);
         if (problem is not null)
         {

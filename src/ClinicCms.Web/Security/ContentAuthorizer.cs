@@ -36,6 +36,19 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
     }
 
     /// <summary>
+    /// Could the caller use one of <paramref name="asked"/> on some item (theirs or any, of any type)? Asked before a
+    /// request's body is read, so that a caller who may write nothing hears 403 rather than what is wrong with the body.
+    /// </summary>
+    public async Task<bool> MayUseAnyAsync(ClaimsPrincipal user, IReadOnlyList<string> asked, CancellationToken cancellationToken = default)
+    {
+        var held = await permissions.ForAsync(user, cancellationToken);
+        var securable = (await definitions.GetAsync(cancellationToken)).Types.Where(t => t.TypeSettings.Securable).Select(t => t.Name).ToList();
+        // The own variant is implied by the main permission, so asking it covers both.
+        return asked.Select(p => held.UserId is not null && Permissions.OwnVariant.TryGetValue(p, out var own) ? own : p)
+            .Any(p => held.Has(p) || securable.Exists(type => held.Has(Permissions.ForType(p, type))));
+    }
+
+    /// <summary>
     /// Which items the caller could open, for lists to filter on: others' drafts need EditContent or PreviewContent,
     /// others' published items ViewContent, their own items any of the Own variants (each per type when Securable).
     /// </summary>

@@ -6,8 +6,8 @@ namespace ClinicCms.Tests.Review;
 
 /// <summary>
 /// Bodies and query values the content API cannot read are answered with a 4xx that says what is wrong in a client's
-/// words (never a C# type name, never a 500): anonymous callers are turned away first, the lowest role and an editor
-/// hear about their request.
+/// words (never a C# type name, never a 500): anonymous callers are turned away first, a client that may write nothing
+/// is refused (403) before its body is read, the lowest role that writes and an editor hear about their request.
 /// </summary>
 public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<ReviewSite>
 {
@@ -32,7 +32,7 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
             ("?draft=", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
             ("?draft=true&draft=true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
         ];
-        foreach (var client in new string?[] { null, "contrib-app", "publisher-app" })
+        foreach (var client in new string?[] { null, "reader-app", "contrib-app", "publisher-app" })
         {
             foreach (var (path, body, words) in cases)
             {
@@ -57,6 +57,11 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         if (client is null)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode); // the group needs AccessContentApi before anything is read
+            return;
+        }
+        if (client == "reader-app")
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode); // it may read through the API, never write
             return;
         }
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -129,7 +134,12 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         return content;
     }
 
-    // The Contributor's client is the lowest role with AccessContentApi in the review recipe.
-    private async Task<HttpClient> AsAsync(string client) =>
-        client == "contrib-app" ? site.Site.WithToken(await site.Site.TokenAsync(client, "Contrib-app-secret-1")) : await site.AsAsync(client);
+    // The Contributor's client is the lowest role that writes through the API in the review recipe; the reader's
+    // (the access recipe's) may only read.
+    private async Task<HttpClient> AsAsync(string client) => client switch
+    {
+        "contrib-app" => site.Site.WithToken(await site.Site.TokenAsync(client, "Contrib-app-secret-1")),
+        "reader-app" => site.Site.WithToken(await site.Site.TokenAsync(client, "Reader-app-secret-1")),
+        _ => await site.AsAsync(client),
+    };
 }
