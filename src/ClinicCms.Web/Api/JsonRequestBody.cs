@@ -14,11 +14,19 @@ namespace ClinicCms.Web.Api;
 /// </summary>
 internal static class JsonRequestBody
 {
-    private const int MaxCharsetLength = 40;
+    // How much of a header's value a message repeats.
+    private const int MaxEchoedLength = 40;
 
     /// <summary>The body's UTF-8 bytes (empty when there is no body), or the problem to answer.</summary>
     public static async Task<(byte[]? Utf8, ProblemHttpResult? Problem)> ReadAsync(HttpContext http, int maxBytes)
     {
+        // Checked here rather than by routing, which answers a bare 415 before the caller's rights are known. An empty
+        // body needs no type.
+        if (http.Request.ContentLength is not 0 && !IsJson(http.Request.ContentType))
+        {
+            var given = http.Request.ContentType is { } type ? $"\"{(type.Length > MaxEchoedLength ? type[..MaxEchoedLength] + "..." : type)}\"" : "none";
+            return (null, Problem($"The body must be JSON, sent with Content-Type: application/json (the request's Content-Type: {given}).", StatusCodes.Status415UnsupportedMediaType));
+        }
         if (http.Request.ContentLength > maxBytes)
         {
             return (null, TooLarge(maxBytes));
@@ -72,7 +80,7 @@ internal static class JsonRequestBody
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException) // unknown, or UTF-7, which .NET refuses
         {
-            var named = charset.Length > MaxCharsetLength ? charset[..MaxCharsetLength] + "..." : charset;
+            var named = charset.Length > MaxEchoedLength ? charset[..MaxEchoedLength] + "..." : charset;
             return (null, Problem($"The charset \"{named}\" is not supported: send the body as UTF-8.", StatusCodes.Status415UnsupportedMediaType));
         }
         try
@@ -84,6 +92,11 @@ internal static class JsonRequestBody
             return (null, Problem($"The body is not valid {encoding.WebName} text.", StatusCodes.Status400BadRequest));
         }
     }
+
+    // application/json, or a JSON-based type such as application/merge-patch+json.
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType.Value is { } media
+        && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || (media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>The 400 for a body that is not JSON: where the parser stopped, counted from 1 as editors count.</summary>
     public static ProblemHttpResult NotJson(JsonException e) =>

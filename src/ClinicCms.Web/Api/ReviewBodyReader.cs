@@ -19,10 +19,6 @@ internal static class ReviewBodyReader
     /// <summary>The body, null when it is empty; or the problem to answer.</summary>
     public static async Task<(ContentReviewApi.ReviewBody? Body, ProblemHttpResult? Problem)> ReadAsync(HttpContext http)
     {
-        if (!http.Request.HasJsonContentType() && http.Request.ContentLength is not 0)
-        {
-            return (null, Problem("The body must be JSON, sent as application/json.", StatusCodes.Status415UnsupportedMediaType));
-        }
         var (utf8, problem) = await JsonRequestBody.ReadAsync(http, MaxBodyBytes);
         if (problem is not null)
         {

@@ -72,14 +72,42 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_review_body_that_is_not_sent_as_json_is_an_unsupported_media_type()
+    [Theory]
+    [InlineData("", "text/plain")]
+    [InlineData("/review", "text/plain")]
+    [InlineData("", "application/x-www-form-urlencoded")]
+    [InlineData("/review", null)]
+    [InlineData("", null)]
+    public async Task A_body_not_sent_as_json_is_an_unsupported_media_type_that_says_so_after_the_callers_rights_are_checked(string path, string? contentType)
     {
-        var id = await site.DraftFaqAsync("author-app", "Is a review in plain text refused?");
-        using var http = await AsAsync("contrib-app");
-        using var response = await http.PostAsync($"/api/content/{id}/review", new StringContent("Action=Request", Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var url = path.Length == 0 ? "/api/content?draft=true" : $"/api/content/{await site.DraftFaqAsync("author-app", "Is a review in plain text refused?")}/review";
+        HttpContent Body()
+        {
+            var body = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"Action": "Request", "ContentType": "FAQ"}"""));
+            if (contentType is not null)
+            {
+                body.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+            return body;
+        }
+
+        using (var anonymous = site.Site.Anonymous())
+        using (var refused = await anonymous.PostAsync(url, Body(), ct))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        using (var reader = await AsAsync("reader-app"))
+        using (var refused = await reader.PostAsync(url, Body(), ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        using var http = await AsAsync(path.Length == 0 ? "publisher-app" : "contrib-app");
+        using var response = await http.PostAsync(url, Body(), ct);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["detail"]!.GetValue<string>();
+        Assert.Equal($"The body must be JSON, sent with Content-Type: application/json (the request's Content-Type: {(contentType is null ? "none" : $"\"{contentType}\"")}).", detail);
     }
 
     [Theory]

@@ -154,6 +154,7 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
         var draft = document["paths"]!["/api/content"]!["post"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "draft")!;
         Assert.Equal("query", draft["in"]!.GetValue<string>());
         Assert.Equal("boolean", draft["schema"]!["type"]!.GetValue<string>());
+        Assert.NotNull(document["paths"]!["/api/content"]!["post"]!["requestBody"]!["content"]!["application/json"]);
         Assert.NotNull(document["paths"]!["/api/content/{contentItemId}/review"]!["post"]!["requestBody"]!["content"]!["application/json"]);
     }
 
