@@ -53,8 +53,10 @@ public sealed class PgoOffRestartTests
         SkipUnlessLinux();
         var ct = TestContext.Current.CancellationToken;
         using var work = new TempFolder();
-        using (var setUp = Start(work, out _, out var setUpError))
+        // The set-up run also shows that a call count threshold the user set is kept through the restart in place.
+        using (var setUp = Start(work, out _, out var setUpError, callCountThreshold: "0x40"))
         {
+            Assert.True(await PgoOffSeenAsync(setUp, "0x40"), "the user's DOTNET_TC_CallCountThreshold=0x40 was not kept with DOTNET_TieredPGO=0");
             await setUp.WaitForExitAsync(ct);
             Assert.True(setUp.ExitCode == 0, await setUpError);
         }
@@ -133,7 +135,7 @@ public sealed class PgoOffRestartTests
     // `recipe run` of the clinic recipe (or <paramref name="recipe"/>) on the work folder's data folder (a set-up when it
     // is empty), with DOTNET_TieredPGO as given (none by default). The host's trace file counts the process's starts.
     private static Process Start(TempFolder work, out Task<string> output, out Task<string> error, string? tieredPgo = null, string? recipe = null,
-        Action<string>? onErrorLine = null)
+        Action<string>? onErrorLine = null, string? callCountThreshold = null)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"), "recipe", "run", recipe ?? RepositoryFiles.ClinicRecipe })
@@ -148,6 +150,10 @@ public sealed class PgoOffRestartTests
         if (tieredPgo is not null)
         {
             start.Environment["DOTNET_TieredPGO"] = tieredPgo;
+        }
+        if (callCountThreshold is not null)
+        {
+            start.Environment["DOTNET_TC_CallCountThreshold"] = callCountThreshold;
         }
         start.Environment["COREHOST_TRACE"] = "1";
         start.Environment["COREHOST_TRACEFILE"] = work.File("host-trace.txt");
@@ -177,8 +183,8 @@ public sealed class PgoOffRestartTests
         File.ReadLines(work.File("host-trace.txt")).Count(l => l.StartsWith("--- Invoked dotnet [", StringComparison.Ordinal));
 
     // The environment of a process id is the one its last exec gave it: DOTNET_TieredPGO=0 there means it restarted in
-    // place (with the raised call count threshold).
-    private static async Task<bool> PgoOffSeenAsync(Process process)
+    // place (with the raised call count threshold, or the one the user set).
+    private static async Task<bool> PgoOffSeenAsync(Process process, string threshold = "0x500")
     {
         var environ = $"/proc/{process.Id}/environ";
         while (!process.HasExited)
@@ -189,7 +195,8 @@ public sealed class PgoOffRestartTests
                 if (variables.Contains("DOTNET_TieredPGO=0"))
                 {
                     // The same exec raises the call count before a method is compiled again, optimized.
-                    return variables.Contains("DOTNET_TC_CallCountThreshold=0x500");
+                    return variables.Where(v => v.StartsWith("DOTNET_TC_CallCountThreshold=", StringComparison.Ordinal))
+                        .SequenceEqual([$"DOTNET_TC_CallCountThreshold={threshold}"]);
                 }
             }
             catch (IOException)
