@@ -22,9 +22,9 @@ internal static class JsonRequestBody
     {
         // Checked here rather than by routing, which answers a bare 415 before the caller's rights are known. An empty
         // body needs no type.
-        if (http.Request.ContentLength is not 0 && !IsJson(http.Request.ContentType))
+        if (http.Request.ContentLength is not 0 && !http.Request.HasJsonContentType())
         {
-            var given = http.Request.ContentType is { } type ? $"\"{(type.Length > MaxEchoedLength ? type[..MaxEchoedLength] + "..." : type)}\"" : "none";
+            var given = http.Request.ContentType is { } type ? $"\"{Echoed(type)}\"" : "none";
             return (null, Problem($"The body must be JSON, sent with Content-Type: application/json (the request's Content-Type: {given}).", StatusCodes.Status415UnsupportedMediaType));
         }
         if (http.Request.ContentLength > maxBytes)
@@ -80,8 +80,7 @@ internal static class JsonRequestBody
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException) // unknown, or UTF-7, which .NET refuses
         {
-            var named = charset.Length > MaxEchoedLength ? charset[..MaxEchoedLength] + "..." : charset;
-            return (null, Problem($"The charset \"{named}\" is not supported: send the body as UTF-8.", StatusCodes.Status415UnsupportedMediaType));
+            return (null, Problem($"The charset \"{Echoed(charset)}\" is not supported: send the body as UTF-8.", StatusCodes.Status415UnsupportedMediaType));
         }
         try
         {
@@ -93,10 +92,7 @@ internal static class JsonRequestBody
         }
     }
 
-    // application/json, or a JSON-based type such as application/merge-patch+json.
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var type) && type.MediaType.Value is { } media
-        && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || (media.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && media.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+    private static string Echoed(string value) => value.Length > MaxEchoedLength ? value[..MaxEchoedLength] + "..." : value;
 
     /// <summary>The 400 for a body that is not JSON: where the parser stopped, counted from 1 as editors count.</summary>
     public static ProblemHttpResult NotJson(JsonException e) =>

@@ -42,10 +42,10 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
     public async Task<bool> MayUseAnyAsync(ClaimsPrincipal user, IReadOnlyList<string> asked, CancellationToken cancellationToken = default)
     {
         var held = await permissions.ForAsync(user, cancellationToken);
-        var securable = (await definitions.GetAsync(cancellationToken)).Types.Where(t => t.TypeSettings.Securable).Select(t => t.Name).ToList();
+        var types = (await definitions.GetAsync(cancellationToken)).Types;
         // The own variant is implied by the main permission, so asking it covers both.
         return asked.Select(p => held.UserId is not null && Permissions.OwnVariant.TryGetValue(p, out var own) ? own : p)
-            .Any(p => held.Has(p) || securable.Exists(type => held.Has(Permissions.ForType(p, type))));
+            .Any(p => held.Has(p) || types.Any(t => t.TypeSettings.Securable && held.Has(Permissions.ForType(p, t.Name))));
     }
 
     /// <summary>
