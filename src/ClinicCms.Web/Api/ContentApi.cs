@@ -54,15 +54,19 @@ public static class ContentApi
 
     // The request body as the document describes it. Not declared with Accepts, whose routing check would answer a
     // wrong Content-Type with a bare 415 before authorization: the handlers' body reader says what is wrong instead.
+    // The schema is a named component, as the framework's binding made it, so that generated clients name the type.
     private static async Task JsonBody<TBody>(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
+        IOpenApiSchema schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken);
+        if (context.Document is { } document)
+        {
+            document.AddComponent(typeof(TBody).Name, schema);
+            schema = new OpenApiSchemaReference(typeof(TBody).Name, document);
+        }
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Content = new Dictionary<string, OpenApiMediaType>
-            {
-                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, cancellationToken) },
-            },
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
         };
     }
 

@@ -22,7 +22,7 @@ internal static class JsonRequestBody
     {
         // Checked here rather than by routing, which answers a bare 415 before the caller's rights are known. An empty
         // body needs no type.
-        if (http.Request.ContentLength is not 0 && !http.Request.HasJsonContentType())
+        if (!http.Request.HasJsonContentType() && await HasBodyAsync(http.Request))
         {
             var given = http.Request.ContentType is { } type ? $"\"{Echoed(type)}\"" : "none";
             return (null, Problem($"The body must be JSON, sent with Content-Type: application/json (the request's Content-Type: {given}).", StatusCodes.Status415UnsupportedMediaType));
@@ -65,6 +65,25 @@ internal static class JsonRequestBody
         return length > maxBytes ? (null, TooLarge(maxBytes)) : Decode(http.Request.ContentType, buffer[..length]);
     }
 
+    // A body sent without a length (chunked) is empty when its first read ends it; nothing is consumed.
+    private static async ValueTask<bool> HasBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is { } length)
+        {
+            return length > 0;
+        }
+        try
+        {
+            var read = await request.BodyReader.ReadAsync(request.HttpContext.RequestAborted);
+            request.BodyReader.AdvanceTo(read.Buffer.Start);
+            return !(read.IsCompleted && read.Buffer.IsEmpty);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException)
+        {
+            return true; // a body that cannot be read is still one sent with the wrong type
+        }
+    }
+
     private static (byte[]? Utf8, ProblemHttpResult? Problem) Decode(string? contentType, byte[] bytes)
     {
         var charset = MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.Charset.Value?.Trim().Trim('"', '\'').Trim() : null;
@@ -92,7 +111,9 @@ internal static class JsonRequestBody
         }
     }
 
-    private static string Echoed(string value) => value.Length > MaxEchoedLength ? value[..MaxEchoedLength] + "..." : value;
+    // Cut between characters, never inside a surrogate pair.
+    private static string Echoed(string value) => value.Length <= MaxEchoedLength ? value
+        : value[..(char.IsHighSurrogate(value[MaxEchoedLength - 1]) ? MaxEchoedLength - 1 : MaxEchoedLength)] + "...";
 
     /// <summary>The 400 for a body that is not JSON: where the parser stopped, counted from 1 as editors count.</summary>
     public static ProblemHttpResult NotJson(JsonException e) =>

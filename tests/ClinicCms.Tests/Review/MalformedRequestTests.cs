@@ -111,6 +111,42 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
     }
 
     [Theory]
+    [InlineData("", "The body is empty")]
+    [InlineData("/review", "Action must be one of Request, Approve, RequestChanges")]
+    public async Task An_empty_body_sent_without_a_length_or_a_type_is_read_as_empty_not_refused_for_its_type(string path, string words)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var url = path.Length == 0 ? "/api/content?draft=true" : $"/api/content/{await site.DraftFaqAsync("author-app", "Is an empty review read as empty?")}/review";
+        using var http = await AsAsync(path.Length == 0 ? "publisher-app" : "contrib-app");
+        // No Content-Length, as curl -X POST or an empty chunked body sends it.
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedEmptyContent() };
+
+        using var response = await http.SendAsync(request, ct);
+
+        Assert.Null(request.Content.Headers.ContentType);
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(words, JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_content_type_is_echoed_cut_between_characters()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = await AsAsync("publisher-app");
+        var type = "text/" + new string('x', 34) + "\U0001F600" + "-and-more";
+        var body = new ByteArrayContent("{}"u8.ToArray());
+        body.Headers.TryAddWithoutValidation("Content-Type", type);
+
+        using var response = await http.PostAsync("/api/content?draft=true", body, ct);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var detail = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["detail"]!.GetValue<string>();
+        Assert.EndsWith($"(the request's Content-Type: \"text/{new string('x', 34)}...\").", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', detail);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("/review")]
     public async Task A_body_whose_bytes_are_not_text_in_its_charset_is_refused_not_stored_with_characters_replaced(string path)
@@ -164,6 +200,17 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
 
     // The Contributor's client is the lowest role that writes through the API in the review recipe; the reader's
     // (the access recipe's) may only read.
+    private sealed class UnsizedEmptyContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => Task.CompletedTask;
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     private async Task<HttpClient> AsAsync(string client) => client switch
     {
         "contrib-app" => site.Site.WithToken(await site.Site.TokenAsync(client, "Contrib-app-secret-1")),

@@ -154,8 +154,13 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
         var draft = document["paths"]!["/api/content"]!["post"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "draft")!;
         Assert.Equal("query", draft["in"]!.GetValue<string>());
         Assert.Equal("boolean", draft["schema"]!["type"]!.GetValue<string>());
-        Assert.NotNull(document["paths"]!["/api/content"]!["post"]!["requestBody"]!["content"]!["application/json"]);
-        Assert.NotNull(document["paths"]!["/api/content/{contentItemId}/review"]!["post"]!["requestBody"]!["content"]!["application/json"]);
+        // Each body's schema is a named component, so that a generated client names its type.
+        var item = document["paths"]!["/api/content"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal("#/components/schemas/JsonObject", item["$ref"]!.GetValue<string>());
+        var review = document["paths"]!["/api/content/{contentItemId}/review"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal("#/components/schemas/ReviewBody", review["$ref"]!.GetValue<string>());
+        var reviewBody = document["components"]!["schemas"]!["ReviewBody"]!["properties"]!.AsObject();
+        Assert.Equal(["action", "comment", "concurrencyStamp"], reviewBody.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
 
     private static JsonObject Faq(string question, int order) => new()
