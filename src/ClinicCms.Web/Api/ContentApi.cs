@@ -70,7 +70,7 @@ public static class ContentApi
         };
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> GetAsync(
+    public static async Task<Results<ContentHttpResult, NotFound, ChallengeOrForbidHttpResult>> GetAsync(
         string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
     {
         var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
@@ -78,10 +78,10 @@ public static class ContentApi
         {
             return TypedResults.NotFound();
         }
-        return await authorizer.CanAsync(http.User, Permissions.ViewContent, item, http.RequestAborted) ? Item(item) : TypedResults.Forbid();
+        return await authorizer.CanAsync(http.User, Permissions.ViewContent, item, http.RequestAborted) ? Item(item) : ChallengeOrForbidHttpResult.Instance;
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> DeleteAsync(
+    public static async Task<Results<ContentHttpResult, NotFound, ChallengeOrForbidHttpResult>> DeleteAsync(
         string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
     {
         var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
@@ -91,18 +91,24 @@ public static class ContentApi
         }
         if (!await authorizer.CanAsync(http.User, Permissions.DeleteContent, item, http.RequestAborted))
         {
-            return TypedResults.Forbid();
+            return ChallengeOrForbidHttpResult.Instance;
         }
         await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), http.RequestAborted);
         return Item(item);
     }
 
-    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> PostAsync(
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ChallengeOrForbidHttpResult>> PostAsync(
         HttpContext http, ContentService content, ContentAuthorizer authorizer, ContentDefinitionStore definitions)
     {
-        if (!await authorizer.MayUseAnyAsync(http.User, [Permissions.EditContent, Permissions.PublishContent], http.RequestAborted))
+        // PublishContent implies EditContent, for any type and for one's own items alike.
+        if (!await authorizer.MayUseOnSomeItemAsync(http.User, [Permissions.EditContent], http.RequestAborted))
         {
-            return TypedResults.Forbid();
+            return ChallengeOrForbidHttpResult.Instance;
+        }
+        var (posted, problem) = await ReadItemAsync(http);
+        if (posted is null)
+        {
+            return problem!;
         }
         // Read here, not bound as a bool: a bound value that does not parse is a 400 without a word. An empty value
         // (?draft=) is refused too, as publishing would be a guess: a value given must say which.
@@ -111,11 +117,6 @@ public static class ContentApi
         {
             return Invalid([new ContentError("draft", "The draft query value must be true or false.")]);
         }
-        var (posted, problem) = await ReadItemAsync(http);
-        if (posted is null)
-        {
-            return problem!;
-        }
         var user = PermissionService.WriterOf(http);
         var latest = string.IsNullOrEmpty(posted.ContentItemId) ? null : await content.GetAsync(posted.ContentItemId, VersionOptions.Latest, http.RequestAborted);
         Func<Task<ContentSaveResult>> save;
@@ -123,7 +124,7 @@ public static class ContentApi
         {
             if (!await authorizer.CanAsync(http.User, draft ? Permissions.EditContent : Permissions.PublishContent, latest, http.RequestAborted))
             {
-                return TypedResults.Forbid();
+                return ChallengeOrForbidHttpResult.Instance;
             }
             user = user with
             {
@@ -151,7 +152,7 @@ public static class ContentApi
             created.Author = user.Name;
             if (!await authorizer.CanAsync(http.User, draft ? Permissions.EditContent : Permissions.PublishContent, created, http.RequestAborted))
             {
-                return TypedResults.Forbid();
+                return ChallengeOrForbidHttpResult.Instance;
             }
             user = user with
             {

@@ -14,7 +14,7 @@ public static class ContentReviewApi
 {
     /// <summary>The body: <c>{ "Action": "Request" | "Approve" | "RequestChanges", "Comment": "..." }</c>.</summary>
     /// <param name="ConcurrencyStamp">The draft's stamp as the caller read it (required to approve): a draft changed since answers 409.</param>
-    public sealed record ReviewBody(string? Action, string? Comment, string? ConcurrencyStamp = null);
+    public sealed record ReviewBody(string? Action, string? Comment = null, string? ConcurrencyStamp = null);
 
     /// <summary>The draft's review after the step.</summary>
     public sealed record ReviewAnswer(string ContentItemId, string ContentItemVersionId, string State,
@@ -27,12 +27,12 @@ public static class ContentReviewApi
         ["RequestChanges"] = ReviewAction.RequestChanges,
     };
 
-    public static async Task<Results<Ok<ReviewAnswer>, ProblemHttpResult, ForbidHttpResult>> ReviewAsync(
+    public static async Task<Results<Ok<ReviewAnswer>, ProblemHttpResult, ChallengeOrForbidHttpResult>> ReviewAsync(
         string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
     {
-        if (!await authorizer.MayUseAnyAsync(http.User, [Permissions.EditContent, Permissions.ReviewContent], http.RequestAborted))
+        if (!await authorizer.MayUseOnSomeItemAsync(http.User, [Permissions.EditContent, Permissions.ReviewContent], http.RequestAborted))
         {
-            return TypedResults.Forbid();
+            return ChallengeOrForbidHttpResult.Instance;
         }
         var (body, problem) = await ReviewBodyReader.ReadAsync(http);
         if (problem is not null)
@@ -50,12 +50,12 @@ public static class ContentReviewApi
         }
         if (!await authorizer.CanAsync(http.User, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, item, http.RequestAborted))
         {
-            return TypedResults.Forbid();
+            return ChallengeOrForbidHttpResult.Instance;
         }
         // A reviewer decides on a draft they may read, as they read it.
         if (action != ReviewAction.Request && !await authorizer.CanAsync(http.User, Permissions.PreviewContent, item, http.RequestAborted))
         {
-            return TypedResults.Forbid();
+            return ChallengeOrForbidHttpResult.Instance;
         }
         if (action == ReviewAction.Approve && string.IsNullOrEmpty(body.ConcurrencyStamp))
         {

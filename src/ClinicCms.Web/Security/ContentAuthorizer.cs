@@ -17,8 +17,7 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
     public async Task<bool> CanAsync(ClaimsPrincipal user, string permission, ContentItem item, CancellationToken cancellationToken = default)
     {
         var held = await permissions.ForAsync(user, cancellationToken);
-        var owns = held.UserId is not null && held.UserId == item.Owner;
-        var asked = owns && Permissions.OwnVariant.TryGetValue(permission, out var own) ? own : permission;
+        var asked = held.UserId == item.Owner ? OwnVariant(held, permission) ?? permission : permission;
         return held.Has(await ForTypeAsync(asked, item.ContentType, cancellationToken));
     }
 
@@ -30,7 +29,7 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
         {
             return ReadScope.All;
         }
-        return held.UserId is not null && Permissions.OwnVariant.TryGetValue(permission, out var own) && held.Has(await ForTypeAsync(own, contentType, cancellationToken))
+        return OwnVariant(held, permission) is { } own && held.Has(await ForTypeAsync(own, contentType, cancellationToken))
             ? ReadScope.Own
             : ReadScope.None;
     }
@@ -39,14 +38,18 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
     /// Could the caller use one of <paramref name="asked"/> on some item (theirs or any, of any type)? Asked before a
     /// request's body is read, so that a caller who may write nothing hears 403 rather than what is wrong with the body.
     /// </summary>
-    public async Task<bool> MayUseAnyAsync(ClaimsPrincipal user, IReadOnlyList<string> asked, CancellationToken cancellationToken = default)
+    public async Task<bool> MayUseOnSomeItemAsync(ClaimsPrincipal user, IReadOnlyList<string> asked, CancellationToken cancellationToken = default)
     {
         var held = await permissions.ForAsync(user, cancellationToken);
         var types = (await definitions.GetAsync(cancellationToken)).Types;
         // The own variant is implied by the main permission, so asking it covers both.
-        return asked.Select(p => held.UserId is not null && Permissions.OwnVariant.TryGetValue(p, out var own) ? own : p)
+        return asked.Select(p => OwnVariant(held, p) ?? p)
             .Any(p => held.Has(p) || types.Any(t => t.TypeSettings.Securable && held.Has(Permissions.ForType(p, t.Name))));
     }
+
+    // The "own" variant of a permission, for a caller who can own items (a signed-in user or a client).
+    private static string? OwnVariant(UserPermissions held, string permission) =>
+        held.UserId is not null && Permissions.OwnVariant.TryGetValue(permission, out var own) ? own : null;
 
     /// <summary>
     /// Which items the caller could open, for lists to filter on: others' drafts need EditContent or PreviewContent,

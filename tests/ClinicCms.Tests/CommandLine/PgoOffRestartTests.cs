@@ -97,7 +97,7 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
     }
 
     [Fact]
-    public async Task A_sigterm_to_the_process_the_user_started_stops_the_run_with_143_and_leaves_the_database_as_it_was()
+    public async Task A_run_keeps_the_users_call_count_threshold_and_a_sigterm_to_it_stops_it_with_143_leaving_the_database_as_it_was()
     {
         SkipUnlessLinux();
         var ct = TestContext.Current.CancellationToken;

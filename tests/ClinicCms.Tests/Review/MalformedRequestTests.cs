@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ClinicCms.Content.Security;
+using ClinicCms.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Review;
 
@@ -110,6 +114,63 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         Assert.Equal($"The body must be JSON, sent with Content-Type: application/json (the request's Content-Type: {(contentType is null ? "none" : $"\"{contentType}\"")}).", detail);
     }
 
+    [Fact]
+    public async Task Where_the_anonymous_role_may_use_the_api_an_anonymous_write_is_still_a_401()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var anonymousRole = (await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<RoleStore>().FindAsync("Anonymous", ct)))!;
+        await SaveRoleAsync(anonymousRole with { Permissions = [.. anonymousRole.Permissions, Permissions.AccessContentApi, Permissions.ViewContent] });
+        try
+        {
+            using var http = site.Site.Anonymous();
+            // Past the group's policy now: the published article is read without credentials.
+            using (var read = await http.GetAsync($"/api/content/{ClinicIds.Article}", ct))
+            {
+                Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            }
+            foreach (var url in new[] { "/api/content?draft=true", "/api/content/anyid/review" })
+            {
+                using var write = await http.PostAsync(url, new StringContent("""{"ContentType": "FAQ", "Action": "Request"}""", Encoding.UTF8, "application/json"), ct);
+                Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode); // signing in may help: not a 403
+            }
+        }
+        finally
+        {
+            await SaveRoleAsync(anonymousRole);
+        }
+    }
+
+    [Fact]
+    public async Task A_write_right_taken_from_a_role_refuses_the_next_request_before_its_body_is_read()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var contributor = (await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<RoleStore>().FindAsync("Contributor", ct)))!;
+        using var http = await AsAsync("contrib-app"); // its token is issued before the change
+        using (var allowed = await http.PostAsJsonAsync("/api/content?draft=true", ReviewSite.Faq("Written before the change?"), ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+        await SaveRoleAsync(contributor with { Permissions = [.. contributor.Permissions.Where(p => !p.Contains("Edit", StringComparison.Ordinal) && !p.Contains("Publish", StringComparison.Ordinal))] });
+        try
+        {
+            using var refused = await http.PostAsync("/api/content?draft=maybe", new StringContent("{", Encoding.UTF8, "text/plain"), ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        finally
+        {
+            await SaveRoleAsync(contributor);
+        }
+        // With the right back, the body is looked at before the query: the 415 comes before the draft value's 400.
+        using var restored = await http.PostAsync("/api/content?draft=maybe", new StringContent("{", Encoding.UTF8, "text/plain"), ct);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, restored.StatusCode);
+    }
+
+    private Task<RoleDefinition> SaveRoleAsync(RoleDefinition role) => site.Site.App.InScopeAsync(async sp =>
+    {
+        await sp.GetRequiredService<RoleStore>().SaveAsync(role, TestContext.Current.CancellationToken);
+        return role;
+    });
+
     [Theory]
     [InlineData("", "The body is empty")]
     [InlineData("/review", "Action must be one of Request, Approve, RequestChanges")]
@@ -174,6 +235,7 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
     [InlineData("application/json; charset=iso-8859-1")]
     [InlineData("application/json; charset=utf-16")]
     [InlineData("application/json")]
+    [InlineData("application/vnd.api+json")]
     [InlineData("application/json; charset=\"UTF8\"")]
     public async Task A_content_item_in_the_charset_its_content_type_names_or_utf8_with_a_byte_order_mark_is_read_as_sent(string contentType)
     {
@@ -198,8 +260,6 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         return content;
     }
 
-    // The Contributor's client is the lowest role that writes through the API in the review recipe; the reader's
-    // (the access recipe's) may only read.
     private sealed class UnsizedEmptyContent : HttpContent
     {
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => Task.CompletedTask;
@@ -211,6 +271,8 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         }
     }
 
+    // The Contributor's client is the lowest role that writes through the API in the review recipe; the reader's
+    // (the access recipe's) may only read.
     private async Task<HttpClient> AsAsync(string client) => client switch
     {
         "contrib-app" => site.Site.WithToken(await site.Site.TokenAsync(client, "Contrib-app-secret-1")),
