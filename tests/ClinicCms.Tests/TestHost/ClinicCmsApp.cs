@@ -150,6 +150,7 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         {
             builder.ConfigureLogging(logging => logging.ClearProviders());
         }
+        builder.ConfigureServices(s => s.HashWithTestRounds());
         if (services is not null)
         {
             builder.ConfigureServices(services);

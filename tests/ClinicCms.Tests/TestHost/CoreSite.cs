@@ -151,6 +151,7 @@ public sealed class CoreSite : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddClinicCmsCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.HashWithTestRounds();
         return builder.Build();
     }
 
