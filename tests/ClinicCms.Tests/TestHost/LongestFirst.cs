@@ -14,8 +14,9 @@ public sealed class LongestFirst : ITestCollectionOrderer
     // The browser collection, then the classes that start processes or boot several hosts; longest first.
     private static readonly string[] Longest =
     [
-        "AdminBrowserTests", "RecipeCommandTests", "PostgresContentStoreTests", "OrchardRecipeTests", "SignInAndTokenTests",
-        "RedisOutageTests", "ResponseCacheTests", "AccessEndsTests", "RecipeFolderTests", "SqliteContentStoreTests",
+        "AdminBrowserTests", "RecipeCommandTests", "PgoOffRestartTests", "MissingPostgresDatabaseTests", "PostgresContentStoreTests",
+        "ReviewApiTests", "ScheduledPublishingTests", "OrchardRecipeTests", "SignInAndTokenTests", "RedisOutageTests",
+        "ResponseCacheTests", "AccessEndsTests", "RecipeFolderTests", "SqliteContentStoreTests",
     ];
 
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
