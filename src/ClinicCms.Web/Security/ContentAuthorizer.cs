@@ -36,7 +36,8 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
 
     /// <summary>
     /// Could the caller use one of <paramref name="asked"/> on some item (theirs or any, of any type)? Asked before a
-    /// request's body is read, so that a caller who may write nothing hears 403 rather than what is wrong with the body.
+    /// request's body is read, so that a caller who may write nothing is refused rather than told what is wrong with
+    /// the body.
     /// </summary>
     public async Task<bool> MayUseOnSomeItemAsync(ClaimsPrincipal user, IReadOnlyList<string> asked, CancellationToken cancellationToken = default)
     {
