@@ -1,5 +1,5 @@
-using System.Collections;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace ClinicCms.Web.CommandLine;
 
@@ -23,25 +23,21 @@ internal static class PgoOffRestart
         if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable(TieredPgo) is not null
             || Environment.GetEnvironmentVariable("COMPlus_TieredPGO") is not null
             || Environment.GetEnvironmentVariable("DOTNET_DiagnosticPorts") is not null || System.Diagnostics.Debugger.IsAttached
-            || Environment.ProcessPath is not { } executable || ReadCommandLine() is not { Length: > 0 } argv)
+            || Environment.ProcessPath is not { } executable || ReadNulSeparated("/proc/self/cmdline") is not { Count: > 0 } argv
+            || ReadNulSeparated("/proc/self/environ") is not { } environment)
         {
             return;
         }
-        var environment = new List<string>();
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            environment.Add($"{variable.Key}={variable.Value}");
-        }
-        environment.Add($"{TieredPgo}=0");
+        environment.Add(Encoding.UTF8.GetBytes($"{TieredPgo}=0"));
         // A method is compiled again, optimized, after 1,280 calls instead of 30 (the runtime reads this setting as
         // hexadecimal): in a one-off command most methods that pass 30 calls are start-up and set-up code that would not
         // repay the second compilation.
         if (Environment.GetEnvironmentVariable(CallCountThreshold) is null && Environment.GetEnvironmentVariable("COMPlus_TC_CallCountThreshold") is null)
         {
-            environment.Add($"{CallCountThreshold}=0x500");
+            environment.Add(Encoding.UTF8.GetBytes($"{CallCountThreshold}=0x500"));
         }
-        var arguments = ToUtf8(argv);
-        var variables = ToUtf8(environment);
+        var arguments = ToCStrings(argv);
+        var variables = ToCStrings(environment);
         // The runtime's diagnostics socket is named by process id and start time, which the exec keeps: the new
         // runtime could not create its own (no dotnet-trace or dotnet-counters by pid) and the old file would stay.
         RemoveDiagnosticsSocket();
@@ -60,30 +56,45 @@ internal static class PgoOffRestart
         }
     }
 
-    // A C array of UTF-8 strings, ended by a null pointer, as execve takes its arguments and environment.
-    private static IntPtr[] ToUtf8(IReadOnlyList<string> values)
+    // A C array of NUL-terminated strings, ended by a null pointer, as execve takes its arguments and environment.
+    private static IntPtr[] ToCStrings(List<byte[]> values)
     {
         var pointers = new IntPtr[values.Count + 1];
         for (var i = 0; i < values.Count; i++)
         {
-            pointers[i] = Marshal.StringToCoTaskMemUTF8(values[i]);
+            pointers[i] = Marshal.AllocCoTaskMem(values[i].Length + 1);
+            Marshal.Copy(values[i], 0, pointers[i], values[i].Length);
+            Marshal.WriteByte(pointers[i], values[i].Length, 0);
         }
         return pointers;
     }
 
-    // The command line exactly as the process was started (`dotnet ClinicCms.Web.dll recipe run ...`, or the apphost's).
-    private static string[]? ReadCommandLine()
+    // The command line or the environment exactly as the process was started, as bytes: a value that is not UTF-8
+    // (a Latin-1 file name in a variable) reaches the new image unchanged rather than with replacement characters.
+    private static List<byte[]>? ReadNulSeparated(string path)
     {
+        byte[] bytes;
         try
         {
-            var text = File.ReadAllText("/proc/self/cmdline");
-            // Each argument ends with a NUL: only the last one is dropped, so an empty last argument stays.
-            return text.EndsWith('\0') ? text[..^1].Split('\0') : null;
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
+        if (bytes.Length > 0 && bytes[^1] != 0)
+        {
+            return null; // cut short: not what the process was started with
+        }
+        // Each value ends with a NUL, so an empty last value stays.
+        var values = new List<byte[]>();
+        for (var start = 0; start < bytes.Length;)
+        {
+            var end = Array.IndexOf(bytes, (byte)0, start);
+            values.Add(bytes[start..end]);
+            start = end + 1;
+        }
+        return values;
     }
 
     private static void RemoveDiagnosticsSocket()

@@ -18,9 +18,15 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
     /// </summary>
     public sealed class SetUpRun : IAsyncLifetime
     {
+        // "café" in Latin-1, as the shell sets it (see Start).
+        private static readonly byte[] Latin1Variable = [.. "CLINICCMS_TEST_LATIN1=caf"u8, 0xE9, 0];
+
         public TempFolder Work { get; } = new();
 
         public bool PgoOffSeen { get; private set; }
+
+        /// <summary>Did a variable whose value is not UTF-8 reach the restarted process byte for byte?</summary>
+        public bool Latin1VariableKept { get; private set; }
 
         public int ProcessId { get; private set; }
 
@@ -36,9 +42,11 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
             {
                 return;
             }
-            using var process = Start(Work, out var output, out var error);
+            using var process = Start(Work, out var output, out var error, latin1Variable: true);
             ProcessId = process.Id;
-            PgoOffSeen = await PgoOffSeenAsync(process);
+            var environment = await EnvironmentAfterRestartAsync(process);
+            PgoOffSeen = environment is not null;
+            Latin1VariableKept = environment is not null && environment.AsSpan().IndexOf(Latin1Variable) >= 0;
             await process.WaitForExitAsync();
             ExitCode = process.ExitCode;
             (Output, Error) = (await output, await error);
@@ -70,6 +78,7 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
         SkipUnlessLinux();
 
         Assert.True(setUp.PgoOffSeen, "the process never carried DOTNET_TieredPGO=0 with DOTNET_TC_CallCountThreshold=0x500");
+        Assert.True(setUp.Latin1VariableKept, "a variable whose value is not UTF-8 was changed by the restart");
         Assert.True(setUp.ExitCode == 0, setUp.Error);
         Assert.Contains("content items: 9 created, 0 updated, 0 unchanged", setUp.Output, StringComparison.Ordinal);
         Assert.Equal(2, HostStarts(setUp.Work)); // the user's start and the one in place
@@ -178,10 +187,13 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
     // `recipe run` of the clinic recipe (or <paramref name="recipe"/>) on the work folder's data folder (a set-up when it
     // is empty), with DOTNET_TieredPGO as given (none by default). The host's trace file counts the process's starts.
     private static Process Start(TempFolder work, out Task<string> output, out Task<string> error, string? tieredPgo = null, string? recipe = null,
-        Action<string>? onErrorLine = null, string? callCountThreshold = null)
+        Action<string>? onErrorLine = null, string? callCountThreshold = null, bool latin1Variable = false)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = work.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"), "recipe", "run", recipe ?? RepositoryFiles.ClinicRecipe })
+        // A variable of bytes that are not UTF-8 can only be set by a shell (a .NET string is text): it sets it and
+        // becomes the command (exec), so the process id stays the one started here.
+        string[] shell = latin1Variable ? ["/bin/sh", "-c", "export CLINICCMS_TEST_LATIN1=\"$(printf 'caf\\351')\"; exec \"$@\"", "sh", "dotnet"] : ["dotnet"];
+        var start = new ProcessStartInfo(shell[0]) { WorkingDirectory = work.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in shell[1..].Concat([Path.Combine(AppContext.BaseDirectory, "ClinicCms.Web.dll"), "recipe", "run", recipe ?? RepositoryFiles.ClinicRecipe]))
         {
             start.ArgumentList.Add(arg);
         }
@@ -226,20 +238,21 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
         File.ReadLines(work.File("host-trace.txt")).Count(l => l.StartsWith("--- Invoked dotnet [", StringComparison.Ordinal));
 
     // The environment of a process id is the one its last exec gave it: DOTNET_TieredPGO=0 there means it restarted in
-    // place (with the raised call count threshold, or the one the user set).
-    private static async Task<bool> PgoOffSeenAsync(Process process, string threshold = "0x500")
+    // place (with the raised call count threshold, or the one the user set). Returns that environment as bytes.
+    private static async Task<byte[]?> EnvironmentAfterRestartAsync(Process process, string threshold = "0x500")
     {
         var environ = $"/proc/{process.Id}/environ";
         while (!process.HasExited)
         {
             try
             {
-                var variables = (await File.ReadAllTextAsync(environ)).Split('\0');
+                var bytes = await File.ReadAllBytesAsync(environ);
+                var variables = Encoding.UTF8.GetString(bytes).Split('\0');
                 if (variables.Contains("DOTNET_TieredPGO=0"))
                 {
                     // The same exec raises the call count before a method is compiled again, optimized.
                     return variables.Where(v => v.StartsWith("DOTNET_TC_CallCountThreshold=", StringComparison.Ordinal))
-                        .SequenceEqual([$"DOTNET_TC_CallCountThreshold={threshold}"]);
+                        .SequenceEqual([$"DOTNET_TC_CallCountThreshold={threshold}"]) ? bytes : null;
                 }
             }
             catch (IOException)
@@ -248,6 +261,9 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
             }
             await Task.Delay(5);
         }
-        return false;
+        return null;
     }
+
+    private static async Task<bool> PgoOffSeenAsync(Process process, string threshold = "0x500") =>
+        await EnvironmentAfterRestartAsync(process, threshold) is not null;
 }
