@@ -47,7 +47,8 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
             var environment = await EnvironmentAfterRestartAsync(process);
             PgoOffSeen = environment is not null;
             Latin1VariableKept = environment is not null && environment.AsSpan().IndexOf(Latin1Variable) >= 0;
-            await process.WaitForExitAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            await process.WaitForExitAsync(timeout.Token);
             ExitCode = process.ExitCode;
             (Output, Error) = (await output, await error);
         }
