@@ -1,5 +1,7 @@
 using System.Net;
 using ClinicCms.Tests.GraphQL;
+using ClinicCms.Web.Security.Failures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.ScaleOut;
 
@@ -27,6 +29,13 @@ public sealed class RedisOutageTests
             Assert.Equal("How Many Ketamine Infusions Will I Need?", data["article"]![0]!["displayText"]!.GetValue<string>());
             Assert.True(data["faqCount"]!.GetValue<int>() > 0);
         }
+        // Sign-in failures are still counted, on the instance itself, while Redis is away.
+        var counts = cluster.A.Services.GetRequiredService<IFailureCounts>();
+        await counts.AddAsync("outage-test", TimeSpan.FromMinutes(1));
+        await counts.AddAsync("outage-test", TimeSpan.FromMinutes(1));
+        Assert.Equal(2, (await counts.GetAsync("outage-test")).Count);
+        await counts.ClearAsync("outage-test");
+        Assert.Equal(0, (await counts.GetAsync("outage-test")).Count);
     }
 
     // The client notices a dropped connection on its next command or heartbeat; give it a few tries.

@@ -6,7 +6,9 @@ namespace ClinicCms.Web.Security.Failures;
 
 /// <summary>
 /// Failure counts shared by every instance through Redis. While Redis cannot be reached the instance counts in memory,
-/// so sign-ins keep working and keep being limited, per instance, until it is back.
+/// so sign-ins keep working and keep being limited, per instance, until it is back. While the client knows it is not
+/// connected it does not ask at all: a command would wait in its backlog for the whole timeout before failing, and a
+/// sign-in asks two or three times.
 /// </summary>
 public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<RedisOptions> options, MemoryFailureCounts fallback, ILogger<RedisFailureCounts> logger) : IFailureCounts
 {
@@ -26,6 +28,10 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
 
     public async Task<long> AddAsync(string key, TimeSpan window, long amount = 1)
     {
+        if (!redis.IsConnected)
+        {
+            return await fallback.AddAsync(key, window, amount);
+        }
         try
         {
             var result = await redis.GetDatabase().ScriptEvaluateAsync(Add, new { key = (RedisKey)(_prefix + key), amount, window = (long)window.TotalMilliseconds });
@@ -40,6 +46,10 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
 
     public async Task<(long Count, TimeSpan Remaining)> GetAsync(string key)
     {
+        if (!redis.IsConnected)
+        {
+            return await fallback.GetAsync(key);
+        }
         try
         {
             var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Get, new { key = (RedisKey)(_prefix + key) }))!;
@@ -58,7 +68,10 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
     {
         try
         {
-            await redis.GetDatabase().KeyDeleteAsync(_prefix + key);
+            if (redis.IsConnected)
+            {
+                await redis.GetDatabase().KeyDeleteAsync(_prefix + key);
+            }
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
