@@ -65,12 +65,22 @@ internal static class JsonRequestBody
         return length > maxBytes ? (null, TooLarge(maxBytes)) : Decode(http.Request.ContentType, buffer[..length]);
     }
 
-    // A body sent without a length (chunked) is empty when its first read ends it; nothing is consumed.
+    // Whether a body not sent as JSON is empty, so that it needs no type. Without a length (chunked) a body is read only
+    // when no type was named and the client is not waiting for leave to send one (Expect: 100-continue): reading
+    // would invite a body that is refused anyway. Then its first read tells, and consumes nothing.
     private static async ValueTask<bool> HasBodyAsync(HttpRequest request)
     {
         if (request.ContentLength is { } length)
         {
             return length > 0;
+        }
+        if (request.ContentType is not null || request.Headers.Expect.Count > 0)
+        {
+            return true;
+        }
+        if (request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            return false;
         }
         try
         {

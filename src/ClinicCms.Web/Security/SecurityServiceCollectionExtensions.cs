@@ -105,6 +105,11 @@ public static class SecurityServiceCollectionExtensions
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             context.Response.StatusCode = status;
+            if (status == StatusCodes.Status401Unauthorized)
+            {
+                // A 401 names how to authenticate: an API client sends a bearer token (a browser its cookie).
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+            }
         }
         else
         {

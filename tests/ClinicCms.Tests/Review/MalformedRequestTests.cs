@@ -61,6 +61,7 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         if (client is null)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode); // the group needs AccessContentApi before anything is read
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
             return;
         }
         if (client == "reader-app")
@@ -132,6 +133,7 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
             {
                 using var write = await http.PostAsync(url, new StringContent("""{"ContentType": "FAQ", "Action": "Request"}""", Encoding.UTF8, "application/json"), ct);
                 Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode); // signing in may help: not a 403
+                Assert.Equal("Bearer", write.Headers.WwwAuthenticate.ToString());
             }
         }
         finally
@@ -188,6 +190,12 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         Assert.Null(request.Content.Headers.ContentLength);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(words, JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // A type that is not JSON, on a body of unknown length, is refused without reading the body.
+        using var typed = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedEmptyContent() };
+        typed.Content.Headers.TryAddWithoutValidation("Content-Type", "text/plain");
+        using var refused = await http.SendAsync(typed, ct);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
     }
 
     [Fact]
