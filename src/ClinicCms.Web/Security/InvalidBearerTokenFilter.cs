@@ -5,9 +5,9 @@ using OpenIddict.Validation.AspNetCore;
 namespace ClinicCms.Web.Security;
 
 /// <summary>
-/// For endpoints that also serve anonymous callers (GraphQL): a bearer token that fails validation (garbage,
-/// expired, signed by another key) is answered 401 invalid_token as the REST API answers it, instead of reading
-/// as anonymous, so a client learns that its token is bad.
+/// For endpoints that may serve anonymous callers (GraphQL; the content API where the Anonymous role may use it): a
+/// bearer token that fails validation (garbage, expired, signed by another key) is answered 401 invalid_token,
+/// instead of reading as anonymous, so a client learns that its token is bad.
 /// </summary>
 public sealed partial class InvalidBearerTokenFilter : IEndpointFilter
 {

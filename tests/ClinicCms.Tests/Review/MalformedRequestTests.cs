@@ -129,6 +129,13 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
             {
                 Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             }
+            // A bad token is not read as no token: its client hears that it is bad.
+            using (var badToken = site.Site.WithToken("not-a-token"))
+            using (var read = await badToken.GetAsync($"/api/content/{ClinicIds.Article}", ct))
+            {
+                Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
+                Assert.Contains("invalid_token", read.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+            }
             foreach (var url in new[] { "/api/content?draft=true", "/api/content/anyid/review" })
             {
                 using var write = await http.PostAsync(url, new StringContent("""{"ContentType": "FAQ", "Action": "Request"}""", Encoding.UTF8, "application/json"), ct);
