@@ -27,7 +27,7 @@ public static class ContentApi
         var group = endpoints.MapGroup("/api/content")
             .RequireAuthorization(Policies.AccessContentApi)
             .RequireRateLimiting(RateLimits.Api)
-            .AddEndpointFilter<InvalidBearerTokenFilter>()
+            .AddEndpointFilter(InvalidBearerTokenFilter.Rest)
             .DisableAntiforgery()
             .WithTags("Content");
         group.MapGet("/{contentItemId}", GetAsync).WithName("GetContentItem").WithSummary("The published version of a content item.");

@@ -21,8 +21,9 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
 {
     public const string Failed = "Wrong user name or password, or too many failed attempts: try again later, or ask an administrator.";
 
-    // Hashed once; an unknown user's or a locked account's password is checked against it, so it costs the same time.
-    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Guid.NewGuid().ToString("N")));
+    // Hashed once, by the site's own hasher (its rounds); an unknown user's or a locked account's password is checked
+    // against it, so it costs the same time as a real user's.
+    private static string? _dummyHash;
 
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -52,7 +53,8 @@ public sealed class LoginModel(SignInManager<IdentityUser> signIn, UserManager<I
             : null;
         if (refusal is not null)
         {
-            users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), DummyHash.Value, Password);
+            _dummyHash ??= users.PasswordHasher.HashPassword(new IdentityUser(), Guid.NewGuid().ToString("N"));
+            users.PasswordHasher.VerifyHashedPassword(new IdentityUser(), _dummyHash, Password);
             return await FailAsync(user, refusal);
         }
         var result = await signIn.PasswordSignInAsync(user!, Password, RememberMe, lockoutOnFailure: false);

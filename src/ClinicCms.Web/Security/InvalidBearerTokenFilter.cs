@@ -9,8 +9,11 @@ namespace ClinicCms.Web.Security;
 /// bearer token that fails validation (garbage, expired, signed by another key) is answered 401 invalid_token,
 /// instead of reading as anonymous, so a client learns that its token is bad.
 /// </summary>
-public sealed partial class InvalidBearerTokenFilter : IEndpointFilter
+public sealed partial class InvalidBearerTokenFilter(bool graphQLErrors = true) : IEndpointFilter
 {
+    /// <summary>For REST endpoints: the challenge's status and WWW-Authenticate alone, as their other 401s, with no GraphQL errors.</summary>
+    public static InvalidBearerTokenFilter Rest { get; } = new(graphQLErrors: false);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -21,6 +24,10 @@ public sealed partial class InvalidBearerTokenFilter : IEndpointFilter
         // OpenIddict's challenge (or the preview token's) sets the status and WWW-Authenticate: Bearer error="invalid_token", error_description="...".
         var preview = Preview.PreviewToken.LooksLikeOne(token);
         await http.ChallengeAsync(preview ? Preview.PreviewTokenHandler.SchemeName : OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
+        if (!graphQLErrors)
+        {
+            return Results.Empty;
+        }
         var description = Description().Match(http.Response.Headers.WWWAuthenticate.ToString()) is { Success: true } match
             ? match.Groups[1].Value
             : "The access token is not valid.";

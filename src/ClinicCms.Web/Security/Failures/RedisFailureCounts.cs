@@ -26,9 +26,29 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
 
     private readonly string _prefix = options.Value.KeyPrefix + "failures:";
 
+    // 1 while the client knows it is disconnected, so that an outage is logged once when it starts and once when it ends.
+    private int _down;
+
+    private bool Connected()
+    {
+        var connected = redis.IsConnected;
+        if (Interlocked.Exchange(ref _down, connected ? 0 : 1) == (connected ? 1 : 0))
+        {
+            if (connected)
+            {
+                logger.LogInformation("Redis is reachable again: sign-in failures are counted for every instance.");
+            }
+            else
+            {
+                logger.LogWarning("Redis is unreachable: sign-in failures are counted on this instance only until it is back.");
+            }
+        }
+        return connected;
+    }
+
     public async Task<long> AddAsync(string key, TimeSpan window, long amount = 1)
     {
-        if (!redis.IsConnected)
+        if (!Connected())
         {
             return await fallback.AddAsync(key, window, amount);
         }
@@ -46,7 +66,7 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
 
     public async Task<(long Count, TimeSpan Remaining)> GetAsync(string key)
     {
-        if (!redis.IsConnected)
+        if (!Connected())
         {
             return await fallback.GetAsync(key);
         }
@@ -68,7 +88,7 @@ public sealed class RedisFailureCounts(IConnectionMultiplexer redis, IOptions<Re
     {
         try
         {
-            if (redis.IsConnected)
+            if (Connected())
             {
                 await redis.GetDatabase().KeyDeleteAsync(_prefix + key);
             }
