@@ -48,7 +48,7 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
             PgoOffSeen = environment is not null;
             Latin1VariableKept = environment is not null && environment.AsSpan().IndexOf(Latin1Variable) >= 0;
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-            await process.WaitForExitAsync(timeout.Token);
+            await ExitOrKillAsync(process, timeout.Token);
             ExitCode = process.ExitCode;
             (Output, Error) = (await output, await error);
         }
@@ -99,7 +99,7 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
         // A command that restarted despite the setting would restart again each time: it never ends.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        await ExitOrKillAsync(process, timeout.Token);
 
         Assert.True(process.ExitCode == 0, await error);
         Assert.Contains("content items: 1 created, 0 updated, 0 unchanged", await output, StringComparison.Ordinal);
@@ -134,7 +134,7 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
             await kill.WaitForExitAsync(ct);
         }
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
+        await ExitOrKillAsync(process, timeout.Token);
 
         Assert.True(seenProgress, "the run ended before its first batch was reported");
         Assert.Equal(143, process.ExitCode); // 128 + SIGTERM, as the README says
@@ -232,6 +232,20 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
         process.BeginErrorReadLine();
         error = ended.Task;
         return process;
+    }
+
+    // A run that does not end in time is stopped, so that it does not go on writing into a folder being deleted.
+    private static async Task ExitOrKillAsync(Process process, CancellationToken timeout)
+    {
+        try
+        {
+            await process.WaitForExitAsync(timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
     }
 
     // The .NET host appends to its trace file at each start of the muxer, in place (execve) or not.

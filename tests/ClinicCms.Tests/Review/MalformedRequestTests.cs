@@ -135,6 +135,7 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
             {
                 Assert.Equal(HttpStatusCode.Unauthorized, read.StatusCode);
                 Assert.Contains("invalid_token", read.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+                Assert.Empty(await read.Content.ReadAsStringAsync(ct)); // as the API's other 401s: no GraphQL errors
             }
             foreach (var url in new[] { "/api/content?draft=true", "/api/content/anyid/review" })
             {
@@ -189,7 +190,7 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         var url = path.Length == 0 ? "/api/content?draft=true" : $"/api/content/{await site.DraftFaqAsync("author-app", "Is an empty review read as empty?")}/review";
         using var http = await AsAsync(path.Length == 0 ? "publisher-app" : "contrib-app");
         // No Content-Length, as curl -X POST or an empty chunked body sends it.
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedEmptyContent() };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedContent([]) };
 
         using var response = await http.SendAsync(request, ct);
 
@@ -198,8 +199,21 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(words, JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // A body of unknown length with no type that is not empty, or one the client waits for leave to send, is no JSON.
+        using var unsized = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedContent("{}"u8.ToArray()) };
+        using (var notEmpty = await http.SendAsync(unsized, ct))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, notEmpty.StatusCode);
+        }
+        using var expecting = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedContent("{}"u8.ToArray()) };
+        expecting.Headers.ExpectContinue = true;
+        using (var unread = await http.SendAsync(expecting, ct))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, unread.StatusCode);
+        }
+
         // A type that is not JSON, on a body of unknown length, is refused without reading the body.
-        using var typed = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedEmptyContent() };
+        using var typed = new HttpRequestMessage(HttpMethod.Post, url) { Content = new UnsizedContent([]) };
         typed.Content.Headers.TryAddWithoutValidation("Content-Type", "text/plain");
         using var refused = await http.SendAsync(typed, ct);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, refused.StatusCode);
@@ -275,9 +289,10 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
         return content;
     }
 
-    private sealed class UnsizedEmptyContent : HttpContent
+    // A body sent without a Content-Length (chunked on a socket).
+    private sealed class UnsizedContent(byte[] bytes) : HttpContent
     {
-        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => Task.CompletedTask;
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
 
         protected override bool TryComputeLength(out long length)
         {

@@ -33,7 +33,12 @@ public static class SqliteRows
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
                     var value = reader.GetValue(i);
-                    row.Append(value is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)).Append('\u001f');
+                    row.Append(value switch
+                    {
+                        DBNull => "\u0000NULL", // not the empty string
+                        byte[] bytes => Convert.ToHexString(bytes),
+                        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+                    }).Append('\u001f');
                 }
                 rows.Add(row.ToString());
             }
