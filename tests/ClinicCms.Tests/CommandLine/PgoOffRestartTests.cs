@@ -57,12 +57,7 @@ public sealed class PgoOffRestartTests(PgoOffRestartTests.SetUpRun setUp) : ICla
         public TempFolder CopyOfData()
         {
             var work = new TempFolder();
-            foreach (var file in Directory.GetFiles(Work.File("data"), "*", SearchOption.AllDirectories))
-            {
-                var copy = Path.Combine(work.File("data"), Path.GetRelativePath(Work.File("data"), file));
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
-            }
+            TempFolder.CopyFiles(Work.File("data"), work.File("data"));
             return work;
         }
 

@@ -37,15 +37,7 @@ public sealed class RecipeCommandTests(RecipeCommandTests.ClinicFolder clinic) :
         public async Task<string> ExportedStepsAsync() =>
             JsonNode.Parse(await File.ReadAllTextAsync(Work.File(ExportFile)))!["steps"]!.ToJsonString();
 
-        public void CopyTo(string target)
-        {
-            foreach (var file in Directory.GetFiles(Data, "*", SearchOption.AllDirectories))
-            {
-                var copy = Path.Combine(target, Path.GetRelativePath(Data, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                File.Copy(file, copy);
-            }
-        }
+        public void CopyTo(string target) => TempFolder.CopyFiles(Data, target);
 
         public ValueTask DisposeAsync()
         {

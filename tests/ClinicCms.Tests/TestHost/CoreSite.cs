@@ -111,7 +111,7 @@ public sealed class CoreSite : IAsyncDisposable
         {
             PreparingLock.Release();
         }
-        CopyFolder(Prepared[key].Path, dataPath);
+        TempFolder.CopyFiles(Prepared[key].Path, dataPath);
     }
 
     private static async Task MigrateTemplateAsync(string connectionString)
@@ -153,15 +153,5 @@ public sealed class CoreSite : IAsyncDisposable
         builder.Services.AddClinicCmsCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.HashWithTestRounds();
         return builder.Build();
-    }
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
     }
 }
