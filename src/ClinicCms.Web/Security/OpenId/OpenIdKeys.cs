@@ -19,11 +19,16 @@ public static class OpenIdKeys
         }
         var database = redis.GetDatabase();
         var key = (StackExchange.Redis.RedisKey)$"{keyPrefix}openid:{name}";
-        using (var created = RSA.Create(2048))
+        // Only the first instance makes a key; the others read it rather than make one they throw away.
+        var pem = (string?)database.StringGet(key);
+        if (pem is null)
         {
-            database.StringSet(key, created.ExportPkcs8PrivateKeyPem(), when: StackExchange.Redis.When.NotExists);
+            using (var created = RSA.Create(2048))
+            {
+                database.StringSet(key, created.ExportPkcs8PrivateKeyPem(), when: StackExchange.Redis.When.NotExists);
+            }
+            pem = (string?)database.StringGet(key) ?? throw new InvalidOperationException($"The token key {key} could not be read from Redis.");
         }
-        var pem = (string?)database.StringGet(key) ?? throw new InvalidOperationException($"The token key {key} could not be read from Redis.");
         var rsa = RSA.Create();
         rsa.ImportFromPem(pem);
         return new RsaSecurityKey(rsa) { KeyId = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(rsa.ExportRSAPublicKey()))[..16]}" };
