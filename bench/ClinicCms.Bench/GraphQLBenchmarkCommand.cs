@@ -17,8 +17,9 @@ public static partial class GraphQLBenchmarkCommand
     /// <param name="postgres">A connection string to a PostgreSQL server where each site gets a new database (dropped after), or null for SQLite.</param>
     /// <param name="settings">Settings of every ClinicCms process, as environment variables (ClinicCms__GraphQL__PublishedIndexMaxItems).</param>
     /// <param name="published">Serve from a ReadyToRun publish of the app (the deployment), else from the build output.</param>
+    /// <param name="caches">The response cache settings to run the server with: on, off, or both (the default).</param>
     public static async Task<int> RunAsync(string root, int articles, int runs, int seconds, int warmup, int[] connections, string[] only, string? keptData, int clones,
-        string? postgres, (string, string)[] settings, bool published = true)
+        string? postgres, (string, string)[] settings, bool published = true, bool[]? caches = null)
     {
         var work = Path.Combine(Path.GetTempPath(), "cliniccms-bench", Guid.NewGuid().ToString("N"));
         var data = keptData is null ? Path.Combine(work, "data") : Path.GetFullPath(keptData);
@@ -39,7 +40,7 @@ public static partial class GraphQLBenchmarkCommand
             }
 
             var all = new List<GraphQLLoadBenchmark.ServerRun>();
-            foreach (var cache in new[] { true, false })
+            foreach (var cache in caches ?? [true, false])
             {
                 for (var run = 1; run <= runs; run++)
                 {

@@ -4,7 +4,7 @@ using ClinicCms.Bench;
 // dotnet run -c Release --project bench/ClinicCms.Bench -- generate [--articles N] --out FILE
 // dotnet run -c Release --project bench/ClinicCms.Bench -- import [--articles N] [--runs R]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N]
-//     [--deployment published|build] [--database postgres --postgres "Host=...;Username=...;Password=..."] [--setting Section:Key=Value ...]
+//     [--deployment published|build] [--cache on|off|both] [--database postgres --postgres "Host=...;Username=...;Password=..."] [--setting Section:Key=Value ...]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- writes [--writes N] [--runs R] [--warmup W] [--webhook]
 // dotnet run -c Release --project bench/ClinicCms.Bench -- images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]
 var articles = Option("--articles", 10_000);
@@ -21,7 +21,13 @@ if (args.FirstOrDefault() == "graphql")
         (Text("--connections") ?? "16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
         Text("--queries")?.Split(',') ?? [], Text("--data"), Option("--clones", 10_000),
         Text("--database") == "postgres" ? Text("--postgres") ?? throw new ArgumentException("--database postgres needs --postgres CONNECTION") : null,
-        [.. Settings()], Text("--deployment") != "build");
+        [.. Settings()], Text("--deployment") != "build", Text("--cache") switch
+        {
+            null or "both" => [true, false],
+            "on" => [true],
+            "off" => [false],
+            var other => throw new ArgumentException($"--cache takes on, off or both, not '{other}'"),
+        });
 }
 if (args.FirstOrDefault() == "writes")
 {
@@ -34,7 +40,7 @@ if (args.FirstOrDefault() == "images")
 }
 if (args.FirstOrDefault() != "import")
 {
-    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--deployment published|build] [--database postgres --postgres CONN] [--setting Key=Value] | writes [--writes N] [--runs R] [--warmup W] [--webhook] | images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]");
+    Console.Error.WriteLine("usage: generate [--articles N] --out FILE | import [--articles N] [--runs R] | graphql [--articles N] [--runs R] [--seconds S] [--warmup W] [--connections 16,64] [--queries Q1,Q2] [--data DIR] [--clones N] [--deployment published|build] [--cache on|off|both] [--database postgres --postgres CONN] [--setting Key=Value] | writes [--writes N] [--runs R] [--warmup W] [--webhook] | images [--resizes N] [--seconds S] [--warmup W] [--connections 16,64]");
     return 2;
 }
 

@@ -6,7 +6,6 @@ using ClinicCms.GraphQL.Rendering;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.SystemTextJson;
-using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +31,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(
             new GraphQLDocumentBuilder(),
-            new DocumentValidator(),
+            new CachedDocumentValidator(),
             new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(SerialExecutionStrategy.Instance, OperationType.Query)]),
             [sp.GetRequiredService<ParsedQueryCache>()]));
         // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket.
