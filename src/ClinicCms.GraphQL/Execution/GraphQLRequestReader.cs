@@ -51,6 +51,10 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         {
             return (null, NotJson(e));
         }
+        catch (ArgumentException e)
+        {
+            return (null, DuplicateKey(e));
+        }
     }
 
     /// <summary>A request in any other form: GET, application/graphql, or a POST of another kind.</summary>
@@ -71,6 +75,10 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         {
             return (null, NotJson(e));
         }
+        catch (ArgumentException e)
+        {
+            return (null, DuplicateKey(e));
+        }
     }
 
     private static (GraphQLRequest?, Failure?) Checked(GraphQLRequest? request) =>
@@ -85,6 +93,12 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
         return new Failure(StatusCodes.Status400BadRequest, $"The request is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}");
     }
+
+    // GraphQL.NET reads variables and extensions into dictionaries, which refuse a key given twice in one object. The
+    // key is not echoed: it may hold a lone surrogate, which the answer's JSON could not carry.
+    private static Failure DuplicateKey(ArgumentException e) => new(StatusCodes.Status400BadRequest, e.Message.Contains("same key", StringComparison.Ordinal)
+        ? "The request's variables or extensions name a key twice in one object; send each key once."
+        : "The request's variables or extensions could not be read; send each as a JSON object of distinct keys.");
 
     private static string? MediaTypeOf(HttpRequest request) => request.ContentType?.Split(';', 2)[0].Trim().ToLowerInvariant();
 

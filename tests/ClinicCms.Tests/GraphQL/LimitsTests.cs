@@ -64,6 +64,33 @@ public sealed class LimitsTests(LimitsTests.Site site) : IClassFixture<LimitsTes
         Assert.StartsWith("No query", (await GraphQLClient.Parse(empty))["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"query":"query ($path: String!) { article(where: { path: $path }) { displayText } }","variables":{"path":"a","path":"b"}}""")]
+    [InlineData("""{"query":"query ($w: FAQWhereInput) { faq(where: $w) { displayText } }","variables":{"w":{"category":"a","category":"general"}}}""")]
+    [InlineData("""{"query":"{ faqCount }","extensions":{"a":1,"a":2}}""")]
+    [InlineData("""{"query":"{ faqCount }","variables":{"\u00e9t\u00e9":1,"été":2}}""")]
+    public async Task A_key_given_twice_in_the_variables_or_extensions_is_400(string body)
+    {
+        for (var i = 0; i < 2; i++) // the second time with the document cached
+        {
+            using var response = await _http.PostAsync("/api/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("The request's variables or extensions name a key twice in one object; send each key once.",
+                (await GraphQLClient.Parse(response))["errors"]![0]!["message"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task A_key_given_twice_in_the_variables_of_a_get_is_400()
+    {
+        var variables = Uri.EscapeDataString("""{"c":"a","c":"general"}""");
+        using var response = await _http.GetAsync($"/api/graphql?query={Uri.EscapeDataString("query ($c: String) { faq(where: { category: $c }) { displayText } }")}&variables={variables}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("name a key twice", (await GraphQLClient.Parse(response))["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_oversized_body_is_413()
     {
