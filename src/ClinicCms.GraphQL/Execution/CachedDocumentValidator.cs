@@ -24,15 +24,14 @@ public sealed class CachedDocumentValidator : IDocumentValidator
         {
             return _validator.ValidateAsync(options);
         }
-        if (!_plans.TryGetValue(options.Operation, out var plan))
+        // A plan is made for one schema; a document is cached per schema, so another schema means a new plan.
+        if (!_plans.TryGetValue(options.Operation, out var plan) || plan.Schema != options.Schema)
         {
             plan = CachedOperationPlan.Build(options.Schema, options.Document, options.Operation);
             _plans.AddOrUpdate(options.Operation, plan);
         }
         // A variable declared nullable but used where null is not allowed is coerced as non-null: GraphQL.NET's way.
-        return plan.Schema != options.Schema || plan.Document != options.Document || plan.PromotesVariables
-            ? _validator.ValidateAsync(options)
-            : ValidateAsync(options, plan);
+        return plan.PromotesVariables ? _validator.ValidateAsync(options) : ValidateAsync(options, plan);
     }
 
     private async Task<IValidationResult> ValidateAsync(ValidationOptions options, CachedOperationPlan plan)
@@ -57,7 +56,8 @@ public sealed class CachedDocumentValidator : IDocumentValidator
             var (values, errors) = await context.GetVariablesValuesAsync();
             if (errors is { Count: > 0 })
             {
-                return await _validator.ValidateAsync(options);
+                // What GraphQL.NET's validator answers with no rules: the same errors on the same nodes, found once.
+                return new ValidationResult(errors) { Variables = values };
             }
             variables = values;
         }

@@ -52,13 +52,15 @@ public sealed class CachedValidationTests : IAsyncLifetime
             query Overview($path: String!, $id: String!) {
               treatmentOverview(where: { path: $path }) {
                 ...Common
+                ...Faqs
                 faqs { contentItems(first: 2) { ... on FAQ { displayText answer { html } } __typename } }
                 relatedArticles @skip(if: true) { contentItems { displayText } }
               }
               item: contentItem(contentItemId: $id) { ...Common ... on Article { summary @include(if: false) subtitle @skip(if: false) heroImage { files(first: 1) { path } } } }
               again: contentItem(contentItemId: $id) @include(if: true) { ... @skip(if: false) { displayText } ...Common @include(if: false) }
             }
-            fragment Common on ContentItem { contentItemId displayText @skip(if: false) contentType }
+            fragment Common on ContentItem { contentItemId displayText @skip(if: false) contentType @include(if: false) }
+            fragment Faqs on TreatmentOverview { faqs { first: contentItems(first: 1) { contentItemId } } }
             """, null,
             [$$"""{ "path": "{{OverviewPath}}", "id": "{{ClinicIds.Article}}" }""", $$"""{ "path": "{{OverviewPath}}", "id": "{{ClinicIds.TreatmentOverview}}" }""",
                 $$"""{ "path": "{{OverviewPath}}" }""", $$"""{ "path": "{{OverviewPath}}", "id": null }""", $$"""{ "path": "{{OverviewPath}}", "id": {} }"""]
@@ -74,6 +76,11 @@ public sealed class CachedValidationTests : IAsyncLifetime
         {
             // A nullable variable with a default, where null is not allowed: GraphQL.NET coerces it as non-null.
             """query ($id: String = "none") { contentItem(contentItemId: $id) { displayText } }""", null,
+            [$$"""{ "id": "{{ClinicIds.Article}}" }""", "{}", """{ "id": null }"""]
+        },
+        {
+            // The same, where the variable is used inside a fragment only.
+            """query ($id: String = "none") { ...Item } fragment Item on Query { contentItem(contentItemId: $id) { displayText } }""", null,
             [$$"""{ "id": "{{ClinicIds.Article}}" }""", "{}", """{ "id": null }"""]
         },
         {
