@@ -7,7 +7,8 @@ namespace ClinicCms.Bench;
 /// <summary>
 /// The graphql command: builds the web app and the bare host in Release, times R whole `recipe run` processes that
 /// import N copies of the seeded article, sets a site up with the clinic recipe and imports a generated one with the
-/// real `recipe run`, then runs the load benchmark R times with the cache on and R times with it off, and prints medians.
+/// real `recipe run`, then runs the load benchmark R times with the cache on and R times with it off (or with one of them
+/// only, <c>--cache</c>), and prints medians.
 /// </summary>
 public static partial class GraphQLBenchmarkCommand
 {
