@@ -29,9 +29,7 @@ public static class OpenIdKeys
             }
             pem = (string?)database.StringGet(key) ?? throw new InvalidOperationException($"The token key {key} could not be read from Redis.");
         }
-        var rsa = RSA.Create();
-        rsa.ImportFromPem(pem);
-        return new RsaSecurityKey(rsa) { KeyId = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(rsa.ExportRSAPublicKey()))[..16]}" };
+        return FromPem(pem, name);
     }
 
     public static RsaSecurityKey Load(AppDataPaths paths, string name)
@@ -57,8 +55,14 @@ public static class OpenIdKeys
                 File.Delete(temporary); // another process wrote the key first; use theirs
             }
         }
+        return FromPem(File.ReadAllText(file), name);
+    }
+
+    // The key id names the key's use and its public half, so that tokens name the key that signed them.
+    private static RsaSecurityKey FromPem(string pem, string name)
+    {
         var rsa = RSA.Create();
-        rsa.ImportFromPem(File.ReadAllText(file));
+        rsa.ImportFromPem(pem);
         return new RsaSecurityKey(rsa) { KeyId = $"{name}-{Convert.ToHexStringLower(SHA256.HashData(rsa.ExportRSAPublicKey()))[..16]}" };
     }
 }
