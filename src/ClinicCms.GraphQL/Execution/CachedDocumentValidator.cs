@@ -10,8 +10,9 @@ namespace ClinicCms.GraphQL.Execution;
 /// (<see cref="GraphQLValidationRules.ForCachedDocument"/>). GraphQL.NET would still walk the whole operation twice on
 /// every request: to find where each variable is used, and to parse each field's and directive's arguments. Where those
 /// are depends on the document and the schema only, so it is worked out once per operation
-/// (<see cref="CachedOperationPlan"/>); a request then only coerces its variables and those arguments. A first request,
-/// a document with rules, and any request that fails go to GraphQL.NET's validator, so every error reads as before.
+/// (<see cref="CachedOperationPlan"/>); a request then only coerces its variables and those arguments. A document with
+/// rules, an operation that promotes a variable, and a request whose arguments fail go to GraphQL.NET's validator; a
+/// variable that fails gets the errors of GraphQL.NET's own variable check. So every error reads as before.
 /// </summary>
 public sealed class CachedDocumentValidator : IDocumentValidator
 {
