@@ -68,15 +68,9 @@ public static class GraphQLEndpoints
             return;
         }
         ResponseCache.Slot? slot = null;
-        if (cache.Enabled)
+        if (cache.Enabled && (known ??= KnownOf(request, serializer)) is { } key)
         {
-            if (known is null)
-            {
-                var normalized = QueryText.Normalize(request.Query!);
-                var variables = request.Variables is { Count: > 0 } inputs ? serializer.Serialize(inputs) : null;
-                known = new RequestKeys.Known(ResponseCache.RequestKey(normalized, variables, request.OperationName), normalized);
-            }
-            slot = cache.SlotFor(known.RequestKey, known.NormalizedQuery, identity, changes);
+            slot = cache.SlotFor(key.RequestKey, key.NormalizedQuery, identity, changes);
         }
         if (slot is { } found && cache.Find(found) is { } hit)
         {
@@ -121,6 +115,26 @@ public static class GraphQLEndpoints
         var definitions = await http.RequestServices.GetRequiredService<ContentDefinitionStore>().GetAsync(http.RequestAborted);
         return dependencies.For(schema, slot.NormalizedQuery, request.OperationName,
             () => result.Document ?? GraphQLParser.Parser.Parse(request.Query!), name => definitions.FindType(name) is not null);
+    }
+
+    // The response cache's key of a request; none when its variables cannot be written back as JSON (a number beyond
+    // a double's range), which the precheck then refuses.
+    private static RequestKeys.Known? KnownOf(GraphQLRequest request, IGraphQLTextSerializer serializer)
+    {
+        var normalized = QueryText.Normalize(request.Query!);
+        string? variables = null;
+        if (request.Variables is { Count: > 0 } inputs)
+        {
+            try
+            {
+                variables = serializer.Serialize(inputs);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+        return new RequestKeys.Known(ResponseCache.RequestKey(normalized, variables, request.OperationName), normalized);
     }
 
     private static async Task WriteFailureAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLRequestReader.Failure failure)

@@ -73,6 +73,8 @@ public static class QueryPrecheck
             {
                 case string text when text.Length > MaxLineLength:
                     return new Problem($"A variable holds a string longer than {MaxLineLength} characters, the longest this server takes.", "REQUEST_ERROR");
+                case double number when !double.IsFinite(number):
+                    return new Problem("A variable holds a number beyond the range of a double (such as 1e400).", "REQUEST_ERROR");
                 case IDictionary<string, object?> fields:
                     foreach (var field in fields.Values)
                     {

@@ -81,6 +81,21 @@ public sealed class LimitsTests(LimitsTests.Site site) : IClassFixture<LimitsTes
         }
     }
 
+    [Theory]
+    [InlineData("""{"query":"query ($path: String!) { article(where: { path: $path }) { displayText } }","variables":{"path":"a","zz":1e400}}""")]
+    [InlineData("""{"query":"query ($n: Float) { faqCount }","variables":{"n":-1e400}}""")]
+    public async Task A_number_beyond_a_double_in_the_variables_is_400_with_the_response_cache_on(string body)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await _http.PostAsync("/api/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("A variable holds a number beyond the range of a double (such as 1e400).",
+                (await GraphQLClient.Parse(response))["errors"]![0]!["message"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task A_key_given_twice_in_the_variables_of_a_get_is_400()
     {
