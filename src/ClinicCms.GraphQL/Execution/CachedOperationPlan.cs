@@ -14,19 +14,9 @@ namespace ClinicCms.GraphQL.Execution;
 /// </summary>
 internal sealed class CachedOperationPlan
 {
-    private readonly List<(GraphQLField, FieldType)> _fields = [];
-    private readonly List<IHasDirectivesNode> _directed = [];
-    private readonly HashSet<ROM> _fragments = [];
-
-    private CachedOperationPlan(ISchema schema, GraphQLDocument document)
-    {
-        Schema = schema;
-        Document = document;
-    }
+    private CachedOperationPlan(ISchema schema) => Schema = schema;
 
     public ISchema Schema { get; }
-
-    public GraphQLDocument Document { get; }
 
     /// <summary>The operation with its variable definitions and nothing else; null when it declares none.</summary>
     public GraphQLOperationDefinition? VariablesOnly { get; private init; }
@@ -39,10 +29,10 @@ internal sealed class CachedOperationPlan
 
     public static CachedOperationPlan Build(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
     {
-        var walk = new CachedOperationPlan(schema, document);
-        walk.Operation(operation);
+        var walk = new Walk(schema, document);
+        walk.AddOperation(operation);
         var declared = operation.Variables is { Count: > 0 } variables ? variables : null;
-        return new CachedOperationPlan(schema, document)
+        return new CachedOperationPlan(schema)
         {
             VariablesOnly = declared is null ? null : new GraphQLOperationDefinition(new GraphQLSelectionSet([]))
             {
@@ -51,8 +41,8 @@ internal sealed class CachedOperationPlan
                 Variables = declared,
             },
             PromotesVariables = declared is not null && Promotes(schema, document, operation, declared),
-            Fields = [.. walk._fields],
-            DirectedNodes = [.. walk._directed],
+            Fields = [.. walk.Fields],
+            DirectedNodes = [.. walk.Directed],
         };
     }
 
@@ -68,98 +58,108 @@ internal sealed class CachedOperationPlan
         });
     }
 
-    private void Operation(GraphQLOperationDefinition operation)
+    // The walk, kept apart so that a stored plan holds its findings only.
+    private sealed class Walk(ISchema schema, GraphQLDocument document)
     {
-        Directed(operation);
-        IObjectGraphType? root = operation.Operation switch
-        {
-            OperationType.Query => Schema.Query,
-            OperationType.Mutation => Schema.Mutation,
-            OperationType.Subscription => Schema.Subscription,
-            _ => null,
-        };
-        if (root is null)
-        {
-            return;
-        }
-        foreach (var variable in operation.Variables?.Items ?? [])
-        {
-            Directed(variable);
-        }
-        Selections(operation.SelectionSet, root);
-    }
+        private readonly HashSet<ROM> _fragments = [];
 
-    private void Selections(GraphQLSelectionSet? selections, IComplexGraphType? type)
-    {
-        foreach (var selection in selections?.Selections ?? [])
+        public List<(GraphQLField, FieldType)> Fields { get; } = [];
+
+        public List<IHasDirectivesNode> Directed { get; } = [];
+
+        public void AddOperation(GraphQLOperationDefinition operation)
         {
-            Directed(selection);
-            switch (selection)
+            AddDirected(operation);
+            IObjectGraphType? root = operation.Operation switch
             {
-                case GraphQLField field:
-                    Field(field, type);
-                    break;
-                case GraphQLInlineFragment inline:
-                    Fragment(inline.TypeCondition, inline.SelectionSet, type);
-                    break;
-                case GraphQLFragmentSpread spread when _fragments.Add(spread.FragmentName.Name.Value) && Document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment:
-                    Directed(fragment);
-                    Fragment(fragment.TypeCondition, fragment.SelectionSet, type);
-                    break;
+                OperationType.Query => schema.Query,
+                OperationType.Mutation => schema.Mutation,
+                OperationType.Subscription => schema.Subscription,
+                _ => null,
+            };
+            if (root is null)
+            {
+                return;
+            }
+            foreach (var variable in operation.Variables?.Items ?? [])
+            {
+                AddDirected(variable);
+            }
+            AddSelections(operation.SelectionSet, root);
+        }
+
+        private void AddSelections(GraphQLSelectionSet? selections, IComplexGraphType? type)
+        {
+            foreach (var selection in selections?.Selections ?? [])
+            {
+                AddDirected(selection);
+                switch (selection)
+                {
+                    case GraphQLField field:
+                        AddField(field, type);
+                        break;
+                    case GraphQLInlineFragment inline:
+                        AddFragment(inline.TypeCondition, inline.SelectionSet, type);
+                        break;
+                    case GraphQLFragmentSpread spread when _fragments.Add(spread.FragmentName.Name.Value) && document.FindFragmentDefinition(spread.FragmentName.Name.Value) is { } fragment:
+                        AddDirected(fragment);
+                        AddFragment(fragment.TypeCondition, fragment.SelectionSet, type);
+                        break;
+                }
             }
         }
-    }
 
-    // A fragment's selections are read on its type when that has fields, on the enclosing type when it is a union.
-    private void Fragment(GraphQLTypeCondition? condition, GraphQLSelectionSet selections, IComplexGraphType? type)
-    {
-        if (condition is null)
+        // A fragment's selections are read on its type when that has fields, on the enclosing type when it is a union.
+        private void AddFragment(GraphQLTypeCondition? condition, GraphQLSelectionSet selections, IComplexGraphType? type)
         {
-            Selections(selections, type);
-            return;
+            if (condition is null)
+            {
+                AddSelections(selections, type);
+                return;
+            }
+            var named = schema.AllTypes[condition.Type.Name.Value]?.GetNamedType();
+            if (named is IComplexGraphType complex)
+            {
+                AddSelections(selections, complex);
+            }
+            else if (named is IAbstractGraphType)
+            {
+                AddSelections(selections, type);
+            }
         }
-        var named = Schema.AllTypes[condition.Type.Name.Value]?.GetNamedType();
-        if (named is IComplexGraphType complex)
-        {
-            Selections(selections, complex);
-        }
-        else if (named is IAbstractGraphType)
-        {
-            Selections(selections, type);
-        }
-    }
 
-    private void Field(GraphQLField field, IComplexGraphType? type)
-    {
-        var name = field.Name.Value;
-        var definition = name == Schema.TypeMetaFieldType.Name ? Schema.TypeMetaFieldType
-            : name == Schema.TypeNameMetaFieldType.Name ? Schema.TypeNameMetaFieldType
-            : name == Schema.SchemaMetaFieldType.Name ? Schema.SchemaMetaFieldType
-            : type?.Fields.Find(name);
-        if (definition is null)
+        private void AddField(GraphQLField field, IComplexGraphType? type)
         {
-            return;
+            var name = field.Name.Value;
+            var definition = name == schema.TypeMetaFieldType.Name ? schema.TypeMetaFieldType
+                : name == schema.TypeNameMetaFieldType.Name ? schema.TypeNameMetaFieldType
+                : name == schema.SchemaMetaFieldType.Name ? schema.SchemaMetaFieldType
+                : type?.Fields.Find(name);
+            if (definition is null)
+            {
+                return;
+            }
+            if (field.Arguments is { Count: > 0 })
+            {
+                Fields.Add((field, definition));
+            }
+            var named = definition.ResolvedType?.GetNamedType();
+            if (named is IComplexGraphType complex)
+            {
+                AddSelections(field.SelectionSet, complex);
+            }
+            else if (named is UnionGraphType)
+            {
+                AddSelections(field.SelectionSet, type);
+            }
         }
-        if (field.Arguments is { Count: > 0 })
-        {
-            _fields.Add((field, definition));
-        }
-        var named = definition.ResolvedType?.GetNamedType();
-        if (named is IComplexGraphType complex)
-        {
-            Selections(field.SelectionSet, complex);
-        }
-        else if (named is UnionGraphType)
-        {
-            Selections(field.SelectionSet, type);
-        }
-    }
 
-    private void Directed(ASTNode node)
-    {
-        if (node is IHasDirectivesNode { Directives.Count: > 0 } directed)
+        private void AddDirected(ASTNode node)
         {
-            _directed.Add(directed);
+            if (node is IHasDirectivesNode { Directives.Count: > 0 } directed)
+            {
+                Directed.Add(directed);
+            }
         }
     }
 }
