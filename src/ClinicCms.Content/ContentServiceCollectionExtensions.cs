@@ -100,7 +100,7 @@ public static class ContentServiceCollectionExtensions
     {
         services.AddOptions<ContentReadOptions>();
         services.AddSingleton<PartsCache>();
-        services.AddScoped(sp => new ReadSession(sp.GetRequiredService<ClinicCmsDbContext>(), sp.GetService<SqliteReadConnections>()));
+        services.AddScoped(sp => new ReadSession(sp.GetRequiredService<ClinicCmsDbContext>, sp.GetService<SqliteReadConnections>()));
         services.AddScoped<ContentItemLoader>();
         services.AddScoped<SqlContentReader>();
         if (provider == DatabaseProvider.Postgres)

@@ -45,10 +45,24 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         }
     }
 
+    /// <summary>
+    /// Run once before the context goes back to its pool: a <see cref="ReadSession"/> that took the context after the
+    /// scope began gives its connection back here, since the scope disposes what it made last first.
+    /// </summary>
+    internal Action? BeforeRelease { get; set; }
+
+    private void Release()
+    {
+        var release = BeforeRelease;
+        BeforeRelease = null;
+        release?.Invoke();
+    }
+
     // A pooled context goes back to the pool here: nothing queued by one request may be announced by the next.
     public override void Dispose()
     {
         PendingChanges.Clear();
+        Release();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -56,6 +70,7 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
     public override async ValueTask DisposeAsync()
     {
         PendingChanges.Clear();
+        Release();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }

@@ -7,57 +7,66 @@ namespace ClinicCms.Content.Store;
 /// One connection for all the queries of a unit of reads (a request's scope), instead of an open and close around
 /// each: an open connection borrowed from <see cref="SqliteReadConnections"/> on SQLite, the context's own opened once on
 /// PostgreSQL. Started by the first read that needs it, ended with the scope. Reads run one at a time, so no locking.
+/// The context is taken from its pool only when a read needs it: a read the published index answers needs only the
+/// revision, one statement on the borrowed connection.
 /// </summary>
-public sealed class ReadSession(ClinicCmsDbContext db, SqliteReadConnections? connections) : IAsyncDisposable
+public sealed class ReadSession(Func<ClinicCmsDbContext> context, SqliteReadConnections? connections) : IAsyncDisposable
 {
+    private ClinicCmsDbContext? _db;
     private SqliteConnection? _borrowed;
-    private bool _started;
 
     /// <summary>The scope's context, on the session's open connection.</summary>
     public async ValueTask<ClinicCmsDbContext> ContextAsync(CancellationToken cancellationToken)
     {
-        if (!_started)
+        if (_db is { } db)
         {
-            if (connections is null) // registered on SQLite only
-            {
-                await db.Database.OpenConnectionAsync(cancellationToken);
-            }
-            else
-            {
-                _borrowed = connections.Rent();
-                db.Database.SetDbConnection(_borrowed, contextOwnsConnection: false);
-            }
-            _started = true;
+            return db;
         }
-        return db;
+        db = context();
+        if (connections is null) // registered on SQLite only
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        else
+        {
+            db.Database.SetDbConnection(Borrowed(), contextOwnsConnection: false);
+        }
+        // Whichever the scope disposes first, the session or the context, ends the session before the context is pooled.
+        db.BeforeRelease = End;
+        return _db = db;
     }
 
     /// <summary>The published revision (see <see cref="Store.PublishedRevision"/>) as of now on SQLite; null on PostgreSQL, whose revision its published source reads.</summary>
-    public async ValueTask<long?> PublishedRevisionAsync(CancellationToken cancellationToken)
+    public long? ReadPublishedRevision() => connections is null ? null : PublishedRevision.Read(Borrowed());
+
+    private SqliteConnection Borrowed() => _borrowed ??= connections!.Rent();
+
+    public ValueTask DisposeAsync()
     {
-        if (connections is null)
-        {
-            return null;
-        }
-        await ContextAsync(cancellationToken);
-        return PublishedRevision.Read(_borrowed!);
+        End();
+        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    private void End()
     {
-        if (!_started)
+        var (db, borrowed) = (_db, _borrowed);
+        (_db, _borrowed) = (null, null);
+        if (db is not null)
         {
-            return;
+            db.BeforeRelease = null;
+            if (borrowed is null)
+            {
+                db.Database.CloseConnection();
+            }
+            else
+            {
+                // The context is pooled: it must leave with a connection of its own, not one another request may borrow.
+                db.Database.SetDbConnection(connections!.Closed(), contextOwnsConnection: true);
+            }
         }
-        _started = false;
-        if (_borrowed is null)
+        if (borrowed is not null)
         {
-            await db.Database.CloseConnectionAsync();
-            return;
+            connections!.Return(borrowed);
         }
-        // The context is pooled: it must leave with a connection of its own, not one another request may borrow.
-        db.Database.SetDbConnection(connections!.Closed(), contextOwnsConnection: true);
-        connections.Return(_borrowed);
-        _borrowed = null;
     }
 }

@@ -38,23 +38,9 @@ public sealed class CachedDocumentValidator : IDocumentValidator
     private async Task<IValidationResult> ValidateAsync(ValidationOptions options, CachedOperationPlan plan)
     {
         var variables = Variables.None;
-        if (plan.VariablesOnly is { } variablesOnly)
+        if (plan.Variables is { } coercion)
         {
-            // An operation of its variable definitions only, so that GraphQL.NET finds no usages to walk.
-            var context = new ValidationContext
-            {
-                Schema = options.Schema,
-                Document = options.Document,
-                Operation = variablesOnly,
-                Variables = options.Variables,
-                Extensions = options.Extensions,
-                UserContext = options.UserContext,
-                Metrics = options.Metrics,
-                RequestServices = options.RequestServices,
-                User = options.User,
-                CancellationToken = options.CancellationToken,
-            };
-            var (values, errors) = await context.GetVariablesValuesAsync();
+            var (values, errors) = await coercion.CoerceAsync(options);
             if (errors is { Count: > 0 })
             {
                 // What GraphQL.NET's validator answers with no rules: the same errors on the same nodes, found once.

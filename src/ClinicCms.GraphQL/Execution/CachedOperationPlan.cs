@@ -18,8 +18,8 @@ internal sealed class CachedOperationPlan
 
     public ISchema Schema { get; }
 
-    /// <summary>The operation with its variable definitions and nothing else; null when it declares none.</summary>
-    public GraphQLOperationDefinition? VariablesOnly { get; private init; }
+    /// <summary>How the operation's variables are coerced; null when it declares none.</summary>
+    public VariableCoercion? Variables { get; private init; }
 
     public bool PromotesVariables { get; private init; }
 
@@ -34,12 +34,7 @@ internal sealed class CachedOperationPlan
         var declared = operation.Variables is { Count: > 0 } variables ? variables : null;
         return new CachedOperationPlan(schema)
         {
-            VariablesOnly = declared is null ? null : new GraphQLOperationDefinition(new GraphQLSelectionSet([]))
-            {
-                Operation = operation.Operation,
-                Name = operation.Name,
-                Variables = declared,
-            },
+            Variables = declared is null ? null : new VariableCoercion(schema, document, operation),
             PromotesVariables = declared is not null && Promotes(schema, document, operation, declared),
             Fields = [.. walk.Fields],
             DirectedNodes = [.. walk.Directed],

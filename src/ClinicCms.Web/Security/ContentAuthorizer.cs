@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
@@ -14,6 +16,10 @@ namespace ClinicCms.Web.Security;
 /// </summary>
 public sealed class ContentAuthorizer(PermissionService permissions, ContentDefinitionStore definitions)
 {
+    // A type's settings are parsed from JSON on each read, and every content read asks which types are Securable; the
+    // store's definitions are read-only, a new set for each version, so the answer is kept per set.
+    private static readonly ConditionalWeakTable<ContentDefinitionSet, FrozenSet<string>> SecurableTypes = new();
+
     public async Task<bool> CanAsync(ClaimsPrincipal user, string permission, ContentItem item, CancellationToken cancellationToken = default)
     {
         var held = await permissions.ForAsync(user, cancellationToken);
@@ -42,10 +48,10 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
     public async Task<bool> MayUseOnSomeItemAsync(ClaimsPrincipal user, IReadOnlyList<string> asked, CancellationToken cancellationToken = default)
     {
         var held = await permissions.ForAsync(user, cancellationToken);
-        var types = (await definitions.GetAsync(cancellationToken)).Types;
+        var securable = Securable(await definitions.GetAsync(cancellationToken));
         // The own variant is implied by the main permission, so asking it covers both.
         return asked.Select(p => OwnVariant(held, p) ?? p)
-            .Any(p => held.Has(p) || types.Any(t => t.TypeSettings.Securable && held.Has(Permissions.ForType(p, t.Name))));
+            .Any(p => held.Has(p) || securable.Any(t => held.Has(Permissions.ForType(p, t))));
     }
 
     // The "own" variant of a permission, for a caller who can own items (a signed-in user or a client).
@@ -63,8 +69,8 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
         {
             return ContentVisibility.Everything;
         }
-        var byType = (await definitions.GetAsync(cancellationToken)).Types.Where(t => t.TypeSettings.Securable)
-            .ToDictionary(t => t.Name, t => LevelOf(held, p => Permissions.ForType(p, t.Name)), StringComparer.Ordinal);
+        var byType = Securable(await definitions.GetAsync(cancellationToken))
+            .ToDictionary(t => t, t => LevelOf(held, p => Permissions.ForType(p, t)), StringComparer.Ordinal);
         return new ContentVisibility(held.UserId, LevelOf(held, p => p), byType);
     }
 
@@ -91,7 +97,9 @@ public sealed class ContentAuthorizer(PermissionService permissions, ContentDefi
 
     private async Task<string> ForTypeAsync(string permission, string contentType, CancellationToken cancellationToken)
     {
-        var type = (await definitions.GetAsync(cancellationToken)).FindType(contentType);
-        return type?.TypeSettings.Securable == true ? Permissions.ForType(permission, contentType) : permission;
+        return Securable(await definitions.GetAsync(cancellationToken)).Contains(contentType) ? Permissions.ForType(permission, contentType) : permission;
     }
+
+    private static FrozenSet<string> Securable(ContentDefinitionSet set) => SecurableTypes.GetValue(set,
+        static set => set.Types.Where(t => t.TypeSettings.Securable).Select(t => t.Name).ToFrozenSet(StringComparer.Ordinal));
 }

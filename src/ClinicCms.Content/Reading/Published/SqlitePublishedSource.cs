@@ -7,7 +7,7 @@ namespace ClinicCms.Content.Reading.Published;
 internal sealed class SqlitePublishedSource(SqliteReadConnections connections) : IPublishedSource
 {
     // A local read of one row: asked on every scope, so a write by another process is seen by the next read.
-    public ValueTask<long?> RevisionAsync(ReadSession session, CancellationToken cancellationToken) => session.PublishedRevisionAsync(cancellationToken);
+    public ValueTask<long?> RevisionAsync(ReadSession session, CancellationToken cancellationToken) => ValueTask.FromResult(session.ReadPublishedRevision());
 
     public async Task<(long Revision, PublishedSnapshot? Snapshot)> ReadAsync(int maxItems, HashSet<(string Part, string Field)> fields, CancellationToken cancellationToken)
     {
