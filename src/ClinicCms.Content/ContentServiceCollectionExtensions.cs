@@ -64,7 +64,7 @@ public static class ContentServiceCollectionExtensions
         services.AddSingleton<HtmlCleaner>();
         services.AddSingleton<ContentItemPreparer>();
         services.AddBuiltInFieldKinds();
-        services.AddScoped<SiteDocumentStore>();
+        services.AddScoped(sp => new SiteDocumentStore(sp.GetRequiredService<ClinicCmsDbContext>));
         services.AddScoped<ContentUnitOfWork>();
         services.AddScoped<ContentDefinitionStore>();
         services.AddScoped<PickerTargetValidator>();

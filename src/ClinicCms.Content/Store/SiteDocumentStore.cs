@@ -7,13 +7,19 @@ namespace ClinicCms.Content.Store;
 /// Reads and writes the site's JSON documents; every write bumps the document's version and, for the documents
 /// caches watch (definitions, roles, settings, webhooks), is announced when its transaction commits.
 /// </summary>
-public sealed class SiteDocumentStore(ClinicCmsDbContext db)
+public sealed class SiteDocumentStore(Func<ClinicCmsDbContext> context)
 {
+    private ClinicCmsDbContext? _db;
+
+    // Taken from its pool on the first read or write, not when the store is made: most requests that need the store
+    // (every permission check does) only meet the caches in front of it.
+    private ClinicCmsDbContext Db => _db ??= context();
+
     public Task<SiteDocument?> FindAsync(string name, CancellationToken cancellationToken = default) =>
-        db.SiteDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
+        Db.SiteDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
 
     public Task<long?> VersionAsync(string name, CancellationToken cancellationToken = default) =>
-        db.SiteDocuments.Where(d => d.Name == name).Select(d => (long?)d.Version).FirstOrDefaultAsync(cancellationToken);
+        Db.SiteDocuments.Where(d => d.Name == name).Select(d => (long?)d.Version).FirstOrDefaultAsync(cancellationToken);
 
     public Task<long> SaveAsync(string name, string content, CancellationToken cancellationToken = default) => SaveAsync(name, content, null, cancellationToken);
 
@@ -27,31 +33,31 @@ public sealed class SiteDocumentStore(ClinicCmsDbContext db)
     /// </param>
     public async Task<long> SaveAsync(string name, string content, string? auditDetail, IReadOnlyList<ContentChange>? changes, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        var document = await db.SiteDocuments.FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
+        await using var transaction = await OwnedTransaction.BeginAsync(Db, cancellationToken);
+        var document = await Db.SiteDocuments.FirstOrDefaultAsync(d => d.Name == name, cancellationToken);
         if (document is null)
         {
             document = new SiteDocument { Name = name };
-            db.SiteDocuments.Add(document);
+            Db.SiteDocuments.Add(document);
         }
         document.Content = content;
         document.Version++;
-        await db.SaveChangesAsync(cancellationToken);
-        db.Entry(document).State = EntityState.Detached;
+        await Db.SaveChangesAsync(cancellationToken);
+        Db.Entry(document).State = EntityState.Detached;
         if (ChangeOf(name) is { } change && changes is { Count: > 0 })
         {
             if (Audit.AuditEvents.RowOf(change, null, null, auditDetail) is { } row)
             {
-                db.PendingChanges.AddAudit(row);
+                Db.PendingChanges.AddAudit(row);
             }
             foreach (var each in changes)
             {
-                db.PendingChanges.Add(each);
+                Db.PendingChanges.Add(each);
             }
         }
         else if (ChangeOf(name) is { } documentChange)
         {
-            db.Announce(documentChange, auditDetail: auditDetail);
+            Db.Announce(documentChange, auditDetail: auditDetail);
         }
         await transaction.CommitAsync(cancellationToken);
         return document.Version;
