@@ -46,8 +46,9 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
     }
 
     /// <summary>
-    /// Run once before the context goes back to its pool: a <see cref="ReadSession"/> that took the context after the
-    /// scope began gives its connection back here, since the scope disposes what it made last first.
+    /// Run once when the scope disposes the context, before it is pooled: a <see cref="ReadSession"/> that took the
+    /// context after the scope began gives its connection back here, since the scope disposes what it made last first.
+    /// (The scope disposes this context before the pool lease its factory made, and the lease pools it.)
     /// </summary>
     internal Action? BeforeRelease { get; set; }
 
@@ -58,21 +59,34 @@ public abstract class ClinicCmsDbContext(DbContextOptions options) : IdentityDbC
         release?.Invoke();
     }
 
-    // A pooled context goes back to the pool here: nothing queued by one request may be announced by the next.
+    // The scope disposes the context just before its pool lease pools it: nothing queued by one request may be
+    // announced by the next.
     public override void Dispose()
     {
         PendingChanges.Clear();
-        Release();
-        base.Dispose();
-        GC.SuppressFinalize(this);
+        try
+        {
+            Release();
+        }
+        finally
+        {
+            base.Dispose();
+            GC.SuppressFinalize(this);
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         PendingChanges.Clear();
-        Release();
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
+        try
+        {
+            Release();
+        }
+        finally
+        {
+            await base.DisposeAsync();
+            GC.SuppressFinalize(this);
+        }
     }
 
     /// <summary>The column type of item JSON (TEXT on SQLite, jsonb on PostgreSQL).</summary>

@@ -10,7 +10,7 @@ namespace ClinicCms.Content.Store;
 /// The context is taken from its pool only when a read needs it: a read the published index answers needs only the
 /// revision, one statement on the borrowed connection.
 /// </summary>
-public sealed class ReadSession(Func<ClinicCmsDbContext> context, SqliteReadConnections? connections) : IAsyncDisposable
+public sealed class ReadSession(Func<ClinicCmsDbContext> takeContext, SqliteReadConnections? connections) : IAsyncDisposable, IDisposable
 {
     private ClinicCmsDbContext? _db;
     private SqliteConnection? _borrowed;
@@ -22,7 +22,7 @@ public sealed class ReadSession(Func<ClinicCmsDbContext> context, SqliteReadConn
         {
             return db;
         }
-        db = context();
+        db = takeContext();
         if (connections is null) // registered on SQLite only
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -31,7 +31,8 @@ public sealed class ReadSession(Func<ClinicCmsDbContext> context, SqliteReadConn
         {
             db.Database.SetDbConnection(Borrowed(), contextOwnsConnection: false);
         }
-        // Whichever the scope disposes first, the session or the context, ends the session before the context is pooled.
+        // The scope disposes what it made last first, so the context, taken after the session, usually goes before it:
+        // whichever goes first ends the session, before the context is pooled.
         db.BeforeRelease = End;
         return _db = db;
     }
@@ -40,6 +41,8 @@ public sealed class ReadSession(Func<ClinicCmsDbContext> context, SqliteReadConn
     public long? ReadPublishedRevision() => connections is null ? null : PublishedRevision.Read(Borrowed());
 
     private SqliteConnection Borrowed() => _borrowed ??= connections!.Rent();
+
+    public void Dispose() => End();
 
     public ValueTask DisposeAsync()
     {
@@ -51,18 +54,26 @@ public sealed class ReadSession(Func<ClinicCmsDbContext> context, SqliteReadConn
     {
         var (db, borrowed) = (_db, _borrowed);
         (_db, _borrowed) = (null, null);
-        if (db is not null)
+        try
         {
-            db.BeforeRelease = null;
-            if (borrowed is null)
+            if (db is not null)
             {
-                db.Database.CloseConnection();
+                db.BeforeRelease = null;
+                if (borrowed is null)
+                {
+                    db.Database.CloseConnection();
+                }
+                else
+                {
+                    // The context is pooled: it must leave with a connection of its own, not one another request may borrow.
+                    db.Database.SetDbConnection(connections!.Closed(), contextOwnsConnection: true);
+                }
             }
-            else
-            {
-                // The context is pooled: it must leave with a connection of its own, not one another request may borrow.
-                db.Database.SetDbConnection(connections!.Closed(), contextOwnsConnection: true);
-            }
+        }
+        catch
+        {
+            borrowed?.Dispose(); // the context may still hold it: closed rather than lent again
+            throw;
         }
         if (borrowed is not null)
         {

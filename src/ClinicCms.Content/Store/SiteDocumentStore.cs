@@ -7,13 +7,13 @@ namespace ClinicCms.Content.Store;
 /// Reads and writes the site's JSON documents; every write bumps the document's version and, for the documents
 /// caches watch (definitions, roles, settings, webhooks), is announced when its transaction commits.
 /// </summary>
-public sealed class SiteDocumentStore(Func<ClinicCmsDbContext> context)
+public sealed class SiteDocumentStore(Func<ClinicCmsDbContext> takeContext)
 {
     private ClinicCmsDbContext? _db;
 
     // Taken from its pool on the first read or write, not when the store is made: most requests that need the store
     // (every permission check does) only meet the caches in front of it.
-    private ClinicCmsDbContext Db => _db ??= context();
+    private ClinicCmsDbContext Db => _db ??= takeContext();
 
     public Task<SiteDocument?> FindAsync(string name, CancellationToken cancellationToken = default) =>
         Db.SiteDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Name == name, cancellationToken);

@@ -38,7 +38,7 @@ public sealed class CachedDocumentValidator : IDocumentValidator
     private async Task<IValidationResult> ValidateAsync(ValidationOptions options, CachedOperationPlan plan)
     {
         var variables = Variables.None;
-        if (plan.Variables is { } coercion)
+        if (plan.Coercion is { } coercion)
         {
             var (values, errors) = await coercion.CoerceAsync(options);
             if (errors is { Count: > 0 })

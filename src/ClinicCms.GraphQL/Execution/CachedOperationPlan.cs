@@ -19,7 +19,7 @@ internal sealed class CachedOperationPlan
     public ISchema Schema { get; }
 
     /// <summary>How the operation's variables are coerced; null when it declares none.</summary>
-    public VariableCoercion? Variables { get; private init; }
+    public VariableCoercion? Coercion { get; private init; }
 
     public bool PromotesVariables { get; private init; }
 
@@ -34,7 +34,7 @@ internal sealed class CachedOperationPlan
         var declared = operation.Variables is { Count: > 0 } variables ? variables : null;
         return new CachedOperationPlan(schema)
         {
-            Variables = declared is null ? null : new VariableCoercion(schema, document, operation),
+            Coercion = declared is null ? null : new VariableCoercion(schema, document, operation),
             PromotesVariables = declared is not null && Promotes(schema, document, operation, declared),
             Fields = [.. walk.Fields],
             DirectedNodes = [.. walk.Directed],

@@ -1,7 +1,7 @@
 using System.Data;
+using System.Data.Common;
 using ClinicCms.Content.Store;
 using ClinicCms.Tests.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,25 +44,35 @@ public sealed class ReadConnectionTests : IAsyncLifetime
         Assert.Equal(before - 1, after);
     }
 
-    [Fact]
-    public async Task A_context_a_read_takes_after_its_scope_began_goes_back_to_the_pool_without_the_borrowed_connection()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_context_a_read_takes_after_its_scope_began_goes_back_to_the_pool_without_the_sessions_connection(bool postgres)
     {
-        SqliteConnection? borrowed = null;
-        var counted = await _app.InScopeAsync(async sp =>
+        await using var app = new ClinicCmsApp(postgres: postgres);
+        DbConnection? used = null;
+        var counted = await app.InScopeAsync(async sp =>
         {
             // The session is made before the context it takes later, so the scope disposes the context first: the
             // session must end before the context is pooled, not after (a pooled context cannot be touched).
             var session = sp.GetRequiredService<ReadSession>();
-            Assert.NotNull(session.ReadPublishedRevision());
+            Assert.Equal(postgres, session.ReadPublishedRevision() is null);
             var db = await session.ContextAsync(CancellationToken.None);
-            borrowed = (SqliteConnection)db.Database.GetDbConnection();
+            used = db.Database.GetDbConnection();
             return await db.ContentItems.CountAsync();
         });
-        var next = await _app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<ClinicCmsDbContext>().Database.GetDbConnection()));
+        var next = await app.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<ClinicCmsDbContext>().Database.GetDbConnection()));
 
         Assert.True(counted > 0);
-        Assert.Equal(ConnectionState.Open, borrowed!.State); // given back to the kept connections, still open
-        Assert.NotSame(borrowed, next);
         Assert.Equal(ConnectionState.Closed, next.State);
+        if (postgres)
+        {
+            Assert.Equal(ConnectionState.Closed, used!.State); // the context's own, closed by the session's end
+        }
+        else
+        {
+            Assert.NotSame(used, next);
+            Assert.Equal(ConnectionState.Open, used!.State); // borrowed, given back to the kept connections still open
+        }
     }
 }
