@@ -23,7 +23,7 @@ public static partial class GraphQLLoadBenchmark
         ("Q5", "{ search(query: \"depression relief\", first: 10) { total items { score snippet contentItem { displayText } } } }"),
     ];
 
-    public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double BareRps, double P50Ms, double P99Ms, long Errors, int WarmedSeconds, bool WarmSettled);
+    public sealed record Measure(string Query, int Connections, bool Cache, double Rps, double LimitRps, double BareRps, double P50Ms, double P99Ms, long Errors, int WarmedSeconds, bool WarmSettled, double CpuMicrosPerAnswer);
 
     public sealed record ServerRun(List<Measure> Measures, double FirstQuerySeconds, long ResidentBytes, StartMeasure Start, RuntimeFigures AfterRun);
 
@@ -111,13 +111,19 @@ public static partial class GraphQLLoadBenchmark
         {
             foreach (var (name, _) in queries)
             {
+                // The bare host is measured just before and just after the query and the two averaged: this machine's
+                // speed drifts within seconds, and one window on one side of the query moved the ratio by a third.
+                await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, warmupSeconds);
+                var bareBefore = await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, seconds);
                 await WrkAsync(baseUrl + "/api/graphql", scripts[name], c, warmupSeconds);
+                var cpuBefore = CpuSeconds(server.Id);
                 var query = await WrkAsync(baseUrl + "/api/graphql", scripts[name], c, seconds);
+                var cpuMicros = (CpuSeconds(server.Id) - cpuBefore) * 1e6 / Math.Max(1, query.Rps * seconds);
+                var bareAfter = await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, seconds);
                 await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], c, warmupSeconds);
                 var limit = await WrkAsync(baseUrl + $"/bench/limit/{name}", scripts[name], c, seconds);
-                await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, warmupSeconds);
-                var bareHost = await WrkAsync(bareUrl + "/api/graphql", scripts[name], c, seconds);
-                measures.Add(new Measure(name, c, cache, query.Rps, limit.Rps, bareHost.Rps, query.P50Ms, query.P99Ms, query.Errors + bareHost.Errors, warmed[name].Seconds, warmed[name].Settled));
+                measures.Add(new Measure(name, c, cache, query.Rps, limit.Rps, (bareBefore.Rps + bareAfter.Rps) / 2, query.P50Ms, query.P99Ms,
+                    query.Errors + bareBefore.Errors + bareAfter.Errors, warmed[name].Seconds, warmed[name].Settled, cpuMicros));
             }
         }
         var resident = ResidentBytes(server.Id);
@@ -307,6 +313,14 @@ public static partial class GraphQLLoadBenchmark
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    // The process's user and system time from /proc (clock ticks of 1/100 s on Linux).
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     private static int FreePort()
