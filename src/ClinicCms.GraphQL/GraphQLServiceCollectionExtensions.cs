@@ -29,11 +29,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<MaxResultsValidationRule>();
         services.AddSingleton<GraphQLValidationRules>();
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<IDocumentExecuter>(sp => new DocumentExecuter(
-            new GraphQLDocumentBuilder(),
-            new CachedDocumentValidator(),
-            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(SerialExecutionStrategy.Instance, OperationType.Query)]),
-            [sp.GetRequiredService<ParsedQueryCache>()]));
+        services.AddSingleton<IDocumentExecuter>(sp => CreateExecuter(sp,
+            new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(KeptFieldsStrategy.Instance, OperationType.Query)])));
         // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket.
         var serializer = new GraphQLSerializer(
             o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -46,4 +43,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<GraphQLExecutor>();
         return services;
     }
+
+    /// <summary>The executer with the document caches and the cached documents' validator, running queries as <paramref name="strategies"/> choose.</summary>
+    internal static IDocumentExecuter CreateExecuter(IServiceProvider services, IExecutionStrategySelector strategies) =>
+        new DocumentExecuter(new GraphQLDocumentBuilder(), new CachedDocumentValidator(), strategies, [services.GetRequiredService<ParsedQueryCache>()]);
 }

@@ -1,6 +1,7 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Versions;
 using ClinicCms.GraphQL.Queries;
+using ClinicCms.GraphQL.Types;
 using GraphQL;
 using GraphQL.Types;
 
@@ -13,7 +14,7 @@ internal static class ContentItemFields
     {
         foreach (var root in ContentItemRoot.Values.Select((value, index) => (value, index)).OrderBy(SchemaPosition).Select(v => v.value))
         {
-            var graphType = root.ClrType == typeof(bool) ? typeof(BooleanGraphType) : root.ClrType == typeof(DateTime) ? typeof(DateTimeGraphType) : typeof(StringGraphType);
+            var graphType = root.ClrType == typeof(bool) ? typeof(BooleanGraphType) : root.ClrType == typeof(DateTime) ? typeof(IsoDateTimeGraphType) : typeof(StringGraphType);
             var hidden = root.GraphQLNonNull ? "" : null;
             // User names: hidden from callers who may not see them, as null and "" so the schema and queries stay the same.
             Func<ContentNode, IResolveFieldContext, object?> read = root.IsUserName

@@ -51,7 +51,7 @@ internal sealed class WhereInputBuilder(InputObjectGraphType input, FilterModel 
         ScalarKind.Number => typeof(DecimalGraphType),
         ScalarKind.Boolean => typeof(BooleanGraphType),
         ScalarKind.Date => typeof(DateGraphType),
-        ScalarKind.DateTime => typeof(DateTimeGraphType),
+        ScalarKind.DateTime => typeof(IsoDateTimeGraphType),
         _ => typeof(TimeSpanGraphType),
     };
 }

@@ -11,7 +11,7 @@ public sealed class MedicalReviewPartGraphType : ObjectGraphType<PartSource>
         Name = "MedicalReviewPart";
         Description = "The last medical review: null until a reviewer approves the item.";
         Field<StringGraphType>("reviewedBy").Description("The reviewer's display name and credentials.").Resolve(c => JsonRead.String(c.Source.Value, "ReviewedBy"));
-        Field<DateTimeGraphType>("reviewedUtc").Description("When the reviewer approved this content.").Resolve(c => JsonRead.Date(c.Source.Value, "ReviewedUtc"));
-        Field<DateTimeGraphType>("nextReviewDueUtc").Description("When the content is due for review again; null if the type sets no interval.").Resolve(c => JsonRead.Date(c.Source.Value, "NextReviewDueUtc"));
+        Field<IsoDateTimeGraphType>("reviewedUtc").Description("When the reviewer approved this content.").Resolve(c => JsonRead.Date(c.Source.Value, "ReviewedUtc"));
+        Field<IsoDateTimeGraphType>("nextReviewDueUtc").Description("When the content is due for review again; null if the type sets no interval.").Resolve(c => JsonRead.Date(c.Source.Value, "NextReviewDueUtc"));
     }
 }

@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+
+namespace ClinicCms.GraphQL.Execution;
+
+/// <summary>
+/// GraphQL.NET's serial strategy, except that the fields a selection set asks of a type are collected once per
+/// selection set, type and schema, not again for every object of a list (GraphQL.NET looks each field's name up
+/// through the type's fields every time). Only plain selection sets are kept: fields without directives, no
+/// fragments, no response key given twice, so that nothing of the request's variables or merging goes into what is
+/// kept. Any other selection set goes GraphQL.NET's way. The selection sets belong to cached documents, so what is
+/// kept lives as long as the document does.
+/// </summary>
+internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
+{
+    public static new KeptFieldsStrategy Instance { get; } = new();
+
+    private static readonly ConditionalWeakTable<GraphQLSelectionSet, Kept> KeptBySelection = new();
+
+    // Per schema, so that a document outliving a schema change does not hold the old schema's types.
+    private sealed class Kept(ISchema schema)
+    {
+        public ISchema Schema { get; } = schema;
+
+        // Null for a type whose selection is not plain.
+        public ConcurrentDictionary<IGraphType, (GraphQLField Field, FieldType Definition)[]?> ByType { get; } = new(ReferenceEqualityComparer.Instance);
+    }
+
+    protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
+    {
+        var selectionSet = parent.SelectionSet;
+        var fields = selectionSet is null ? null : FieldsOf(context, parent.GetObjectGraphType(context.Schema) ?? parent.GraphType, selectionSet);
+        if (fields is null)
+        {
+            base.SetSubFieldNodes(context, parent);
+            return;
+        }
+        var nodes = new ExecutionNode[fields.Length];
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var (field, definition) = fields[i];
+            nodes[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
+        }
+        parent.SubFields = nodes;
+    }
+
+    private (GraphQLField, FieldType)[]? FieldsOf(ExecutionContext context, IGraphType type, GraphQLSelectionSet selectionSet)
+    {
+        if (!KeptBySelection.TryGetValue(selectionSet, out var kept) || kept.Schema != context.Schema)
+        {
+            kept = new Kept(context.Schema);
+            KeptBySelection.AddOrUpdate(selectionSet, kept);
+        }
+        if (kept.ByType.TryGetValue(type, out var fields))
+        {
+            return fields;
+        }
+        fields = IsPlain(selectionSet) ? Collect(context, type, selectionSet) : null;
+        kept.ByType.TryAdd(type, fields);
+        return fields;
+    }
+
+    private static bool IsPlain(GraphQLSelectionSet selectionSet)
+    {
+        foreach (var selection in selectionSet.Selections)
+        {
+            if (selection is not GraphQLField { Directives: null or { Count: 0 } })
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private (GraphQLField, FieldType)[]? Collect(ExecutionContext context, IGraphType type, GraphQLSelectionSet selectionSet)
+    {
+        var collected = CollectFieldsFrom(context, type, selectionSet, null);
+        if (collected.Count != selectionSet.Selections.Count)
+        {
+            return null; // a key given twice: GraphQL.NET merges the two fields for each request
+        }
+        return [.. collected.Values];
+    }
+}
