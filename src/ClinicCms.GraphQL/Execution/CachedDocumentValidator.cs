@@ -52,9 +52,10 @@ public sealed class CachedDocumentValidator : IDocumentValidator
         Dictionary<ASTNode, IDictionary<string, DirectiveInfo>>? directives = null;
         try
         {
-            foreach (var (field, definition) in plan.Fields)
+            for (var i = 0; i < plan.Fields.Length; i++)
             {
-                if (ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, variables, options.Document, field, null) is { } values)
+                var (field, definition) = plan.Fields[i];
+                if ((plan.FixedArguments[i] ?? ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, variables, options.Document, field, null)) is { } values)
                 {
                     (arguments ??= new(plan.Fields.Length)).Add(field, values);
                 }

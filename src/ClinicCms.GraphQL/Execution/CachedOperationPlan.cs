@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQLParser;
@@ -25,6 +26,12 @@ internal sealed class CachedOperationPlan
 
     public (GraphQLField Field, FieldType Definition)[] Fields { get; private init; } = [];
 
+    /// <summary>
+    /// For each of <see cref="Fields"/>, its argument values when no variable is in them: the same for every request,
+    /// so worked out once and then only read, by GraphQL.NET and the resolvers alike. Null where a request must.
+    /// </summary>
+    public IDictionary<string, ArgumentValue>?[] FixedArguments { get; private init; } = [];
+
     public IHasDirectivesNode[] DirectedNodes { get; private init; } = [];
 
     public static CachedOperationPlan Build(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation)
@@ -37,9 +44,34 @@ internal sealed class CachedOperationPlan
             Coercion = declared is null ? null : new VariableCoercion(schema, document, operation),
             PromotesVariables = declared is not null && Promotes(schema, document, operation, declared),
             Fields = [.. walk.Fields],
+            FixedArguments = [.. walk.Fields.Select(f => Fixed(f.Item1, f.Item2, document))],
             DirectedNodes = [.. walk.Directed],
         };
     }
+
+    private static Dictionary<string, ArgumentValue>? Fixed(GraphQLField field, FieldType definition, GraphQLDocument document)
+    {
+        if (field.Arguments!.Items.Any(argument => HasVariable(argument.Value)))
+        {
+            return null;
+        }
+        try
+        {
+            return ExecutionHelper.GetArguments(definition.Arguments, field.Arguments, Variables.None, document, field, null);
+        }
+        catch (ValidationError)
+        {
+            return null; // each request fails it, and is answered as GraphQL.NET answers it
+        }
+    }
+
+    private static bool HasVariable(GraphQLValue value) => value switch
+    {
+        GraphQLVariable => true,
+        GraphQLListValue list => list.Values?.Any(HasVariable) == true,
+        GraphQLObjectValue input => input.Fields?.Any(f => HasVariable(f.Value)) == true,
+        _ => false,
+    };
 
     // GraphQL.NET's own search for usages, once; a variable whose type is unknown also counts, so that its error is GraphQL.NET's.
     private static bool Promotes(ISchema schema, GraphQLDocument document, GraphQLOperationDefinition operation, GraphQLVariablesDefinition declared)

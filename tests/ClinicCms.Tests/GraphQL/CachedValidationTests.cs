@@ -66,6 +66,17 @@ public sealed class CachedValidationTests : IAsyncLifetime
                 $$"""{ "path": "{{OverviewPath}}" }""", $$"""{ "path": "{{OverviewPath}}", "id": null }""", $$"""{ "path": "{{OverviewPath}}", "id": {} }"""]
         },
         {
+            // No variables: the arguments are worked out once for the operation and read by every request.
+            """
+            {
+              faq(where: { category: "treatment-course", displayText_not_in: ["x", "y"], OR: [{ order_gt: 0 }, { order: 0 }] }, orderBy: { order: DESC, displayText: ASC }, first: 3, skip: 1) { displayText }
+              article(status: PUBLISHED, orderBy: { publishedUtc: DESC }, first: 1) { displayText publishedUtc }
+              faqCount(where: { NOT: { category: "x" } })
+            }
+            """, null,
+            ["{}", """{ "unused": 1 }"""]
+        },
+        {
             "query A { faqCount } query B($c: String, $skip: Int) { faq(where: { category: $c }, skip: $skip, first: 2) { displayText } }", "B",
             ["""{ "c": "treatment-course" }""", """{ "skip": 1 }""", """{ "skip": "one" }""", """{ "skip": 1.5 }""", """{ "skip": 99999999999 }"""]
         },
