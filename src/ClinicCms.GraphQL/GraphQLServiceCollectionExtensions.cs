@@ -32,7 +32,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IDocumentExecuter>(sp => CreateExecuter(sp,
             new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(KeptFieldsStrategy.Instance, OperationType.Query)])));
         // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket.
-        var serializer = new GraphQLSerializer(
+        var serializer = new ResultSerializer(
             o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             new ErrorInfoProvider(o => o.ExposeExceptionDetails = exposeExceptions));
         services.AddSingleton<IGraphQLSerializer>(serializer);

@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.SystemTextJson;
+
+namespace ClinicCms.GraphQL.Execution;
+
+/// <summary>
+/// GraphQL.NET's serializer, with results written as its ExecutionResultJsonConverter writes them, except that
+/// strings, numbers and booleans go straight to the writer instead of through the serializer's lookup by runtime type
+/// (every leaf of an answer is one), and the buffer is written without the serializer's asynchronous machinery. Errors,
+/// extensions and values of any other type are still written by the serializer, with its options.
+/// </summary>
+internal sealed class ResultSerializer(Action<JsonSerializerOptions> configure, IErrorInfoProvider errors)
+    : GraphQLSerializer(configure, errors), IGraphQLSerializer
+{
+    private const int DefaultMaxDepth = 64;
+
+    [ThreadStatic]
+    private static ResultSerializer? _owner;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _output;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? _writer;
+
+    Task IGraphQLSerializer.WriteAsync<T>(Stream stream, T? value, CancellationToken cancellationToken) where T : default
+    {
+        if (value is not ExecutionResult result || stream is not MemoryStream buffer)
+        {
+            return WriteAsync(stream, value, cancellationToken);
+        }
+        // One writer and buffer per thread, as the serializer keeps its own; a large answer's buffer is not kept.
+        if (_owner != this)
+        {
+            (_owner, _output, _writer) = (this, null, null);
+        }
+        var output = _output ??= new ArrayBufferWriter<byte>(16 * 1024);
+        var writer = _writer ??= new Utf8JsonWriter(output, new JsonWriterOptions
+        {
+            Encoder = SerializerOptions.Encoder,
+            Indented = SerializerOptions.WriteIndented,
+            MaxDepth = SerializerOptions.MaxDepth == 0 ? DefaultMaxDepth : SerializerOptions.MaxDepth,
+            SkipValidation = true,
+        });
+        try
+        {
+            Write(writer, result);
+            writer.Flush();
+            buffer.Write(output.WrittenSpan);
+        }
+        finally
+        {
+            writer.Reset(output);
+            output.ResetWrittenCount();
+            if (output.Capacity > 256 * 1024)
+            {
+                (_output, _writer) = (null, null);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Write(Utf8JsonWriter writer, ExecutionResult result)
+    {
+        writer.WriteStartObject();
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            writer.WritePropertyName("errors");
+            JsonSerializer.Serialize(writer, errors, SerializerOptions);
+        }
+        if (result.Executed)
+        {
+            writer.WritePropertyName("data");
+            if (result.Data is ExecutionNode node)
+            {
+                Write(writer, node);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, result.Data, SerializerOptions);
+            }
+        }
+        if (result.Extensions is { Count: > 0 } extensions)
+        {
+            writer.WritePropertyName("extensions");
+            JsonSerializer.Serialize(writer, extensions, SerializerOptions);
+        }
+        writer.WriteEndObject();
+    }
+
+    private void Write(Utf8JsonWriter writer, ExecutionNode? node)
+    {
+        switch (node)
+        {
+            case ValueExecutionNode value:
+                Write(writer, value.ToValue());
+                break;
+            case ObjectExecutionNode { SubFields: null }:
+                writer.WriteNullValue();
+                break;
+            case ObjectExecutionNode parent:
+                writer.WriteStartObject();
+                foreach (var field in parent.SubFields)
+                {
+                    writer.WritePropertyName(SerializerOptions.PropertyNamingPolicy?.ConvertName(field.Name!) ?? field.Name!);
+                    Write(writer, field);
+                }
+                writer.WriteEndObject();
+                break;
+            case ArrayExecutionNode { Items: null } array:
+                JsonSerializer.Serialize(writer, array.SerializedResult, SerializerOptions);
+                break;
+            case ArrayExecutionNode array:
+                writer.WriteStartArray();
+                foreach (var item in array.Items)
+                {
+                    Write(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            case null or NullExecutionNode:
+                writer.WriteNullValue();
+                break;
+            default:
+                Write(writer, node.ToValue());
+                break;
+        }
+    }
+
+    // What the serializer's own converters write for these types.
+    private void Write(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case string text:
+                writer.WriteStringValue(text);
+                break;
+            case bool flag:
+                writer.WriteBooleanValue(flag);
+                break;
+            case int number:
+                writer.WriteNumberValue(number);
+                break;
+            case long number:
+                writer.WriteNumberValue(number);
+                break;
+            case decimal number:
+                writer.WriteNumberValue(number);
+                break;
+            default:
+                JsonSerializer.Serialize(writer, value, SerializerOptions);
+                break;
+        }
+    }
+}
