@@ -31,10 +31,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IDocumentExecuter>(sp => CreateExecuter(sp,
             new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(KeptFieldsStrategy.Instance, OperationType.Query)])));
-        // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket.
-        var serializer = new ResultSerializer(
-            o => o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            new ErrorInfoProvider(o => o.ExposeExceptionDetails = exposeExceptions));
+        var serializer = new ResultSerializer(new ErrorInfoProvider(o => o.ExposeExceptionDetails = exposeExceptions));
         services.AddSingleton<IGraphQLSerializer>(serializer);
         services.AddSingleton<IGraphQLTextSerializer>(serializer);
         services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();

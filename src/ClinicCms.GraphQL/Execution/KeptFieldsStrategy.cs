@@ -12,8 +12,7 @@ namespace ClinicCms.GraphQL.Execution;
 /// selection set, type and schema, not again for every object of a list (GraphQL.NET looks each field's name up
 /// through the type's fields every time). Only plain selection sets are kept: fields without directives, no
 /// fragments, no response key given twice, so that nothing of the request's variables or merging goes into what is
-/// kept. Any other selection set goes GraphQL.NET's way. The selection sets belong to cached documents, so what is
-/// kept lives as long as the document does.
+/// kept. Any other selection set goes GraphQL.NET's way. What is kept lives as long as its document does.
 /// </summary>
 internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
 {
@@ -32,8 +31,12 @@ internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
 
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
+        // Only the document's own selection sets, which have a place in its text: GraphQL.NET makes a new one, without
+        // a place, each time it merges a key given twice, for each object.
         var selectionSet = parent.SelectionSet;
-        var fields = selectionSet is null ? null : FieldsOf(context, parent.GetObjectGraphType(context.Schema) ?? parent.GraphType, selectionSet);
+        var fields = selectionSet is { Location.End: > 0 } && IsPlain(selectionSet)
+            ? FieldsOf(context, parent.GetObjectGraphType(context.Schema) ?? parent.GraphType, selectionSet)
+            : null;
         if (fields is null)
         {
             base.SetSubFieldNodes(context, parent);
@@ -59,7 +62,7 @@ internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
         {
             return fields;
         }
-        fields = IsPlain(selectionSet) ? Collect(context, type, selectionSet) : null;
+        fields = Collect(context, type, selectionSet);
         kept.ByType.TryAdd(type, fields);
         return fields;
     }

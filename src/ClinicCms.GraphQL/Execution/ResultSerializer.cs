@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
@@ -12,19 +13,16 @@ namespace ClinicCms.GraphQL.Execution;
 /// (every leaf of an answer is one), and the buffer is written without the serializer's asynchronous machinery. Errors,
 /// extensions and values of any other type are still written by the serializer, with its options.
 /// </summary>
-internal sealed class ResultSerializer(Action<JsonSerializerOptions> configure, IErrorInfoProvider errors)
-    : GraphQLSerializer(configure, errors), IGraphQLSerializer
+internal sealed class ResultSerializer(IErrorInfoProvider errors)
+    // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket. Nothing else is
+    // set, so the fast path below writes what the serializer's own converters would.
+    : GraphQLSerializer(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, errors), IGraphQLSerializer
 {
     private const int DefaultMaxDepth = 64;
 
+    // A writer and its buffer per thread, as the serializer keeps its own; taken while in use.
     [ThreadStatic]
-    private static ResultSerializer? _owner;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? _output;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? _writer;
+    private static (ResultSerializer Owner, ArrayBufferWriter<byte> Output, Utf8JsonWriter Writer)? _spare;
 
     Task IGraphQLSerializer.WriteAsync<T>(Stream stream, T? value, CancellationToken cancellationToken) where T : default
     {
@@ -32,16 +30,12 @@ internal sealed class ResultSerializer(Action<JsonSerializerOptions> configure, 
         {
             return WriteAsync(stream, value, cancellationToken);
         }
-        // One writer and buffer per thread, as the serializer keeps its own; a large answer's buffer is not kept.
-        if (_owner != this)
-        {
-            (_owner, _output, _writer) = (this, null, null);
-        }
-        var output = _output ??= new ArrayBufferWriter<byte>(16 * 1024);
-        var writer = _writer ??= new Utf8JsonWriter(output, new JsonWriterOptions
+        var (_, output, writer) = _spare is { } spare && spare.Owner == this ? spare : (this, NewOutput(), (Utf8JsonWriter?)null);
+        _spare = null;
+        // The writer the serializer would make from its options.
+        writer ??= new Utf8JsonWriter(output, new JsonWriterOptions
         {
             Encoder = SerializerOptions.Encoder,
-            Indented = SerializerOptions.WriteIndented,
             MaxDepth = SerializerOptions.MaxDepth == 0 ? DefaultMaxDepth : SerializerOptions.MaxDepth,
             SkipValidation = true,
         });
@@ -55,13 +49,15 @@ internal sealed class ResultSerializer(Action<JsonSerializerOptions> configure, 
         {
             writer.Reset(output);
             output.ResetWrittenCount();
-            if (output.Capacity > 256 * 1024)
+            if (output.Capacity <= 256 * 1024)
             {
-                (_output, _writer) = (null, null);
+                _spare = (this, output, writer); // a large answer's buffer is not kept
             }
         }
         return Task.CompletedTask;
     }
+
+    private static ArrayBufferWriter<byte> NewOutput() => new(16 * 1024);
 
     private void Write(Utf8JsonWriter writer, ExecutionResult result)
     {

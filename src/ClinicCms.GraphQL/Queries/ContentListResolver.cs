@@ -2,7 +2,11 @@ using GraphQL;
 
 namespace ClinicCms.GraphQL.Queries;
 
-/// <summary>Resolvers of the root fields: a type's list, its count, and contentItem(contentItemId).</summary>
+/// <summary>
+/// Resolvers of the root fields: a type's list, its count, and contentItem(contentItemId). Argument values, the where
+/// and orderBy objects and their lists included, may be shared by every request of a cached query
+/// (<see cref="Execution.CachedOperationPlan.FixedArguments"/>): resolvers read them and never change them.
+/// </summary>
 internal static class ContentListResolver
 {
     public const string Unauthorized = "Unauthorized";

@@ -65,7 +65,9 @@ public sealed class ResultSerializerTests : IAsyncLifetime
         // Errors: in validation (no data), and in execution beside data.
         "{ faq { nothingHere } }",
         """{ faq(first: 1) { displayText } faqCount(where: { nope: 1 }) }""",
-        """{ article(where: { path: "\u00e9\u00e8 <b>&amp;</b> \ud83d\ude00 \" \\ \n" }) { displayText } }""",
+        // Escapes in an error message that quotes the value: the where value matches nothing, so it would not show in data.
+        """{ article(where: { path: 5 }) { displayText } faq(where: { displayText: "\u00e9 <b>&amp;</b> \ud83d\ude00 \" \\ \n" }) { displayText } }""",
+        """{ faq(first: 2) { displayText answer { html } } treatmentOverview(first: 1) { displayText htmlBody { html } } }""",
     };
 
     [Theory]
