@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using GraphQL.Execution;
 using GraphQL.Types;
@@ -20,13 +19,17 @@ internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
 
     private static readonly ConditionalWeakTable<GraphQLSelectionSet, Kept> KeptBySelection = new();
 
+    // At most this many object types per selection set (an interface's types); more are collected each time.
+    private const int MaxTypes = 16;
+
     // Per schema, so that a document outliving a schema change does not hold the old schema's types.
     private sealed class Kept(ISchema schema)
     {
         public ISchema Schema { get; } = schema;
 
-        // Null for a type whose selection is not plain.
-        public ConcurrentDictionary<IGraphType, (GraphQLField Field, FieldType Definition)[]?> ByType { get; } = new(ReferenceEqualityComparer.Instance);
+        // The types met so far, replaced by a longer array when another is met (a lost race only repeats the work).
+        // Fields are null for a type whose selection asks a key twice.
+        public volatile (IGraphType Type, (GraphQLField Field, FieldType Definition)[]? Fields)[] ByType = [];
     }
 
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
@@ -58,12 +61,19 @@ internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
             kept = new Kept(context.Schema);
             KeptBySelection.AddOrUpdate(selectionSet, kept);
         }
-        if (kept.ByType.TryGetValue(type, out var fields))
+        var known = kept.ByType;
+        foreach (var (knownType, knownFields) in known)
         {
-            return fields;
+            if (knownType == type)
+            {
+                return knownFields;
+            }
         }
-        fields = Collect(context, type, selectionSet);
-        kept.ByType.TryAdd(type, fields);
+        var fields = Collect(context, type, selectionSet);
+        if (known.Length < MaxTypes)
+        {
+            kept.ByType = [.. known, (type, fields)];
+        }
         return fields;
     }
 
