@@ -32,6 +32,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IDocumentExecuter>(sp => CreateExecuter(sp,
             new DefaultExecutionStrategySelector([new ExecutionStrategyRegistration(KeptFieldsStrategy.Instance, OperationType.Query)])));
         var serializer = new ResultSerializer(new ErrorInfoProvider(o => o.ExposeExceptionDetails = exposeExceptions));
+        services.AddSingleton(serializer);
         services.AddSingleton<IGraphQLSerializer>(serializer);
         services.AddSingleton<IGraphQLTextSerializer>(serializer);
         services.TryAddSingleton<IContentReadAccess, PublishedOnlyAccess>();

@@ -25,7 +25,7 @@ public static class GraphQLEndpoints
         return group;
     }
 
-    private static async Task HandleAsync(HttpContext http, GraphQLRequestReader reader, GraphQLExecutor executor, IGraphQLTextSerializer serializer,
+    private static async Task HandleAsync(HttpContext http, GraphQLRequestReader reader, GraphQLExecutor executor, ResultSerializer serializer,
         Queries.IContentReadAccess access, ResponseCache cache, RequestKeys keys, ReadDependencyCache dependencies, SchemaService schemas)
     {
         if (!await access.CanExecuteAsync(http.User))
@@ -33,7 +33,7 @@ public static class GraphQLEndpoints
             // Orchard answers 401 both without credentials and without ExecuteGraphQL.
             http.Response.Headers.WWWAuthenticate = "Bearer";
             var denied = new ExecutionResult { Errors = [new ExecutionError("Authorization is required to run GraphQL queries (ExecuteGraphQL).") { Code = Queries.ContentListResolver.Unauthorized }] };
-            await WriteAsync(http, StatusCodes.Status401Unauthorized, await SerializeAsync(serializer, denied));
+            await WriteAsync(http, StatusCodes.Status401Unauthorized, serializer.ToUtf8Bytes(denied));
             return;
         }
         var (json, tooLarge) = await reader.ReadJsonBodyAsync(http);
@@ -64,7 +64,7 @@ public static class GraphQLEndpoints
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             var queriesOnly = new ExecutionResult { Errors = [new ExecutionError($"A preview token may only run queries, not a {kind.ToString().ToLowerInvariant()}.") { Code = Queries.ContentListResolver.Unauthorized }] };
-            await WriteAsync(http, StatusCodes.Status401Unauthorized, await SerializeAsync(serializer, queriesOnly));
+            await WriteAsync(http, StatusCodes.Status401Unauthorized, serializer.ToUtf8Bytes(queriesOnly));
             return;
         }
         ResponseCache.Slot? slot = null;
@@ -85,7 +85,7 @@ public static class GraphQLEndpoints
         }
         var (result, tags) = await executor.ExecuteAsync(request, http);
         var status = GraphQLExecutor.StatusCodeFor(result);
-        var body = await SerializeAsync(serializer, result);
+        var body = serializer.ToUtf8Bytes(result);
         if (status != StatusCodes.Status200OK || result.Errors is { Count: > 0 })
         {
             await WriteAsync(http, status, body);
@@ -119,7 +119,7 @@ public static class GraphQLEndpoints
 
     // The response cache's key of a request; none when its variables cannot be written back as JSON (a number beyond
     // a double's range), which the precheck then refuses.
-    private static RequestKeys.Known? KnownOf(GraphQLRequest request, IGraphQLTextSerializer serializer)
+    private static RequestKeys.Known? KnownOf(GraphQLRequest request, ResultSerializer serializer)
     {
         var normalized = QueryText.Normalize(request.Query!);
         string? variables = null;
@@ -137,7 +137,7 @@ public static class GraphQLEndpoints
         return new RequestKeys.Known(ResponseCache.RequestKey(normalized, variables, request.OperationName), normalized);
     }
 
-    private static async Task WriteFailureAsync(HttpContext http, IGraphQLTextSerializer serializer, GraphQLRequestReader.Failure failure)
+    private static async Task WriteFailureAsync(HttpContext http, ResultSerializer serializer, GraphQLRequestReader.Failure failure)
     {
         var problem = new ExecutionError(failure.Message) { Code = failure.Code };
         if (failure.Location is { } location)
@@ -145,7 +145,7 @@ public static class GraphQLEndpoints
             problem.AddLocation(location);
         }
         var error = new ExecutionResult { Errors = [problem] };
-        await WriteAsync(http, failure.StatusCode, await SerializeAsync(serializer, error));
+        await WriteAsync(http, failure.StatusCode, serializer.ToUtf8Bytes(error));
     }
 
     // GET answers may be kept by browsers and CDNs, but are checked again each time: the ETag makes that a 304.
@@ -175,29 +175,6 @@ public static class GraphQLEndpoints
         EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 
-    // A buffer per thread, taken while in use: a new stream grew by doubling, copying an answer several times.
-    [ThreadStatic]
-    private static MemoryStream? _threadBuffer;
-
-    // Straight to UTF-8: the bytes are both sent and kept by the response cache.
-    private static async Task<byte[]> SerializeAsync(IGraphQLSerializer serializer, ExecutionResult result)
-    {
-        var body = _threadBuffer ?? new MemoryStream(16 * 1024);
-        _threadBuffer = null;
-        try
-        {
-            await serializer.WriteAsync(body, result);
-            return body.ToArray();
-        }
-        finally
-        {
-            if (body.Capacity <= 256 * 1024)
-            {
-                body.SetLength(0);
-                _threadBuffer = body;
-            }
-        }
-    }
 
     private static async Task WriteAsync(HttpContext http, int status, byte[] body)
     {

@@ -10,13 +10,13 @@ namespace ClinicCms.GraphQL.Execution;
 /// <summary>
 /// GraphQL.NET's serializer, with results written as its ExecutionResultJsonConverter writes them, except that
 /// strings, numbers and booleans go straight to the writer instead of through the serializer's lookup by runtime type
-/// (every leaf of an answer is one), and the buffer is written without the serializer's asynchronous machinery. Errors,
+/// (every leaf of an answer is one), into a buffer kept per thread, without the serializer's asynchronous machinery. Errors,
 /// extensions and values of any other type are still written by the serializer, with its options.
 /// </summary>
 internal sealed class ResultSerializer(IErrorInfoProvider errors)
     // JSON for API clients, not HTML: no need to escape every non-ASCII character or angle bracket. Nothing else is
     // set, so the fast path below writes what the serializer's own converters would.
-    : GraphQLSerializer(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, errors), IGraphQLSerializer
+    : GraphQLSerializer(o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, errors)
 {
     private const int DefaultMaxDepth = 64;
 
@@ -24,12 +24,9 @@ internal sealed class ResultSerializer(IErrorInfoProvider errors)
     [ThreadStatic]
     private static (ResultSerializer Owner, ArrayBufferWriter<byte> Output, Utf8JsonWriter Writer)? _spare;
 
-    Task IGraphQLSerializer.WriteAsync<T>(Stream stream, T? value, CancellationToken cancellationToken) where T : default
+    /// <summary>The answer as UTF-8, the bytes both sent and kept by the response cache.</summary>
+    public byte[] ToUtf8Bytes(ExecutionResult result)
     {
-        if (value is not ExecutionResult result || stream is not MemoryStream buffer)
-        {
-            return WriteAsync(stream, value, cancellationToken);
-        }
         var (_, output, writer) = _spare is { } spare && spare.Owner == this ? spare : (this, NewOutput(), (Utf8JsonWriter?)null);
         _spare = null;
         // The writer the serializer would make from its options.
@@ -43,7 +40,7 @@ internal sealed class ResultSerializer(IErrorInfoProvider errors)
         {
             Write(writer, result);
             writer.Flush();
-            buffer.Write(output.WrittenSpan);
+            return output.WrittenSpan.ToArray();
         }
         finally
         {
@@ -54,7 +51,6 @@ internal sealed class ResultSerializer(IErrorInfoProvider errors)
                 _spare = (this, output, writer); // a large answer's buffer is not kept
             }
         }
-        return Task.CompletedTask;
     }
 
     private static ArrayBufferWriter<byte> NewOutput() => new(16 * 1024);
