@@ -32,6 +32,37 @@ internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
         public volatile (IGraphType Type, (GraphQLField Field, FieldType Definition)[]? Fields)[] ByType = [];
     }
 
+    protected override Task ExecuteNodeAsync(ExecutionContext context, ExecutionNode node) =>
+        node is ValueExecutionNode value && node.FieldDefinition.Resolver is SourceReadResolver read && TryRead(context, value, read)
+            ? Task.CompletedTask
+            : base.ExecuteNodeAsync(context, node);
+
+    // A scalar read from its parent, as GraphQL.NET would resolve, serialize and check it; anything unusual (an item
+    // of a list, a null for a non-null field, an exception) goes GraphQL.NET's way, which reads it again and reports it.
+    private static bool TryRead(ExecutionContext context, ValueExecutionNode node, SourceReadResolver read)
+    {
+        if (node.Parent is not ObjectExecutionNode { Result: { } source })
+        {
+            return false;
+        }
+        context.CancellationToken.ThrowIfCancellationRequested();
+        object? result;
+        try
+        {
+            result = node.GraphType.Serialize(read.Read(source));
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+        if (result is null && node.FieldDefinition.ResolvedType is NonNullGraphType)
+        {
+            return false;
+        }
+        node.Result = result;
+        return true;
+    }
+
     protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
     {
         // Only the document's own selection sets, which have a place in its text: GraphQL.NET makes a new one, without

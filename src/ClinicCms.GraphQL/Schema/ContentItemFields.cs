@@ -1,8 +1,10 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Versions;
+using ClinicCms.GraphQL.Execution;
 using ClinicCms.GraphQL.Queries;
 using ClinicCms.GraphQL.Types;
 using GraphQL;
+using GraphQL.Resolvers;
 using GraphQL.Types;
 
 namespace ClinicCms.GraphQL.Schema;
@@ -17,10 +19,10 @@ internal static class ContentItemFields
             var graphType = root.ClrType == typeof(bool) ? typeof(BooleanGraphType) : root.ClrType == typeof(DateTime) ? typeof(IsoDateTimeGraphType) : typeof(StringGraphType);
             var hidden = root.GraphQLNonNull ? "" : null;
             // User names: hidden from callers who may not see them, as null and "" so the schema and queries stay the same.
-            Func<ContentNode, IResolveFieldContext, object?> read = root.IsUserName
-                ? (n, c) => CanSeeAuthors(c) ? root.Get(n.Item) ?? hidden : hidden
-                : (n, _) => root.Get(n.Item);
-            Add(type, root.GraphQLName, root.GraphQLNonNull ? typeof(NonNullGraphType<>).MakeGenericType(graphType) : graphType, read);
+            IFieldResolver resolver = root.IsUserName
+                ? new FuncFieldResolver<object?>(c => CanSeeAuthors(c) ? root.Get(((ContentNode)c.Source!).Item) ?? hidden : hidden)
+                : new SourceReadResolver(source => root.Get(((ContentNode)source!).Item));
+            Add(type, root.GraphQLName, root.GraphQLNonNull ? typeof(NonNullGraphType<>).MakeGenericType(graphType) : graphType, resolver);
         }
         // ClinicCms's own: where the version's review stands, for callers who may preview the item; null for everyone else.
         type.AddField(new FieldType
@@ -28,7 +30,7 @@ internal static class ContentItemFields
             Name = "reviewState",
             Type = typeof(StringGraphType),
             Description = "Draft, InReview, ChangesRequested or Approved; null without preview rights on the item.",
-            Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(ReviewStateAsync),
+            Resolver = type is IInterfaceGraphType ? null : new FuncFieldResolver<object?>(ReviewStateAsync),
         });
         // What a reviewer read, so that their approval is refused if the draft changes meanwhile (POST .../review).
         type.AddField(new FieldType
@@ -36,7 +38,7 @@ internal static class ContentItemFields
             Name = "concurrencyStamp",
             Type = typeof(StringGraphType),
             Description = "The version's stamp as read, which a review decision names; null without preview rights on the item.",
-            Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(ConcurrencyStampAsync),
+            Resolver = type is IInterfaceGraphType ? null : new FuncFieldResolver<object?>(ConcurrencyStampAsync),
         });
     }
 
@@ -69,12 +71,12 @@ internal static class ContentItemFields
         return reads.Access.CanSeeAuthors(reads.User);
     }
 
-    private static void Add(IComplexGraphType type, string name, Type graphType, Func<ContentNode, IResolveFieldContext, object?> read) =>
+    private static void Add(IComplexGraphType type, string name, Type graphType, IFieldResolver resolver) =>
         type.AddField(new FieldType
         {
             Name = name,
             Type = graphType,
             // Interfaces only declare fields; each content type resolves them.
-            Resolver = type is IInterfaceGraphType ? null : new global::GraphQL.Resolvers.FuncFieldResolver<object?>(c => read((ContentNode)c.Source!, c)),
+            Resolver = type is IInterfaceGraphType ? null : resolver,
         });
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Parts;
+using ClinicCms.GraphQL.Execution;
 using ClinicCms.GraphQL.Queries;
 using ClinicCms.GraphQL.Types;
 using GraphQL.Resolvers;
@@ -70,7 +71,7 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
         {
             Name = "path",
             Type = typeof(StringGraphType),
-            Resolver = new FuncFieldResolver<object?>(c => JsonRead.String(Part(c.Source, typePart.Name).Value, "Path")),
+            Resolver = new SourceReadResolver(source => JsonRead.String(Part(source, typePart.Name).Value, "Path")),
         });
         var target = new ColumnTarget("Path", ScalarKind.Text);
         where.Add("path", target, ScalarKind.Text);
@@ -150,10 +151,10 @@ internal sealed class TypeFieldsBuilder(SchemaParts parts, ContentTypeDefinition
             Description = Describe(field),
             Type = row.Output,
             ResolvedType = row.DynamicOutput?.Invoke(parts),
-            Resolver = new FuncFieldResolver<object?>(c =>
+            Resolver = new SourceReadResolver(source =>
             {
-                var (node, json) = collapsedPart is null ? Part(c.Source, null) : Part(c.Source, collapsedPart);
-                var partName = collapsedPart ?? ((PartSource)c.Source!).PartName;
+                var (node, json) = collapsedPart is null ? Part(source, null) : Part(source, collapsedPart);
+                var partName = collapsedPart ?? ((PartSource)source!).PartName;
                 return row.Resolve(new FieldSource(node, partName, field, json?[field.Name] as JsonObject));
             }),
         });
