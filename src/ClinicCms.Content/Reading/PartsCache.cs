@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.Content.Reading;
@@ -11,15 +11,24 @@ namespace ClinicCms.Content.Reading;
 /// The parsed trees are shared by concurrent requests, so they are built in full before they are shared (JsonNode
 /// reads lazily) and readers only ever read them.
 /// </summary>
-public sealed class PartsCache(IOptions<ContentReadOptions> options) : IDisposable
+/// <remarks>
+/// Bounded by an estimate of its size; past it, the entries least recently read go first. A read marks its entry with
+/// the number of trims so far rather than a time: a hit is a dictionary lookup and one write, which matters because a
+/// list reads every item of its page through here.
+/// </remarks>
+public sealed class PartsCache(IOptions<ContentReadOptions> options)
 {
-    private readonly MemoryCache _parts = new(new MemoryCacheOptions { SizeLimit = Math.Max(1, options.Value.PartsCacheSizeBytes) });
-    private readonly bool _enabled = options.Value.PartsCacheSizeBytes > 0;
+    private readonly ConcurrentDictionary<long, Entry> _parts = new();
+    private readonly long _limit = options.Value.PartsCacheSizeBytes;
+    private readonly Lock _trimming = new();
+    private long _size;
+    private int _trims;
 
     public bool TryGet(long rowId, string stamp, out JsonObject parts)
     {
-        if (_enabled && _parts.TryGetValue(rowId, out Entry? entry) && entry!.Stamp == stamp)
+        if (_parts.TryGetValue(rowId, out var entry) && entry.Stamp == stamp)
         {
+            entry.LastRead = _trims; // racing readers write the same value, or one a trim apart
             parts = entry.Parts;
             return true;
         }
@@ -30,13 +39,66 @@ public sealed class PartsCache(IOptions<ContentReadOptions> options) : IDisposab
     public JsonObject Add(long rowId, string stamp, string json)
     {
         var parts = JsonNode.Parse(json) as JsonObject ?? [];
-        if (_enabled)
+        // Roughly what a parsed tree takes: the UTF-8 text it keeps plus its nodes.
+        var size = json.Length * 3L + 256;
+        if (size <= _limit)
         {
             Build(parts);
-            // Roughly what a parsed tree takes: the UTF-8 text it keeps plus its nodes.
-            _parts.Set(rowId, new Entry(stamp, parts), new MemoryCacheEntryOptions { Size = json.Length * 3L + 256 });
+            Put(rowId, new Entry(stamp, parts, size) { LastRead = _trims });
         }
         return parts;
+    }
+
+    private void Put(long rowId, Entry entry)
+    {
+        while (true)
+        {
+            if (_parts.TryGetValue(rowId, out var old))
+            {
+                if (_parts.TryUpdate(rowId, entry, old))
+                {
+                    Interlocked.Add(ref _size, entry.Size - old.Size);
+                    break;
+                }
+            }
+            else if (_parts.TryAdd(rowId, entry))
+            {
+                Interlocked.Add(ref _size, entry.Size);
+                break;
+            }
+        }
+        if (Volatile.Read(ref _size) > _limit)
+        {
+            Trim();
+        }
+    }
+
+    // Down to nine tenths of the limit, least recently read first, so that the next trim is some reads away.
+    private void Trim()
+    {
+        lock (_trimming)
+        {
+            if (Volatile.Read(ref _size) <= _limit)
+            {
+                return;
+            }
+            var entries = _parts.ToArray();
+            // Sorted on a copy of the marks: readers may move them meanwhile.
+            Array.Sort(Array.ConvertAll(entries, e => e.Value.LastRead), entries);
+            var target = _limit / 10 * 9;
+            foreach (var pair in entries)
+            {
+                if (Volatile.Read(ref _size) <= target)
+                {
+                    break;
+                }
+                if (_parts.TryRemove(pair))
+                {
+                    Interlocked.Add(ref _size, -pair.Value.Size);
+                }
+            }
+            _trims++;
+        }
     }
 
     private static void Build(JsonNode? node)
@@ -58,7 +120,14 @@ public sealed class PartsCache(IOptions<ContentReadOptions> options) : IDisposab
         }
     }
 
-    public void Dispose() => _parts.Dispose();
+    private sealed class Entry(string stamp, JsonObject parts, long size)
+    {
+        public string Stamp { get; } = stamp;
 
-    private sealed record Entry(string Stamp, JsonObject Parts);
+        public JsonObject Parts { get; } = parts;
+
+        public long Size { get; } = size;
+
+        public int LastRead { get; set; }
+    }
 }
