@@ -31,7 +31,7 @@ public sealed class GraphQLContentAccess(PermissionService permissions, ContentA
     public async ValueTask<(string Key, bool Public)> CacheIdentityAsync(ClaimsPrincipal user)
     {
         var held = await permissions.ForAsync(user);
-        var key = held.IsAdministrator ? "administrator" : string.Join(',', held.Held.Order(StringComparer.Ordinal));
+        var key = held.HeldKey;
         if (PreviewItem(user) is { } item)
         {
             key += "|preview:" + item; // a preview token sees the drafts of one item only: never its issuer's answers

@@ -18,8 +18,14 @@ public sealed class PermissionService(RolePermissionCache cache, IServiceProvide
         {
             return last.Permissions;
         }
-        var roles = RolesOf(user);
         var byRole = await cache.GetAsync(services, cancellationToken);
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            var anonymous = cache.Anonymous(byRole);
+            _last = (user, anonymous);
+            return anonymous;
+        }
+        var roles = RolesOf(user);
         var held = new HashSet<string>(StringComparer.Ordinal);
         foreach (var role in roles)
         {

@@ -23,4 +23,23 @@ public sealed class RolePermissionCache(ContentChanges changes, TimeProvider clo
             cancellationToken);
         return byRole;
     }
+
+    private sealed record AnonymousEntry(Dictionary<string, HashSet<string>> ByRole, UserPermissions Permissions);
+
+    private volatile AnonymousEntry? _anonymous;
+
+    /// <summary>What an anonymous caller holds under <paramref name="byRole"/>: one object for all anonymous requests until the roles change.</summary>
+    public UserPermissions Anonymous(Dictionary<string, HashSet<string>> byRole)
+    {
+        if (_anonymous is { } last && ReferenceEquals(last.ByRole, byRole))
+        {
+            return last.Permissions;
+        }
+        var held = byRole.TryGetValue(Stereotypes.Anonymous, out var permissions)
+            ? new HashSet<string>(permissions, StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        var anonymous = new UserPermissions(null, Stereotypes.IsAdministrator(Stereotypes.Anonymous), held, shared: true);
+        _anonymous = new AnonymousEntry(byRole, anonymous);
+        return anonymous;
+    }
 }
