@@ -1,4 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using ClinicCms.GraphQL.Types;
+using GraphQL;
 
 namespace ClinicCms.GraphQL.Queries;
 
@@ -9,30 +12,30 @@ namespace ClinicCms.GraphQL.Queries;
 /// </summary>
 public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execution.ReadTags tags)
 {
-    private readonly Dictionary<(NodeBatch, string, string), Task<Loaded>> _loads = [];
+    private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
+    private (FieldSource Source, Task<Dictionary<string, ContentNode>> Targets)? _last;
 
-    // The targets by id, and each picker field's ids as the batch read them (by the field's JSON object), so an item's
-    // resolver does not decode its ids from the JSON a second time.
-    private sealed record Loaded(Dictionary<string, ContentNode> Targets, Dictionary<JsonObject, List<string>> Picked);
+    // A picker field's ids, decoded once per field object rather than on every read: the parts cache shares an item's
+    // parsed parts between requests, which only read them. The lists are shared too, so they are never changed.
+    private static readonly ConditionalWeakTable<JsonObject, List<string>> Picked = new();
+
+    private const string IdsProperty = "ContentItemIds";
+
+    private static List<string> PickedIds(JsonObject? field) =>
+        field is null ? [] : Picked.GetValue(field, static f => JsonRead.Strings(f, IdsProperty));
 
     /// <summary>
-    /// The visible targets of one item's picker, among the ids <paramref name="slice"/> keeps; completes without
-    /// allocating a task once its batch is loaded.
+    /// The visible targets of one item's picker, among the ids the field's first / last / skip arguments keep;
+    /// completes without allocating a task once its batch is loaded.
     /// </summary>
-    public async ValueTask<List<ContentNode>> LoadAsync(FieldSource source, Func<List<string>, List<string>> slice, CancellationToken cancellationToken)
+    public async ValueTask<List<ContentNode>> LoadAsync(FieldSource source, IResolveFieldContext context)
     {
-        var key = (source.Node.Batch, source.PartName, source.Definition.Name);
-        if (!_loads.TryGetValue(key, out var load))
-        {
-            load = LoadBatchAsync(source, cancellationToken);
-            _loads[key] = load;
-        }
-        var loaded = await load;
-        var ids = slice(source.Value is { } field && loaded.Picked.TryGetValue(field, out var picked) ? picked : JsonRead.Strings(source.Value, IdsProperty));
+        var targets = await TargetsAsync(source, context.CancellationToken);
+        var ids = ListArguments.Slice(PickedIds(source.Value), context);
         var visible = new List<ContentNode>(ids.Count);
         foreach (var id in ids)
         {
-            if (loaded.Targets.TryGetValue(id, out var node) && await scopes.CanSeeAsync(node))
+            if (targets.TryGetValue(id, out var node) && await scopes.CanSeeAsync(node))
             {
                 visible.Add(node); // each picked item is checked: a picker shows no more than a list would
                 tags.Item(node.Item);
@@ -41,22 +44,31 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
         return visible;
     }
 
-    private const string IdsProperty = "ContentItemIds";
-
-    private async Task<Loaded> LoadBatchAsync(FieldSource source, CancellationToken cancellationToken)
+    // The batch's load of this picker field, begun by the first of its items to ask; the items of a batch ask one
+    // after another, so the last one asked is checked before the dictionary.
+    private Task<Dictionary<string, ContentNode>> TargetsAsync(FieldSource source, CancellationToken cancellationToken)
     {
-        var picked = new Dictionary<JsonObject, List<string>>(ReferenceEqualityComparer.Instance);
+        if (_last is ({ } last, { } known) && last.Node.Batch == source.Node.Batch && last.Definition == source.Definition && last.PartName == source.PartName)
+        {
+            return known;
+        }
+        var key = (source.Node.Batch, source.PartName, source.Definition.Name);
+        if (!_loads.TryGetValue(key, out var load))
+        {
+            load = LoadBatchAsync(source, cancellationToken);
+            _loads[key] = load;
+        }
+        _last = (source, load);
+        return load;
+    }
+
+    private async Task<Dictionary<string, ContentNode>> LoadBatchAsync(FieldSource source, CancellationToken cancellationToken)
+    {
         var ids = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in source.Node.Batch.Nodes)
         {
-            if (node.Item.Parts[source.PartName]?[source.Definition.Name] is not JsonObject field)
-            {
-                continue;
-            }
-            var fieldIds = JsonRead.Strings(field, IdsProperty);
-            picked[field] = fieldIds;
-            foreach (var id in fieldIds)
+            foreach (var id in PickedIds(node.Item.Parts[source.PartName]?[source.Definition.Name] as JsonObject))
             {
                 if (seen.Add(id))
                 {
@@ -66,8 +78,8 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
         }
         if (ids.Count == 0)
         {
-            return new Loaded([], picked);
+            return [];
         }
-        return new Loaded(NodeBatch.Of(await reader.LoadPublishedAsync(ids, cancellationToken)).ToDictionary(n => n.Item.ContentItemId), picked);
+        return NodeBatch.Of(await reader.LoadPublishedAsync(ids, cancellationToken)).ToDictionary(n => n.Item.ContentItemId);
     }
 }

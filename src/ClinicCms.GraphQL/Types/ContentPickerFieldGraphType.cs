@@ -18,6 +18,6 @@ public sealed class ContentPickerFieldGraphType : ObjectGraphType<FieldSource>
             .Description("The published items picked, in the order they were picked.")
             .Arguments(ListArguments.FirstLastSkip())
             .Resolve(new FuncFieldResolver<FieldSource, List<ContentNode>>(async c =>
-                await ContentReadContext.Of(c).Pickers.LoadAsync(c.Source, ids => ListArguments.Slice(ids, c), c.CancellationToken)));
+                await ContentReadContext.Of(c).Pickers.LoadAsync(c.Source, c)));
     }
 }
