@@ -15,14 +15,17 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
     private readonly Dictionary<(NodeBatch, string, string), Task<Dictionary<string, ContentNode>>> _loads = [];
     private (FieldSource Source, Task<Dictionary<string, ContentNode>> Targets)? _last;
 
-    // A picker field's ids, decoded once per field object rather than on every read: the parts cache shares an item's
-    // parsed parts between requests, which only read them. The lists are shared too, so they are never changed.
-    private static readonly ConditionalWeakTable<JsonObject, List<string>> Picked = new();
+    // A picker field's ids, decoded once per field object rather than on every read, for published items: their parsed
+    // parts come from the parts cache, which shares them between requests that only read them. Drafts' parts are
+    // parsed for their request alone, so their ids are decoded as they are read. The kept lists are read-only.
+    private static readonly ConditionalWeakTable<JsonObject, IReadOnlyList<string>> Picked = new();
 
     private const string IdsProperty = "ContentItemIds";
 
-    private static List<string> PickedIds(JsonObject? field) =>
-        field is null ? [] : Picked.GetValue(field, static f => JsonRead.Strings(f, IdsProperty));
+    private static IReadOnlyList<string> PickedIds(JsonObject? field, NodeBatch batch) =>
+        field is null ? []
+        : batch.Status == PublicationStatus.Published ? Picked.GetValue(field, static f => JsonRead.Strings(f, IdsProperty).AsReadOnly())
+        : JsonRead.Strings(field, IdsProperty);
 
     /// <summary>
     /// The visible targets of one item's picker, among the ids the field's first / last / skip arguments keep;
@@ -31,7 +34,7 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
     public async ValueTask<List<ContentNode>> LoadAsync(FieldSource source, IResolveFieldContext context)
     {
         var targets = await TargetsAsync(source, context.CancellationToken);
-        var ids = ListArguments.Slice(PickedIds(source.Value), context);
+        var ids = ListArguments.Slice(PickedIds(source.Value, source.Node.Batch), context);
         var visible = new List<ContentNode>(ids.Count);
         foreach (var id in ids)
         {
@@ -68,7 +71,7 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in source.Node.Batch.Nodes)
         {
-            foreach (var id in PickedIds(node.Item.Parts[source.PartName]?[source.Definition.Name] as JsonObject))
+            foreach (var id in PickedIds(node.Item.Parts[source.PartName]?[source.Definition.Name] as JsonObject, source.Node.Batch))
             {
                 if (seen.Add(id))
                 {

@@ -16,7 +16,7 @@ public static class ListArguments
     ];
 
     /// <summary>The items the arguments select; <paramref name="items"/> itself when they select all of it.</summary>
-    public static List<T> Slice<T>(List<T> items, IResolveFieldContext context)
+    public static IReadOnlyList<T> Slice<T>(IReadOnlyList<T> items, IResolveFieldContext context)
     {
         if (items.Count <= DefaultFirst && !Given(context, "skip") && !Given(context, "first") && !Given(context, "last"))
         {
