@@ -13,8 +13,8 @@ namespace ClinicCms.Content.Reading;
 /// </summary>
 /// <remarks>
 /// Bounded by an estimate of its size; past it, the entries least recently read go first. A read marks its entry with
-/// the number of trims so far rather than a time: a hit is a dictionary lookup and one write, which matters because a
-/// list reads every item of its page through here.
+/// the number of trims so far rather than a time (so all entries read since the last trim count as equally recent):
+/// a hit is a dictionary lookup, which matters because a list reads every item of its page through here.
 /// </remarks>
 public sealed class PartsCache(IOptions<ContentReadOptions> options)
 {
@@ -28,7 +28,12 @@ public sealed class PartsCache(IOptions<ContentReadOptions> options)
     {
         if (_parts.TryGetValue(rowId, out var entry) && entry.Stamp == stamp)
         {
-            entry.LastRead = _trims; // racing readers write the same value, or one a trim apart
+            // Written only when it moves, so that readers on several cores do not keep writing one popular entry.
+            var trims = _trims;
+            if (entry.LastRead != trims)
+            {
+                entry.LastRead = trims;
+            }
             parts = entry.Parts;
             return true;
         }
@@ -73,10 +78,15 @@ public sealed class PartsCache(IOptions<ContentReadOptions> options)
         }
     }
 
-    // Down to nine tenths of the limit, least recently read first, so that the next trim is some reads away.
+    // Down to nine tenths of the limit, least recently read first, so that the next trim is some reads away. One trim
+    // at a time; a request that finds one running goes on (the cache is over its limit only until that trim ends).
     private void Trim()
     {
-        lock (_trimming)
+        if (!_trimming.TryEnter())
+        {
+            return;
+        }
+        try
         {
             if (Volatile.Read(ref _size) <= _limit)
             {
@@ -98,6 +108,10 @@ public sealed class PartsCache(IOptions<ContentReadOptions> options)
                 }
             }
             _trims++;
+        }
+        finally
+        {
+            _trimming.Exit();
         }
     }
 

@@ -58,10 +58,13 @@ public sealed class PartsCacheTests
         Assert.Equal(9, Enumerable.Range(1, 13).Count(row => cache.TryGet(row, "s", out _)));
     }
 
-    [Fact]
-    public void At_zero_it_keeps_nothing_and_still_parses()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(3255)] // smaller than the one entry
+    public void Below_an_entry_it_keeps_nothing_and_still_parses(long limit)
     {
-        var cache = Cache(0);
+        var cache = Cache(limit);
         var parts = cache.Add(1, "a", Json(1));
 
         Assert.NotNull(parts["TitlePart"]);
