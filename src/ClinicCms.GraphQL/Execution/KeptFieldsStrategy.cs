@@ -12,6 +12,7 @@ namespace ClinicCms.GraphQL.Execution;
 /// through the type's fields every time). Only plain selection sets are kept: fields without directives, no
 /// fragments, no response key given twice, so that nothing of the request's variables or merging goes into what is
 /// kept. Any other selection set goes GraphQL.NET's way. What is kept lives as long as its document does.
+/// Scalar fields with a <see cref="SourceReadResolver"/> are read from their parent object without a resolve context.
 /// </summary>
 internal sealed class KeptFieldsStrategy : SerialExecutionStrategy
 {

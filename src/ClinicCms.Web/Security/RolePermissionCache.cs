@@ -10,6 +10,10 @@ namespace ClinicCms.Web.Security;
 public sealed class RolePermissionCache(ContentChanges changes, TimeProvider clock)
     : VersionedCache<Dictionary<string, HashSet<string>>>(() => changes.RolesStamp, TimeSpan.FromSeconds(1), clock)
 {
+    private sealed record AnonymousEntry(Dictionary<string, HashSet<string>> ByRole, UserPermissions Permissions);
+
+    private volatile AnonymousEntry? _anonymous;
+
     public async Task<Dictionary<string, HashSet<string>>> GetAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
         if (TryGetFresh(out _, out var fresh))
@@ -23,10 +27,6 @@ public sealed class RolePermissionCache(ContentChanges changes, TimeProvider clo
             cancellationToken);
         return byRole;
     }
-
-    private sealed record AnonymousEntry(Dictionary<string, HashSet<string>> ByRole, UserPermissions Permissions);
-
-    private volatile AnonymousEntry? _anonymous;
 
     /// <summary>What an anonymous caller holds under <paramref name="byRole"/>: one object for all anonymous requests until the roles change.</summary>
     public UserPermissions Anonymous(Dictionary<string, HashSet<string>> byRole)

@@ -14,6 +14,7 @@ public sealed class UserPermissions(string? userId, bool isAdministrator, IReadO
     private const int MaxKept = 1024;
 
     private readonly ConcurrentDictionary<string, bool>? _granted = shared ? new(StringComparer.Ordinal) : null;
+    private int _grantedCount; // the dictionary's own Count takes all its locks
     private string? _heldKey;
 
     public string? UserId { get; } = userId;
@@ -35,9 +36,9 @@ public sealed class UserPermissions(string? userId, bool isAdministrator, IReadO
         if (!_granted.TryGetValue(permission, out var granted))
         {
             granted = PermissionCatalog.Grants(Held, permission);
-            if (_granted.Count < MaxKept)
+            if (Volatile.Read(ref _grantedCount) < MaxKept && _granted.TryAdd(permission, granted))
             {
-                _granted.TryAdd(permission, granted);
+                Interlocked.Increment(ref _grantedCount);
             }
         }
         return granted;

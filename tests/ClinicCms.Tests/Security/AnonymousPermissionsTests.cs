@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Security;
 using ClinicCms.Tests.TestHost;
+using ClinicCms.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Security;
@@ -37,6 +39,34 @@ public sealed class AnonymousPermissionsTests(SharedClinicApp site) : IClassFixt
             await SaveAsync(anonymous);
         }
         Assert.Equal((true, true), await ReadsAsync());
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_share_one_permissions_object_per_role_set_and_signed_in_callers_get_their_own()
+    {
+        var editor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "ed"), new Claim(ClaimTypes.Role, "Editor")], "test"));
+        var (first, second, signedIn) = await site.App.InScopeAsync(async sp =>
+        {
+            var anonymous = new ClaimsPrincipal(new ClaimsIdentity());
+            var a = await sp.GetRequiredService<PermissionService>().ForAsync(anonymous);
+            using var other = sp.CreateScope(); // another request
+            var b = await other.ServiceProvider.GetRequiredService<PermissionService>().ForAsync(new ClaimsPrincipal(new ClaimsIdentity()));
+            var e = await other.ServiceProvider.GetRequiredService<PermissionService>().ForAsync(editor);
+            return (a, b, e);
+        });
+        Assert.Same(first, second);
+        Assert.NotSame(first, signedIn);
+        Assert.Equal("ed", signedIn.UserId);
+        Assert.Null(first.UserId);
+
+        var cache = await site.App.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<RolePermissionCache>()));
+        var byRole = new Dictionary<string, HashSet<string>> { [Stereotypes.Anonymous] = [Permissions.ViewContent] };
+        var shared = cache.Anonymous(byRole);
+        Assert.Same(shared, cache.Anonymous(byRole));
+        Assert.True(shared.Has(Permissions.ViewContent));
+        var changed = cache.Anonymous(new Dictionary<string, HashSet<string>> { [Stereotypes.Anonymous] = [] });
+        Assert.NotSame(shared, changed);
+        Assert.False(changed.Has(Permissions.ViewContent));
     }
 
     // Whether an anonymous caller's query read FAQs and articles (a field it may not read answers null with an error).
