@@ -79,40 +79,45 @@ public sealed class PartsCache(IOptions<ContentReadOptions> options)
     }
 
     // Down to nine tenths of the limit, least recently read first, so that the next trim is some reads away. One trim
-    // at a time; a request that finds one running goes on (the cache is over its limit only until that trim ends).
+    // at a time: a request that finds one running goes on, and the running one looks again once it is done, so entries
+    // added meanwhile are counted.
     private void Trim()
     {
-        if (!_trimming.TryEnter())
+        while (Volatile.Read(ref _size) > _limit && _trimming.TryEnter())
         {
-            return;
-        }
-        try
-        {
-            if (Volatile.Read(ref _size) <= _limit)
+            try
             {
-                return;
+                TrimOnce();
             }
-            var entries = _parts.ToArray();
-            // Sorted on a copy of the marks: readers may move them meanwhile.
-            Array.Sort(Array.ConvertAll(entries, e => e.Value.LastRead), entries);
-            var target = _limit / 10 * 9;
-            foreach (var pair in entries)
+            finally
             {
-                if (Volatile.Read(ref _size) <= target)
-                {
-                    break;
-                }
-                if (_parts.TryRemove(pair))
-                {
-                    Interlocked.Add(ref _size, -pair.Value.Size);
-                }
+                _trimming.Exit();
             }
-            _trims++;
         }
-        finally
+    }
+
+    private void TrimOnce()
+    {
+        if (Volatile.Read(ref _size) <= _limit)
         {
-            _trimming.Exit();
+            return; // the trim before this one got there
         }
+        var entries = _parts.ToArray();
+        // Sorted on a copy of the marks: readers may move them meanwhile.
+        Array.Sort(Array.ConvertAll(entries, e => e.Value.LastRead), entries);
+        var target = _limit / 10 * 9;
+        foreach (var pair in entries)
+        {
+            if (Volatile.Read(ref _size) <= target)
+            {
+                break;
+            }
+            if (_parts.TryRemove(pair))
+            {
+                Interlocked.Add(ref _size, -pair.Value.Size);
+            }
+        }
+        _trims++;
     }
 
     private static void Build(JsonNode? node)

@@ -75,7 +75,7 @@ public sealed class PartsCacheTests
     public void Parallel_readers_and_writers_leave_it_within_its_limit()
     {
         var cache = Cache(20 * 3256);
-        Parallel.For(0, 4_000, i =>
+        Parallel.For(0, 40_000, i =>
         {
             var row = i % 200;
             if (!cache.TryGet(row, "s", out _))
