@@ -175,7 +175,6 @@ public static class GraphQLEndpoints
         EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
         && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
 
-
     private static async Task WriteAsync(HttpContext http, int status, byte[] body)
     {
         http.Response.StatusCode = status;

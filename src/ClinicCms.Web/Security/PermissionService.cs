@@ -25,16 +25,7 @@ public sealed class PermissionService(RolePermissionCache cache, IServiceProvide
             _last = (user, anonymous);
             return anonymous;
         }
-        var roles = RolesOf(user);
-        var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var role in roles)
-        {
-            if (byRole.TryGetValue(role, out var permissions))
-            {
-                held.UnionWith(permissions);
-            }
-        }
-        var result = new UserPermissions(UserIdOf(user), roles.Any(Stereotypes.IsAdministrator), held);
+        var result = UserPermissions.Of(byRole, RolesOf(user), UserIdOf(user));
         _last = (user, result);
         return result;
     }

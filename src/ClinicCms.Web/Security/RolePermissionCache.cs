@@ -35,10 +35,7 @@ public sealed class RolePermissionCache(ContentChanges changes, TimeProvider clo
         {
             return last.Permissions;
         }
-        var held = byRole.TryGetValue(Stereotypes.Anonymous, out var permissions)
-            ? new HashSet<string>(permissions, StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
-        var anonymous = new UserPermissions(null, Stereotypes.IsAdministrator(Stereotypes.Anonymous), held, shared: true);
+        var anonymous = UserPermissions.Of(byRole, [Stereotypes.Anonymous], userId: null, shared: true);
         _anonymous = new AnonymousEntry(byRole, anonymous);
         return anonymous;
     }

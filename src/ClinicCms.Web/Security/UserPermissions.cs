@@ -44,6 +44,20 @@ public sealed class UserPermissions(string? userId, bool isAdministrator, IReadO
         return granted;
     }
 
+    /// <summary>What a caller with <paramref name="roles"/> holds: the union of their roles' permissions.</summary>
+    public static UserPermissions Of(Dictionary<string, HashSet<string>> byRole, IReadOnlyList<string> roles, string? userId, bool shared = false)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var role in roles)
+        {
+            if (byRole.TryGetValue(role, out var permissions))
+            {
+                held.UnionWith(permissions);
+            }
+        }
+        return new UserPermissions(userId, roles.Any(Stereotypes.IsAdministrator), held, shared);
+    }
+
     /// <summary>The permissions held, in one string: "administrator", or their names in order.</summary>
     public string HeldKey => _heldKey ??= IsAdministrator ? "administrator" : string.Join(',', Held.Order(StringComparer.Ordinal));
 }
