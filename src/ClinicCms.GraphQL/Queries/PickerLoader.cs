@@ -28,23 +28,24 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
         : JsonRead.Strings(field, IdsProperty);
 
     /// <summary>
-    /// The visible targets of one item's picker, among the ids the field's first / last / skip arguments keep;
-    /// completes without allocating a task once its batch is loaded.
+    /// The visible targets of one item's picker, then the field's first / last / skip arguments over them, so that
+    /// <c>first: 2</c> gives two items when the picker holds two the caller may see; completes without allocating a
+    /// task once its batch is loaded.
     /// </summary>
-    public async ValueTask<List<ContentNode>> LoadAsync(FieldSource source, IResolveFieldContext context)
+    public async ValueTask<IReadOnlyList<ContentNode>> LoadAsync(FieldSource source, IResolveFieldContext context)
     {
         var targets = await TargetsAsync(source, context.CancellationToken);
-        var ids = ListArguments.Slice(PickedIds(source.Value, source.Node.Batch), context);
+        var ids = PickedIds(source.Value, source.Node.Batch);
         var visible = new List<ContentNode>(ids.Count);
         foreach (var id in ids)
         {
             if (targets.TryGetValue(id, out var node) && await scopes.CanSeeAsync(node))
             {
                 visible.Add(node); // each picked item is checked: a picker shows no more than a list would
-                tags.Item(node.Item);
+                tags.Item(node.Item); // the page depends on every visible target, not only the ones it shows
             }
         }
-        return visible;
+        return ListArguments.Slice(visible, context);
     }
 
     // The batch's load of this picker field, begun by the first of its items to ask; the items of a batch ask one

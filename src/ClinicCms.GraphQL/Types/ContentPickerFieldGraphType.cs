@@ -15,9 +15,9 @@ public sealed class ContentPickerFieldGraphType : ObjectGraphType<FieldSource>
             .Arguments(ListArguments.FirstLastSkip())
             .Resolve(c => ListArguments.Slice(JsonRead.Strings(c.Source.Value, "ContentItemIds"), c));
         Field("contentItems", new ListGraphType(contentItem))
-            .Description("The published items picked, in the order they were picked.")
+            .Description("The published items picked that the caller may see, in the order they were picked; first, last and skip count among those.")
             .Arguments(ListArguments.FirstLastSkip())
-            .Resolve(new FuncFieldResolver<FieldSource, List<ContentNode>>(async c =>
+            .Resolve(new FuncFieldResolver<FieldSource, IReadOnlyList<ContentNode>>(async c =>
                 await ContentReadContext.Of(c).Pickers.LoadAsync(c.Source, c)));
     }
 }
