@@ -80,6 +80,8 @@ var app = builder.Build();
 // and done before the server takes its first request.
 var setUp = Task.Run(() => app.Services.SetUpClinicCmsAsync());
 
+// A client that resets its connection mid-request ends it quietly, not as an unhandled exception.
+app.UseClinicCmsClientAborts();
 // The visitor's scheme, host and address from trusted proxies, before anything reads them; HSTS on HTTPS outside
 // Development; sign-in and tokens only over HTTPS or from this host.
 app.UseForwardedHeaders();
@@ -98,6 +100,7 @@ app.UseClinicCmsTokenRateLimit();
 app.UseClinicCmsAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseClinicCmsFormsReadFirst();
 app.UseAntiforgery();
 
 var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
