@@ -10,6 +10,11 @@ namespace ClinicCms.Web.Audit;
 public sealed partial class AuditRetention(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditRetention> logger)
     : BackgroundService
 {
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the pass at start has run (or failed): rows written after it are only deleted a day later.</summary>
+    public Task FirstPass => _firstPass.Task;
+
     /// <summary>One pass; returns how many rows it deleted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -43,6 +48,7 @@ public sealed partial class AuditRetention(IServiceScopeFactory scopes, IOptions
                 LogFailed(e);
                 wait = TimeSpan.FromHours(1);
             }
+            _firstPass.TrySetResult();
             await Task.Delay(wait, clock, stoppingToken);
         }
     }
