@@ -100,6 +100,7 @@ app.UseClinicCmsTokenRateLimit();
 app.UseClinicCmsAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+// Dashboard forms read before antiforgery does, so that a client's reset there is not logged as an error.
 app.UseClinicCmsFormsReadFirst();
 app.UseAntiforgery();
 

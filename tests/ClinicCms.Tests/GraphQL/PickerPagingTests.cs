@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Versions;
+using ClinicCms.GraphQL.Execution;
 using ClinicCms.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +10,8 @@ namespace ClinicCms.Tests.GraphQL;
 
 /// <summary>
 /// A picker's first / last / skip count among the targets the caller may see, so a page is as long as it says even
-/// when some picked items are unpublished; contentItemIds still pages the stored ids.
+/// when some picked items are unpublished; contentItemIds still pages the stored ids. The answer's Cache-Tag names
+/// every visible target, as each can shift the page.
 /// </summary>
 public sealed class PickerPagingTests
 {
@@ -32,7 +35,7 @@ public sealed class PickerPagingTests
         var graphql = new GraphQLClient(app.CreateClient());
         var ids = Ids((await FaqsAsync(graphql))["ids"]!);
         Assert.True(ids.Count >= 6, "the clinic recipe's treatment overview picks several FAQs");
-        string[] hidden = [ids[0], ids[2]];
+        string[] hidden = [ids[0], ids[2], ids[^2]]; // at the front and the back, so that first, skip and last all shift
         foreach (var id in hidden)
         {
             var result = await app.InScopeAsync(sp => sp.GetRequiredService<ContentService>().UnpublishAsync(id, ContentUser.System));
@@ -50,6 +53,13 @@ public sealed class PickerPagingTests
         Assert.Equal(visible[^2..], Ids(faqs["last"]!));
         Assert.Equal([visible[^1]], Ids(faqs["lastSkipped"]!));
         Assert.Empty(Ids(faqs["beyond"]!));
+
+        using var http = app.CreateClient();
+        using var onePage = await http.PostAsJsonAsync("/api/graphql", new { query = "{ treatmentOverview(first: 1) { faqs { contentItems(first: 1) { contentItemId } } } }" },
+            TestContext.Current.CancellationToken);
+        var tags = onePage.Headers.GetValues(ReadTags.Header).Single().Split(',');
+        Assert.All(visible, id => Assert.Contains($"item:{id}", tags));
+        Assert.All(hidden, id => Assert.DoesNotContain($"item:{id}", tags));
     }
 
     private static async Task<JsonNode> FaqsAsync(GraphQLClient graphql) =>

@@ -1,0 +1,42 @@
+namespace ClinicCms.Web.Hosting;
+
+/// <summary>
+/// Antiforgery turns a failed read of a dashboard form into a 400 of its own, so a reset never reaches
+/// <see cref="ClientAborts"/>. The forms of /login and /admin pages are therefore read here first, after authorization
+/// and rate limiting and only for a request that reached a page (an unrouted path is not read), within the same
+/// limits: the form reader keeps the form, or its failure for the page's own reading. A page there that reads its raw
+/// body, or sets its own form limits, would need to be left out.
+/// </summary>
+public static class FormsReadFirst
+{
+    public static IApplicationBuilder UseClinicCmsFormsReadFirst(this IApplicationBuilder app)
+    {
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientAborts).FullName!);
+        return app.Use(next => http => IsPageForm(http) ? ReadFirstAsync(next, http, logger) : next(http));
+    }
+
+    private static bool IsPageForm(HttpContext http) =>
+        HttpMethods.IsPost(http.Request.Method)
+        && (http.Request.Path.StartsWithSegments("/login") || http.Request.Path.StartsWithSegments("/admin"))
+        && http.GetEndpoint() is not null
+        && http.Request.HasFormContentType;
+
+    private static async Task ReadFirstAsync(RequestDelegate next, HttpContext http, ILogger logger)
+    {
+        try
+        {
+            await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (Exception e) when (ClientAborts.IsClientAbort(e, http))
+        {
+            http.Abort();
+            ClientAborts.ClientWentAway(logger, http.Request.Method, http.Request.Path, e.Message);
+            return;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
+        {
+            // not a reset: the page's own reading of the form meets the same failure and answers it
+        }
+        await ClientAborts.ObserveAsync(next(http), http, logger);
+    }
+}
