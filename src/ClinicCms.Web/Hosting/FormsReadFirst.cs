@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
 namespace ClinicCms.Web.Hosting;
 
 /// <summary>
 /// Antiforgery turns a failed read of a dashboard form into a 400 of its own, so a reset never reaches
 /// <see cref="ClientAborts"/>. The forms of /login and /admin pages are therefore read here first, after authorization
-/// and rate limiting and only for a request that reached a page (an unrouted path is not read), within the same
-/// limits: the form reader keeps the form, or its failure for the page's own reading. A page there that reads its raw
-/// body, or sets its own form limits, would need to be left out.
+/// and rate limiting and only for a request that reached a page or an endpoint that checks antiforgery (not an
+/// unrouted path, nor a route's "method not allowed"), within the same limits: the form reader keeps the form, or its
+/// failure for the page's own reading. A page that reads its raw body, or sets its own form limits, would need to be
+/// left out. A form in a charset .NET does not read (UTF-7) is a 415 here; the pages threw it as a 500.
 /// </summary>
 public static class FormsReadFirst
 {
@@ -18,7 +22,8 @@ public static class FormsReadFirst
     private static bool IsPageForm(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
         && (http.Request.Path.StartsWithSegments("/login") || http.Request.Path.StartsWithSegments("/admin"))
-        && http.GetEndpoint() is not null
+        && http.GetEndpoint()?.Metadata is { } metadata
+        && (metadata.GetMetadata<PageActionDescriptor>() is not null || metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
         && http.Request.HasFormContentType;
 
     private static async Task ReadFirstAsync(RequestDelegate next, HttpContext http, ILogger logger)
@@ -31,6 +36,12 @@ public static class FormsReadFirst
         {
             http.Abort();
             ClientAborts.ClientWentAway(logger, http.Request.Method, http.Request.Path, e.Message);
+            return;
+        }
+        catch (NotSupportedException e)
+        {
+            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            await http.Response.WriteAsync($"The form could not be read: {e.Message}", http.RequestAborted);
             return;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ClinicCms.Tests.GraphQL;
 using ClinicCms.Tests.TestHost;
 using ClinicCms.Web.Hosting;
@@ -16,7 +15,7 @@ public sealed class StartWarmupTests
     public async Task A_warmup_that_failed_leaves_the_first_graphql_request_to_load_permissions_settings_and_the_schema()
     {
         var ct = TestContext.Current.CancellationToken;
-        var warnings = new WarningLog();
+        var warnings = new CapturedLog(LogLevel.Warning);
         ClinicCmsApp? started = null;
         // After setup and before the hosted services start, another connection takes the site documents table away
         // (roles, settings and definitions live there), so every piece of the warm-up fails; it comes back after.
@@ -63,29 +62,5 @@ public sealed class StartWarmupTests
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>The app's warnings and errors, with their exceptions' messages.</summary>
-    private sealed class WarningLog : ILoggerProvider, ILogger
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                Lines.Enqueue($"{formatter(state, exception)} {exception?.Message}");
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }
