@@ -80,8 +80,10 @@ var app = builder.Build();
 // and done before the server takes its first request.
 var setUp = Task.Run(() => app.Services.SetUpClinicCmsAsync());
 
-// A client that resets its connection mid-request ends it quietly, not as an unhandled exception.
+// A client that resets its connection mid-request ends it quietly, not as an unhandled exception; a form no reader
+// can decode is refused before one tries.
 app.UseClinicCmsClientAborts();
+app.UseClinicCmsUnreadableForms();
 // The visitor's scheme, host and address from trusted proxies, before anything reads them; HSTS on HTTPS outside
 // Development; sign-in and tokens only over HTTPS or from this host.
 app.UseForwardedHeaders();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Connections;
 
 namespace ClinicCms.Web.Hosting;
@@ -21,7 +22,9 @@ public static partial class ClientAborts
 
     /// <summary>Whether <paramref name="e"/> says that the client went away rather than that the server failed.</summary>
     public static bool IsClientAbort(Exception e, HttpContext http) =>
-        e is ConnectionResetException || (http.RequestAborted.IsCancellationRequested && e is IOException or OperationCanceledException);
+        e is ConnectionResetException
+        || (http.RequestAborted.IsCancellationRequested && e is IOException or OperationCanceledException)
+        || (e is AntiforgeryValidationException { InnerException: { } read } && IsClientAbort(read, http)); // the form it could not read
 
     internal static async Task ObserveAsync(Task pending, HttpContext http, ILogger logger)
     {

@@ -9,7 +9,7 @@ namespace ClinicCms.Web.Hosting;
 /// and rate limiting and only for a request that reached a page or an endpoint that checks antiforgery (not an
 /// unrouted path, nor a route's "method not allowed"), within the same limits: the form reader keeps the form, or its
 /// failure for the page's own reading. A page that reads its raw body, or sets its own form limits, would need to be
-/// left out. A form in a charset .NET does not read (UTF-7) is a 415 here; the pages threw it as a 500.
+/// left out.
 /// </summary>
 public static class FormsReadFirst
 {
@@ -36,12 +36,6 @@ public static class FormsReadFirst
         {
             http.Abort();
             ClientAborts.ClientWentAway(logger, http.Request.Method, http.Request.Path, e.Message);
-            return;
-        }
-        catch (NotSupportedException e)
-        {
-            http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            await http.Response.WriteAsync($"The form could not be read: {e.Message}", http.RequestAborted);
             return;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)

@@ -5,6 +5,7 @@ using ClinicCms.Tests.GraphQL;
 using ClinicCms.Tests.Security;
 using ClinicCms.Tests.TestHost;
 using ClinicCms.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public sealed class ClientAbortTests
             ("/login", "Content-Type: application/x-www-form-urlencoded\r\n"),
             ("/connect/token", "Content-Type: application/x-www-form-urlencoded\r\n"),
             ("/admin/media?handler=Upload", $"Content-Type: multipart/form-data; boundary=b\r\nCookie: {cookie}\r\n"),
+            ("/admin/api/markdown", $"Content-Type: application/x-www-form-urlencoded\r\nCookie: {cookie}\r\n"),
         })
         {
             for (var i = 0; i < 3; i++)
@@ -62,6 +64,8 @@ public sealed class ClientAbortTests
             ("/admin/no-such-page", "application/x-www-form-urlencoded", HttpStatusCode.NotFound),
             ("/admin/no-such-page", "multipart/form-data", HttpStatusCode.NotFound),
             ("/login", "application/x-www-form-urlencoded; charset=utf-7", HttpStatusCode.UnsupportedMediaType),
+            ("/logout", "application/x-www-form-urlencoded; charset=UTF-7", HttpStatusCode.UnsupportedMediaType),
+            ("/connect/token", "application/x-www-form-urlencoded; charset=unicode-1-1-utf-7", HttpStatusCode.UnsupportedMediaType),
         })
         {
             using var content = new ByteArrayContent("a=b"u8.ToArray());
@@ -90,7 +94,10 @@ public sealed class ClientAbortTests
         Assert.False(ClientAborts.IsClientAbort(new OperationCanceledException(), http));
         Assert.False(ClientAborts.IsClientAbort(new InvalidOperationException("a bug"), http));
 
+        Assert.False(ClientAborts.IsClientAbort(new AntiforgeryValidationException("no token"), http));
+
         aborted.Cancel();
+        Assert.True(ClientAborts.IsClientAbort(new AntiforgeryValidationException("unreadable form", new IOException("reset")), http));
         Assert.True(ClientAborts.IsClientAbort(new IOException("broken pipe"), http));
         Assert.True(ClientAborts.IsClientAbort(new OperationCanceledException(), http));
         Assert.False(ClientAborts.IsClientAbort(new InvalidOperationException("a bug"), http));
