@@ -15,7 +15,9 @@ public static class UnreadableForms
 
     private static bool IsUnreadable(string? contentType)
     {
-        if (contentType is null || !contentType.Contains("charset", StringComparison.OrdinalIgnoreCase)
+        // Two substring checks first: this runs for every request, and JSON bodies often name a charset.
+        if (contentType is null || !contentType.Contains("form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || !contentType.Contains("charset", StringComparison.OrdinalIgnoreCase)
             || !MediaTypeHeaderValue.TryParse(contentType, out var type)
             || !type.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
             || StringSegment.IsNullOrEmpty(type.Charset))
