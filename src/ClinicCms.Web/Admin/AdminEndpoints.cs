@@ -33,12 +33,20 @@ public static class AdminEndpoints
             }
             form = await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (Unreadable(e) is { } reason)
         {
-            return Results.BadRequest(new { error = $"The form could not be read: {e.Message}" }); // a multipart body without its boundary, say
+            return Results.BadRequest(new { error = $"The form could not be read: {reason.Message}" }); // a multipart body without its boundary, say
         }
         return Results.Text(markdown.ToHtml(form["markdown"].ToString(), sanitize: true), "text/html; charset=utf-8");
     }
+
+    // Antiforgery reads the form itself when no token header came, and wraps what it could not read.
+    private static InvalidDataException? Unreadable(Exception e) => e switch
+    {
+        InvalidDataException read => read,
+        AntiforgeryValidationException { InnerException: InvalidDataException read } => read,
+        _ => null,
+    };
 
     /// <summary>Picker options: only items the caller could open, so a Contributor never sees another user's draft titles.</summary>
     private static async Task<IResult> SearchAsync(string? q, string? types, HttpContext http, AdminContentQueries queries, ContentAuthorizer authorizer,
