@@ -17,9 +17,12 @@ public static class MediaUploadLimit
 
     public static long BodyLimit(MediaOptions options) => options.MaxFileBytes + FormAllowance;
 
+    // Routing sends /admin/media/ to the page too.
+    private static bool IsUploadPage(PathString path) => path.Value.AsSpan().TrimEnd('/').Equals(UploadPath, StringComparison.OrdinalIgnoreCase);
+
     public static IApplicationBuilder UseClinicCmsMediaUploadLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (HttpMethods.IsPost(http.Request.Method) && http.Request.Path.Equals(UploadPath, StringComparison.OrdinalIgnoreCase))
+        if (HttpMethods.IsPost(http.Request.Method) && IsUploadPage(http.Request.Path))
         {
             var options = http.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value;
             var limit = BodyLimit(options);

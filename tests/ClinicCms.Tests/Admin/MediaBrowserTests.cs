@@ -83,17 +83,17 @@ public sealed class MediaBrowserTests(Chromium chromium)
     private static Task<IdentityUser?> UserAsync(SecuredSite site, string userName) =>
         site.App.InScopeAsync(sp => sp.GetRequiredService<UserManager<IdentityUser>>().FindByNameAsync(userName));
 
-    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string fileName, string content, string folder = "", bool expectContinue = false)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string fileName, string content, string folder = "", bool expectContinue = false, string page = "/admin/media")
     {
-        var page = await http.GetStringAsync("/admin/media");
+        var token = SecuredSite.AntiforgeryToken(await http.GetStringAsync("/admin/media"));
         using var form = new MultipartFormDataContent
         {
-            { new StringContent(SecuredSite.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(folder), "folder" },
             { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "files", fileName },
         };
         // With Expect: 100-continue a client waits for the server's go-ahead, so a refusal arrives before the body is sent.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/media?handler=Upload") { Content = form };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{page}?handler=Upload") { Content = form };
         request.Headers.ExpectContinue = expectContinue;
         return await http.SendAsync(request);
     }

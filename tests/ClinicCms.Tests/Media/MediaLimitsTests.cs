@@ -34,6 +34,14 @@ public sealed class MediaLimitsTests
         Assert.Contains("large.pdf: The file is larger than 3 MB.", await overMediaLimit.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, farOver.StatusCode);
         Assert.Contains("larger than the media library's limit of 3 MB per file", await farOver.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        // The page's route with a trailing slash takes the same limits.
+        foreach (var page in new[] { "/admin/media/", "/admin/Media/" })
+        {
+            using var fitsThere = await MediaBrowserTests.UploadAsync(admin, "scan.pdf", new string('x', 2 * 1024 * 1024), page: page);
+            using var farOverThere = await MediaBrowserTests.UploadAsync(admin, "huge.pdf", new string('x', 5 * 1024 * 1024), expectContinue: true, page: page);
+            Assert.True(fitsThere.StatusCode == HttpStatusCode.Redirect, $"{page}: {fitsThere.StatusCode}");
+            Assert.True(farOverThere.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{page}: {farOverThere.StatusCode}");
+        }
 
         var longName = new string('a', 300);
         using var longFile = await MediaBrowserTests.UploadAsync(admin, $"{longName}.pdf", "x");
