@@ -4,6 +4,7 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace ClinicCms.GraphQL.Execution;
@@ -30,9 +31,9 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         {
             return (await ReadBodyAsync(http), null);
         }
-        catch (RequestTooLargeException)
+        catch (UnreadableBodyException e)
         {
-            return (null, TooLarge());
+            return (null, e.Failure);
         }
     }
 
@@ -67,9 +68,9 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
                 : FromQueryString(http.Request.Query);
             return Checked(request);
         }
-        catch (RequestTooLargeException)
+        catch (UnreadableBodyException e)
         {
-            return (null, TooLarge());
+            return (null, e.Failure);
         }
         catch (JsonException e)
         {
@@ -86,7 +87,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             ? (null, new Failure(StatusCodes.Status400BadRequest, "No query: send {\"query\": \"...\"} as JSON, a GraphQL document as application/graphql, or ?query= in the URL."))
             : (request, null);
 
-    private Failure TooLarge() => new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {options.Value.MaxRequestBytes} bytes.");
+    private static Failure TooLarge(long limit) => new(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit} bytes.");
 
     private static Failure NotJson(JsonException e)
     {
@@ -126,7 +127,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
         var max = options.Value.MaxRequestBytes;
         if (http.Request.ContentLength > max)
         {
-            throw new RequestTooLargeException();
+            throw new UnreadableBodyException(TooLarge(max));
         }
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(http.Request.ContentLength ?? 1024, 256, max) + 1);
         try
@@ -138,7 +139,7 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
                 length += read;
                 if (length > max)
                 {
-                    throw new RequestTooLargeException();
+                    throw new UnreadableBodyException(TooLarge(max));
                 }
                 if (length == buffer.Length)
                 {
@@ -150,11 +151,22 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
             }
             return Encoding.UTF8.GetString(buffer, 0, length);
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own checks (its size limit, chunk framing, a body arriving too slowly): the client's mistake,
+            // answered here rather than left to Kestrel to log as the server's error.
+            throw new UnreadableBodyException(e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge(Math.Min(max, http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? max))
+                : new Failure(e.StatusCode, "The body could not be read: " + e.Message));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private sealed class RequestTooLargeException : Exception;
+    private sealed class UnreadableBodyException(Failure failure) : Exception
+    {
+        public Failure Failure { get; } = failure;
+    }
 }

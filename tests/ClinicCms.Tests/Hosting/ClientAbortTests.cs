@@ -73,6 +73,14 @@ public sealed class ClientAbortTests
             using var response = await anonymous.PostAsync(path, content, ct);
             Assert.True(response.StatusCode == status, $"{path} as {type}: {response.StatusCode}");
         }
+        // A body Kestrel itself refuses (here its chunk framing) is the client's mistake, answered as GraphQL's error.
+        foreach (var type in new[] { "application/json", "application/graphql" })
+        {
+            var answer = await RawAnswerAsync(address, $"POST /api/graphql HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: {type}\r\nAuthorization: Bearer {token}\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n", ct);
+            Assert.StartsWith("HTTP/1.1 400", answer);
+            Assert.Contains("The body could not be read: Bad chunk size data.", answer, StringComparison.Ordinal);
+        }
         // A route that answers "method not allowed" is answered before the body it would not read (no 100 Continue).
         Assert.StartsWith("HTTP/1.1 405", await FirstStatusLineAsync(address, "/admin/api/content", ct));
         var after = await new GraphQLClient(http).DataAsync("{ faqCount }");
@@ -113,6 +121,22 @@ public sealed class ClientAbortTests
         var buffer = new byte[256];
         var read = await socket.ReceiveAsync(buffer, SocketFlags.None, ct);
         return Encoding.ASCII.GetString(buffer, 0, read);
+    }
+
+    // Everything the server sends until it closes the connection.
+    private static async Task<string> RawAnswerAsync(Uri address, string request, CancellationToken ct)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(address.Host, address.Port, ct);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(request), SocketFlags.None, ct);
+        using var answer = new MemoryStream();
+        var buffer = new byte[4096];
+        int read;
+        while ((read = await socket.ReceiveAsync(buffer, SocketFlags.None, ct)) > 0)
+        {
+            answer.Write(buffer, 0, read);
+        }
+        return Encoding.UTF8.GetString(answer.ToArray());
     }
 
     // Headers and a tenth of the promised body, a moment for the server to wait on the rest, then a reset (RST, not FIN).
