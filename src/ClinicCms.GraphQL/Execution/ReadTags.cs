@@ -50,9 +50,15 @@ public sealed class ReadTags
     public void Item(ContentItem item)
     {
         Type(item.ContentType);
-        if (_itemOrder.Count <= MaxItems && IsHeaderSafe(item.ContentItemId) && _items.Add(item.ContentItemId))
+        ItemId(item.ContentItemId);
+    }
+
+    /// <summary>An item the answer depends on without showing it (a picked item the caller may not see yet).</summary>
+    public void ItemId(string contentItemId)
+    {
+        if (_itemOrder.Count <= MaxItems && IsHeaderSafe(contentItemId) && _items.Add(contentItemId))
         {
-            _itemOrder.Add(item.ContentItemId);
+            _itemOrder.Add(contentItemId);
         }
     }
 

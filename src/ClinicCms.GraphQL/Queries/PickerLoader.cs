@@ -44,6 +44,10 @@ public sealed class PickerLoader(IContentReader reader, ReadScopes scopes, Execu
                 visible.Add(node); // each picked item is checked: a picker shows no more than a list would
                 tags.Item(node.Item); // the page depends on every visible target, not only the ones it shows
             }
+            else
+            {
+                tags.ItemId(id); // nor does a hidden one stay hidden: publishing it changes this answer
+            }
         }
         return ListArguments.Slice(visible, context);
     }

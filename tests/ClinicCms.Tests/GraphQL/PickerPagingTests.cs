@@ -11,7 +11,7 @@ namespace ClinicCms.Tests.GraphQL;
 /// <summary>
 /// A picker's first / last / skip count among the targets the caller may see, so a page is as long as it says even
 /// when some picked items are unpublished; contentItemIds still pages the stored ids. The answer's Cache-Tag names
-/// every visible target, as each can shift the page.
+/// every picked item, as each visible one can shift the page and each hidden one, once published, changes it.
 /// </summary>
 public sealed class PickerPagingTests
 {
@@ -59,7 +59,7 @@ public sealed class PickerPagingTests
             TestContext.Current.CancellationToken);
         var tags = onePage.Headers.GetValues(ReadTags.Header).Single().Split(',');
         Assert.All(visible, id => Assert.Contains($"item:{id}", tags));
-        Assert.All(hidden, id => Assert.DoesNotContain($"item:{id}", tags));
+        Assert.All(hidden, id => Assert.Contains($"item:{id}", tags));
     }
 
     private static async Task<JsonNode> FaqsAsync(GraphQLClient graphql) =>
