@@ -1,5 +1,6 @@
 using ClinicCms.Content.Store;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
@@ -42,14 +43,15 @@ public sealed class SiteMigrator(
     /// <summary>
     /// EF Core's own check (GetPendingMigrationsAsync) first builds a model of its history table through the model
     /// conventions, which compiles and runs much code on every start; the applied ids are read with one statement
-    /// instead. When that fails (no database or no history table yet), EF Core decides.
+    /// instead. When that fails (no database or no history table yet), everything is pending: the migration creates
+    /// what is missing, and reports what it cannot.
     /// </summary>
     private async Task<bool> AnyPendingMigrationAsync(CancellationToken cancellationToken)
     {
         HashSet<string> applied;
         try
         {
-            // A PostgreSQL database that does not exist yet fails here (at the open), and EF Core's migration creates it.
+            // A PostgreSQL database that does not exist yet fails here, at the open: expected, so EF Core logs it at Debug.
             applied = await StatementAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", async command =>
             {
                 var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -59,11 +61,19 @@ public sealed class SiteMigrator(
                     ids.Add(reader.GetString(0));
                 }
                 return ids;
-            }, cancellationToken);
+            }, cancellationToken, errorsExpected: true);
         }
         catch (System.Data.Common.DbException)
         {
-            return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+            // A new database: it and the history table are created here, because the migration's first looks at them
+            // (on PostgreSQL) are logged as errors when they are missing.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+            return true;
         }
         return db.Database.GetMigrations().Any(id => !applied.Contains(id));
     }
@@ -83,9 +93,9 @@ public sealed class SiteMigrator(
         }, cancellationToken);
 
     // A statement on the context's connection and transaction, without EF Core's query pipeline.
-    private async Task<T> StatementAsync<T>(string sql, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken)
+    private async Task<T> StatementAsync<T>(string sql, Func<System.Data.Common.DbCommand, Task<T>> run, CancellationToken cancellationToken, bool errorsExpected = false)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.GetService<IRelationalConnection>().OpenAsync(cancellationToken, errorsExpected);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
