@@ -92,7 +92,17 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
     private static Failure NotJson(JsonException e)
     {
         var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
-        return new Failure(StatusCodes.Status400BadRequest, $"The request is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}");
+        if (!e.Message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
+        {
+            return new Failure(StatusCodes.Status400BadRequest, $"The request is not valid JSON{where}: {e.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0]}");
+        }
+        // Valid JSON of the wrong shape: the message would name the .NET type being read, which tells a client nothing.
+        var reason = e.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("surrogate", StringComparison.Ordinal)
+            ? "a string holds an unpaired UTF-16 surrogate (an escaped \\uD800-\\uDFFF without its pair), which is not text"
+            : e.Message.Contains("GraphQL.Inputs", StringComparison.Ordinal)
+                ? "variables and extensions must each be a JSON object"
+                : "query and operationName must be strings, variables and extensions JSON objects";
+        return new Failure(StatusCodes.Status400BadRequest, $"The request could not be read{where}: {reason}.");
     }
 
     // GraphQL.NET reads variables and extensions into dictionaries, which refuse a key given twice in one object. The

@@ -48,6 +48,25 @@ public sealed class LimitsTests(LimitsTests.Site site) : IClassFixture<LimitsTes
         Assert.Equal(2, error["locations"]![0]!["column"]!.GetValue<int>());
     }
 
+    [Theory]
+    [InlineData("""{"query": "query($a: String) { faqCount }", "variables": {"a": "\ud800"}}""", "a string holds an unpaired UTF-16 surrogate")]
+    [InlineData("""{"query": "{ faqCount }", "variables": {"x": {"\udc00": 1}}}""", "a string holds an unpaired UTF-16 surrogate")]
+    [InlineData("""{"query": "\ud800"}""", "a string holds an unpaired UTF-16 surrogate")]
+    [InlineData("""{"query": "{ faqCount }", "variables": "a=1"}""", "variables and extensions must each be a JSON object")]
+    [InlineData("""{"query": "{ faqCount }", "extensions": 5}""", "variables and extensions must each be a JSON object")]
+    [InlineData("""{"query": 5}""", "query and operationName must be strings")]
+    [InlineData("""{"query": "{ faqCount }", "operationName": {}}""", "query and operationName must be strings")]
+    public async Task Valid_json_of_the_wrong_shape_is_a_400_that_says_what_is_wrong_in_the_clients_terms(string body, string reason)
+    {
+        using var response = await _http.PostAsync("/api/graphql", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await GraphQLClient.Parse(response))["errors"]![0]!["message"]!.GetValue<string>();
+        Assert.StartsWith("The request could not be read at line 1, column ", message, StringComparison.Ordinal);
+        Assert.Contains(reason, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("GraphQL.", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_syntax_error_and_a_malformed_body_and_no_query_are_400()
     {
