@@ -64,7 +64,7 @@ public sealed partial class RecipeExecutor(
                 {
                     await unitOfWork.RefreshStatisticsAsync(cancellationToken);
                 }
-                await transaction.CommitAsync(cancellationToken);
+                await transaction.CommitAsync();
                 committed = true; // the store announces what the steps wrote, now that it is committed
             }
             catch (RecipeException)

@@ -19,11 +19,15 @@ public sealed class OwnedTransaction : IAsyncDisposable
     public static async Task<OwnedTransaction> BeginAsync(DbContext db, CancellationToken cancellationToken = default) =>
         new(db, db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
 
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Commits, without a cancellation token: once the writes are done, a client leaving must not stop the commit
+    /// half way, where PostgreSQL may have committed what the caller then takes for rolled back and never announces.
+    /// </summary>
+    public async Task CommitAsync()
     {
         if (_owned is not null)
         {
-            await _owned.CommitAsync(cancellationToken);
+            await _owned.CommitAsync(CancellationToken.None);
             _committed = true;
         }
     }

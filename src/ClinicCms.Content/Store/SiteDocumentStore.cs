@@ -59,7 +59,7 @@ public sealed class SiteDocumentStore(Func<ClinicCmsDbContext> takeContext)
         {
             Db.Announce(documentChange, auditDetail: auditDetail);
         }
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync();
         return document.Version;
     }
 

@@ -225,7 +225,7 @@ public sealed partial class ContentService(
         var result = await writes();
         if (result.Succeeded)
         {
-            await transaction.CommitAsync(cancellationToken);
+            await transaction.CommitAsync();
         }
         return result;
     }
@@ -371,7 +371,7 @@ public sealed partial class ContentService(
             if (outcome.Result.Succeeded && outcome.Change is { } change)
             {
                 db.Announce(change, user, outcome.AuditEvent, outcome.AuditDetail); // its audit row is written in this transaction
-                await transaction.CommitAsync(cancellationToken);
+                await transaction.CommitAsync();
             }
             return outcome.Result;
         }

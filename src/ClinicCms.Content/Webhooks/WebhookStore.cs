@@ -128,7 +128,7 @@ public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore docume
         await db.SaveChangesAsync(cancellationToken);
         await documents.SaveAsync(SiteDocumentNames.Webhooks, "{}", cancellationToken);
         db.PendingChanges.AddAudit(AuditRow.Of(AuditCategories.Site, AuditEvents.WebhookChanged, detail: detail));
-        await transaction.CommitAsync(cancellationToken);
+        await transaction.CommitAsync();
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

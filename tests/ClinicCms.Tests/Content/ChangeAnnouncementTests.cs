@@ -186,6 +186,45 @@ public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.Site site) :
         Assert.Equal("Question", definitions.FindType("FAQ")!.DisplayName);
     }
 
+    [Fact]
+    public async Task A_write_whose_caller_leaves_while_it_commits_is_committed_and_announced()
+    {
+        // The audit step asks who acted while the commit runs: there the caller gives up (a client closing its connection).
+        using var caller = new CancellationTokenSource();
+        var leaves = new LeavesAtCommit(caller);
+        await using var store = await StoreSite.CreateAsync(s => s.AddContentChangeListener<Listener>().AddSingleton<ClinicCms.Content.Audit.IAuditActor>(leaves));
+        await store.RunRecipeAsync(RepositoryFiles.ClinicRecipe);
+        var heard = await store.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Listener>()));
+        heard.Take();
+
+        leaves.Armed = true;
+        var created = await store.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync(Faq("Is there parking?"), publish: true, Editor, leaves.Token));
+
+        Assert.True(leaves.Token.IsCancellationRequested, "the caller left during the commit");
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+        var announced = Assert.Single(heard.Take());
+        Assert.Equal((ChangeKind.Created, created.Item!.ContentItemId, true), (announced.Change.Kind, announced.Change.ContentItemId, announced.Committed));
+    }
+
+    private sealed class LeavesAtCommit(CancellationTokenSource caller) : ClinicCms.Content.Audit.IAuditActor
+    {
+        public bool Armed { get; set; }
+
+        public CancellationToken Token => caller.Token;
+
+        public ContentUser? Current
+        {
+            get
+            {
+                if (Armed)
+                {
+                    caller.Cancel();
+                }
+                return null;
+            }
+        }
+    }
+
     private static ContentItem Faq(string question)
     {
         var faq = ContentService.New("FAQ");
