@@ -45,7 +45,12 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = builder.Conf
 
 // The GraphQL API, the REST content API with its OpenAPI document, and CORS for browser frontends.
 builder.Services.AddClinicCmsGraphQL(builder.Configuration, exposeExceptions: builder.Environment.IsDevelopment());
-builder.Services.AddOpenApi();
+// The document names no server: the default one is the request's Host header, which any client sets.
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+{
+    document.Servers = [];
+    return Task.CompletedTask;
+}));
 builder.Services.AddClinicCmsCors(builder.Configuration);
 // Permissions, settings and the schema load on another thread while the server starts, not in the first request.
 builder.Services.AddSingleton<StartWarmup>();

@@ -146,7 +146,15 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
     {
         using var http = _site.Anonymous();
 
-        var document = JsonNode.Parse(await http.GetStringAsync("/openapi/v1.json"))!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json");
+        request.Headers.Host = "attacker.example";
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var document = JsonNode.Parse(text)!;
+
+        // Relative to wherever it was fetched from: a Host header sent by anyone is not echoed as the API's server.
+        Assert.DoesNotContain("attacker.example", text, StringComparison.Ordinal);
+        Assert.Null(document["servers"]);
 
         Assert.NotNull(document["paths"]!["/api/content/{contentItemId}"]!["get"]);
         Assert.NotNull(document["paths"]!["/api/content"]!["post"]);
