@@ -79,10 +79,10 @@ public static class ContentApi
         {
             return TypedResults.NotFound();
         }
-        return await authorizer.CanAsync(http.User, Permissions.ViewContent, item, http.RequestAborted) ? Item(item) : ChallengeOrForbidHttpResult.Instance;
+        return await authorizer.CanAsync(http.User, Permissions.ViewContent, item, http.RequestAborted) ? Versioned(http, item) : ChallengeOrForbidHttpResult.Instance;
     }
 
-    public static async Task<Results<ContentHttpResult, NotFound, ChallengeOrForbidHttpResult>> DeleteAsync(
+    public static async Task<Results<ContentHttpResult, NotFound, ChallengeOrForbidHttpResult, ProblemHttpResult>> DeleteAsync(
         string contentItemId, HttpContext http, ContentService content, ContentAuthorizer authorizer)
     {
         var item = await content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted);
@@ -93,6 +93,11 @@ public static class ContentApi
         if (!await authorizer.CanAsync(http.User, Permissions.DeleteContent, item, http.RequestAborted))
         {
             return ChallengeOrForbidHttpResult.Instance;
+        }
+        if (ItemETag.IsConditional(http.Request)
+            && ItemETag.Check(http.Request, await content.GetAsync(contentItemId, VersionOptions.Latest, http.RequestAborted)) is { } failed)
+        {
+            return failed;
         }
         await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), http.RequestAborted);
         return Item(item);
@@ -127,6 +132,10 @@ public static class ContentApi
             {
                 return ChallengeOrForbidHttpResult.Instance;
             }
+            if (ItemETag.Check(http.Request, latest) is { } failed)
+            {
+                return failed;
+            }
             user = user with
             {
                 CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, latest, http.RequestAborted),
@@ -155,6 +164,10 @@ public static class ContentApi
             {
                 return ChallengeOrForbidHttpResult.Instance;
             }
+            if (ItemETag.Check(http.Request, null) is { } failed)
+            {
+                return failed; // a version was named, and this item has none
+            }
             user = user with
             {
                 CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, created, http.RequestAborted),
@@ -175,9 +188,12 @@ public static class ContentApi
         }
         if (saved.IsConflict)
         {
-            return TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            // Changed between the check above and the save: for a conditional write, its precondition failed after all.
+            return ItemETag.IsConditional(http.Request)
+                ? ItemETag.Failed(saved.Errors[0].Message)
+                : TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
-        return saved.Succeeded ? Item(saved.Item!) : Invalid(saved.Errors);
+        return saved.Succeeded ? Versioned(http, saved.Item!) : Invalid(saved.Errors);
     }
 
     private static async Task<(ContentItem? Item, ProblemHttpResult? Problem)> ReadItemAsync(HttpContext http)
@@ -221,6 +237,13 @@ public static class ContentApi
     private static ValidationProblem Invalid(IReadOnlyList<ContentError> errors) => TypedResults.ValidationProblem(
         errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
         detail: string.Join(" ", errors.Select(e => e.ToString())));
+
+    /// <summary>The item as <see cref="Item"/> gives it, with its version's ETag for a later conditional write.</summary>
+    private static ContentHttpResult Versioned(HttpContext http, ContentItem item)
+    {
+        http.Response.Headers.ETag = ItemETag.Of(item);
+        return Item(item);
+    }
 
     /// <summary>The item as JSON, without its review record: reviewers' comments are for the editors, not for every reader.</summary>
     private static ContentHttpResult Item(ContentItem item)

@@ -64,6 +64,62 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
     }
 
     [Fact]
+    public async Task A_write_sent_with_if_match_applies_only_to_the_version_it_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        using var reader = _site.WithToken(await _site.TokenAsync("reader-app", "Reader-app-secret-1"));
+        using var created = await editor.PostAsJsonAsync("/api/content", Faq("Can I drive home?", 40), ct);
+        var id = (await GraphQLClient.Parse(created))["ContentItemId"]!.GetValue<string>();
+        using var read = await editor.GetAsync($"/api/content/{id}", ct);
+        var first = read.Headers.ETag!.Tag;
+        Assert.Equal(created.Headers.ETag!.Tag, first);
+        async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string ifMatch, JsonObject? body = null)
+        {
+            using var request = new HttpRequestMessage(method, body is null ? $"/api/content/{id}" : "/api/content") { Content = body is null ? null : JsonContent.Create(body) };
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await client.SendAsync(request, ct);
+        }
+        JsonObject Edit(string question)
+        {
+            var faq = Faq(question, 40);
+            faq["ContentItemId"] = id;
+            return faq;
+        }
+        async Task<string> TitleAsync() => (await GraphQLClient.Parse(await editor.GetAsync($"/api/content/{id}", ct)))["DisplayText"]!.GetValue<string>();
+
+        using var matched = await SendAsync(editor, HttpMethod.Post, first, Edit("Can I drive myself home?"));
+        using var stale = await SendAsync(editor, HttpMethod.Post, first, Edit("Lost update?"));
+        using var weak = await SendAsync(editor, HttpMethod.Post, $"W/{matched.Headers.ETag!.Tag}", Edit("Weak?"));
+        using var malformed = await SendAsync(editor, HttpMethod.Post, "not-a-tag", Edit("Malformed?"));
+        using var notAllowed = await SendAsync(reader, HttpMethod.Post, first, Edit("Reader?"));
+        var afterRefusals = await TitleAsync();
+        using var newItem = await SendAsync(editor, HttpMethod.Post, "*", Faq("Created under If-Match?", 41));
+        var titles = (await new GraphQLClient(editor).DataAsync("{ faq(status: LATEST) { displayText } }"))["faq"]!.AsArray()
+            .Select(f => f!["displayText"]!.GetValue<string>()).ToList();
+        using var anyVersion = await SendAsync(editor, HttpMethod.Post, "\"other\", *", Edit("Can I drive home after an infusion?"));
+        using var staleDelete = await SendAsync(editor, HttpMethod.Delete, $"{first}, {matched.Headers.ETag!.Tag}");
+        var afterStaleDelete = await TitleAsync();
+        using var delete = await SendAsync(editor, HttpMethod.Delete, anyVersion.Headers.ETag!.Tag);
+
+        Assert.Equal(HttpStatusCode.OK, matched.StatusCode);
+        Assert.NotEqual(first, matched.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Contains($"its latest version's ETag is {matched.Headers.ETag!.Tag}", (await GraphQLClient.Parse(stale))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, weak.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("If-Match must be", await malformed.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, notAllowed.StatusCode); // refused before its version is compared
+        Assert.Equal("Can I drive myself home?", afterRefusals); // the refused writes kept nothing
+        Assert.Equal(HttpStatusCode.PreconditionFailed, newItem.StatusCode);
+        Assert.DoesNotContain("Created under If-Match?", titles);
+        Assert.Equal(HttpStatusCode.OK, anyVersion.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, staleDelete.StatusCode);
+        Assert.Equal("Can I drive home after an infusion?", afterStaleDelete);
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+    }
+
+    [Fact]
     public async Task Invalid_items_get_problem_details_listing_every_error_and_nothing_is_saved()
     {
         using var editor = _site.WithToken(await _site.TokenAsync("editor-app", "Editor-app-secret-1"));

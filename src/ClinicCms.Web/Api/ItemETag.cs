@@ -1,0 +1,43 @@
+using ClinicCms.Content.ContentItems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace ClinicCms.Web.Api;
+
+/// <summary>
+/// HTTP's conditional writes on the content API. An answer's ETag is its version's concurrency stamp; a POST or
+/// DELETE that sends it back in If-Match applies only while the item's latest version is still that one, so two
+/// clients editing one item do not overwrite each other unseen. Without the header a write applies to whatever is
+/// latest, as in Orchard.
+/// </summary>
+internal static class ItemETag
+{
+    public static string Of(ContentItem item) => $"\"{item.ConcurrencyStamp}\"";
+
+    public static bool IsConditional(HttpRequest request) => request.Headers.IfMatch.Count > 0;
+
+    /// <summary>Null when the write may go on (no If-Match, or one that matches <paramref name="latest"/>); else the answer.</summary>
+    public static ProblemHttpResult? Check(HttpRequest request, ContentItem? latest)
+    {
+        if (!IsConditional(request))
+        {
+            return null;
+        }
+        if (!EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out var tags) || tags.Count == 0)
+        {
+            return TypedResults.Problem("If-Match must be \"*\" or a list of quoted entity tags, as the item's ETag header gave them.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (latest is null)
+        {
+            return Failed("If-Match names a version, but there is no such item.");
+        }
+        var current = Of(latest);
+        // Strong comparison: a weak tag never matches a write's precondition.
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Tag.Equals(current)))
+            ? null
+            : Failed($"The item has changed since that version: its latest version's ETag is {current}. Read it again and send the change against it.");
+    }
+
+    public static ProblemHttpResult Failed(string message) =>
+        TypedResults.Problem(message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+}
