@@ -268,13 +268,17 @@ public sealed partial class ContentService(
         }, cancellationToken);
 
     /// <summary>Soft delete, as Orchard's RemoveAsync: no version stays published or latest; history is kept.</summary>
-    public Task<ContentSaveResult> DeleteAsync(string contentItemId, ContentUser user, CancellationToken cancellationToken = default) =>
+    public Task<ContentSaveResult> DeleteAsync(string contentItemId, ContentUser user, string? expectedStamp = null, CancellationToken cancellationToken = default) =>
         WriteAsync(user, async () =>
         {
             var active = await db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync(cancellationToken);
             if (active.Count == 0)
             {
                 return ContentSaveResult.NotFound(contentItemId);
+            }
+            if (expectedStamp is not null && active.FirstOrDefault(r => r.Latest) is { } latest && latest.ConcurrencyStamp != expectedStamp)
+            {
+                return StaleEdit(latest);
             }
             var change = VersionTransitions.Delete(active);
             await db.SaveChangesAsync(cancellationToken);

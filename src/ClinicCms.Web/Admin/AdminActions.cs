@@ -38,7 +38,7 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         RunAsync(user, id, Permissions.EditContent, "discard the draft of", _ => content.DiscardDraftAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
 
     public Task<string?> DeleteAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.DeleteContent, "delete", _ => content.DeleteAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.DeleteContent, "delete", _ => content.DeleteAsync(id, PermissionService.WriterOf(user), cancellationToken: cancellationToken), cancellationToken);
 
     public async Task<(string? Error, ContentItem? Clone)> CloneAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default)
     {

@@ -94,13 +94,22 @@ public static class ContentApi
         {
             return ChallengeOrForbidHttpResult.Instance;
         }
-        if (ItemETag.IsConditional(http.Request)
-            && ItemETag.Check(http.Request, await content.GetAsync(contentItemId, VersionOptions.Latest, http.RequestAborted)) is { } failed)
+        string? expected = null;
+        if (ItemETag.IsConditional(http.Request))
         {
-            return failed;
+            var latest = await content.GetAsync(contentItemId, VersionOptions.Latest, http.RequestAborted);
+            if (ItemETag.Check(http.Request, latest) is { } failed)
+            {
+                return failed;
+            }
+            expected = latest!.ConcurrencyStamp; // and still that version when the delete runs
         }
-        await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), http.RequestAborted);
-        return Item(item);
+        var deleted = await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), expected, http.RequestAborted);
+        if (deleted.IsConflict)
+        {
+            return ItemETag.Failed(deleted.Errors[0].Message);
+        }
+        return deleted.IsNotFound ? TypedResults.NotFound() : Item(item);
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult, ChallengeOrForbidHttpResult>> PostAsync(

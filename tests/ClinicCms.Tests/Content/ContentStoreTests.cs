@@ -134,8 +134,13 @@ public abstract class ContentStoreTests : IAsyncLifetime
         edit.Part("TitlePart")!["Title"] = "Draft before deletion?";
         await SaveDraftAsync(edit);
 
-        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DeleteAsync(published.ContentItemId, ContentUser.System));
+        // Named by the published version's stamp, while a draft is the latest: a stale delete, refused.
+        var stale = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DeleteAsync(published.ContentItemId, ContentUser.System, published.ConcurrencyStamp));
+        var stillThere = await GetAsync(published.ContentItemId, VersionOptions.Latest);
+        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DeleteAsync(published.ContentItemId, ContentUser.System, stillThere!.ConcurrencyStamp));
 
+        Assert.True(stale.IsConflict);
+        Assert.Equal("Draft before deletion?", stillThere!.DisplayText);
         Assert.True(result.Succeeded);
         Assert.Null(await GetAsync(published.ContentItemId, VersionOptions.Published));
         Assert.Null(await GetAsync(published.ContentItemId, VersionOptions.Latest));
