@@ -64,7 +64,7 @@ public sealed partial class RecipeExecutor(
                 {
                     await unitOfWork.RefreshStatisticsAsync(cancellationToken);
                 }
-                await transaction.CommitAsync();
+                await transaction.CommitAsync(cancellationToken);
                 committed = true; // the store announces what the steps wrote, now that it is committed
             }
             catch (RecipeException)

@@ -22,7 +22,7 @@ public sealed class AuditTrail(ClinicCmsDbContext db)
         }
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         db.PendingChanges.AddAudit(row);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Rows that match <paramref name="filter"/> and <paramref name="scope"/>, newest first; <paramref name="page"/> counts from 1.</summary>

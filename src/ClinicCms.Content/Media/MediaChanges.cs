@@ -18,6 +18,6 @@ public sealed class MediaChanges(ClinicCmsDbContext db)
         {
             db.Announce(ContentChange.Media(path));
         }
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
     }
 }

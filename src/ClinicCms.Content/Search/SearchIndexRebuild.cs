@@ -15,7 +15,7 @@ public sealed class SearchIndexRebuild(ClinicCmsDbContext db, SearchIndexer inde
     {
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var counts = await indexer.RefreshAsync(db.Database.CurrentTransaction!.GetDbTransaction(), everyType, cancellationToken);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
         return counts;
     }
 }

@@ -56,7 +56,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
         }
         await db.SaveChangesAsync(cancellationToken);
         await TouchAsync(Describe(record, stored, wanted), cancellationToken);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken = default)
@@ -64,7 +64,7 @@ public sealed class RoleStore(ClinicCmsDbContext db, SiteDocumentStore documents
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         var deleted = await db.Roles.Where(r => r.NormalizedName == Normalize(name)).ExecuteDeleteAsync(cancellationToken) > 0;
         await TouchAsync($"role {name} deleted", cancellationToken);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
 

@@ -20,13 +20,16 @@ public sealed class OwnedTransaction : IAsyncDisposable
         new(db, db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null);
 
     /// <summary>
-    /// Commits, without a cancellation token: once the writes are done, a client leaving must not stop the commit
-    /// half way, where PostgreSQL may have committed what the caller then takes for rolled back and never announces.
+    /// Commits unless <paramref name="cancellationToken"/> is cancelled before it begins. Once begun it is not
+    /// cancelled: stopped half way, PostgreSQL may have committed what the caller then takes for rolled back and never
+    /// announces. What runs as part of the commit (the audit rows, the webhook outbox, search index updates) runs to
+    /// its end too.
     /// </summary>
-    public async Task CommitAsync()
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         if (_owned is not null)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             await _owned.CommitAsync(CancellationToken.None);
             _committed = true;
         }

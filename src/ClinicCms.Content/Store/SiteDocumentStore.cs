@@ -59,7 +59,7 @@ public sealed class SiteDocumentStore(Func<ClinicCmsDbContext> takeContext)
         {
             Db.Announce(documentChange, auditDetail: auditDetail);
         }
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
         return document.Version;
     }
 

@@ -93,7 +93,7 @@ public sealed partial class ContentService
             var row = await db.ContentItems.AsNoTracking().Where(r => r.Id == due.Id).Select(r => new { r.Latest, r.Published }).FirstAsync(cancellationToken);
             if (!row.Published && !row.Latest)
             {
-                await transaction.CommitAsync();
+                await transaction.CommitAsync(cancellationToken);
                 return new ScheduledRun(due, ScheduledOutcome.Stale);
             }
             result = row.Published
@@ -101,7 +101,7 @@ public sealed partial class ContentService
                 : await PublishAsync(due.ContentItemId, Scheduler, cancellationToken: cancellationToken);
             if (result.Succeeded)
             {
-                await transaction.CommitAsync();
+                await transaction.CommitAsync(cancellationToken);
                 return new ScheduledRun(due, row.Published ? ScheduledOutcome.Archived : ScheduledOutcome.Published);
             }
         }

@@ -225,7 +225,7 @@ public sealed partial class ContentService(
         var result = await writes();
         if (result.Succeeded)
         {
-            await transaction.CommitAsync();
+            await transaction.CommitAsync(cancellationToken);
         }
         return result;
     }
@@ -267,7 +267,10 @@ public sealed partial class ContentService(
             return Saved(ContentItemMapper.ToItem(published ?? draft), change);
         }, cancellationToken);
 
-    /// <summary>Soft delete, as Orchard's RemoveAsync: no version stays published or latest; history is kept.</summary>
+    /// <summary>
+    /// Soft delete, as Orchard's RemoveAsync: no version stays published or latest; history is kept. With
+    /// <paramref name="expectedStamp"/>, only while the version the caller read is still the published or the latest one.
+    /// </summary>
     public Task<ContentSaveResult> DeleteAsync(string contentItemId, ContentUser user, string? expectedStamp = null, CancellationToken cancellationToken = default) =>
         WriteAsync(user, async () =>
         {
@@ -276,9 +279,9 @@ public sealed partial class ContentService(
             {
                 return ContentSaveResult.NotFound(contentItemId);
             }
-            if (expectedStamp is not null && active.FirstOrDefault(r => r.Latest) is { } latest && latest.ConcurrencyStamp != expectedStamp)
+            if (expectedStamp is not null && !active.Any(r => r.ConcurrencyStamp == expectedStamp))
             {
-                return StaleEdit(latest);
+                return StaleEdit(active[0]);
             }
             var change = VersionTransitions.Delete(active);
             await db.SaveChangesAsync(cancellationToken);
@@ -366,7 +369,7 @@ public sealed partial class ContentService(
             }
             catch (DbUpdateConcurrencyException)
             {
-                return ContentSaveResult.Conflict("someone else saved this item at the same moment; reload it and apply your changes again");
+                return ContentSaveResult.Stale("someone else saved this item at the same moment; reload it and apply your changes again");
             }
             catch (DbUpdateException e) when (Localization.CultureSlot.IsViolation(e))
             {
@@ -375,7 +378,7 @@ public sealed partial class ContentService(
             if (outcome.Result.Succeeded && outcome.Change is { } change)
             {
                 db.Announce(change, user, outcome.AuditEvent, outcome.AuditDetail); // its audit row is written in this transaction
-                await transaction.CommitAsync();
+                await transaction.CommitAsync(cancellationToken);
             }
             return outcome.Result;
         }
@@ -426,6 +429,6 @@ public sealed partial class ContentService(
         return errors;
     }
 
-    private static ContentSaveResult StaleEdit(ContentItemVersionRow latest) => ContentSaveResult.Conflict(
-        $"this item was changed by {latest.Author ?? "someone else"} at {latest.ModifiedUtc:u} after you opened it; nothing was saved");
+    private static ContentSaveResult StaleEdit(ContentItemVersionRow latest) => ContentSaveResult.Stale(
+        $"this item was changed by {latest.Author ?? "someone else"} at {latest.ModifiedUtc:u} after you opened it; nothing was done");
 }

@@ -72,7 +72,7 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookWakeup wakeu
             .SetProperty(d => d.NextAttemptUtc, next)
             .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
             .SetProperty(d => d.ClaimedBy, (string?)null), cancellationToken);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
 
@@ -116,7 +116,7 @@ public sealed class WebhookDeliveries(ClinicCmsDbContext db, WebhookWakeup wakeu
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
         await db.WebhookAttempts.Where(a => old.Any(d => d.Id == a.DeliveryId)).ExecuteDeleteAsync(cancellationToken);
         var deleted = await old.ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
 

@@ -128,7 +128,7 @@ public sealed class WebhookStore(ClinicCmsDbContext db, SiteDocumentStore docume
         await db.SaveChangesAsync(cancellationToken);
         await documents.SaveAsync(SiteDocumentNames.Webhooks, "{}", cancellationToken);
         db.PendingChanges.AddAudit(AuditRow.Of(AuditCategories.Site, AuditEvents.WebhookChanged, detail: detail));
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

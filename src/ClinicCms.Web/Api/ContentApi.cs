@@ -94,20 +94,18 @@ public static class ContentApi
         {
             return ChallengeOrForbidHttpResult.Instance;
         }
-        string? expected = null;
-        if (ItemETag.IsConditional(http.Request))
+        // Against the published version, which is what GET answers with its ETag; still that one when the delete runs.
+        if (ItemETag.Check(http.Request, item) is { } failed)
         {
-            var latest = await content.GetAsync(contentItemId, VersionOptions.Latest, http.RequestAborted);
-            if (ItemETag.Check(http.Request, latest) is { } failed)
-            {
-                return failed;
-            }
-            expected = latest!.ConcurrencyStamp; // and still that version when the delete runs
+            return failed;
         }
+        var expected = ItemETag.IsConditional(http.Request) && !ItemETag.IsAny(http.Request) ? item.ConcurrencyStamp : null;
         var deleted = await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), expected, http.RequestAborted);
         if (deleted.IsConflict)
         {
-            return ItemETag.Failed(deleted.Errors[0].Message);
+            return deleted.IsStale && expected is not null
+                ? ItemETag.Failed(deleted.Errors[0].Message)
+                : TypedResults.Problem(deleted.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
         return deleted.IsNotFound ? TypedResults.NotFound() : Item(item);
     }
@@ -198,7 +196,7 @@ public static class ContentApi
         if (saved.IsConflict)
         {
             // Changed between the check above and the save: for a conditional write, its precondition failed after all.
-            return ItemETag.IsConditional(http.Request)
+            return saved.IsStale && ItemETag.IsConditional(http.Request)
                 ? ItemETag.Failed(saved.Errors[0].Message)
                 : TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }

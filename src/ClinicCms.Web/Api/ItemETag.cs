@@ -5,10 +5,11 @@ using Microsoft.Net.Http.Headers;
 namespace ClinicCms.Web.Api;
 
 /// <summary>
-/// HTTP's conditional writes on the content API. An answer's ETag is its version's concurrency stamp; a POST or
-/// DELETE that sends it back in If-Match applies only while the item's latest version is still that one, so two
-/// clients editing one item do not overwrite each other unseen. Without the header a write applies to whatever is
-/// latest, as in Orchard.
+/// HTTP's conditional writes on the content API. An answer's ETag is its version's concurrency stamp. A DELETE that
+/// sends it back in If-Match applies only while the published version (what GET answers) is still that one; a POST
+/// only while the item's latest version is, which a draft saved since changes: the 412 says so and names the latest
+/// version's ETag, so two clients editing one item do not overwrite each other unseen. Without the header a write
+/// applies to whatever is latest, as in Orchard.
 /// </summary>
 internal static class ItemETag
 {
@@ -16,8 +17,12 @@ internal static class ItemETag
 
     public static bool IsConditional(HttpRequest request) => request.Headers.IfMatch.Count > 0;
 
-    /// <summary>Null when the write may go on (no If-Match, or one that matches <paramref name="latest"/>); else the answer.</summary>
-    public static ProblemHttpResult? Check(HttpRequest request, ContentItem? latest)
+    /// <summary>Whether If-Match accepts any existing version ("*").</summary>
+    public static bool IsAny(HttpRequest request) =>
+        EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out var tags) && tags.Any(t => t.Equals(EntityTagHeaderValue.Any));
+
+    /// <summary>Null when the write may go on (no If-Match, or one that matches <paramref name="version"/>); else the answer.</summary>
+    public static ProblemHttpResult? Check(HttpRequest request, ContentItem? version)
     {
         if (!IsConditional(request))
         {
@@ -27,15 +32,17 @@ internal static class ItemETag
         {
             return TypedResults.Problem("If-Match must be \"*\" or a list of quoted entity tags, as the item's ETag header gave them.", statusCode: StatusCodes.Status400BadRequest);
         }
-        if (latest is null)
+        if (version is null)
         {
             return Failed("If-Match names a version, but there is no such item.");
         }
-        var current = Of(latest);
+        var current = Of(version);
         // Strong comparison: a weak tag never matches a write's precondition.
         return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || (!t.IsWeak && t.Tag.Equals(current)))
             ? null
-            : Failed($"The item has changed since that version: its latest version's ETag is {current}. Read it again and send the change against it.");
+            : Failed("The item has changed since that version: " + (version.Published
+                ? $"its published version's ETag is {current}."
+                : $"its latest version is a draft, whose ETag is {current}."));
     }
 
     public static ProblemHttpResult Failed(string message) =>

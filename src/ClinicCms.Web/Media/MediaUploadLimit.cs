@@ -18,7 +18,8 @@ public static class MediaUploadLimit
     public static long BodyLimit(MediaOptions options) => options.MaxFileBytes + FormAllowance;
 
     // Routing sends /admin/media/ to the page too.
-    private static bool IsUploadPage(PathString path) => path.Value.AsSpan().TrimEnd('/').Equals(UploadPath, StringComparison.OrdinalIgnoreCase);
+    private static bool IsUploadPage(PathString path) =>
+        path.Equals(UploadPath, StringComparison.OrdinalIgnoreCase) || path.Equals(UploadPath + "/", StringComparison.OrdinalIgnoreCase);
 
     public static IApplicationBuilder UseClinicCmsMediaUploadLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

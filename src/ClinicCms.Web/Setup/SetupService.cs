@@ -67,7 +67,7 @@ public sealed partial class SetupService(
             Progress = progress,
         }, cancellationToken);
         await CreateAdministratorAsync(adminId, setup);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(cancellationToken);
         LogSetupDone(recipe.Name ?? recipe.FileName, setup.AdminUserName);
         return report;
     }

@@ -1,6 +1,9 @@
+using System.Data.Common;
 using ClinicCms.Content.Store;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
@@ -11,16 +14,22 @@ namespace ClinicCms.Web.Setup;
 /// holds only the database and search: the recipe machinery that setting a site up needs (<see cref="SetupService"/>)
 /// is built only for a site that is not set up yet.
 /// </summary>
-public sealed class SiteMigrator(
+public sealed partial class SiteMigrator(
     ClinicCmsDbContext db,
     ClinicCms.Content.Search.SearchIndexRebuild search,
-    IOptions<ClinicCms.Content.Search.SearchOptions> searchOptions)
+    IOptions<ClinicCms.Content.Search.SearchOptions> searchOptions,
+    ILogger<SiteMigrator> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
+        var applied = await AppliedMigrationsAsync(cancellationToken);
+        if (applied is null)
+        {
+            await CreateDatabaseAndHistoryAsync(cancellationToken);
+        }
         // Migrate only when a migration is pending: MigrateAsync also compares the model with the last migration's
         // snapshot, which on a site that is up to date was a large part of the start.
-        if (await AnyPendingMigrationAsync(cancellationToken))
+        if (applied is null || db.Database.GetMigrations().Any(id => !applied.Contains(id)))
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
@@ -41,18 +50,16 @@ public sealed class SiteMigrator(
     }
 
     /// <summary>
-    /// EF Core's own check (GetPendingMigrationsAsync) first builds a model of its history table through the model
-    /// conventions, which compiles and runs much code on every start; the applied ids are read with one statement
-    /// instead. When that fails (no database or no history table yet), everything is pending: the migration creates
-    /// what is missing, and reports what it cannot.
+    /// The ids of the applied migrations, or null for a new site (no database or no history table yet). EF Core's own
+    /// check (GetPendingMigrationsAsync) first builds a model of its history table through the model conventions,
+    /// which compiles and runs much code on every start; the ids are read with one statement instead.
     /// </summary>
-    private async Task<bool> AnyPendingMigrationAsync(CancellationToken cancellationToken)
+    private async Task<HashSet<string>?> AppliedMigrationsAsync(CancellationToken cancellationToken)
     {
-        HashSet<string> applied;
         try
         {
-            // A PostgreSQL database that does not exist yet fails here, at the open: expected, so EF Core logs it at Debug.
-            applied = await StatementAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", async command =>
+            // A PostgreSQL database that does not exist yet fails at the open: expected, so EF Core logs it at Debug.
+            return await StatementAsync("SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\"", async command =>
             {
                 var ids = new HashSet<string>(StringComparer.Ordinal);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -63,20 +70,36 @@ public sealed class SiteMigrator(
                 return ids;
             }, cancellationToken, errorsExpected: true);
         }
-        catch (System.Data.Common.DbException)
+        catch (DbException e) when (IsNewSite(e))
         {
-            // A new database: it and the history table are created here, because the migration's first looks at them
-            // (on PostgreSQL) are logged as errors when they are missing.
-            var creator = db.GetService<IRelationalDatabaseCreator>();
-            if (!await creator.ExistsAsync(cancellationToken))
-            {
-                await creator.CreateAsync(cancellationToken);
-            }
-            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
-            return true;
+            return null;
         }
-        return db.Database.GetMigrations().Any(id => !applied.Contains(id));
+        catch (DbException e)
+        {
+            // Expected errors are logged at Debug, and this one was not expected: a wrong password, a server down.
+            CannotRead(logger, e.Message, e);
+            throw;
+        }
     }
+
+    // PostgreSQL: no such database (3D000) or table (42P01); SQLite creates the file at the open, and misses the table.
+    private static bool IsNewSite(DbException e) =>
+        e.SqlState is "3D000" or "42P01" || (e is SqliteException { SqliteErrorCode: 1 } && e.Message.Contains("no such table", StringComparison.Ordinal));
+
+    // Created before the migration runs, because its first looks at them (on PostgreSQL) are logged as errors when
+    // they are missing.
+    private async Task CreateDatabaseAndHistoryAsync(CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The database could not be read: {Reason}")]
+    private static partial void CannotRead(ILogger logger, string reason, Exception exception);
 
     /// <summary>
     /// One statement rather than a LINQ query: the first LINQ query compiles EF Core's query pipeline, which the start

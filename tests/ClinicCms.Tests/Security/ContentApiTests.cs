@@ -74,9 +74,10 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
         using var read = await editor.GetAsync($"/api/content/{id}", ct);
         var first = read.Headers.ETag!.Tag;
         Assert.Equal(created.Headers.ETag!.Tag, first);
-        async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string ifMatch, JsonObject? body = null)
+        async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string ifMatch, JsonObject? body = null, bool draft = false)
         {
-            using var request = new HttpRequestMessage(method, body is null ? $"/api/content/{id}" : "/api/content") { Content = body is null ? null : JsonContent.Create(body) };
+            var path = body is null ? $"/api/content/{id}" : draft ? "/api/content?draft=true" : "/api/content";
+            using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
             return await client.SendAsync(request, ct);
         }
@@ -100,12 +101,18 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
         using var anyVersion = await SendAsync(editor, HttpMethod.Post, "\"other\", *", Edit("Can I drive home after an infusion?"));
         using var staleDelete = await SendAsync(editor, HttpMethod.Delete, $"{first}, {matched.Headers.ETag!.Tag}");
         var afterStaleDelete = await TitleAsync();
-        using var delete = await SendAsync(editor, HttpMethod.Delete, anyVersion.Headers.ETag!.Tag);
+        // A draft saved since the published version was read: a POST against the published version is refused, naming
+        // the draft's ETag; a DELETE is against the published version, which GET still answers with.
+        using var draft = await SendAsync(editor, HttpMethod.Post, anyVersion.Headers.ETag!.Tag, Edit("Who drives me home?"), draft: true);
+        using var readWithDraft = await editor.GetAsync($"/api/content/{id}", ct);
+        using var againstPublished = await SendAsync(editor, HttpMethod.Post, readWithDraft.Headers.ETag!.Tag, Edit("Overwrites the draft?"));
+        using var delete = await SendAsync(editor, HttpMethod.Delete, readWithDraft.Headers.ETag!.Tag);
+        using var afterDelete = await editor.GetAsync($"/api/content/{id}", ct);
 
         Assert.Equal(HttpStatusCode.OK, matched.StatusCode);
         Assert.NotEqual(first, matched.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
-        Assert.Contains($"its latest version's ETag is {matched.Headers.ETag!.Tag}", (await GraphQLClient.Parse(stale))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"its published version's ETag is {matched.Headers.ETag!.Tag}", (await GraphQLClient.Parse(stale))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.PreconditionFailed, weak.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Contains("If-Match must be", await malformed.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
@@ -116,7 +123,11 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.OK, anyVersion.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, staleDelete.StatusCode);
         Assert.Equal("Can I drive home after an infusion?", afterStaleDelete);
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, againstPublished.StatusCode);
+        Assert.Contains($"its latest version is a draft, whose ETag is {draft.Headers.ETag!.Tag}", (await GraphQLClient.Parse(againstPublished))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, afterDelete.StatusCode);
     }
 
     [Fact]

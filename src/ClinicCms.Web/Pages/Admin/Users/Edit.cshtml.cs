@@ -72,7 +72,7 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
         }
         await users.UpdateSecurityStampAsync(account); // role and access changes take effect on the user's next request
         await audit.RecordAsync(UserAudit.Row(AuditEvents.UserChanged, account, roles, enabled ? "enabled" : "disabled"), HttpContext.RequestAborted);
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(HttpContext.RequestAborted);
         if (self)
         {
             await signIn.RefreshSignInAsync(account); // an administrator editing their own account stays signed in
@@ -93,7 +93,7 @@ public sealed class UserEditModel(UserManager<IdentityUser> users, SignInManager
         if (result.Succeeded)
         {
             await audit.RecordAsync(UserAudit.Row(AuditEvents.UserChanged, account, null, "password set"), HttpContext.RequestAborted);
-            await transaction.CommitAsync();
+            await transaction.CommitAsync(HttpContext.RequestAborted);
         }
         else
         {

@@ -41,7 +41,7 @@ public sealed class UsersModel(UserManager<IdentityUser> users, RoleStore roles,
         if (result.Succeeded)
         {
             await audit.RecordAsync(UserAudit.Row(AuditEvents.UserCreated, user, roles), HttpContext.RequestAborted);
-            await transaction.CommitAsync();
+            await transaction.CommitAsync(HttpContext.RequestAborted);
         }
         else
         {
