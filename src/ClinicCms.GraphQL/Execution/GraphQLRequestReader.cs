@@ -169,6 +169,11 @@ public sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOpt
                 ? TooLarge(Math.Min(max, http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? max))
                 : new Failure(e.StatusCode, "The body could not be read: " + e.Message));
         }
+        catch (IOException e) when (e.InnerException is OverflowException)
+        {
+            // Kestrel's one framing failure that is not a BadHttpRequestException: a chunk size beyond its range.
+            throw new UnreadableBodyException(new Failure(StatusCodes.Status400BadRequest, "The body could not be read: its chunk framing is not valid."));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);

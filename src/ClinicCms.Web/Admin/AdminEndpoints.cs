@@ -1,6 +1,7 @@
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Queries;
 using ClinicCms.GraphQL.Rendering;
+using ClinicCms.Web.Hosting;
 using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -33,18 +34,22 @@ public static class AdminEndpoints
             }
             form = await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (Exception e) when (Unreadable(e) is { } reason)
+        catch (Exception e) when (Unreadable(e, http) is { } reason)
         {
-            return Results.BadRequest(new { error = $"The form could not be read: {reason.Message}" }); // a multipart body without its boundary, say
+            // A multipart body without its boundary, say, or cut short
+            return Results.Json(new { error = $"The form could not be read: {reason.Message}" },
+                statusCode: reason is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
         }
         return Results.Text(markdown.ToHtml(form["markdown"].ToString(), sanitize: true), "text/html; charset=utf-8");
     }
 
-    // Antiforgery reads the form itself when no token header came, and wraps what it could not read.
-    private static InvalidDataException? Unreadable(Exception e) => e switch
+    // The body, not the server, is at fault: a form the reader refused, or a body cut short or badly framed (a reset is
+    // left to ClientAborts). Antiforgery reads the form itself when no token header came, and wraps what it could not read.
+    private static Exception? Unreadable(Exception e, HttpContext http) => e switch
     {
-        InvalidDataException read => read,
-        AntiforgeryValidationException { InnerException: InvalidDataException read } => read,
+        _ when ClientAborts.IsClientAbort(e, http) => null,
+        InvalidDataException or IOException => e,
+        AntiforgeryValidationException { InnerException: InvalidDataException or IOException } => e.InnerException,
         _ => null,
     };
 

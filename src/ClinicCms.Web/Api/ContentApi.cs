@@ -101,11 +101,14 @@ public static class ContentApi
         }
         var expected = ItemETag.IsConditional(http.Request) && !ItemETag.IsAny(http.Request) ? item.ConcurrencyStamp : null;
         var deleted = await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), expected, http.RequestAborted);
+        if ((deleted.IsStale || deleted.IsNotFound) && expected is not null)
+        {
+            // Changed or deleted between the check above and the delete: the precondition failed after all.
+            return await ItemETag.FailedSinceAsync(http.Request, content.GetAsync(contentItemId, VersionOptions.Published, http.RequestAborted), deleted);
+        }
         if (deleted.IsConflict)
         {
-            return deleted.IsStale && expected is not null
-                ? ItemETag.Failed(deleted.Errors[0].Message)
-                : TypedResults.Problem(deleted.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            return TypedResults.Problem(deleted.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
         return deleted.IsNotFound ? TypedResults.NotFound() : Item(item);
     }
@@ -193,12 +196,14 @@ public static class ContentApi
         {
             return TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status403Forbidden, title: "Approval required");
         }
+        if ((saved.IsStale || saved.IsNotFound) && ItemETag.IsConditional(http.Request))
+        {
+            // Changed or deleted between the check above and the save: the precondition failed after all.
+            return await ItemETag.FailedSinceAsync(http.Request, content.GetAsync(posted.ContentItemId!, VersionOptions.Latest, http.RequestAborted), saved);
+        }
         if (saved.IsConflict)
         {
-            // Changed between the check above and the save: for a conditional write, its precondition failed after all.
-            return saved.IsStale && ItemETag.IsConditional(http.Request)
-                ? ItemETag.Failed(saved.Errors[0].Message)
-                : TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+            return TypedResults.Problem(saved.Errors[0].Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
         }
         return saved.Succeeded ? Versioned(http, saved.Item!) : Invalid(saved.Errors);
     }

@@ -1,4 +1,5 @@
 using ClinicCms.Content.ContentItems;
+using ClinicCms.Content.Versions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
@@ -44,6 +45,10 @@ internal static class ItemETag
                 ? $"its published version's ETag is {current}."
                 : $"its latest version is a draft, whose ETag is {current}."));
     }
+
+    /// <summary>The 412 of a write whose version changed after it was checked: named as <see cref="Check"/> names it.</summary>
+    public static async Task<ProblemHttpResult> FailedSinceAsync(HttpRequest request, Task<ContentItem?> now, ContentSaveResult refused) =>
+        Check(request, await now) ?? Failed(refused.Errors[0].Message);
 
     public static ProblemHttpResult Failed(string message) =>
         TypedResults.Problem(message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");

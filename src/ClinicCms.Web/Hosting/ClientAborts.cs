@@ -6,7 +6,9 @@ namespace ClinicCms.Web.Hosting;
 /// <summary>
 /// A client that resets its connection mid-request is not the server's error. The exception its request then throws
 /// ends here at Debug instead of reaching Kestrel, which logs it as an ERROR; the connection is aborted, or Kestrel
-/// would try to read the rest of the body and log that as an ERROR too.
+/// would try to read the rest of the body and log that as an ERROR too. Nor is a body that breaks Kestrel's framing or
+/// limits where an endpoint (OpenIddict's token endpoint, say) does not answer it itself: it gets its 4xx here, and
+/// the connection is closed after it.
 /// </summary>
 public static partial class ClientAborts
 {
@@ -37,7 +39,27 @@ public static partial class ClientAborts
             http.Abort();
             ClientWentAway(logger, http.Request.Method, http.Request.Path, e.Message);
         }
+        catch (Exception e) when (BadBody(e) is { } bad && !http.Response.HasStarted)
+        {
+            http.Response.Clear();
+            http.Response.StatusCode = bad is BadHttpRequestException { StatusCode: var status } ? status : StatusCodes.Status400BadRequest;
+            http.Response.Headers.Connection = "close";
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            BodyRefused(logger, http.Request.Method, http.Request.Path, bad.Message);
+            await http.Response.WriteAsync($"The request body could not be read: {bad.Message}");
+        }
     }
+
+    // Kestrel's refusals of a body: its own exception, and the chunk size beyond range that it reports as an IOException.
+    private static Exception? BadBody(Exception e) => e switch
+    {
+        BadHttpRequestException or IOException { InnerException: OverflowException } => e,
+        AntiforgeryValidationException { InnerException: { } read } => BadBody(read),
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the body was refused ({Reason})")]
+    private static partial void BodyRefused(ILogger logger, string method, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the client closed the connection ({Reason})")]
     internal static partial void ClientWentAway(ILogger logger, string method, PathString path, string reason);

@@ -24,6 +24,12 @@ public sealed class MarkdownPreviewTests
             }
             return await admin.SendAsync(request);
         }
+        static HttpContent Truncated()
+        {
+            var body = new ByteArrayContent(Encoding.UTF8.GetBytes("--b\r\nContent-Disposition: form-data; name=\"markdown\"\r\n\r\n# Dosing"));
+            body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=b");
+            return body;
+        }
         static HttpContent NoBoundary()
         {
             var body = new ByteArrayContent(Encoding.UTF8.GetBytes("markdown=x"));
@@ -36,6 +42,9 @@ public sealed class MarkdownPreviewTests
         using var multipart = await PostAsync(NoBoundary());
         // Without the header antiforgery looks for the token in the form, and meets the same unreadable body.
         using var multipartNoHeader = await PostAsync(NoBoundary(), tokenHeader: false);
+        // A multipart body cut short (its closing boundary missing), with and without the header.
+        using var truncated = await PostAsync(Truncated());
+        using var truncatedNoHeader = await PostAsync(Truncated(), tokenHeader: false);
 
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         var html = await form.Content.ReadAsStringAsync();
@@ -47,6 +56,11 @@ public sealed class MarkdownPreviewTests
         {
             Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
             Assert.Contains("boundary", await unreadable.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+        foreach (var unreadable in new[] { truncated, truncatedNoHeader })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+            Assert.Contains("The form could not be read", await unreadable.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
     }
 }

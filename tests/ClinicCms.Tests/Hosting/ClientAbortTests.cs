@@ -73,13 +73,20 @@ public sealed class ClientAbortTests
             using var response = await anonymous.PostAsync(path, content, ct);
             Assert.True(response.StatusCode == status, $"{path} as {type}: {response.StatusCode}");
         }
-        // A body Kestrel itself refuses (here its chunk framing) is the client's mistake, answered as GraphQL's error.
-        foreach (var type in new[] { "application/json", "application/graphql" })
+        // A body Kestrel itself refuses (here its chunk framing: a size that is not hex, or beyond range) is the client's
+        // mistake, answered as GraphQL's error; elsewhere (the token endpoint reads its own form) as a plain 400.
+        foreach (var (path, type, chunk, message) in new[]
         {
-            var answer = await RawAnswerAsync(address, $"POST /api/graphql HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: {type}\r\nAuthorization: Bearer {token}\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\nZZ\r\nabc\r\n", ct);
-            Assert.StartsWith("HTTP/1.1 400", answer);
-            Assert.Contains("The body could not be read: Bad chunk size data.", answer, StringComparison.Ordinal);
+            ("/api/graphql", "application/json", "ZZ", "The body could not be read: Bad chunk size data."),
+            ("/api/graphql", "application/graphql", "ZZ", "The body could not be read: Bad chunk size data."),
+            ("/api/graphql", "application/json", "ffffffffffffffffff", "The body could not be read: its chunk framing is not valid."),
+            ("/connect/token", "application/x-www-form-urlencoded", "ffffffffffffffffff", "The request body could not be read: Bad chunk size data."),
+        })
+        {
+            var answer = await RawAnswerAsync(address, $"POST {path} HTTP/1.1\r\nHost: {address.Authority}\r\nContent-Type: {type}\r\nAuthorization: Bearer {token}\r\n"
+                + $"Transfer-Encoding: chunked\r\n\r\n{chunk}\r\nabc\r\n", ct);
+            Assert.True(answer.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), $"{path} {chunk}: {answer}");
+            Assert.Contains(message, answer, StringComparison.Ordinal);
         }
         // A route that answers "method not allowed" is answered before the body it would not read (no 100 Continue).
         Assert.StartsWith("HTTP/1.1 405", await FirstStatusLineAsync(address, "/admin/api/content", ct));
