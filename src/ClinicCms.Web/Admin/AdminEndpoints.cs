@@ -43,13 +43,16 @@ public static class AdminEndpoints
         return Results.Text(markdown.ToHtml(form["markdown"].ToString(), sanitize: true), "text/html; charset=utf-8");
     }
 
-    // The body, not the server, is at fault: a form the reader refused, or a body cut short or badly framed (a reset is
-    // left to ClientAborts). Antiforgery reads the form itself when no token header came, and wraps what it could not read.
+    // The body, not the server, is at fault: a form the reader refused, a multipart body cut short (the reader's own
+    // IOException), or one Kestrel refused; a reset is left to ClientAborts, and any other IOException (the disk the
+    // form is buffered to) is the server's. Antiforgery reads the form itself when no token header came, and wraps
+    // what it could not read.
     private static Exception? Unreadable(Exception e, HttpContext http) => e switch
     {
+        AntiforgeryValidationException { InnerException: { } read } => Unreadable(read, http),
         _ when ClientAborts.IsClientAbort(e, http) => null,
-        InvalidDataException or IOException => e,
-        AntiforgeryValidationException { InnerException: InvalidDataException or IOException } => e.InnerException,
+        InvalidDataException or BadHttpRequestException or IOException { InnerException: OverflowException } => e,
+        IOException { Source: "Microsoft.AspNetCore.WebUtilities" } => e,
         _ => null,
     };
 

@@ -73,6 +73,13 @@ public sealed class ClientAbortTests
             using var response = await anonymous.PostAsync(path, content, ct);
             Assert.True(response.StatusCode == status, $"{path} as {type}: {response.StatusCode}");
         }
+        // A token request over the form reader's limits: a 400 in OpenIddict's shape, not a 500 with an ERROR line.
+        using (var tooManyKeys = new StringContent(string.Join('&', Enumerable.Range(0, 1100).Select(i => $"k{i}=v")), Encoding.ASCII, "application/x-www-form-urlencoded"))
+        using (var refused = await anonymous.PostAsync("/connect/token", tooManyKeys, ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("The request form could not be read: Form value count limit 1024 exceeded.", await refused.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        }
         // A body Kestrel itself refuses (here its chunk framing: a size that is not hex, or beyond range) is the client's
         // mistake, answered as GraphQL's error; elsewhere (the token endpoint reads its own form) as a plain 400.
         foreach (var (path, type, chunk, message) in new[]

@@ -49,12 +49,28 @@ public sealed class TokenRequestLimiter : IDisposable
         }
         var counting = _options.TokenFailures.PermitLimit > 0;
         // The client id is the caller's text: encoded, so that it cannot spell another key (such as a pair's).
-        var client = await ClientIdAsync(http) is { } clientId ? "token:client:" + clientId.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) : null;
+        var (clientId, unreadable) = await ClientIdAsync(http);
+        var client = clientId is not null ? "token:client:" + clientId.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) : null;
         // One failure per client id and address: this address has already failed for this client in the window.
         var pair = client is null ? null : client + "|" + address;
         address = "token:" + address;
         if (counting && await RefusedAsync(http, address))
         {
+            return;
+        }
+        if (unreadable is not null)
+        {
+            // OpenIddict would read the form again and throw (a 500): answered here in its error shape, and counted.
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsJsonAsync(new Dictionary<string, string>
+            {
+                ["error"] = "invalid_request",
+                ["error_description"] = $"The request form could not be read: {unreadable.Message}",
+            }, http.RequestAborted);
+            if (counting)
+            {
+                await _failures.AddAsync(address, FailureWindow);
+            }
             return;
         }
         if (counting && client is not null && pair is not null && (await _failures.GetAsync(pair)).Count > 0 && await RefusedAsync(http, client))
@@ -86,8 +102,8 @@ public sealed class TokenRequestLimiter : IDisposable
 
     public void Dispose() => _requests.Dispose();
 
-    // The client id of a form post or of HTTP Basic credentials, as OpenIddict reads them.
-    private static async Task<string?> ClientIdAsync(HttpContext http)
+    // The client id of a form post or of HTTP Basic credentials, as OpenIddict reads them; or the form reader's refusal.
+    private static async Task<(string? ClientId, InvalidDataException? Unreadable)> ClientIdAsync(HttpContext http)
     {
         string? clientId = null;
         var authorization = http.Request.Headers.Authorization.ToString();
@@ -110,12 +126,16 @@ public sealed class TokenRequestLimiter : IDisposable
                 var form = await http.Request.ReadFormAsync(http.RequestAborted);
                 clientId = form["client_id"].ToString();
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            catch (InvalidDataException e)
             {
-                clientId = null; // OpenIddict answers a malformed body itself
+                return (null, e); // over the form's limits, or not a form
+            }
+            catch (IOException)
+            {
+                clientId = null; // a body Kestrel refused or a client gone: ClientAborts answers it when OpenIddict reads again
             }
         }
-        return string.IsNullOrEmpty(clientId) ? null : clientId.Length > MaxClientIdLength ? clientId[..MaxClientIdLength] : clientId;
+        return (string.IsNullOrEmpty(clientId) ? null : clientId.Length > MaxClientIdLength ? clientId[..MaxClientIdLength] : clientId, null);
     }
 
     private static async Task RejectAsync(HttpContext http, TimeSpan retryAfter)
