@@ -30,11 +30,15 @@ public static class ContentApi
             .AddEndpointFilter(InvalidBearerTokenFilter.Rest)
             .DisableAntiforgery()
             .WithTags("Content");
-        group.MapGet("/{contentItemId}", GetAsync).WithName("GetContentItem").WithSummary("The published version of a content item.");
-        group.MapDelete("/{contentItemId}", DeleteAsync).WithName("DeleteContentItem").WithSummary("Deletes a content item (its history is kept).");
+        group.MapGet("/{contentItemId}", GetAsync).WithName("GetContentItem").WithSummary("The published version of a content item.")
+            .AddOpenApiOperationTransformer(ItemETag.DescribeVersioned);
+        group.MapDelete("/{contentItemId}", DeleteAsync).WithName("DeleteContentItem").WithSummary("Deletes a content item (its history is kept).")
+            .AddOpenApiOperationTransformer(ItemETag.DescribeConditional);
         group.MapPost("/", PostAsync).WithName("PostContentItem")
             .WithSummary("Creates or updates a content item, then publishes it unless draft=true.")
             .AddOpenApiOperationTransformer(JsonBody<JsonObject>)
+            .AddOpenApiOperationTransformer(ItemETag.DescribeConditional)
+            .AddOpenApiOperationTransformer(ItemETag.DescribeVersioned)
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 // The handler reads draft itself (for a 400 that says what is wrong); the document still says what it is.
@@ -49,6 +53,8 @@ public static class ContentApi
             });
         group.MapPost("/{contentItemId}/review", ContentReviewApi.ReviewAsync).WithName("ReviewContentItem")
             .AddOpenApiOperationTransformer(JsonBody<ContentReviewApi.ReviewBody>)
+            .AddOpenApiOperationTransformer(ItemETag.DescribeConditional)
+            .AddOpenApiOperationTransformer(ItemETag.DescribeVersioned)
             .WithSummary("A review step on the item's draft: Request, Approve or RequestChanges, with a comment.");
         return group;
     }

@@ -57,12 +57,25 @@ public static class ContentReviewApi
         {
             return ChallengeOrForbidHttpResult.Instance;
         }
-        if (action == ReviewAction.Approve && string.IsNullOrEmpty(body.ConcurrencyStamp))
+        // The draft read is named by the body's ConcurrencyStamp or, as on the other writes, by If-Match.
+        if (ItemETag.Check(http.Request, item) is { } failed)
         {
-            return TypedResults.Problem("Approve needs the ConcurrencyStamp of the draft you read (GraphQL: concurrencyStamp with status: DRAFT or LATEST), so that a draft changed since is not approved unseen.", statusCode: StatusCodes.Status400BadRequest);
+            return failed;
+        }
+        var expectedStamp = string.IsNullOrEmpty(body.ConcurrencyStamp) && ItemETag.IsConditional(http.Request) && !ItemETag.IsAny(http.Request)
+            ? item.ConcurrencyStamp
+            : body.ConcurrencyStamp;
+        if (action == ReviewAction.Approve && string.IsNullOrEmpty(expectedStamp))
+        {
+            return TypedResults.Problem("Approve needs the ConcurrencyStamp of the draft you read (GraphQL: concurrencyStamp with status: DRAFT or LATEST), in the body or as If-Match, so that a draft changed since is not approved unseen.", statusCode: StatusCodes.Status400BadRequest);
         }
         var user = PermissionService.WriterOf(http) with { CanReview = await authorizer.CanAsync(http.User, Permissions.ReviewContent, item, http.RequestAborted) };
-        var result = await content.ReviewAsync(contentItemId, action, body.Comment, user, body.ConcurrencyStamp, http.RequestAborted);
+        var result = await content.ReviewAsync(contentItemId, action, body.Comment, user, expectedStamp, http.RequestAborted);
+        // Changed or deleted after the check above: the precondition failed after all.
+        if ((result.IsStale || result.IsNotFound) && ItemETag.IsConditional(http.Request))
+        {
+            return await ItemETag.FailedSinceAsync(http.Request, content.GetAsync(contentItemId, VersionOptions.Latest, http.RequestAborted), result);
+        }
         if (result.IsNotFound)
         {
             return TypedResults.Problem($"There is no content item '{contentItemId}'.", statusCode: StatusCodes.Status404NotFound);
@@ -76,6 +89,7 @@ public static class ContentReviewApi
             return TypedResults.Problem(string.Join(" ", result.Errors.Select(e => e.ToString())), statusCode: StatusCodes.Status400BadRequest);
         }
         var review = ReviewRecord.Of(result.Item!);
+        http.Response.Headers.ETag = ItemETag.Of(result.Item!); // the step made a new version stamp: the next step names it
         return TypedResults.Ok(new ReviewAnswer(result.Item!.ContentItemId, result.Item.ContentItemVersionId, review.State.ToString(),
             review.RequestedBy, review.RequestedUtc, review.ReviewedBy, review.ReviewedUtc, review.Comment, review.RequestComment));
     }

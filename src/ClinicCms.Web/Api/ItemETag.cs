@@ -1,7 +1,9 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Versions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
 
 namespace ClinicCms.Web.Api;
 
@@ -52,4 +54,34 @@ internal static class ItemETag
 
     public static ProblemHttpResult Failed(string message) =>
         TypedResults.Problem(message, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+
+    /// <summary>The OpenAPI description of a write that takes If-Match: the header, and its 412.</summary>
+    public static Task DescribeConditional(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        (operation.Parameters ??= []).Add(new OpenApiParameter
+        {
+            Name = "If-Match",
+            In = ParameterLocation.Header,
+            Description = "An ETag this API gave (quoted), or *: the write applies only while the item's version still has it.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+        (operation.Responses ??= [])["412"] = new OpenApiResponse { Description = "The item has changed since the version If-Match names; the answer names the current ETag." };
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The OpenAPI description of an answer that carries an item's ETag.</summary>
+    public static Task DescribeVersioned(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var responses = operation.Responses ??= [];
+        if (!responses.TryGetValue("200", out var ok) || ok is not OpenApiResponse response)
+        {
+            responses["200"] = response = new OpenApiResponse { Description = "OK" };
+        }
+        (response.Headers ??= new Dictionary<string, IOpenApiHeader>())["ETag"] = new OpenApiHeader
+        {
+            Description = "The version's concurrency stamp, for If-Match on a later write.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        };
+        return Task.CompletedTask;
+    }
 }

@@ -139,6 +139,35 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
     }
 
     [Fact]
+    public async Task An_approval_may_name_the_draft_it_read_by_if_match_instead_of_the_body()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var id = await site.DraftFaqAsync("author-app", "Can I eat before an infusion?");
+        var read = (await site.StoredAsync(id))!.ConcurrencyStamp;
+        using (var requested = await site.ReviewAsync("author-app", id, "Request"))
+        {
+            Assert.Equal(HttpStatusCode.OK, requested.StatusCode);
+            Assert.Equal($"\"{(await site.StoredAsync(id))!.ConcurrencyStamp}\"", requested.Headers.ETag!.Tag); // the step's new stamp
+        }
+        using var reviewer = await site.AsAsync("reviewer-app");
+        async Task<HttpResponseMessage> ApproveAsync(string ifMatch)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/content/{id}/review") { Content = JsonContent.Create(new { Action = "Approve" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            return await reviewer.SendAsync(request, ct);
+        }
+
+        using var stale = await ApproveAsync($"\"{read}\"");
+        var stateAfterStale = (await site.ReviewOfAsync(id)).State;
+        using var current = await ApproveAsync($"\"{(await site.StoredAsync(id))!.ConcurrencyStamp}\"");
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal(ReviewState.InReview, stateAfterStale);
+        Assert.Equal(HttpStatusCode.OK, current.StatusCode);
+        Assert.Equal(ReviewState.Approved, (await site.ReviewOfAsync(id)).State);
+    }
+
+    [Fact]
     public async Task Editing_an_approved_draft_sends_it_back_to_draft_and_a_body_cannot_set_the_review()
     {
         var id = await site.DraftFaqAsync("author-app", "What does it cost?");

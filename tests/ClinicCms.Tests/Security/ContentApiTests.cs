@@ -234,6 +234,14 @@ public sealed class ContentApiTests(SharedSecuredSite shared) : IClassFixture<Sh
         Assert.Equal("#/components/schemas/JsonObject", item["$ref"]!.GetValue<string>());
         var review = document["paths"]!["/api/content/{contentItemId}/review"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
         Assert.Equal("#/components/schemas/ReviewBody", review["$ref"]!.GetValue<string>());
+        // Conditional writes are described: If-Match on the writes, their 412, the ETag of the answers.
+        foreach (var (path, method) in new[] { ("/api/content", "post"), ("/api/content/{contentItemId}", "delete"), ("/api/content/{contentItemId}/review", "post") })
+        {
+            var operation = document["paths"]![path]![method]!;
+            Assert.Contains(operation["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "If-Match" && p["in"]!.GetValue<string>() == "header");
+            Assert.NotNull(operation["responses"]!["412"]);
+        }
+        Assert.NotNull(document["paths"]!["/api/content/{contentItemId}"]!["get"]!["responses"]!["200"]!["headers"]!["ETag"]);
         var reviewBody = document["components"]!["schemas"]!["ReviewBody"]!["properties"]!.AsObject();
         Assert.Equal(["action", "comment", "concurrencyStamp"], reviewBody.Select(p => p.Key).Order(StringComparer.Ordinal));
     }
