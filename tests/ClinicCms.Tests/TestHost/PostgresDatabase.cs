@@ -1,12 +1,23 @@
+using System.Globalization;
 using Npgsql;
 
 namespace ClinicCms.Tests.TestHost;
 
-/// <summary>A new database on the test PostgreSQL server (CLINICCMS_TEST_POSTGRES), dropped on dispose.</summary>
+/// <summary>
+/// A new database on the test PostgreSQL server (CLINICCMS_TEST_POSTGRES), dropped on dispose. Each is marked with its
+/// creation time (a database comment), and the first one a test run creates drops the marked databases of runs that
+/// were killed before they could (older than <see cref="Abandoned"/>).
+/// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
+    internal const string Mark = "cliniccms test database, created ";
+
+    /// <summary>Longer than any test run: a marked database this old belongs to none that is still going.</summary>
+    private static readonly TimeSpan Abandoned = TimeSpan.FromHours(6);
+
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static readonly Dictionary<string, string> Templates = [];
+    private static Task? _swept;
 
     private readonly string _admin;
     private readonly string _name;
@@ -30,7 +41,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         var admin = ServiceRequirement.Postgres();
         var name = $"cliniccms_test_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" {CodePointOrder}");
+        await CreateMarkedAsync(admin, name, CodePointOrder);
         return new PostgresDatabase(admin, name);
     }
 
@@ -49,7 +60,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         var admin = ServiceRequirement.Postgres();
         var name = $"cliniccms_test_{Guid.NewGuid():N}";
-        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" TEMPLATE \"{await TemplateAsync(admin, template, prepare)}\"");
+        await CreateMarkedAsync(admin, name, $"TEMPLATE \"{await TemplateAsync(admin, template, prepare)}\"");
         return new PostgresDatabase(admin, name);
     }
 
@@ -61,7 +72,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             if (!Templates.TryGetValue(template, out var existing))
             {
                 var name = $"cliniccms_template_{Guid.NewGuid():N}";
-                await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" {CodePointOrder}");
+                await CreateMarkedAsync(admin, name, CodePointOrder);
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
                 // No pooling: a template must have no open connection when it is copied.
                 await prepare(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString);
@@ -85,8 +96,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
         exists.Parameters.AddWithValue("name", name);
         if (exists.ExecuteScalar() is null)
         {
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" {CodePointOrder}", connection);
-            create.ExecuteNonQuery();
+            CreateMarkedAsync(admin, name, CodePointOrder).GetAwaiter().GetResult();
         }
         return new PostgresDatabase(admin, name);
     }
@@ -95,6 +105,45 @@ public sealed class PostgresDatabase : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         await ExecuteAsync(_admin, $"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+    }
+
+    private static async Task CreateMarkedAsync(string admin, string name, string options)
+    {
+        await (_swept ??= SweepAbandonedAsync(admin)); // races only make two sweeps, each dropping IF EXISTS
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" {options}");
+        await ExecuteAsync(admin, $"COMMENT ON DATABASE \"{name}\" IS '{Mark}{DateTime.UtcNow:O}'");
+    }
+
+    /// <summary>Drops the marked databases older than <see cref="Abandoned"/>.</summary>
+    internal static async Task SweepAbandonedAsync(string admin)
+    {
+        var abandoned = new List<string>();
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var list = new NpgsqlCommand("SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database WHERE datname LIKE 'cliniccms\\_%'", connection);
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                if (!reader.IsDBNull(1) && reader.GetString(1) is { } comment && comment.StartsWith(Mark, StringComparison.Ordinal)
+                    && DateTime.TryParse(comment[Mark.Length..], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var created)
+                    && DateTime.UtcNow - created > Abandoned)
+                {
+                    abandoned.Add(reader.GetString(0));
+                }
+            }
+        }
+        foreach (var name in abandoned)
+        {
+            try
+            {
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            }
+            catch (PostgresException)
+            {
+                // not this role's to drop: left as it was
+            }
+        }
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
