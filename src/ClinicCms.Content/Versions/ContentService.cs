@@ -199,7 +199,7 @@ public sealed partial class ContentService(
             // A reviewer approves what they read: a draft edited since then is not theirs to approve unseen.
             if (expectedStamp is not null && expectedStamp != latest.ConcurrencyStamp)
             {
-                return ContentSaveResult.Conflict($"the draft was changed by {latest.Author ?? "someone"} at {latest.ModifiedUtc:u} after you read it: read it again before you review it");
+                return ContentSaveResult.Stale($"the draft was changed by {latest.Author ?? "someone"} at {latest.ModifiedUtc:u} after you read it: read it again before you review it");
             }
             var draft = ContentItemMapper.ToItem(latest);
             var defs = await definitions.GetAsync(cancellationToken);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClinicCms.Content.Versions;
 using ClinicCms.Tests.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Review;
 
@@ -159,10 +160,15 @@ public sealed class ReviewApiTests(ReviewSite site) : IClassFixture<ReviewSite>
 
         using var stale = await ApproveAsync($"\"{read}\"");
         var stateAfterStale = (await site.ReviewOfAsync(id)).State;
+        // The store's own refusal of a stale stamp (what a race past the endpoint's check meets) says it is stale: a 412
+        // for a caller that sent If-Match.
+        var staleInStore = await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>()
+            .ReviewAsync(id, ReviewAction.Approve, null, new ClinicCms.Content.ContentItems.ContentUser("reviewer-id", "reviewer") { CanReview = true }, read));
         using var current = await ApproveAsync($"\"{(await site.StoredAsync(id))!.ConcurrencyStamp}\"");
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(ReviewState.InReview, stateAfterStale);
+        Assert.True(staleInStore.IsStale, string.Join("; ", staleInStore.Errors));
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         Assert.Equal(ReviewState.Approved, (await site.ReviewOfAsync(id)).State);
     }
