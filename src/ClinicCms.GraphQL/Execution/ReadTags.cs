@@ -6,9 +6,9 @@ namespace ClinicCms.GraphQL.Execution;
 
 /// <summary>
 /// What one GraphQL answer read, collected by its resolvers as they return items: the content types it listed,
-/// counted or looked up, the items it returned, and the picked items it could not show (publishing one changes it). Sent as the Cache-Tag header (type:Article,item:...), so a CDN
-/// purge or a frontend's revalidateTag refreshes exactly the answers that showed a changed item. Resolvers of a
-/// request run one at a time, so no locking.
+/// counted or looked up, the items it returned, and the picked items it could not show (publishing one changes it).
+/// Sent as the Cache-Tag header (type:Article,item:...), so a CDN purge or a frontend's revalidateTag refreshes
+/// exactly the answers that showed a changed item. Resolvers of a request run one at a time, so no locking.
 /// </summary>
 public sealed class ReadTags
 {
