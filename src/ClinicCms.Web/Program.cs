@@ -123,7 +123,19 @@ app.MapClinicCmsHealth();
 app.MapClinicCmsBenchmarkLimit(app.Configuration);
 app.MapGet("/", () => Results.Redirect("/admin"));
 
-await setUp;
+try
+{
+    await setUp;
+}
+catch (System.Data.Common.DbException e)
+{
+    // A wrong password, a server down: said in one line and an exit code, not an unhandled exception's abort.
+    if (app.Logger.IsEnabled(LogLevel.Critical))
+    {
+        app.Logger.LogCritical("The server did not start: the database could not be used ({Reason})", e.Message);
+    }
+    return 1;
+}
 
 await app.RunAsync();
 return 0;

@@ -27,7 +27,15 @@ public static class IndexCommand
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();
         var setup = scope.ServiceProvider.GetRequiredService<SetupService>();
-        await setup.MigrateAsync();
+        try
+        {
+            await setup.MigrateAsync();
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            await Console.Error.WriteLineAsync($"error: the database could not be used: {e.Message}");
+            return 1;
+        }
         if (!await setup.IsSetUpAsync())
         {
             await Console.Error.WriteLineAsync("error: there is no site in the data folder to index; start the site once or run `recipe run FILE` first.");

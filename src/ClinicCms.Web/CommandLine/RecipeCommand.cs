@@ -62,6 +62,11 @@ public static class RecipeCommand
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 1;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            await Console.Error.WriteLineAsync($"error: the database could not be used: {e.Message}");
+            return 1;
+        }
     }
 
     // `dotnet run --project src/ClinicCms.Web` starts the app in the project's folder, not where the command was
