@@ -90,12 +90,7 @@ public sealed class TwoSchedulersTests : IAsyncLifetime
     {
         await _b.DisposeAsync();
         await _a.DisposeAsync();
-        if (ServiceRequirement.OnPostgres)
-        {
-            // A shared data folder outlives its apps, and so does the database named after it: dropped here.
-            await PostgresDatabase.Open("cliniccms_test_" + Path.GetFileName(_data.Path)).DisposeAsync();
-        }
-        _data.Dispose();
+        _data.Dispose(); // and the database named after it
     }
 
     /// <summary>Counts the Published changes an instance announced of its own writes.</summary>

@@ -51,7 +51,6 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
     }
 
     // On a PostgreSQL test run, the data folder's database is named after the folder, so a restart finds it again.
-    private PostgresDatabase? _postgres;
 
     /// <summary>Serves the app over a real socket on 127.0.0.1 (for a browser) and returns its address.</summary>
     public string StartOnLoopback()
@@ -122,9 +121,8 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         }
         if (postgres ?? ServiceRequirement.OnPostgres)
         {
-            _postgres ??= PostgresDatabase.Open("cliniccms_test_" + System.IO.Path.GetFileName(Data.Path));
             builder.UseSetting("ClinicCms:Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:ClinicCms", _postgres.ConnectionString);
+            builder.UseSetting("ConnectionStrings:ClinicCms", Data.Database.ConnectionString);
         }
         else
         {
@@ -168,8 +166,7 @@ public sealed class ClinicCmsApp(string? setupRecipe = null, Action<IServiceColl
         base.Dispose(disposing);
         if (disposing && data is null)
         {
-            Data.Dispose();
-            _postgres?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            Data.Dispose(); // and its database
         }
     }
 }

@@ -1,8 +1,16 @@
 namespace ClinicCms.Tests.TestHost;
 
-/// <summary>A new folder under the system temp folder, deleted on dispose.</summary>
+/// <summary>
+/// A new folder under the system temp folder, deleted on dispose, with the PostgreSQL database of the apps that ran
+/// on it (<see cref="Database"/>): several apps may share one folder, and it outlives them all.
+/// </summary>
 public sealed class TempFolder : IDisposable
 {
+    private PostgresDatabase? _database;
+
+    /// <summary>The PostgreSQL database named after this folder, created on first use and dropped with the folder.</summary>
+    public PostgresDatabase Database => _database ??= PostgresDatabase.Open("cliniccms_test_" + System.IO.Path.GetFileName(Path));
+
     public TempFolder() => Directory.CreateDirectory(Path);
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cliniccms-tests", Guid.NewGuid().ToString("N"));
@@ -22,6 +30,7 @@ public sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
+        _database?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

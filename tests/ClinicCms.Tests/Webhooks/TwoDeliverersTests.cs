@@ -58,11 +58,6 @@ public sealed class TwoDeliverersTests : IAsyncLifetime
         await _b.DisposeAsync();
         await _a.DisposeAsync();
         await _receiver.DisposeAsync();
-        if (ServiceRequirement.OnPostgres)
-        {
-            // A shared data folder outlives its apps, and so does the database named after it: dropped here.
-            await PostgresDatabase.Open("cliniccms_test_" + Path.GetFileName(_data.Path)).DisposeAsync();
-        }
-        _data.Dispose();
+        _data.Dispose(); // and the database named after it
     }
 }
