@@ -51,9 +51,8 @@ public static class AdminEndpoints
     {
         AntiforgeryValidationException { InnerException: { } read } => Unreadable(read, http),
         _ when ClientAborts.IsClientAbort(e, http) => null,
-        InvalidDataException or BadHttpRequestException or IOException { InnerException: OverflowException } => e,
-        IOException { Source: "Microsoft.AspNetCore.WebUtilities" } => e,
-        _ => null,
+        InvalidDataException or IOException { Source: "Microsoft.AspNetCore.WebUtilities" } => e,
+        _ => ClientAborts.RefusedBody(e),
     };
 
     /// <summary>Picker options: only items the caller could open, so a Contributor never sees another user's draft titles.</summary>

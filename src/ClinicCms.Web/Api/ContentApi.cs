@@ -105,7 +105,7 @@ public static class ContentApi
         {
             return failed;
         }
-        var expected = ItemETag.IsConditional(http.Request) && !ItemETag.IsAny(http.Request) ? item.ConcurrencyStamp : null;
+        var expected = ItemETag.HeldStamp(http.Request, item);
         var deleted = await content.DeleteAsync(contentItemId, PermissionService.WriterOf(http), expected, http.RequestAborted);
         if ((deleted.IsStale || deleted.IsNotFound) && expected is not null)
         {

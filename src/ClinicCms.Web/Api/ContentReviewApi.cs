@@ -62,9 +62,7 @@ public static class ContentReviewApi
         {
             return failed;
         }
-        var expectedStamp = string.IsNullOrEmpty(body.ConcurrencyStamp) && ItemETag.IsConditional(http.Request) && !ItemETag.IsAny(http.Request)
-            ? item.ConcurrencyStamp
-            : body.ConcurrencyStamp;
+        var expectedStamp = string.IsNullOrEmpty(body.ConcurrencyStamp) ? ItemETag.HeldStamp(http.Request, item) : body.ConcurrencyStamp;
         if (action == ReviewAction.Approve && string.IsNullOrEmpty(expectedStamp))
         {
             return TypedResults.Problem("Approve needs the ConcurrencyStamp of the draft you read (GraphQL: concurrencyStamp with status: DRAFT or LATEST), in the body or as If-Match, so that a draft changed since is not approved unseen.", statusCode: StatusCodes.Status400BadRequest);

@@ -20,9 +20,14 @@ internal static class ItemETag
 
     public static bool IsConditional(HttpRequest request) => request.Headers.IfMatch.Count > 0;
 
-    /// <summary>Whether If-Match accepts any existing version ("*").</summary>
-    public static bool IsAny(HttpRequest request) =>
-        EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out var tags) && tags.Any(t => t.Equals(EntityTagHeaderValue.Any));
+    /// <summary>
+    /// The stamp the store holds a write to once <see cref="Check"/> let it through: the checked version's, so that a
+    /// change in between fails it too; null without If-Match, or with one that accepts any version ("*").
+    /// </summary>
+    public static string? HeldStamp(HttpRequest request, ContentItem version) =>
+        EntityTagHeaderValue.TryParseStrictList(request.Headers.IfMatch, out var tags) && !tags.Any(t => t.Equals(EntityTagHeaderValue.Any))
+            ? version.ConcurrencyStamp
+            : null;
 
     /// <summary>Null when the write may go on (no If-Match, or one that matches <paramref name="version"/>); else the answer.</summary>
     public static ProblemHttpResult? Check(HttpRequest request, ContentItem? version)

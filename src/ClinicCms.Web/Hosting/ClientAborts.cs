@@ -28,7 +28,7 @@ public static partial class ClientAborts
         || (http.RequestAborted.IsCancellationRequested && e is IOException or OperationCanceledException)
         || (e is AntiforgeryValidationException { InnerException: { } read } && IsClientAbort(read, http)); // the form it could not read
 
-    internal static async Task ObserveAsync(Task pending, HttpContext http, ILogger logger)
+    private static async Task ObserveAsync(Task pending, HttpContext http, ILogger logger)
     {
         try
         {
@@ -39,7 +39,7 @@ public static partial class ClientAborts
             http.Abort();
             ClientWentAway(logger, http.Request.Method, http.Request.Path, e.Message);
         }
-        catch (Exception e) when (BadBody(e) is { } bad && !http.Response.HasStarted)
+        catch (Exception e) when (RefusedBody(e) is { } bad && !http.Response.HasStarted)
         {
             http.Response.Clear();
             http.Response.StatusCode = bad is BadHttpRequestException { StatusCode: var status } ? status : StatusCodes.Status400BadRequest;
@@ -50,11 +50,14 @@ public static partial class ClientAborts
         }
     }
 
-    // Kestrel's refusals of a body: its own exception, and the chunk size beyond range that it reports as an IOException.
-    private static Exception? BadBody(Exception e) => e switch
+    /// <summary>
+    /// Kestrel's refusal of a body, if <paramref name="e"/> is (or wraps) one: its own exception, or the chunk size
+    /// beyond range that it reports as an IOException.
+    /// </summary>
+    public static Exception? RefusedBody(Exception e) => e switch
     {
         BadHttpRequestException or IOException { InnerException: OverflowException } => e,
-        AntiforgeryValidationException { InnerException: { } read } => BadBody(read),
+        AntiforgeryValidationException { InnerException: { } read } => RefusedBody(read),
         _ => null,
     };
 
@@ -62,5 +65,5 @@ public static partial class ClientAborts
     private static partial void BodyRefused(ILogger logger, string method, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path}: the client closed the connection ({Reason})")]
-    internal static partial void ClientWentAway(ILogger logger, string method, PathString path, string reason);
+    private static partial void ClientWentAway(ILogger logger, string method, PathString path, string reason);
 }

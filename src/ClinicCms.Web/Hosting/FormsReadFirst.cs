@@ -13,11 +13,8 @@ namespace ClinicCms.Web.Hosting;
 /// </summary>
 public static class FormsReadFirst
 {
-    public static IApplicationBuilder UseClinicCmsFormsReadFirst(this IApplicationBuilder app)
-    {
-        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ClientAborts).FullName!);
-        return app.Use(next => http => IsPageForm(http) ? ReadFirstAsync(next, http, logger) : next(http));
-    }
+    public static IApplicationBuilder UseClinicCmsFormsReadFirst(this IApplicationBuilder app) =>
+        app.Use(next => http => IsPageForm(http) ? ReadFirstAsync(next, http) : next(http));
 
     private static bool IsPageForm(HttpContext http) =>
         HttpMethods.IsPost(http.Request.Method)
@@ -26,22 +23,17 @@ public static class FormsReadFirst
         && (metadata.GetMetadata<PageActionDescriptor>() is not null || metadata.GetMetadata<IAntiforgeryMetadata>() is { RequiresValidation: true })
         && http.Request.HasFormContentType;
 
-    private static async Task ReadFirstAsync(RequestDelegate next, HttpContext http, ILogger logger)
+    // A reset goes on to ClientAborts, first in the pipeline, which ends the request quietly.
+    private static async Task ReadFirstAsync(RequestDelegate next, HttpContext http)
     {
         try
         {
             await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (Exception e) when (ClientAborts.IsClientAbort(e, http))
-        {
-            http.Abort();
-            ClientAborts.ClientWentAway(logger, http.Request.Method, http.Request.Path, e.Message);
-            return;
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException && !ClientAborts.IsClientAbort(e, http))
         {
             // not a reset: the page's own reading of the form meets the same failure and answers it
         }
-        await ClientAborts.ObserveAsync(next(http), http, logger);
+        await next(http);
     }
 }
