@@ -148,13 +148,13 @@ public static partial class GraphQLBenchmarkCommand
     {
         Console.WriteLine(published ? "server: the ReadyToRun publish" : "server: the build output");
         Console.WriteLine();
-        Console.WriteLine("| query | c | cache | req/s | bare host req/s | ratio to bare | limit req/s | ratio to limit | p50 ms | p99 ms | errors | warm-up s | server CPU µs/answer |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| query | c | cache | req/s | bare host req/s | ratio to bare | each run's ratio | limit req/s | ratio to limit | p50 ms | p99 ms | errors | warm-up s | server CPU µs/answer |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in runs.SelectMany(r => r.Measures).GroupBy(m => (m.Query, m.Connections, m.Cache)).OrderBy(g => g.Key.Query).ThenBy(g => g.Key.Connections).ThenByDescending(g => g.Key.Cache))
         {
             var m = group.ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {group.Key.Query} | {group.Key.Connections} | {(group.Key.Cache ? "on" : "off")} | {Median(m.Select(x => x.Rps)):0} | {Median(m.Select(x => x.BareRps)):0} | {Median(m.Select(x => x.Rps / x.BareRps)):0.00} | {Median(m.Select(x => x.LimitRps)):0} | {Median(m.Select(x => x.Rps / x.LimitRps)):0.00} | {Median(m.Select(x => x.P50Ms)):0.00} | {Median(m.Select(x => x.P99Ms)):0.00} | {m.Sum(x => x.Errors)} | {Median(m.Select(x => (double)x.WarmedSeconds)):0}{(m.All(x => x.WarmSettled) ? "" : $" ({m.Count(x => !x.WarmSettled)} not settled)")} | {Median(m.Select(x => x.CpuMicrosPerAnswer)):0} |"));
+                $"| {group.Key.Query} | {group.Key.Connections} | {(group.Key.Cache ? "on" : "off")} | {Median(m.Select(x => x.Rps)):0} | {Median(m.Select(x => x.BareRps)):0} | {Median(m.Select(x => x.Rps / x.BareRps)):0.00} | {string.Join(", ", m.Select(x => (x.Rps / x.BareRps).ToString("0.00", CultureInfo.InvariantCulture)))} | {Median(m.Select(x => x.LimitRps)):0} | {Median(m.Select(x => x.Rps / x.LimitRps)):0.00} | {Median(m.Select(x => x.P50Ms)):0.00} | {Median(m.Select(x => x.P99Ms)):0.00} | {m.Sum(x => x.Errors)} | {Median(m.Select(x => (double)x.WarmedSeconds)):0}{(m.All(x => x.WarmSettled) ? "" : $" ({m.Count(x => !x.WarmSettled)} not settled)")} | {Median(m.Select(x => x.CpuMicrosPerAnswer)):0} |"));
         }
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
