@@ -10,7 +10,13 @@ public sealed class HtmlField : ContentFieldKind
 {
     public override FieldGraphShape GraphShape { get; } = new ObjectShape("HtmlField", [new ObjectMember("html", ScalarKind.Text, "Html")]);
 
-    public override void Validate(FieldCheck check) => check.ReadText("Html");
+    public override void Validate(FieldCheck check)
+    {
+        if (Validation.HtmlNesting.Problem(check.ReadText("Html")) is { } problem)
+        {
+            check.Error("Html", problem);
+        }
+    }
 
     public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) => new("Html") { Value = value.GetString("Html") };
 

@@ -9,7 +9,13 @@ public sealed class MarkdownField : ContentFieldKind
 {
     public override FieldGraphShape GraphShape { get; } = new NamedShape("MarkdownField");
 
-    public override void Validate(FieldCheck check) => check.ReadText("Markdown");
+    public override void Validate(FieldCheck check)
+    {
+        if (Validation.MarkdownText.Problem(check.ReadText("Markdown")) is { } problem)
+        {
+            check.Error("Markdown", problem);
+        }
+    }
 
     public override FieldEditorState Editor(ContentPartFieldDefinition field, JsonObject? value) => new("Markdown") { Value = value.GetString("Markdown") };
 

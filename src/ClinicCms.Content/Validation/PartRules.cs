@@ -31,10 +31,10 @@ internal static class PartRules
                 }
                 break;
             case PartNames.HtmlBodyPart:
-                JsonValues.String(part, nameof(HtmlBodyPart.Html), path, errors);
+                Text(part, nameof(HtmlBodyPart.Html), path, errors, HtmlNesting.Problem);
                 break;
             case PartNames.MarkdownBodyPart:
-                JsonValues.String(part, nameof(MarkdownBodyPart.Markdown), path, errors);
+                Text(part, nameof(MarkdownBodyPart.Markdown), path, errors, MarkdownText.Problem);
                 break;
             case PartNames.PublishLaterPart:
                 Date(part, nameof(PublishLaterPart.ScheduledPublishUtc), path, errors);
@@ -60,6 +60,14 @@ internal static class PartRules
         if (JsonValues.String(part, nameof(LocalizationPart.LocalizationSet), path, errors) is { Length: > 0 } set && Localization.LocalizationSetId.Problem(set) is { } setProblem)
         {
             errors.Add(new ContentError($"{path}.LocalizationSet", setProblem));
+        }
+    }
+
+    private static void Text(JsonObject? part, string property, string path, List<ContentError> errors, Func<string?, string?> problem)
+    {
+        if (problem(JsonValues.String(part, property, path, errors)) is { } found)
+        {
+            errors.Add(new ContentError($"{path}.{property}", found));
         }
     }
 

@@ -1,18 +1,17 @@
+using ClinicCms.Content.Validation;
 using Ganss.Xss;
-using Markdig;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace ClinicCms.GraphQL.Rendering;
 
 /// <summary>
-/// Markdown to HTML with Markdig; the HTML is sanitized with HtmlSanitizer when the part's or field's settings say
+/// Markdown to HTML (<see cref="MarkdownText"/>); the HTML is sanitized with HtmlSanitizer when the part's or field's settings say
 /// so. The result depends on the text and the flag alone, so it is remembered by them (bounded in bytes): parsing
 /// and sanitizing the answers of ten FAQs took a sixth of an uncached treatment-overview query.
 /// </summary>
 public sealed class MarkdownRenderer : IDisposable
 {
     private const long CacheBytes = 16 * 1024 * 1024;
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
     // Made on the first sanitized text: its first construction sets up AngleSharp's CSS tables, which a process that
     // never renders sanitized Markdown should not pay for at its first answer.
     private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
@@ -29,7 +28,7 @@ public sealed class MarkdownRenderer : IDisposable
         {
             return cached;
         }
-        var html = Markdown.ToHtml(markdown, Pipeline);
+        var html = MarkdownText.ToHtml(markdown);
         html = sanitize ? _sanitizer.Value.Sanitize(html) : html;
         _rendered.Set(key, html, new MemoryCacheEntryOptions { Size = (markdown.Length + html.Length) * sizeof(char) });
         return html;

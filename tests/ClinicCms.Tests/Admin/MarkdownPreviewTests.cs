@@ -46,6 +46,14 @@ public sealed class MarkdownPreviewTests
         using var truncated = await PostAsync(Truncated());
         using var truncatedNoHeader = await PostAsync(Truncated(), tokenHeader: false);
 
+        // Markdown a save would refuse (Markdig's depth limit; raw HTML nested deeper than the sanitizer's parser takes in time).
+        using var deepQuotes = await PostAsync(new FormUrlEncodedContent([new("markdown", new string('>', 200) + " x")]));
+        using var deepHtml = await PostAsync(new FormUrlEncodedContent([new("markdown", string.Concat(Enumerable.Repeat("<div>", 600)))]));
+        Assert.Equal(HttpStatusCode.BadRequest, deepQuotes.StatusCode);
+        Assert.Contains("Markdown: the Markdown could not be rendered", await deepQuotes.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, deepHtml.StatusCode);
+        Assert.Contains("more than 512 deep", await deepHtml.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         var html = await form.Content.ReadAsStringAsync();
         Assert.Contains("Dosing</h1>", html, StringComparison.Ordinal);

@@ -127,6 +127,49 @@ public sealed class BadInputTests(SharedSecuredSite shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task Html_and_Markdown_too_deep_or_too_long_to_parse_are_400s_naming_the_field_and_nothing_is_saved()
+    {
+        var site = shared.Site;
+        using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        var ct = TestContext.Current.CancellationToken;
+        var deepHtml = string.Concat(Enumerable.Repeat("<div>", 600)) + "x";
+        static JsonObject Faq(string title, string markdown) => new()
+        {
+            ["ContentType"] = "FAQ",
+            ["TitlePart"] = new JsonObject { ["Title"] = title },
+            ["FAQ"] = new JsonObject { ["Answer"] = new JsonObject { ["Markdown"] = markdown }, ["Category"] = new JsonObject { ["Text"] = "general" } },
+        };
+
+        using var html = await editor.PostAsJsonAsync("/api/content", Article("Deep HTML", "articles/deep-html", deepHtml), ct);
+        using var rawHtmlInMarkdown = await editor.PostAsJsonAsync("/api/content", Faq("Deep raw HTML?", deepHtml), ct);
+        using var quotes = await editor.PostAsJsonAsync("/api/content", Faq("Deep quotes?", new string('>', 200) + " x"), ct);
+        using var longMarkdown = await editor.PostAsJsonAsync("/api/content", Faq("Long answer?", string.Concat(Enumerable.Repeat("[a](", 20_000))), ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, html.StatusCode);
+        Assert.Contains("more than 512 deep", (await GraphQLClient.Parse(html))["errors"]!["HtmlBodyPart.Html"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, rawHtmlInMarkdown.StatusCode);
+        Assert.Contains("more than 512 deep", (await GraphQLClient.Parse(rawHtmlInMarkdown))["errors"]!["FAQ.Answer.Markdown"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, quotes.StatusCode);
+        Assert.Contains("the Markdown could not be rendered", (await GraphQLClient.Parse(quotes))["errors"]!["FAQ.Answer.Markdown"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, longMarkdown.StatusCode);
+        Assert.Equal("at most 65536 characters of Markdown, got 80000", (await GraphQLClient.Parse(longMarkdown))["errors"]!["FAQ.Answer.Markdown"]![0]!.GetValue<string>());
+
+        // Closed and within the limit is fine; a recipe is checked alike and writes nothing.
+        var closed = string.Concat(Enumerable.Repeat("<div>", 400)) + "x" + string.Concat(Enumerable.Repeat("</div>", 400));
+        using var fine = await editor.PostAsJsonAsync("/api/content", Article("Closed HTML", "articles/closed-html", closed), ct);
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+        var recipe = await Assert.ThrowsAsync<ClinicCms.Recipes.RecipeException>(() => site.App.RunRecipeTextAsync($$"""
+            { "steps": [ { "name": "content", "data": [ { "ContentItemId": "deephtml00000000000000001", "ContentItemVersionId": "deephtmlv0000000000000001",
+                "ContentType": "Article", "TitlePart": { "Title": "Recipe deep" }, "Article": { "Summary": { "Text": "x" } }, "HtmlBodyPart": { "Html": "{{deepHtml}}" } } ] } ] }
+            """, "deep-html.recipe.json"));
+        Assert.Contains("HtmlBodyPart.Html", recipe.Message, StringComparison.Ordinal);
+        var graphql = await new GraphQLClient(site.WithToken(await site.TokenAsync("reader-app", "Reader-app-secret-1")))
+            .DataAsync("{ deep: articleCount(where: { displayText_in: [\"Deep HTML\", \"Recipe deep\"] }) faqs: faqCount(where: { displayText_in: [\"Deep raw HTML?\", \"Deep quotes?\", \"Long answer?\"] }) }");
+        Assert.Equal(0, graphql["deep"]!.GetValue<int>());
+        Assert.Equal(0, graphql["faqs"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_number_typed_with_a_comma_is_refused_not_read_as_thousands()
     {
         var ct = TestContext.Current.CancellationToken;

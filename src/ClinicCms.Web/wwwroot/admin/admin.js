@@ -63,6 +63,7 @@
       const body = new URLSearchParams({ markdown: source.value, __RequestVerificationToken: antiforgery(source.form) });
       const response = await fetch('/admin/api/markdown', { method: 'POST', body, headers: { RequestVerificationToken: antiforgery(source.form) } });
       if (response.ok) { preview.innerHTML = await response.text(); }
+      else { preview.textContent = (await response.json().catch(() => ({}))).error ?? ''; }
     };
     source.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(render, 250); });
     render();

@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using ClinicCms.Content.Validation;
+using ClinicCms.Tests.TestHost;
+
+namespace ClinicCms.Tests.Content;
+
+/// <summary>
+/// The nesting check's count against the depth AngleSharp's parser (HtmlSanitizer's) really builds: never much below
+/// it, whatever the markup tricks, and far below the limit for real content.
+/// </summary>
+public sealed partial class HtmlNestingTests
+{
+    private static string Times(string html, int n) => string.Concat(Enumerable.Repeat(html, n));
+
+    // End tags the parser reads as text (or ignores) between open and close: a scan that took them as closing would
+    // start each round from nothing while the parser's tree grows by a hundred.
+    private static string Rounds(string open, string close) => Times(Times("<div>", 100) + open + Times("</div>", 100) + close, 5);
+
+    // Each builds a deep tree if a scan misreads it: unclosed, self-closed, or closed by end tags the parser ignores
+    // (inside select, raw text, attribute values, comments, CDATA) or never reads as end tags.
+    public static TheoryData<string, string> Tricks => new()
+    {
+        { "unclosed", Times("<div>", 300) },
+        { "upper case", Times("<DIV\n class=a>", 300) },
+        { "self-closed", Times("<div/>", 300) },
+        { "formatting", Times("<b><i><u>", 100) },
+        { "links", Times("<a href=/x>", 300) },
+        { "lists", Times("<ul><li>", 300) },
+        { "tables", Times("<table><tr><td>", 100) },
+        { "ruby and options", Times("<rt><option>", 300) },
+        { "paragraph in span", Times("<span><p></span>", 300) },
+        { "end tag outside a table", Times("<span><table><td></span>", 100) },
+        { "end tag outside an object", Times("<span><object></span>", 150) },
+        { "in select", Rounds("<select>", "</select>") },
+        { "in textarea", Rounds("<textarea>", "</textarea>") },
+        { "in noscript", Rounds("<noscript>", "</noscript>") },
+        { "in escaped script", Rounds("<script><!--<script></script>", "--></script>") },
+        { "style in svg", Rounds("<svg><style><x a=\"</style>", "\">") },
+        { "style after svg", "<svg></svg>" + Rounds("<style>", "</style>") },
+        { "voids in svg", "<svg>" + Times("<link>", 300) },
+        { "voids after svg", "<svg><foreignObject><div></svg></div></foreignObject>" + Times("<link>", 300) },
+        { "bang comment", "<!-- --!>" + Times("<div>", 300) + "-->" },
+        { "empty comment", "<!-->" + Times("<div>", 300) + "-->" },
+        { "comment in attribute", Times("<div title=\"<!--\">", 300) + "-->" },
+        { "equals before a name", "<span =\"x>" + Times("<div>", 300) + "\">" },
+        { "cdata in svg", Rounds("<svg><![CDATA[>", "]]>") },
+        { "plaintext", "<div><plaintext>" + Times("<div>", 300) },
+        { "template", Times("<template><div></template>", 150) },
+        { "math", Times("<math><mi><div></math>", 150) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tricks))]
+    public void The_count_bounds_the_parsers_depth(string trick, string html)
+    {
+        var parsed = ParsedDepth(html);
+        var counted = HtmlNesting.Measure(html).Depth;
+
+        // html and body stand above what the text opens.
+        Assert.True(parsed <= 3 * counted + 2, $"{trick}: the parser nests {parsed} deep, the scan counted {counted}");
+    }
+
+    [Fact]
+    public void Real_content_counts_far_below_the_limit()
+    {
+        var bodies = new List<string> { File.ReadAllText(RepositoryFiles.ClinicRecipe) };
+        bodies.AddRange(Directory.EnumerateFiles(RepositoryFiles.SharedFolder, "*.recipe.json", SearchOption.AllDirectories).Select(File.ReadAllText));
+        var html = bodies.SelectMany(text => HtmlValue().Matches(text)).Select(m => Regex.Unescape(m.Groups[1].Value)).ToList();
+
+        Assert.True(html.Count >= 10, $"{html.Count} HTML values found");
+        Assert.All(html, value =>
+        {
+            var (depth, work, tags) = HtmlNesting.Measure(value);
+            Assert.InRange(depth, 0, 40);
+            Assert.InRange(work, 0, 40L * tags);
+            Assert.True(ParsedDepth(value) <= 3 * depth + 2, value);
+        });
+    }
+
+    [Fact]
+    public void Closed_elements_and_text_that_only_looks_like_tags_pass()
+    {
+        var deepButClosed = Times("<div>", 400) + "x" + Times("</div>", 400);
+        Assert.Null(HtmlNesting.Problem(Times(deepButClosed, 5)));
+        Assert.Null(HtmlNesting.Problem(Times("<p>Para<br>", 2000) + Times("<li>item", 2000)));
+        Assert.Null(HtmlNesting.Problem("<!--[if gte mso 9]>" + Times("<w:LsdException Locked=\"false\"/>", 2000) + "<![endif]-->" + "<p>text</p>"));
+        Assert.Null(HtmlNesting.Problem("a < b and c <d"));
+        Assert.Null(HtmlNesting.Problem(""));
+        Assert.Null(HtmlNesting.Problem(null));
+
+        Assert.Equal(HtmlNesting.MaxDepth + 1, HtmlNesting.Measure(Times("<div>", HtmlNesting.MaxDepth + 1)).Depth);
+        Assert.Null(HtmlNesting.Problem(Times("<div>", HtmlNesting.MaxDepth)));
+        Assert.Contains("more than 512 deep", HtmlNesting.Problem(Times("<div>", HtmlNesting.MaxDepth + 1)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Many_tags_deep_down_are_refused_and_many_near_the_top_are_not()
+    {
+        // Each list item makes the parser look through the 500 lists above it.
+        var deepItems = Times("<ul>", 500) + Times("<li>item", 20_000);
+        var shallowItems = "<ul>" + Times("<li>item", 200_000) + "</ul>";
+
+        Assert.Equal((500, 500L * 20_000 + 500 * 499 / 2, 20_500), HtmlNesting.Measure(deepItems));
+        Assert.Equal("the HTML has 20500 tags at an average depth of 493, more than the parser reads in reasonable time; nest them less deeply",
+            HtmlNesting.Problem(deepItems));
+        Assert.Null(HtmlNesting.Problem(shallowItems));
+        Assert.Null(HtmlNesting.Problem(Times("<table><tr><td>" + Times("<div><span>x</span></div>", 20) + "</td></tr></table>", 2_000)));
+    }
+
+    private static int ParsedDepth(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var deepest = 0;
+        var pending = new Stack<(IElement Element, int Depth)>();
+        pending.Push((document.DocumentElement, 0));
+        while (pending.TryPop(out var next))
+        {
+            deepest = Math.Max(deepest, next.Depth);
+            foreach (var child in next.Element.Children)
+            {
+                pending.Push((child, next.Depth + 1));
+            }
+            if (next.Element is AngleSharp.Html.Dom.IHtmlTemplateElement template)
+            {
+                foreach (var child in template.Content.Children)
+                {
+                    pending.Push((child, next.Depth + 1));
+                }
+            }
+        }
+        return deepest;
+    }
+
+    [GeneratedRegex("\"Html\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")]
+    private static partial Regex HtmlValue();
+}
