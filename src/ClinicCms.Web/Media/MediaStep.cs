@@ -59,7 +59,7 @@ public sealed class MediaStep(MediaStore media, ClinicCms.Content.Media.MediaCha
             step.Run.Undo.Add(media.Restorer(file.Target));
             using var stream = new MemoryStream(file.Content);
             // Announced in the run's transaction: media.changed goes out when the recipe commits, and not at all when it fails.
-            var (_, error) = await media.SaveAsync(Path.GetDirectoryName(file.Target), Path.GetFileName(file.Target), stream, file.Content.Length, changes, cancellationToken);
+            var (_, error) = await media.ImportAsync(Path.GetDirectoryName(file.Target), Path.GetFileName(file.Target), stream, file.Content.Length, changes, cancellationToken);
             if (error is not null)
             {
                 step.Error(file.Target, error.Message);

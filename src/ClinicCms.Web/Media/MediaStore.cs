@@ -35,14 +35,24 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         Directory.Exists(Root) ? Directory.GetFiles(Root, "*", SearchOption.AllDirectories).Select(Relative).Order(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>
-    /// Saves a file; returns its path, or why not. The bytes go to a temporary file first and are moved into place
-    /// once complete, so a full or read-only disk leaves neither a partial file nor the earlier one damaged.
+    /// Saves an uploaded file; returns its path, or why not. An upload never replaces a file: one whose name exists in
+    /// that folder is refused (Orchard Core's file store does the same), so a published page's image cannot change
+    /// without anyone deleting it first. The bytes go to a temporary file first and are moved into place once complete,
+    /// so a full or read-only disk leaves no partial file.
     /// </summary>
     public Task<(string? Path, MediaError? Error)> SaveAsync(string? folder, string fileName, Stream content, long length, CancellationToken cancellationToken = default) =>
-        SaveAsync(folder, fileName, content, length, null, cancellationToken);
+        WriteAsync(folder, fileName, content, length, null, cancellationToken);
 
-    /// <param name="within">Announces the change in its open transaction (a recipe's); null: in a transaction of its own.</param>
-    public async Task<(string? Path, MediaError? Error)> SaveAsync(string? folder, string fileName, Stream content, long length, MediaChanges? within,
+    /// <summary>
+    /// Writes a recipe's file, replacing one of that name as Orchard Core's media step does (the run's undo puts the
+    /// old bytes back if it fails), and announces it in the run's transaction.
+    /// </summary>
+    public Task<(string? Path, MediaError? Error)> ImportAsync(string? folder, string fileName, Stream content, long length, MediaChanges within,
+        CancellationToken cancellationToken) =>
+        WriteAsync(folder, fileName, content, length, within, cancellationToken);
+
+    /// <param name="within">A recipe's changes: the file may replace one, and is announced in its transaction. Null: an upload.</param>
+    private async Task<(string? Path, MediaError? Error)> WriteAsync(string? folder, string fileName, Stream content, long length, MediaChanges? within,
         CancellationToken cancellationToken)
     {
         var name = SafeName(fileName);
@@ -50,6 +60,12 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         if ((NameProblem(relative, "file") ?? Check(name, length)) is { } check)
         {
             return (null, MediaError.Invalid(check));
+        }
+        var full = Resolve(relative);
+        var replace = within is not null;
+        if (!replace && Exists(full))
+        {
+            return (null, NameTaken(fileName, name));
         }
         if (Path.GetExtension(name).Equals(".svg", StringComparison.OrdinalIgnoreCase))
         {
@@ -63,7 +79,6 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
             buffer.Position = 0;
             content = buffer;
         }
-        var full = Resolve(relative);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".upload-{Guid.NewGuid():N}.tmp");
         try
         {
@@ -73,17 +88,25 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
                 await content.CopyToAsync(file, cancellationToken);
                 await file.FlushAsync(cancellationToken);
             }
-            File.Move(temporary, full, overwrite: true);
+            // Without overwrite the move fails if the name was taken meanwhile (a hard link on Unix, MoveFileEx on
+            // Windows): of two uploads of one name, one wins and the other is refused, never overwriting it.
+            File.Move(temporary, full, overwrite: replace);
             variants.Forget(relative);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             DeleteQuietly(temporary);
-            return (null, MediaError.Storage(e));
+            return (null, !replace && Exists(full) ? NameTaken(fileName, name) : MediaError.Storage(e));
         }
         await AnnounceAsync([relative], within, cancellationToken);
         return (relative, null);
     }
+
+    // The same test the file system makes (case-sensitive on Linux), on the name the file would be written under.
+    private static bool Exists(string full) => File.Exists(full) || Directory.Exists(full);
+
+    private static MediaError NameTaken(string given, string name) => MediaError.Invalid(
+        $"a file of that name {(Path.GetFileName(given.Replace('\\', '/')) == name ? "" : $"({name}) ")}exists; delete it first or upload it under another name");
 
     // The file has changed already: only a recipe's announcement may still be cancelled (its run rolls back and undoes the file).
     private async Task AnnounceAsync(string[] changed, MediaChanges? within, CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class MediaStorageTests
         using var replace = await MediaBrowserTests.UploadAsync(admin, "leaflet.pdf", big);
         Assert.Equal(HttpStatusCode.InsufficientStorage, tooBig.StatusCode);
         Assert.Contains("brochure.pdf: The media folder cannot be written (its disk is full); nothing was saved.", await tooBig.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.InsufficientStorage, replace.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, replace.StatusCode); // an upload never replaces a file: refused before writing
         Assert.Equal(["leaflet.pdf"], Directory.GetFileSystemEntries(store.Root).Select(Path.GetFileName));
         Assert.Equal("first version", await File.ReadAllTextAsync(Path.Combine(store.Root, "leaflet.pdf"), ct));
 

@@ -180,7 +180,7 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
         Assert.Equal("public, max-age=31536000, immutable", notModified.Headers.CacheControl?.ToString());
 
         // Replaced: a new variant of the new image, and the old one is gone from disk.
-        await SaveAsync("cache/photo.jpg", TestImages.Jpeg(1024, 1024));
+        await ReplaceAsync("cache/photo.jpg", TestImages.Jpeg(1024, 1024));
         Assert.False(File.Exists(variant));
         using var conditionalAgain = new HttpRequestMessage(HttpMethod.Get, "/media/cache/photo.jpg?width=160&format=webp");
         conditionalAgain.Headers.IfNoneMatch.Add(etag);
@@ -312,7 +312,7 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
         Assert.Equal(MediaImageServing.ImmutableCaching, smallResponse.Headers.CacheControl?.ToString());
 
         // A replaced original gets a new version, so a frontend never keeps the old image.
-        await SaveAsync("gql/photo.jpg", TestImages.Jpeg(1024, 768));
+        await ReplaceAsync("gql/photo.jpg", TestImages.Jpeg(1024, 768));
         var replaced = await graphql.DataAsync("{ gallery { photo { files { small: url(width: 480, format: WEBP) } } } }");
         var newVersion = MediaVariants.VersionOf(new FileInfo(_store.Resolve("gql/photo.jpg")));
         Assert.NotEqual(version, newVersion);
@@ -332,6 +332,15 @@ public sealed class ResizedImageTests(SharedClinicApp site) : IClassFixture<Shar
     private async Task SaveAsync(string path, byte[] bytes)
     {
         var (saved, error) = await _store.SaveAsync(Path.GetDirectoryName(path), Path.GetFileName(path), new MemoryStream(bytes), bytes.Length);
+        Assert.Null(error);
+        Assert.Equal(path, saved);
+    }
+
+    // As a recipe's media step does: an upload never replaces a file.
+    private async Task ReplaceAsync(string path, byte[] bytes)
+    {
+        var (saved, error) = await site.App.InScopeAsync(sp => _store.ImportAsync(Path.GetDirectoryName(path), Path.GetFileName(path), new MemoryStream(bytes), bytes.Length,
+            sp.GetRequiredService<ClinicCms.Content.Media.MediaChanges>(), CancellationToken.None));
         Assert.Null(error);
         Assert.Equal(path, saved);
     }
