@@ -11,6 +11,7 @@ public static class AuditCategories
     public const string SignIn = "sign-in";
     public const string Recipe = "recipe";
     public const string Site = "site";
+    public const string Media = "media";
 
-    public static readonly IReadOnlyList<string> All = [Content, Type, Role, User, Client, SignIn, Recipe, Site];
+    public static readonly IReadOnlyList<string> All = [Content, Type, Role, User, Client, SignIn, Recipe, Site, Media];
 }

@@ -36,12 +36,15 @@ public static class AuditEvents
     public const string SettingsChanged = "settings-changed";
     public const string PreviewTokenIssued = "preview-token-issued";
     public const string WebhookChanged = "webhook-changed";
+    public const string MediaUploaded = "media-uploaded";
+    public const string MediaMoved = "media-moved";
+    public const string MediaDeleted = "media-deleted";
 
     public static readonly IReadOnlyList<string> All =
     [
         Created, Saved, Published, Unpublished, Discarded, Deleted, Restored, Imported, ReviewRequested, ReviewApproved, ChangesRequested,
         Scheduled, TypeChanged, RoleChanged, UserCreated, UserChanged, UserDeleted, ClientCreated, ClientChanged, ClientDeleted,
-        SignedIn, SignInFailed, SignedOut, RecipeRun, SettingsChanged, PreviewTokenIssued, WebhookChanged,
+        SignedIn, SignInFailed, SignedOut, RecipeRun, SettingsChanged, PreviewTokenIssued, WebhookChanged, MediaUploaded, MediaMoved, MediaDeleted,
     ];
 
     public static string Of(ReviewAction action) => action switch
@@ -61,7 +64,7 @@ public static class AuditEvents
         var (category, name) = change.Kind switch
         {
             ChangeKind.Imported => (null, null),
-            ChangeKind.Media => (null, null), // files, not site data: the webhook log shows them
+            ChangeKind.Media => (null, null), // MediaChanges records one row per operation, naming its paths
             ChangeKind.Webhooks => (null, null), // the webhook store records its own row, naming the webhook
             ChangeKind.Created => (AuditCategories.Content, Created),
             ChangeKind.DraftSaved => (AuditCategories.Content, Saved),

@@ -1,3 +1,4 @@
+using ClinicCms.Content.Audit;
 using ClinicCms.Content.Changes;
 using ClinicCms.Content.Store;
 
@@ -11,12 +12,21 @@ namespace ClinicCms.Content.Media;
 /// </summary>
 public sealed class MediaChanges(ClinicCmsDbContext db)
 {
-    public async Task AnnounceAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    /// <param name="auditEvent">
+    /// One of the <c>media-</c> <see cref="AuditEvents"/>: one audit row names the paths, by the request's user. Null
+    /// for a recipe's files, which its run's row counts.
+    /// </param>
+    public async Task AnnounceAsync(IEnumerable<string> paths, string? auditEvent, CancellationToken cancellationToken = default)
     {
         await using var transaction = await OwnedTransaction.BeginAsync(db, cancellationToken);
-        foreach (var path in paths.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal))
+        var changed = paths.Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var path in changed)
         {
             db.Announce(ContentChange.Media(path));
+        }
+        if (auditEvent is not null && changed.Count > 0)
+        {
+            db.PendingChanges.AddAudit(AuditRow.Of(AuditCategories.Media, auditEvent, detail: string.Join(" -> ", changed)));
         }
         await transaction.CommitAsync(cancellationToken);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using ClinicCms.Content.Audit;
 using ClinicCms.Content.Media;
 using ClinicCms.Web.Hosting;
 using Microsoft.Extensions.Options;
@@ -98,7 +99,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
             DeleteQuietly(temporary);
             return (null, !replace && Exists(full) ? NameTaken(fileName, name) : MediaError.Storage(e));
         }
-        await AnnounceAsync([relative], within, cancellationToken);
+        await AnnounceAsync([relative], within, AuditEvents.MediaUploaded, cancellationToken);
         return (relative, null);
     }
 
@@ -109,15 +110,16 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         $"a file of that name {(Path.GetFileName(given.Replace('\\', '/')) == name ? "" : $"({name}) ")}exists; delete it first or upload it under another name");
 
     // The file has changed already: only a recipe's announcement may still be cancelled (its run rolls back and undoes the file).
-    private async Task AnnounceAsync(string[] changed, MediaChanges? within, CancellationToken cancellationToken)
+    // A recipe's files are in its run's one audit row; other changes get a row of their own, by the request's user.
+    private async Task AnnounceAsync(string[] changed, MediaChanges? within, string? auditEvent, CancellationToken cancellationToken)
     {
         if (within is not null)
         {
-            await within.AnnounceAsync(changed, cancellationToken);
+            await within.AnnounceAsync(changed, null, cancellationToken);
             return;
         }
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MediaChanges>().AnnounceAsync(changed, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<MediaChanges>().AnnounceAsync(changed, auditEvent, CancellationToken.None);
     }
 
     /// <summary>Why a media path cannot be used (empty, or a name or path too long for file systems), or null.</summary>
@@ -250,7 +252,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         {
             return MediaError.Storage(e);
         }
-        await AnnounceAsync([SafePath(from), relative], null, CancellationToken.None);
+        await AnnounceAsync([SafePath(from), relative], null, AuditEvents.MediaMoved, CancellationToken.None);
         return null;
     }
 
@@ -283,7 +285,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         }
         if (deleted)
         {
-            await AnnounceAsync([SafePath(path!)], null, CancellationToken.None);
+            await AnnounceAsync([SafePath(path!)], null, AuditEvents.MediaDeleted, CancellationToken.None);
         }
         return null;
     }

@@ -1,14 +1,18 @@
 using System.Net;
+using ClinicCms.Content.Audit;
+using ClinicCms.Content.Store;
 using ClinicCms.Tests.Admin;
 using ClinicCms.Tests.Security;
+using ClinicCms.Tests.TestHost;
 using ClinicCms.Web.Media;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicCms.Tests.Media;
 
 /// <summary>
 /// An upload never replaces a file (as Orchard Core's file store refuses to): an Editor cannot swap the image of a
-/// reviewed, published page by uploading another file of its name.
+/// reviewed, published page by uploading another file of its name. Uploads, moves and deletes are in the audit trail.
 /// </summary>
 public sealed class MediaUploadTests : IAsyncLifetime
 {
@@ -63,6 +67,30 @@ public sealed class MediaUploadTests : IAsyncLifetime
         Assert.All(results.Where(r => r.error is not null), r => Assert.Equal(Taken, r.error!.Message));
         Assert.Equal(saved.Content, await File.ReadAllTextAsync(Store.Resolve("race/photo.png"), TestContext.Current.CancellationToken));
         Assert.Equal(["race/photo.png"], Store.AllFiles()); // no temporary file left behind
+    }
+
+    [Fact]
+    public async Task Uploads_moves_and_deletes_are_in_the_audit_trail_by_the_user_who_made_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var editor = await _site.SignedInAsync("chief", "Chief-password-1");
+        using var upload = await MediaBrowserTests.UploadAsync(editor, "hero.png", "hero");
+        using var refused = await MediaBrowserTests.UploadAsync(editor, "hero.png", "another");
+        using var moved = await MediaStorageTests.PostAsync(editor, "Move", new() { ["path"] = "hero.png", ["to"] = "old/hero.png" });
+        using var deleted = await MediaStorageTests.PostAsync(editor, "Delete", new() { ["path"] = "old/hero.png" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        var rows = await _site.App.InScopeAsync(sp => sp.GetRequiredService<ClinicCmsDbContext>().AuditTrail.AsNoTracking()
+            .Where(r => r.Category == AuditCategories.Media).OrderBy(r => r.Id).ToListAsync(ct));
+        Assert.Equal(
+            [(AuditEvents.MediaUploaded, "hero.png"), (AuditEvents.MediaMoved, "hero.png -> old/hero.png"), (AuditEvents.MediaDeleted, "old/hero.png")],
+            rows.Select(r => (r.Event, r.Detail)));
+        Assert.All(rows, r => Assert.Equal("chief", r.UserName));
+
+        using var admin = await _site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var page = await admin.GetStringAsync("/admin/audit?category=media", ct);
+        Assert.Contains("hero.png -&gt; old/hero.png", page, StringComparison.Ordinal);
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string url, params (string Name, string Content)[] files)

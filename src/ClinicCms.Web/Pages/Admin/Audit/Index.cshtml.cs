@@ -97,6 +97,7 @@ public sealed class AuditModel(AuditTrail audit, PermissionService permissions, 
         Add(AuditCategories.Client, Permissions.ManageOpenIdApplications);
         Add(AuditCategories.Recipe, Permissions.Import);
         Add(AuditCategories.Site, Permissions.ManageSettings);
+        Add(AuditCategories.Media, Permissions.ManageMediaContent);
         if (held.IsAdministrator)
         {
             return new AuditScope([AuditCategories.Content, .. categories], null);
