@@ -52,6 +52,7 @@ public sealed partial class NginxProxyTests(TrustedProxySite trusted)
 
             Assert.Equal(HttpStatusCode.Redirect, anonymousAdmin.StatusCode);
             Assert.Equal("https", anonymousAdmin.Headers.Location!.Scheme);
+            Assert.Equal($"127.0.0.1:{port}", anonymousAdmin.Headers.Location.Authority); // not 443: the host as the browser sent it, port included
             Assert.Equal("/login", anonymousAdmin.Headers.Location.AbsolutePath);
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ClinicCms.Auth=", StringComparison.Ordinal));
