@@ -246,8 +246,12 @@ public sealed partial class ContentService(
             return Saved(item, change);
         }, cancellationToken);
 
-    /// <summary>Drops the draft: it is kept as history and the published version becomes the latest again.</summary>
-    public Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, ContentUser user, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Drops the draft: it is kept as history and the published version becomes the latest again. An item never
+    /// published (or unpublished since) has nothing to go back to, so discarding its draft removes it, as a delete does;
+    /// <paramref name="onlyOverPublished"/> refuses that, for a caller who may edit the item but not delete it.
+    /// </summary>
+    public Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, ContentUser user, bool onlyOverPublished = false, CancellationToken cancellationToken = default) =>
         WriteAsync(user, async () =>
         {
             var draft = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);
@@ -259,9 +263,13 @@ public sealed partial class ContentService(
             {
                 return ContentSaveResult.Invalid([new ContentError("", "the item has no draft to discard")]);
             }
+            var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
+            if (published is null && onlyOverPublished)
+            {
+                return ContentSaveResult.Refused("the item has no published version: discarding its only draft would delete it, which needs the right to delete it");
+            }
             VersionTransitions.DiscardDraft(draft);
             await db.SaveChangesAsync(cancellationToken);
-            var published = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published, cancellationToken);
             var change = VersionTransitions.DraftDiscarded(draft, published);
             await db.SaveChangesAsync(cancellationToken);
             return Saved(ContentItemMapper.ToItem(published ?? draft), change);

@@ -15,12 +15,15 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
     public Task<string?> PublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, Permissions.PublishContent, "publish", async item => await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken), cancellationToken: cancellationToken), cancellationToken);
 
-    /// <summary>A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent.</summary>
-    public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, string expectedStamp, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent. A decision
+    /// applies only to the draft the reviewer saw (<paramref name="expectedStamp"/>): a form that leaves it out is stale.
+    /// </summary>
+    public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, string? expectedStamp, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, action == ReviewAction.Request ? "request a review of" : "review",
             async item => action != ReviewAction.Request && !await authorizer.CanAsync(user, Permissions.PreviewContent, item, cancellationToken)
                 ? ContentSaveResult.Refused($"You may not read the draft of item {item.ContentItemId}, so you may not review it.")
-                : await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), expectedStamp, cancellationToken), cancellationToken);
+                : await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), action == ReviewAction.Request ? expectedStamp : expectedStamp ?? "", cancellationToken), cancellationToken);
 
     /// <summary>The user as a writer of this item: whether they hold ReviewContent for it decides what publishing needs.</summary>
     public async Task<ContentUser> UserForAsync(ClaimsPrincipal user, ContentItem item, CancellationToken cancellationToken = default) =>
@@ -34,8 +37,10 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
     public Task<string?> UnpublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, Permissions.PublishContent, "unpublish", _ => content.UnpublishAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
 
+    /// <summary>Over a published version, an edit; with none to go back to, a delete, and it needs DeleteContent (as any discard does in Orchard).</summary>
     public Task<string?> DiscardDraftAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.EditContent, "discard the draft of", _ => content.DiscardDraftAsync(id, PermissionService.WriterOf(user), cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.EditContent, "discard the draft of", async item => await content.DiscardDraftAsync(id, PermissionService.WriterOf(user),
+            onlyOverPublished: !await authorizer.CanAsync(user, Permissions.DeleteContent, item, cancellationToken), cancellationToken), cancellationToken);
 
     public Task<string?> DeleteAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, Permissions.DeleteContent, "delete", _ => content.DeleteAsync(id, PermissionService.WriterOf(user), cancellationToken: cancellationToken), cancellationToken);

@@ -124,14 +124,23 @@ public sealed class ReviewAdminTests(ReviewSite site) : IClassFixture<ReviewSite
         using var admin = await site.Site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
         var adminPage = await admin.GetStringAsync($"/admin/content/{id}/edit", ct);
         Assert.Contains("value=\"approve\"", adminPage, StringComparison.Ordinal);
-        using (var approved = await admin.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(new Dictionary<string, string>
+        Task<HttpResponseMessage> Approve(Dictionary<string, string> form) => admin.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(form), ct);
+        // A form without the stamp of the draft shown approves nothing: that draft may have changed since.
+        using (var unseen = await Approve(new() { ["action"] = "approve", ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(adminPage) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, unseen.StatusCode);
+        }
+        Assert.Equal(ReviewState.InReview, (await site.ReviewOfAsync(id)).State);
+        using (var approved = await Approve(new()
         {
             ["action"] = "approve",
+            ["baseStamp"] = StampOf(adminPage),
             ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(adminPage),
-        }), ct))
+        }))
         {
             Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         }
+        Assert.Equal(ReviewState.Approved, (await site.ReviewOfAsync(id)).State);
         var publishForm = BadInputTests.FormValues(await editor.GetStringAsync($"/admin/content/{id}/edit", ct));
         publishForm["action"] = "publish";
         using (var published = await editor.PostAsync($"/admin/content/{id}/edit", new FormUrlEncodedContent(publishForm), ct))

@@ -125,7 +125,9 @@ public sealed class EditModel(ContentService content, ContentDefinitionStore def
             case "unpublish":
                 return Done(await Actions.UnpublishAsync(User, Id, HttpContext.RequestAborted), "Unpublished.");
             case "discard":
-                return Done(await Actions.DiscardDraftAsync(User, Id, HttpContext.RequestAborted), "Draft discarded.");
+                var discarded = Done(await Actions.DiscardDraftAsync(User, Id, HttpContext.RequestAborted), "Draft discarded.");
+                // A draft with no published version behind it took the item with it: back to the list.
+                return await Items.GetAsync(Id, VersionOptions.Latest, HttpContext.RequestAborted) is null ? Redirect("/admin/content") : discarded;
             case "delete":
                 var deleted = await Actions.DeleteAsync(User, Id, HttpContext.RequestAborted);
                 TempData["Message"] = deleted ?? "Deleted. Its history is kept.";
