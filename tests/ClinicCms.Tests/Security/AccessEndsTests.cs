@@ -78,6 +78,15 @@ public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<Sh
             ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(page),
         }));
         using var afterDisable = await editor.GetAsync($"/api/content/{ClinicIds.Article}");
+        // Enabled again, it takes new tokens; the one it held stays ended.
+        using var enable = await admin.PostAsync("/admin/clients?handler=Toggle", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["clientId"] = "editor-app",
+            ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(await admin.GetStringAsync("/admin/clients")),
+        }));
+        using var heldAfterEnable = await editor.GetAsync($"/api/content/{ClinicIds.Article}");
+        using var renewed = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
+        using var newAfterEnable = await renewed.GetAsync($"/api/content/{ClinicIds.Article}");
 
         Assert.True(before.IsSuccessStatusCode, await before.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Forbidden, afterRoles.StatusCode);
@@ -85,6 +94,9 @@ public sealed class AccessEndsTests(SharedSecuredSite shared) : IClassFixture<Sh
         Assert.Equal(HttpStatusCode.Redirect, toggle.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, afterDisable.StatusCode);
         Assert.Contains("invalid_token", afterDisable.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, enable.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, heldAfterEnable.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, newAfterEnable.StatusCode);
     }
 
     [Fact]

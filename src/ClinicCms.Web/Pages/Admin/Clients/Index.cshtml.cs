@@ -67,7 +67,10 @@ public sealed class ClientsModel(IOpenIddictApplicationManager applications, Rol
         return Page();
     }
 
-    /// <summary>A disabled client keeps its settings but may not use the token endpoint.</summary>
+    /// <summary>
+    /// A disabled client keeps its settings but may not use the token endpoint, and the tokens it holds end for good:
+    /// enabled again, it takes new ones.
+    /// </summary>
     public async Task<IActionResult> OnPostToggleAsync(string clientId)
     {
         if (await applications.FindByClientIdAsync(clientId, HttpContext.RequestAborted) is not { } application)
@@ -81,6 +84,7 @@ public sealed class ClientsModel(IOpenIddictApplicationManager applications, Rol
         {
             descriptor.Permissions.Remove(Permissions.Endpoints.Token);
             descriptor.Properties[DisabledProperty] = JsonSerializer.SerializeToElement(true);
+            ApplicationSecrets.Renew(descriptor);
         }
         else
         {
