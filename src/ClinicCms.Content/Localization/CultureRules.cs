@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Parts;
@@ -23,6 +25,11 @@ public static class CultureRules
         {
             return;
         }
+        // A value of the wrong kind ("Culture": 5) is left for validation to name, not replaced by a default.
+        if (item.Parts[partName] is { } raw && (raw is not JsonObject values || WrongKind(values["Culture"]) || WrongKind(values["LocalizationSet"])))
+        {
+            return;
+        }
         var part = item.Get<LocalizationPart>(partName);
         if (!string.IsNullOrEmpty(part.LocalizationSet) && !string.IsNullOrEmpty(part.Culture))
         {
@@ -38,6 +45,8 @@ public static class CultureRules
         }
         item.Apply(partName, part);
     }
+
+    private static bool WrongKind(JsonNode? value) => value is not null && value.GetValueKind() != JsonValueKind.String;
 
     /// <summary>An error when the item's culture is not one of the site's; none for an item without a culture.</summary>
     public static List<ContentError> Check(ContentItem item, ContentDefinitionSet definitions, LocalizationSettings? settings)

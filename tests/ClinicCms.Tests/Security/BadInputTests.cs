@@ -45,7 +45,7 @@ public sealed class BadInputTests(SharedSecuredSite shared) : IClassFixture<Shar
     }
 
     [Fact]
-    public async Task Unpaired_surrogates_huge_numbers_and_bad_paths_are_400s_naming_the_field_and_nothing_is_saved()
+    public async Task Unpaired_surrogates_huge_numbers_bad_paths_and_cultures_are_400s_naming_the_field_and_nothing_is_saved()
     {
         var site = shared.Site;
         using var editor = site.WithToken(await site.TokenAsync("editor-app", "Editor-app-secret-1"));
@@ -91,6 +91,16 @@ public sealed class BadInputTests(SharedSecuredSite shared) : IClassFixture<Shar
         var mediaErrors = (await GraphQLClient.Parse(mediaPaths))["errors"]!;
         Assert.Equal("a media path is required, got an empty string", mediaErrors["Article.HeroImage.Paths[0]"]![0]!.GetValue<string>());
         Assert.StartsWith("'../../etc/passwd' is not a media path", mediaErrors["Article.HeroImage.Paths[1]"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // A culture of the wrong kind is named, not replaced by the site's default.
+        foreach (var culture in new JsonNode?[] { 5, new JsonArray(), new JsonObject() })
+        {
+            var article = Article("Culture of the wrong kind", "articles/culture-kind");
+            article["LocalizationPart"] = new JsonObject { ["Culture"] = culture };
+            using var wrongKind = await editor.PostAsJsonAsync("/api/content", article, ct);
+            Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);
+            Assert.StartsWith("expected a string in Culture, got", (await GraphQLClient.Parse(wrongKind))["errors"]!["LocalizationPart"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
 
         // Letters of any script are fine, with their combining marks; the path is kept as written.
         using var unicode = await editor.PostAsJsonAsync("/api/content", Article("Ünicode", "/artikel/cafe\u0301-ketamin-治疗/"), ct);
