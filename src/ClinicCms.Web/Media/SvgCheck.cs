@@ -63,7 +63,7 @@ public static class SvgCheck
             {
                 return $"the SVG has a javascript: value in '{reader.Name}'";
             }
-            if (name.Equals("href", StringComparison.OrdinalIgnoreCase) && !value.StartsWith('#') && !value.StartsWith("data:image/", StringComparison.Ordinal))
+            if (name.Equals("href", StringComparison.OrdinalIgnoreCase) && !value.StartsWith('#') && !IsRasterData(value))
             {
                 return $"the SVG has an external reference in '{reader.Name}'";
             }
@@ -77,10 +77,10 @@ public static class SvgCheck
         return null;
     }
 
-    // Style sheets may load other files (url(...) not inside the file, @import).
+    // Style sheets may load other files (url(...) not inside the file, @import), also when written with escapes (u\72l).
     private static string? CssProblem(string text)
     {
-        var css = Compact(text);
+        var css = Compact(CssUnescaped(text));
         if (css.Contains("@import", StringComparison.Ordinal))
         {
             return "the SVG has a style sheet @import";
@@ -88,12 +88,53 @@ public static class SvgCheck
         for (var at = css.IndexOf("url(", StringComparison.Ordinal); at >= 0; at = css.IndexOf("url(", at + 4, StringComparison.Ordinal))
         {
             var target = css.AsSpan(at + 4).TrimStart("'\"");
-            if (!target.StartsWith("#") && !target.StartsWith("data:image/"))
+            if (!target.StartsWith("#") && !IsRasterData(target))
             {
                 return "the SVG has an external reference in a style url()";
             }
         }
         return css.Contains("javascript:", StringComparison.Ordinal) ? "the SVG has a javascript: value in a style" : null;
+    }
+
+    // An image inside the file: a raster one only, since an SVG one is a whole document again (data:image/svg+xml).
+    private static bool IsRasterData(ReadOnlySpan<char> value) =>
+        value.StartsWith("data:image/") && !value.StartsWith("data:image/svg");
+
+    // CSS escapes as a browser reads them: a backslash and one to six hex digits (and one space after) is that code
+    // point, a backslash and any other character is that character.
+    private static string CssUnescaped(string css)
+    {
+        if (!css.Contains('\\'))
+        {
+            return css;
+        }
+        var text = new System.Text.StringBuilder(css.Length);
+        for (var i = 0; i < css.Length; i++)
+        {
+            if (css[i] != '\\' || i + 1 == css.Length)
+            {
+                text.Append(css[i]);
+                continue;
+            }
+            var hex = 0;
+            while (hex < 6 && i + 1 + hex < css.Length && char.IsAsciiHexDigit(css[i + 1 + hex]))
+            {
+                hex++;
+            }
+            if (hex == 0)
+            {
+                text.Append(css[++i]);
+                continue;
+            }
+            var code = Convert.ToInt32(css.Substring(i + 1, hex), 16);
+            text.Append(code is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? char.ConvertFromUtf32(code) : "\uFFFD");
+            i += hex;
+            if (i + 1 < css.Length && char.IsWhiteSpace(css[i + 1]))
+            {
+                i++;
+            }
+        }
+        return text.ToString();
     }
 
     // Browsers ignore whitespace and control characters inside a URL scheme ("java\tscript:"), and case.
