@@ -13,8 +13,8 @@ namespace ClinicCms.Tests.Admin;
 /// "Discard draft" in the editor: over a published version it is an edit (the draft stays in the history); an item
 /// with no published version would be gone, so that takes the right to delete it.
 /// </summary>
-[Collection(nameof(AdminSite))]
-public sealed class DiscardDraftTests(SharedSecuredSite shared)
+// A site of its own: the shared admin site's sign-ins reach the sign-in rate limit.
+public sealed class DiscardDraftTests(SharedSecuredSite shared) : IClassFixture<SharedSecuredSite>
 {
     [Fact]
     public async Task A_contributor_discards_a_draft_over_the_published_version_but_cannot_remove_an_unpublished_item()
