@@ -1,46 +1,89 @@
+using AngleSharp.Html;
+using AngleSharp.Html.Parser;
+using AngleSharp.Text;
+
 namespace ClinicCms.Content.Validation;
 
 /// <summary>
 /// Refuses HTML that nests elements too deep to parse. An HTML5 parser (AngleSharp's, which HtmlSanitizer uses) looks
-/// through the stack of open elements at each tag, so its time grows with the depth at every tag: a few hundred
-/// kilobytes of unclosed elements take it minutes. Browsers do not nest deeper than 512 either (Chromium's parser).
+/// through the stack of open elements at each tag, so its time grows with the depth at every tag (see bench/README.md).
+/// Browsers do not nest deeper than 512 either (Chromium's parser).
 /// </summary>
 /// <remarks>
-/// One pass over the tags gives an upper bound of the depth the parser builds, within a small factor: a start tag
-/// opens an element of its name and an end tag closes one of that name if any is open. So that anything the parser reads
-/// otherwise can only count too much:
+/// The text is read by AngleSharp's own tokenizer (attributes, comments, raw text as the parser reads them), and a
+/// stack of the start tags stands for the parser's stack of open elements, at least as deep:
 /// <list type="bullet">
+/// <item>an end tag closes the latest open element of its name, unless the parser would ignore it: an element that
+/// bounds its scope (table, object, template...; for most end tags any "special" element) stands between;</item>
 /// <item>self-closing syntax counts as open, as the parser treats it outside SVG and MathML;</item>
-/// <item>void elements (br, img...) count once the text has opened svg or math, where they may hold children;</item>
-/// <item>p, li, dt and dd do not count: the parser closes them at the next of their kind unless a counted element stands between;</item>
-/// <item>in raw text (script, style, textarea...), CDATA and while a select is open, start tags count and end tags close
-/// nothing; once svg or math has been opened, raw text runs to the end of the text.</item>
+/// <item>void elements (br, img...) do not count, nor do p, li, dt and dd, which the parser closes at the next of
+/// their kind unless a counted element stands between;</item>
+/// <item>while a select is open, only its own end tags close anything;</item>
+/// <item>once svg or math has opened, no end tag closes anything and void elements count: in foreign content the
+/// parser's reading of raw text, CDATA and end tags is not this stack's to follow.</item>
 /// </list>
-/// Comments end where the parser ends them (the first <c>--&gt;</c> or <c>--!&gt;</c>), and their text counts for nothing.
+/// Where the parser's reading of the text may differ from the tokenizer's here (raw text after svg or math, CDATA
+/// after them, noscript, which is raw text only with scripting on), every later "&lt;" and letter counts as one more
+/// open element, which any reading of the text opens at most.
 /// </remarks>
 public static class HtmlNesting
 {
     public const int MaxDepth = 512;
+
+    /// <summary>The parser's work, as the depth at each tag summed over the tags: many tags deep down cost it seconds below <see cref="MaxDepth"/> too.</summary>
+    public const long MaxWork = 4_000_000;
+
+    /// <summary>Elements the parser makes again from its list of open formatting elements (a few hundred bytes of markup can make millions).</summary>
+    public const long MaxReopened = 200_000;
 
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
     {
         "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
     };
 
+    // Closed by the next of their kind unless a counted element stands between; they break out of SVG and MathML.
     private static readonly HashSet<string> ClosedByNext = new(StringComparer.Ordinal) { "p", "li", "dt", "dd" };
 
-    private static readonly HashSet<string> RawText = new(StringComparer.Ordinal)
+    // Likewise in HTML, where they only nest inside a counted table; in SVG and MathML they are ordinary elements.
+    private static readonly HashSet<string> TableParts = new(StringComparer.Ordinal) { "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup" };
+
+    // Void elements that also break out of SVG and MathML (the parser reads them as HTML there too).
+    private static readonly HashSet<string> BreakingOut = new(StringComparer.Ordinal) { "br", "embed", "hr", "img", "meta" };
+
+    // The elements that end "has an element in scope" (WHATWG HTML, tree construction), for the HTML namespace.
+    private static readonly HashSet<string> ScopeBoundaries = new(StringComparer.Ordinal) { "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template" };
+
+    private static readonly HashSet<string> Formatting = new(StringComparer.Ordinal)
     {
-        "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+        "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+    };
+
+    // "Special" elements: an end tag of another, ordinary name is ignored when one of these is open after its element.
+    private static readonly HashSet<string> Special = new(StringComparer.Ordinal)
+    {
+        "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body", "br", "button", "caption",
+        "center", "col", "colgroup", "dd", "details", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure", "footer",
+        "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "iframe", "img",
+        "input", "keygen", "li", "link", "listing", "main", "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript",
+        "object", "ol", "p", "param", "plaintext", "pre", "script", "search", "section", "select", "source", "style", "summary",
+        "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "wbr", "xmp",
+    };
+
+    // Start tags that end SVG and MathML content (the parser reads them as HTML), and the elements inside it whose
+    // content is HTML again.
+    private static readonly HashSet<string> BreaksOut = new(StringComparer.Ordinal)
+    {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "font", "h1", "h2", "h3",
+        "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small",
+        "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var",
+    };
+
+    private static readonly HashSet<string> IntegrationPoints = new(StringComparer.Ordinal)
+    {
+        "foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
     };
 
     private static readonly HashSet<string> KeptInSelect = new(StringComparer.Ordinal) { "select", "option", "optgroup", "template" };
-
-    /// <summary>
-    /// The parser's work, as the depth at each tag summed over the tags: below <see cref="MaxDepth"/>, many tags deep
-    /// down still cost it seconds (a megabyte of list items under 500 lists took 16 s).
-    /// </summary>
-    public const long MaxWork = 4_000_000;
 
     /// <summary>Null, or the problem to report when <paramref name="html"/> nests too deep for the parser.</summary>
     public static string? Problem(string? html)
@@ -49,11 +92,13 @@ public static class HtmlNesting
         {
             return null;
         }
-        var (depth, work, tags) = Measure(html, stopAbove: MaxDepth);
+        var (depth, work, tags, reopened) = Measure(html, stopAbove: MaxDepth);
         return depth > MaxDepth
-            ? $"the HTML nests elements more than {MaxDepth} deep (counting start tags left without their end tag); close the elements it opens"
+            ? $"the HTML nests elements more than {MaxDepth} deep (counting start tags left without their end tag, and every one after an svg or math element); close the elements it opens"
             : work > MaxWork
             ? $"the HTML has {tags} tags at an average depth of {work / tags}, more than the parser reads in reasonable time; nest them less deeply"
+            : reopened > MaxReopened
+            ? $"the HTML leaves formatting elements (b, i, a, font...) open across other elements' end tags so often that the parser would make {reopened} copies of them; close each where it belongs"
             : null;
     }
 
@@ -61,187 +106,192 @@ public static class HtmlNesting
     /// The upper bound of the nesting depth, the work (the depth at each tag, summed) and the tags; counting stops once
     /// the depth passes <paramref name="stopAbove"/>.
     /// </summary>
-    public static (int Depth, long Work, int Tags) Measure(string html, int stopAbove = int.MaxValue)
+    public static (int Depth, long Work, int Tags, long Reopened) Measure(string html, int stopAbove = int.MaxValue)
     {
-        var open = new Dictionary<string, int>(StringComparer.Ordinal);
-        int depth = 0, max = 0, tags = 0;
-        long work = 0;
-        var foreign = false;
-        var i = 0;
-        while (max <= stopAbove && i < html.Length && html.IndexOf('<', i) is var lt and >= 0 && lt + 1 < html.Length)
+        var source = new TextSource(html);
+        var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
         {
-            var next = html[lt + 1];
-            if (next == '!' && html.AsSpan(lt).StartsWith("<!--"))
-            {
-                i = CommentEnd(html, lt);
-            }
-            else if (next == '!' && html.AsSpan(lt).StartsWith("<![CDATA["))
-            {
-                var end = html.IndexOf("]]>", lt + 9, StringComparison.Ordinal) is var e and >= 0 ? e : html.Length;
-                OpenUncounted(StartTags(html, lt + 9, end));
-                i = end;
-            }
-            else if (next is '!' or '?' || (next == '/' && lt + 2 < html.Length && !char.IsAsciiLetter(html[lt + 2])))
-            {
-                i = html.IndexOf('>', lt + 1) is var end and >= 0 ? end + 1 : html.Length; // a bogus comment, or "</>"
-            }
-            else if (next == '/' || char.IsAsciiLetter(next))
-            {
-                var closing = next == '/';
-                var nameStart = lt + (closing ? 2 : 1);
-                var nameEnd = nameStart;
-                while (nameEnd < html.Length && html[nameEnd] is not ('\t' or '\n' or '\f' or '\r' or ' ' or '/' or '>'))
-                {
-                    nameEnd++;
-                }
-                var tagEnd = TagEnd(html, nameEnd);
-                if (tagEnd < 0)
-                {
-                    break; // a tag cut off by the end of the text is dropped
-                }
-                i = tagEnd + 1;
-                tags++;
-                work += depth;
-                var name = html[nameStart..nameEnd].ToLowerInvariant();
-                if (closing)
-                {
-                    if (open.GetValueOrDefault(name) > 0 && (open.GetValueOrDefault("select") == 0 || KeptInSelect.Contains(name)))
-                    {
-                        open[name]--;
-                        depth--;
-                    }
-                    continue;
-                }
-                foreign |= name is "svg" or "math";
-                if (ClosedByNext.Contains(name) || (Void.Contains(name) && !foreign))
-                {
-                    continue;
-                }
-                open[name] = open.GetValueOrDefault(name) + 1;
-                max = Math.Max(max, ++depth);
-                if (RawText.Contains(name))
-                {
-                    // Within svg or math these elements hold markup, and where that ends is not this scan's to tell.
-                    var end = foreign ? html.Length : RawTextEnd(html, i, name);
-                    OpenUncounted(StartTags(html, i, end));
-                    i = end;
-                }
-            }
-            else
-            {
-                i = lt + 1;
-            }
-        }
-        return (max, work, tags);
-
-        // Start tags whose end tags close nothing: each opens one more level.
-        void OpenUncounted(int count)
-        {
-            tags += count;
-            work += (long)count * depth + (long)count * (count + 1) / 2;
-            depth += count;
-            max = Math.Max(max, depth);
-        }
-    }
-
-    // Where the parser ends a comment begun at start ("<!--"): "-->" may overlap the opening ("<!-->", "<!--->").
-    private static int CommentEnd(string html, int start)
-    {
-        var dashes = html.IndexOf("-->", start + 2, StringComparison.Ordinal);
-        var bang = html.IndexOf("--!>", start + 4, StringComparison.Ordinal);
-        return (dashes, bang) switch
-        {
-            ( < 0, < 0) => html.Length,
-            ( < 0, _) => bang + 4,
-            (_, < 0) => dashes + 3,
-            _ => Math.Min(dashes + 3, bang + 4),
+            SkipComments = true,
+            SkipRawText = true,
+            SkipScriptText = true,
+            SkipRCDataText = true,
+            SkipPlaintext = true,
+            SkipCDATA = true,
         };
-    }
-
-    // The end of the raw text opened by a start tag of this name: its first end tag. In a script, "<!--" can make the
-    // parser read past that end tag ("escaped" script data), so the rest of the text counts as the script's.
-    private static int RawTextEnd(string html, int from, string name)
-    {
-        if (name == "plaintext")
+        var open = new List<(string Name, bool Displaced)>();
+        int max = 0, tags = 0, selects = 0, displaced = 0;
+        long work = 0, reopened = 0;
+        var foreign = false; // an svg or math element was read in a way this stack does not follow
+        var foreignBase = -1; // the svg or math element whose content is read as the parser reads it
+        var uncertainFrom = -1;
+        while (max <= stopAbove && tokenizer.Get() is { Type: not HtmlTokenType.EndOfFile } token)
         {
-            return html.Length;
-        }
-        for (var at = html.IndexOf("</", from, StringComparison.Ordinal); at >= 0; at = html.IndexOf("</", at + 2, StringComparison.Ordinal))
-        {
-            var after = at + 2 + name.Length;
-            if (after <= html.Length && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
-                && (after == html.Length || html[after] is '\t' or '\n' or '\f' or '\r' or ' ' or '/' or '>'))
+            // A formatting element the parser closed on behalf of another end tag stays on its list, and is opened
+            // again at the next text or tag: each one displaced costs a new element there.
+            reopened += displaced;
+            if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag))
             {
-                return name == "script" && html.AsSpan(from, at - from).Contains("<!--", StringComparison.Ordinal) ? html.Length : at;
+                continue;
+            }
+            tags++;
+            work += open.Count;
+            var name = token.Name;
+            if (foreignBase >= 0)
+            {
+                if (ForeignStep(open, token, name, html, source.Index, ref foreignBase))
+                {
+                    max = Math.Max(max, open.Count);
+                    tokenizer.IsAcceptingCharacterData = foreignBase >= 0;
+                    continue;
+                }
+                (foreignBase, foreign, tokenizer.IsAcceptingCharacterData) = (-1, true, false);
+                uncertainFrom = html.Contains("<![CDATA[", StringComparison.Ordinal) ? source.Index : -1;
+                if (uncertainFrom >= 0)
+                {
+                    break;
+                }
+            }
+            if (token.Type == HtmlTokenType.EndTag)
+            {
+                if (!foreign && (selects == 0 || KeptInSelect.Contains(name)) && OpenIndex(open, name) is var at and >= 0)
+                {
+                    selects -= name == "select" ? 1 : 0;
+                    displaced -= open[at].Displaced ? 1 : 0;
+                    open.RemoveAt(at);
+                    for (var above = at; above < open.Count; above++)
+                    {
+                        if (!open[above].Displaced && Formatting.Contains(open[above].Name))
+                        {
+                            open[above] = (open[above].Name, true);
+                            displaced++;
+                        }
+                    }
+                }
+                continue;
+            }
+            if (name is "svg" or "math" && !foreign)
+            {
+                // Its content is followed as the parser reads it while it stays simple (see ForeignStep).
+                if (!token.AsTag().IsSelfClosing)
+                {
+                    open.Add((name, false));
+                    max = Math.Max(max, open.Count);
+                    foreignBase = open.Count - 1;
+                    tokenizer.IsAcceptingCharacterData = true;
+                }
+                continue;
+            }
+            if (ClosedByNext.Contains(name) || (!foreign && TableParts.Contains(name)) || (Void.Contains(name) && (!foreign || BreakingOut.Contains(name))))
+            {
+                continue;
+            }
+            open.Add((name, false));
+            selects += name == "select" ? 1 : 0;
+            max = Math.Max(max, open.Count);
+            var mode = name switch
+            {
+                "script" => HtmlParseMode.Script,
+                "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
+                "textarea" or "title" => HtmlParseMode.RCData,
+                "plaintext" => HtmlParseMode.Plaintext,
+                "noscript" => HtmlParseMode.Rawtext,
+                _ => HtmlParseMode.PCData,
+            };
+            if (mode != HtmlParseMode.PCData && (name == "noscript" || (foreign && !PlainTextUpToEnd(html, source.Index, name))))
+            {
+                uncertainFrom = source.Index;
+            }
+            else if (mode != HtmlParseMode.PCData && (selects == 0 || name is "script" or "textarea"))
+            {
+                tokenizer.State = mode; // as the parser's tree builder switches its tokenizer (in a select it ignores the others)
+            }
+            if (uncertainFrom >= 0)
+            {
+                break;
             }
         }
-        return html.Length;
-    }
-
-    private static int StartTags(string html, int from, int to)
-    {
-        var count = 0;
-        for (var at = html.IndexOf('<', from, to - from); at >= 0 && at + 1 < to; at = html.IndexOf('<', at + 1, to - at - 1))
+        if (uncertainFrom >= 0)
         {
-            if (char.IsAsciiLetter(html[at + 1]))
+            var depth = open.Count;
+            for (var at = html.IndexOf('<', uncertainFrom); at >= 0 && at + 1 < html.Length && max <= stopAbove; at = html.IndexOf('<', at + 1))
             {
-                count++;
+                if (char.IsAsciiLetter(html[at + 1]) && Counted(NameAt(html, at + 1)))
+                {
+                    tags++;
+                    work += depth++;
+                    max = Math.Max(max, depth);
+                }
             }
         }
-        return count;
+        return (max, work, tags, reopened);
     }
 
-    // The '>' that ends a tag whose name ends at from, read as the tokenizer reads attributes (a quote opens a value
-    // only after "="), or -1 when the text ends first.
-    private static int TagEnd(string html, int from)
+    // SVG and MathML content read tag by tag as the parser does, while it holds only foreign elements, properly
+    // nested: self-closing syntax is honoured there and an end tag closes the element on top. An element that breaks
+    // out into HTML, an integration point holding markup, or an end tag out of order ends this (false), and the
+    // caller reads the rest as after any foreign content.
+    private static bool ForeignStep(List<(string Name, bool Displaced)> open, AngleSharp.Html.Parser.Tokens.HtmlToken token, string name, string html, int index, ref int foreignBase)
     {
-        var state = Attribute.BeforeName;
-        for (var at = from; at < html.Length; at++)
+        if (token.Type == HtmlTokenType.EndTag)
         {
-            var c = html[at];
-            var space = c is '\t' or '\n' or '\f' or '\r' or ' ';
-            switch (state)
+            if (open[^1].Name != name)
             {
-                case Attribute.BeforeName or Attribute.AfterName or Attribute.AfterQuotedValue:
-                    if (c == '>')
-                    {
-                        return at;
-                    }
-                    state = space || c == '/' ? Attribute.BeforeName
-                        : c == '=' && state == Attribute.AfterName ? Attribute.BeforeValue
-                        : Attribute.Name;
-                    break;
-                case Attribute.Name:
-                    if (c == '>')
-                    {
-                        return at;
-                    }
-                    state = space ? Attribute.AfterName : c == '=' ? Attribute.BeforeValue : c == '/' ? Attribute.BeforeName : Attribute.Name;
-                    break;
-                case Attribute.BeforeValue:
-                    if (c == '>')
-                    {
-                        return at;
-                    }
-                    state = space ? Attribute.BeforeValue : c == '"' ? Attribute.DoubleQuoted : c == '\'' ? Attribute.SingleQuoted : Attribute.Unquoted;
-                    break;
-                case Attribute.DoubleQuoted or Attribute.SingleQuoted:
-                    if (c == (state == Attribute.DoubleQuoted ? '"' : '\''))
-                    {
-                        state = Attribute.AfterQuotedValue;
-                    }
-                    break;
-                case Attribute.Unquoted:
-                    if (c == '>')
-                    {
-                        return at;
-                    }
-                    state = space ? Attribute.BeforeName : Attribute.Unquoted;
-                    break;
+                return false;
+            }
+            open.RemoveAt(open.Count - 1);
+            foreignBase = open.Count > foreignBase ? foreignBase : -1;
+            return true;
+        }
+        if (BreaksOut.Contains(name) || (IntegrationPoints.Contains(name) && !token.AsTag().IsSelfClosing && !PlainTextUpToEnd(html, index, name)))
+        {
+            return false;
+        }
+        if (!token.AsTag().IsSelfClosing)
+        {
+            open.Add((name, false));
+        }
+        return true;
+    }
+
+    // In any reading of the text a start tag of one of these names opens nothing that stays.
+    private static bool Counted(string name) => !ClosedByNext.Contains(name) && !(Void.Contains(name) && BreakingOut.Contains(name));
+
+    private static string NameAt(string html, int at)
+    {
+        var end = at;
+        while (end < html.Length && html[end] is not ('\t' or '\n' or '\f' or '\r' or ' ' or '/' or '>'))
+        {
+            end++;
+        }
+        return html[at..end].ToLowerInvariant();
+    }
+
+    // Whether the raw text a start tag of this name opens at from holds no markup up to its end tag: then any
+    // reading of the text (raw text in HTML, markup in SVG) sees the same plain text and the same end tag.
+    private static bool PlainTextUpToEnd(string html, int from, string name)
+    {
+        var end = html.IndexOf("</" + name, from, StringComparison.OrdinalIgnoreCase);
+        var after = end + 2 + name.Length;
+        return end >= 0 && html.IndexOf('<', from, end - from) < 0
+            && (after == html.Length || html[after] is '\t' or '\n' or '\f' or '\r' or ' ' or '/' or '>');
+    }
+
+    // The latest open element an end tag of this name closes, or -1 when the parser would ignore the end tag: none is
+    // open, or an element bounding its scope was opened after it.
+    private static int OpenIndex(List<(string Name, bool Displaced)> open, string name)
+    {
+        var bounds = Special.Contains(name) || Formatting.Contains(name) ? ScopeBoundaries : Special;
+        for (var i = open.Count - 1; i >= 0; i--)
+        {
+            if (open[i].Name == name)
+            {
+                return i;
+            }
+            if (bounds.Contains(open[i].Name))
+            {
+                return -1;
             }
         }
         return -1;
     }
-
-    private enum Attribute { BeforeName, Name, AfterName, BeforeValue, DoubleQuoted, SingleQuoted, Unquoted, AfterQuotedValue }
 }

@@ -5,7 +5,8 @@ namespace ClinicCms.Content.Validation;
 /// <summary>
 /// Markdown as frontends get it (Markdig with its advanced extensions), and what a Markdown text must meet to be
 /// stored: Markdig refuses to nest deeper than it can render, takes time that grows faster than the text for some
-/// inputs (unclosed link destinations: 200 KB of them took seconds), and may carry raw HTML that the sanitizer parses.
+/// inputs (unclosed link destinations; see bench/README.md), and may carry raw HTML that the sanitizer parses. Markdig
+/// reports its depth limit with an ArgumentException.
 /// </summary>
 public static class MarkdownText
 {

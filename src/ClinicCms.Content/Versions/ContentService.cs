@@ -251,7 +251,7 @@ public sealed partial class ContentService(
     /// published (or unpublished since) has nothing to go back to, so discarding its draft removes it, as a delete does;
     /// <paramref name="onlyOverPublished"/> refuses that, for a caller who may edit the item but not delete it.
     /// </summary>
-    public Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, ContentUser user, bool onlyOverPublished = false, CancellationToken cancellationToken = default) =>
+    public Task<ContentSaveResult> DiscardDraftAsync(string contentItemId, ContentUser user, bool onlyOverPublished, CancellationToken cancellationToken = default) =>
         WriteAsync(user, async () =>
         {
             var draft = await db.ContentItems.FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Latest, cancellationToken);

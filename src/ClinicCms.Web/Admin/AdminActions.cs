@@ -16,14 +16,15 @@ public sealed class AdminActions(ContentService content, ContentAuthorizer autho
         RunAsync(user, id, Permissions.PublishContent, "publish", async item => await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken), cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>
-    /// A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent. A decision
-    /// applies only to the draft the reviewer saw (<paramref name="expectedStamp"/>): a form that leaves it out is stale.
+    /// A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent. An
+    /// approval applies only to the draft the reviewer saw (<paramref name="expectedStamp"/>; a form without it is
+    /// stale), as the REST API requires.
     /// </summary>
     public Task<string?> ReviewAsync(ClaimsPrincipal user, string id, ReviewAction action, string? comment, string? expectedStamp, CancellationToken cancellationToken = default) =>
         RunAsync(user, id, action == ReviewAction.Request ? Permissions.EditContent : Permissions.ReviewContent, action == ReviewAction.Request ? "request a review of" : "review",
             async item => action != ReviewAction.Request && !await authorizer.CanAsync(user, Permissions.PreviewContent, item, cancellationToken)
                 ? ContentSaveResult.Refused($"You may not read the draft of item {item.ContentItemId}, so you may not review it.")
-                : await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), action == ReviewAction.Request ? expectedStamp : expectedStamp ?? "", cancellationToken), cancellationToken);
+                : await content.ReviewAsync(id, action, comment, await UserForAsync(user, item, cancellationToken), action == ReviewAction.Approve ? expectedStamp ?? "" : expectedStamp, cancellationToken), cancellationToken);
 
     /// <summary>The user as a writer of this item: whether they hold ReviewContent for it decides what publishing needs.</summary>
     public async Task<ContentUser> UserForAsync(ClaimsPrincipal user, ContentItem item, CancellationToken cancellationToken = default) =>

@@ -41,9 +41,20 @@ public static class HostAddresses
         : address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? new IPAddress(address.GetAddressBytes())
         : address;
 
-    private static HashSet<IPAddress> Read() =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .SelectMany(i => i.GetIPProperties().UnicastAddresses)
-            .Select(u => Normal(u.Address))
-            .ToHashSet();
+    // Where the interfaces cannot be listed (a locked-down container), the last list read, else none: the address
+    // ranges TargetCheck refuses still apply.
+    private static IReadOnlySet<IPAddress> Read()
+    {
+        try
+        {
+            return NetworkInterface.GetAllNetworkInterfaces()
+                .SelectMany(i => i.GetIPProperties().UnicastAddresses)
+                .Select(u => Normal(u.Address))
+                .ToHashSet();
+        }
+        catch (NetworkInformationException)
+        {
+            return Volatile.Read(ref _current)?.Addresses ?? new HashSet<IPAddress>();
+        }
+    }
 }

@@ -95,7 +95,7 @@ public sealed class ContentAuditTests(AuditSite site)
         var firstVersion = created.Item.ContentItemVersionId;
         var edited = created.Item.Clone().WithTitle("Parking, moved");
         var draft = await WriteAsync(c => c.SaveDraftAsync(edited, user));
-        await WriteAsync(c => c.DiscardDraftAsync(id, user));
+        await WriteAsync(c => c.DiscardDraftAsync(id, user, onlyOverPublished: false));
         await WriteAsync(c => c.UnpublishAsync(id, user));
         var restored = await WriteAsync(c => c.RestoreAsync(id, draft.Item!.ContentItemVersionId, user));
         await WriteAsync(c => c.DeleteAsync(id, user));

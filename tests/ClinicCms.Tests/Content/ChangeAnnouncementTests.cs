@@ -81,7 +81,7 @@ public sealed class ChangeAnnouncementTests(ChangeAnnouncementTests.Site site) :
         var edit = (await site.Store.InScopeAsync(sp => sp.GetRequiredService<ContentService>().GetAsync(id, VersionOptions.Latest)))!;
         edit.Part("TitlePart")!["Title"] = "Is there a lift to the clinic?";
         var draft = await WriteAsync(c => c.SaveDraftAsync(edit, Editor));
-        await WriteAsync(c => c.DiscardDraftAsync(id, ContentUser.System));
+        await WriteAsync(c => c.DiscardDraftAsync(id, ContentUser.System, onlyOverPublished: false));
         await WriteAsync(c => c.UnpublishAsync(id, ContentUser.System));
         await WriteAsync(c => c.DeleteAsync(id, ContentUser.System));
 

@@ -117,7 +117,7 @@ public abstract class ContentStoreTests : IAsyncLifetime
         edit.Part("TitlePart")!["Title"] = "Abandoned edit?";
         await SaveDraftAsync(edit);
 
-        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DiscardDraftAsync(published.ContentItemId, ContentUser.System));
+        var result = await _site.InScopeAsync(sp => sp.GetRequiredService<ContentService>().DiscardDraftAsync(published.ContentItemId, ContentUser.System, onlyOverPublished: false));
 
         Assert.True(result.Succeeded);
         var latest = await GetAsync(published.ContentItemId, VersionOptions.Latest);
