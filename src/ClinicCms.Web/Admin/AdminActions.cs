@@ -12,8 +12,13 @@ namespace ClinicCms.Web.Admin;
 /// </summary>
 public sealed class AdminActions(ContentService content, ContentAuthorizer authorizer)
 {
+    /// <summary>
+    /// Publishes the latest version as it is now, unseen (the content list's bulk action): a draft that needs a review
+    /// must be approved already, since publishing by a reviewer would approve whatever the draft has become.
+    /// </summary>
     public Task<string?> PublishAsync(ClaimsPrincipal user, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(user, id, Permissions.PublishContent, "publish", async item => await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken), cancellationToken: cancellationToken), cancellationToken);
+        RunAsync(user, id, Permissions.PublishContent, "publish", async item =>
+            await content.PublishAsync(id, await UserForAsync(user, item, cancellationToken) with { CanReview = false }, cancellationToken: cancellationToken), cancellationToken);
 
     /// <summary>
     /// A review step: requesting needs EditContent on the item, approving or requesting changes ReviewContent. An

@@ -150,6 +150,25 @@ public sealed class ReviewAdminTests(ReviewSite site) : IClassFixture<ReviewSite
         Assert.NotNull(await site.StoredAsync(id, VersionOptions.Published));
     }
 
+    [Fact]
+    public async Task Bulk_publish_publishes_approved_drafts_only_and_approves_nothing_unseen()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var inReview = await DraftOwnedByAuthorAsync("Can I drive home after an infusion?");
+        await site.Site.App.InScopeAsync(sp => sp.GetRequiredService<ContentService>().ReviewAsync(inReview, ReviewAction.Request, null, new ContentUser(AuthorId, "rauthor")));
+        using var admin = await site.Site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
+        var token = SecuredSite.AntiforgeryToken(await admin.GetStringAsync("/admin/content", ct));
+
+        using (var bulk = await admin.PostAsync("/admin/content?handler=Bulk", new FormUrlEncodedContent(
+            [new("action", "Publish"), new("__RequestVerificationToken", token), new("ids", inReview)]), ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, bulk.StatusCode);
+        }
+        Assert.Null(await site.StoredAsync(inReview, VersionOptions.Published));
+        Assert.Equal(ReviewState.InReview, (await site.ReviewOfAsync(inReview)).State);
+        Assert.Contains("needs an approved review", await admin.GetStringAsync("/admin/content", ct), StringComparison.Ordinal);
+    }
+
     private async Task<string> DraftOwnedByAuthorAsync(string question)
     {
         var item = ContentItemJson.FromJson(ReviewSite.Faq(question));

@@ -18,6 +18,12 @@ public sealed class ScheduleAdminTests(ScheduleSite site) : IClassFixture<Schedu
         Assert.Contains("Archive later (UTC)", page, StringComparison.Ordinal);
 
         var at = site.In(90);
+        // Scheduling approves the draft the form showed, so a form without its stamp schedules nothing.
+        using (var unseen = await PostAsync(admin, id, page, "schedule", at.ToString("yyyy-MM-ddTHH:mm"), withStamp: false))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, unseen.StatusCode);
+        }
+        Assert.Null(ScheduleParts.PublishUtc((await site.StoredAsync(id))!));
         using (var scheduled = await PostAsync(admin, id, page, "schedule", at.ToString("yyyy-MM-ddTHH:mm")))
         {
             Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
@@ -92,12 +98,19 @@ public sealed class ScheduleAdminTests(ScheduleSite site) : IClassFixture<Schedu
         Assert.Null(ScheduleParts.PublishUtc((await site.StoredAsync(id))!));
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string id, string page, string action, string publishUtc) =>
-        http.PostAsync($"/admin/content/{id}/schedule", new FormUrlEncodedContent(new Dictionary<string, string>
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string id, string page, string action, string publishUtc, bool withStamp = true)
+    {
+        var form = new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = SecuredSite.AntiforgeryToken(page),
             ["action"] = action,
             ["publishUtc"] = publishUtc,
             ["archiveUtc"] = "",
-        }));
+        };
+        if (withStamp)
+        {
+            form["baseStamp"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"baseStamp\" value=\"([^\"]*)\"").Groups[1].Value;
+        }
+        return http.PostAsync($"/admin/content/{id}/schedule", new FormUrlEncodedContent(form));
+    }
 }

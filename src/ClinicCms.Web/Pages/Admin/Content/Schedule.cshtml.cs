@@ -44,7 +44,9 @@ public sealed class ScheduleModel(ContentService content, AdminActions actions) 
             return BadRequest($"Not a date and time: '{(TryParse(publishUtc, out _) ? archiveUtc : publishUtc)}'. Use yyyy-MM-ddTHH:mm (UTC).");
         }
         var user = await actions.UserForAsync(User, item, HttpContext.RequestAborted);
-        var result = await content.ScheduleAsync(Id, publish, archive, user, string.IsNullOrEmpty(baseStamp) ? null : baseStamp, HttpContext.RequestAborted);
+        // Scheduling may approve the draft (a reviewer's schedule is their approval): only the draft the form showed.
+        var stamp = action == "schedule" ? baseStamp ?? "" : string.IsNullOrEmpty(baseStamp) ? null : baseStamp;
+        var result = await content.ScheduleAsync(Id, publish, archive, user, stamp, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
             // Nothing was changed: the message names the problem, as the REST API's would.
