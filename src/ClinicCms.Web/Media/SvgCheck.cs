@@ -68,7 +68,7 @@ public static class SvgCheck
                 return $"the SVG has an external reference in '{reader.Name}'";
             }
             if ((name.Equals("attributeName", StringComparison.Ordinal) && value.EndsWith("href", StringComparison.Ordinal))
-                || (name.Equals("style", StringComparison.OrdinalIgnoreCase) && CssProblem(reader.Value) is not null))
+                || CssProblem(reader.Value) is not null) // style, and presentation attributes (fill, filter, mask...) take url() too
             {
                 return $"the SVG has an external reference in '{reader.Name}'";
             }

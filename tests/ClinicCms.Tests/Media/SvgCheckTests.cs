@@ -20,6 +20,7 @@ public sealed class SvgCheckTests
     [InlineData("<svg xmlns='http://www.w3.org/2000/svg'><style>*{background:u\\72l(http://evil.example/x)}</style></svg>", "the SVG has an external reference in a style url()")]
     [InlineData("<svg xmlns='http://www.w3.org/2000/svg'><rect style='fill: \\75 rl(https://evil.example/p.svg#p)'/></svg>", "the SVG has an external reference in 'style'")]
     [InlineData("<svg xmlns='http://www.w3.org/2000/svg'><style>@\\69mport 'https://evil.example/a.css';</style></svg>", "the SVG has a style sheet @import")]
+    [InlineData("<svg xmlns='http://www.w3.org/2000/svg'><rect fill='url(https://evil.example/p.svg#p)' filter='url(#f)'/></svg>", "the SVG has an external reference in 'fill'")]
     [InlineData("<!DOCTYPE svg [<!ENTITY x 'y'>]><svg xmlns='http://www.w3.org/2000/svg'>&x;</svg>", "the SVG has a DOCTYPE, which is not allowed")]
     [InlineData("<svg xmlns='http://www.w3.org/2000/svg'><rect></svg>", "the SVG is not well-formed XML (line 1, position ")]
     public void Svgs_that_could_run_script_or_load_files_are_refused_with_the_reason(string svg, string problem) =>
