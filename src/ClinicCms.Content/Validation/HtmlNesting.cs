@@ -19,6 +19,8 @@ namespace ClinicCms.Content.Validation;
 /// <item>void elements (br, img...) do not count, nor do p, li, dt and dd, which the parser closes at the next of
 /// their kind unless a counted element stands between;</item>
 /// <item>while a select is open, only its own end tags close anything;</item>
+/// <item>a p, li, dt or dd closed by the next of them or by a block element leaves the formatting elements opened
+/// inside it to be made again, at every later token, until their own end tags;</item>
 /// <item>once svg or math has opened, no end tag closes anything and void elements count: in foreign content the
 /// parser's reading of raw text, CDATA and end tags is not this stack's to follow.</item>
 /// </list>
@@ -35,6 +37,9 @@ public static class HtmlNesting
 
     /// <summary>Elements the parser makes again from its list of open formatting elements (a few hundred bytes of markup can make millions).</summary>
     public const long MaxReopened = 200_000;
+
+    /// <summary>Brackets in CSS: the sanitizer's CSS parser recurses at each (calc( nested some thousands deep overflows the stack).</summary>
+    public const int MaxCssNesting = 32;
 
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
     {
@@ -92,11 +97,13 @@ public static class HtmlNesting
         {
             return null;
         }
-        var (depth, work, tags, reopened) = Measure(html, stopAbove: MaxDepth);
+        var (depth, work, tags, reopened, cssNesting) = Measure(html, stopAbove: MaxDepth);
         return depth > MaxDepth
             ? $"the HTML nests elements more than {MaxDepth} deep (counting start tags left without their end tag, and every one after an svg or math element); close the elements it opens"
             : work > MaxWork
             ? $"the HTML has {tags} tags at an average depth of {work / tags}, more than the parser reads in reasonable time; nest them less deeply"
+            : cssNesting > MaxCssNesting
+            ? $"the HTML's CSS (a style attribute or element) nests brackets more than {MaxCssNesting} deep, which its parser cannot take; nest them less"
             : reopened > MaxReopened
             ? $"the HTML leaves formatting elements (b, i, a, font...) open across other elements' end tags so often that the parser would make {reopened} copies of them; close each where it belongs"
             : null;
@@ -106,13 +113,12 @@ public static class HtmlNesting
     /// The upper bound of the nesting depth, the work (the depth at each tag, summed) and the tags; counting stops once
     /// the depth passes <paramref name="stopAbove"/>.
     /// </summary>
-    public static (int Depth, long Work, int Tags, long Reopened) Measure(string html, int stopAbove = int.MaxValue)
+    public static (int Depth, long Work, int Tags, long Reopened, int CssNesting) Measure(string html, int stopAbove = int.MaxValue)
     {
         var source = new TextSource(html);
         var tokenizer = new HtmlTokenizer(source, HtmlEntityProvider.Resolver)
         {
             SkipComments = true,
-            SkipRawText = true,
             SkipScriptText = true,
             SkipRCDataText = true,
             SkipPlaintext = true,
@@ -124,15 +130,33 @@ public static class HtmlNesting
         var foreign = false; // an svg or math element was read in a way this stack does not follow
         var foreignBase = -1; // the svg or math element whose content is read as the parser reads it
         var uncertainFrom = -1;
+        var closableFrom = -1; // where the children of the latest p, li, dt or dd begin in open, while it may be open
+        var inStyle = false;
+        var cssNesting = 0;
         while (max <= stopAbove && tokenizer.Get() is { Type: not HtmlTokenType.EndOfFile } token)
         {
             // A formatting element the parser closed on behalf of another end tag stays on its list, and is opened
             // again at the next text or tag: each one displaced costs a new element there.
             reopened += displaced;
+            if (token.Type == HtmlTokenType.Character && inStyle)
+            {
+                cssNesting = Math.Max(cssNesting, BracketDepth(token.Data));
+            }
             if (token.Type is not (HtmlTokenType.StartTag or HtmlTokenType.EndTag))
             {
                 continue;
             }
+            if (token.Type == HtmlTokenType.StartTag)
+            {
+                foreach (var attribute in token.AsTag().Attributes)
+                {
+                    if (attribute.Name.Equals("style", StringComparison.OrdinalIgnoreCase))
+                    {
+                        cssNesting = Math.Max(cssNesting, BracketDepth(attribute.Value));
+                    }
+                }
+            }
+            inStyle = token.Type == HtmlTokenType.StartTag ? token.Name == "style" || inStyle : inStyle && token.Name != "style";
             tags++;
             work += open.Count;
             var name = token.Name;
@@ -153,21 +177,30 @@ public static class HtmlNesting
             }
             if (token.Type == HtmlTokenType.EndTag)
             {
-                if (!foreign && (selects == 0 || KeptInSelect.Contains(name)) && OpenIndex(open, name) is var at and >= 0)
+                if (!foreign && ClosedByNext.Contains(name) && closableFrom >= 0)
+                {
+                    Displace(closableFrom);
+                    closableFrom = -1;
+                }
+                else if (!foreign && (selects == 0 || KeptInSelect.Contains(name)) && OpenIndex(open, name) is var at and >= 0)
                 {
                     selects -= name == "select" ? 1 : 0;
                     displaced -= open[at].Displaced ? 1 : 0;
                     open.RemoveAt(at);
-                    for (var above = at; above < open.Count; above++)
-                    {
-                        if (!open[above].Displaced && Formatting.Contains(open[above].Name))
-                        {
-                            open[above] = (open[above].Name, true);
-                            displaced++;
-                        }
-                    }
+                    Displace(at);
+                    closableFrom = at < closableFrom ? -1 : closableFrom;
                 }
                 continue;
+            }
+            // A p, li, dt or dd is closed by the next of them and by most block elements (the "special" ones): the
+            // formatting elements opened inside it leave the stack but stay on the parser's list.
+            if (!foreign && closableFrom >= 0 && (ClosedByNext.Contains(name) || Special.Contains(name)))
+            {
+                Displace(closableFrom);
+            }
+            if (!foreign && ClosedByNext.Contains(name))
+            {
+                closableFrom = open.Count;
             }
             if (name is "svg" or "math" && !foreign)
             {
@@ -223,7 +256,19 @@ public static class HtmlNesting
                 }
             }
         }
-        return (max, work, tags, reopened);
+        return (max, work, tags, reopened, cssNesting);
+
+        void Displace(int from)
+        {
+            for (var above = from; above < open.Count; above++)
+            {
+                if (!open[above].Displaced && Formatting.Contains(open[above].Name))
+                {
+                    open[above] = (open[above].Name, true);
+                    displaced++;
+                }
+            }
+        }
     }
 
     // SVG and MathML content read tag by tag as the parser does, while it holds only foreign elements, properly
@@ -251,6 +296,17 @@ public static class HtmlNesting
             open.Add((name, false));
         }
         return true;
+    }
+
+    private static int BracketDepth(string css)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var c in css)
+        {
+            depth = c is '(' or '[' or '{' ? depth + 1 : c is ')' or ']' or '}' ? Math.Max(0, depth - 1) : depth;
+            deepest = Math.Max(deepest, depth);
+        }
+        return deepest;
     }
 
     // In any reading of the text a start tag of one of these names opens nothing that stays.

@@ -83,7 +83,7 @@ public sealed partial class HtmlNestingTests
         Assert.True(html.Count >= 10, $"{html.Count} HTML values found");
         Assert.All(html, value =>
         {
-            var (depth, work, tags, reopened) = HtmlNesting.Measure(value);
+            var (depth, work, tags, reopened, _) = HtmlNesting.Measure(value);
             Assert.InRange(depth, 0, 40);
             Assert.InRange(work, 0, 40L * tags);
             Assert.InRange(reopened, 0, 10L * tags);
@@ -117,7 +117,7 @@ public sealed partial class HtmlNestingTests
         var deepItems = Times("<ul>", 500) + Times("<li>item", 20_000);
         var shallowItems = "<ul>" + Times("<li>item", 200_000) + "</ul>";
 
-        Assert.Equal((500, 500L * 20_000 + 500 * 499 / 2, 20_500, 0L), HtmlNesting.Measure(deepItems));
+        Assert.Equal((500, 500L * 20_000 + 500 * 499 / 2, 20_500, 0L, 0), HtmlNesting.Measure(deepItems));
         Assert.Equal("the HTML has 20500 tags at an average depth of 493, more than the parser reads in reasonable time; nest them less deeply",
             HtmlNesting.Problem(deepItems));
         Assert.Null(HtmlNesting.Problem(shallowItems));
@@ -131,7 +131,24 @@ public sealed partial class HtmlNestingTests
         var copies = "<div>" + string.Concat(Enumerable.Range(0, 500).Select(i => $"<b title=\"{i}\">")) + "</div>" + Times("<div>x</div>", 3_800);
 
         Assert.Contains("would make", HtmlNesting.Problem(copies), StringComparison.Ordinal);
+        // Closed by the next paragraph, list item or block rather than by an end tag: the same copies.
+        var bold = string.Concat(Enumerable.Range(0, 200).Select(i => $"<b title=\"{i}\">"));
+        Assert.Contains("would make", HtmlNesting.Problem("<p>" + bold + Times("<p>x", 5_000)), StringComparison.Ordinal);
+        Assert.Contains("would make", HtmlNesting.Problem("<dl><dd>" + bold + Times("<dd>x", 5_000)), StringComparison.Ordinal);
+        Assert.Contains("would make", HtmlNesting.Problem("<p>" + bold + Times("<div>x</div>", 5_000)), StringComparison.Ordinal);
+        Assert.Null(HtmlNesting.Problem(Times("<p><b>bold</b> and <i>italic</i> <span>text</span></p>", 5_000)));
         Assert.Null(HtmlNesting.Problem("<b>" + Times("<p>bold paragraph</p>", 5_000) + "</b>"));
+    }
+
+    [Fact]
+    public void Css_nested_deeper_than_its_parser_recurses_is_refused()
+    {
+        var calc = "<p style=\"width:" + Times("calc(", 5_000) + "\">x</p>";
+        var sheet = "<style>a { width: " + Times("calc(", 5_000) + " }</style><p>x</p>";
+
+        Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem(calc), StringComparison.Ordinal);
+        Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem(sheet), StringComparison.Ordinal);
+        Assert.Null(HtmlNesting.Problem("<style>a { width: calc(100% - (2 * var(--gap))); }</style><p style=\"margin: calc(1em + 2px)\">x</p>"));
     }
 
     private static int ParsedDepth(string html)
