@@ -17,12 +17,14 @@ namespace ClinicCms.Content.Validation;
 /// bounds its scope (table, object, template...; for most end tags any "special" element) stands between;</item>
 /// <item>self-closing syntax counts as open, as the parser treats it outside SVG and MathML;</item>
 /// <item>void elements (br, img...) do not count, nor do p, li, dt and dd, which the parser closes at the next of
-/// their kind unless a counted element stands between;</item>
+/// their kind unless a counted element stands between, nor table parts (td, tr...), which nest only in a new table;</item>
 /// <item>while a select is open, only its own end tags close anything;</item>
 /// <item>a p, li, dt or dd closed by the next of them or by a block element leaves the formatting elements opened
 /// inside it to be made again, at every later token, until their own end tags;</item>
-/// <item>once svg or math has opened, no end tag closes anything and void elements count: in foreign content the
-/// parser's reading of raw text, CDATA and end tags is not this stack's to follow.</item>
+/// <item>SVG and MathML are followed tag by tag while they hold only their own elements, properly nested (self-closing
+/// syntax honoured there, as the parser does); after anything else inside them, no end tag closes anything and void
+/// elements count, for the rest of the text: the parser's reading of raw text, CDATA and end tags there is not this
+/// stack's to follow.</item>
 /// </list>
 /// Where the parser's reading of the text may differ from the tokenizer's here (raw text after svg or math, CDATA
 /// after them, noscript, which is raw text only with scripting on), every later "&lt;" and letter counts as one more
@@ -51,9 +53,6 @@ public static class HtmlNesting
 
     // Likewise in HTML, where they only nest inside a counted table; in SVG and MathML they are ordinary elements.
     private static readonly HashSet<string> TableParts = new(StringComparer.Ordinal) { "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup" };
-
-    // Void elements that also break out of SVG and MathML (the parser reads them as HTML there too).
-    private static readonly HashSet<string> BreakingOut = new(StringComparer.Ordinal) { "br", "embed", "hr", "img", "meta" };
 
     // The elements that end "has an element in scope" (WHATWG HTML, tree construction), for the HTML namespace.
     private static readonly HashSet<string> ScopeBoundaries = new(StringComparer.Ordinal) { "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template" };
@@ -214,7 +213,7 @@ public static class HtmlNesting
                 }
                 continue;
             }
-            if (ClosedByNext.Contains(name) || (!foreign && TableParts.Contains(name)) || (Void.Contains(name) && (!foreign || BreakingOut.Contains(name))))
+            if (ClosedByNext.Contains(name) || (!foreign && TableParts.Contains(name)) || (Void.Contains(name) && (!foreign || BreaksOut.Contains(name))))
             {
                 continue;
             }
@@ -310,7 +309,7 @@ public static class HtmlNesting
     }
 
     // In any reading of the text a start tag of one of these names opens nothing that stays.
-    private static bool Counted(string name) => !ClosedByNext.Contains(name) && !(Void.Contains(name) && BreakingOut.Contains(name));
+    private static bool Counted(string name) => !ClosedByNext.Contains(name) && !(Void.Contains(name) && BreaksOut.Contains(name));
 
     private static string NameAt(string html, int at)
     {
