@@ -201,6 +201,12 @@ public static class HtmlNesting
             {
                 closableFrom = open.Count;
             }
+            // A table inside a table closes the outer one: what stood above it leaves the stack, formatting elements
+            // foster-parented there stay on the parser's list.
+            if (!foreign && name == "table" && open.FindLastIndex(e => e.Name == "table") is var outer and >= 0)
+            {
+                Displace(outer + 1);
+            }
             if (name is "svg" or "math" && !foreign)
             {
                 // Its content is followed as the parser reads it while it stays simple (see ForeignStep).
@@ -297,11 +303,27 @@ public static class HtmlNesting
         return true;
     }
 
+    // As CSS reads brackets: not inside comments or strings, nor escaped.
     private static int BracketDepth(string css)
     {
         int depth = 0, deepest = 0;
-        foreach (var c in css)
+        for (var i = 0; i < css.Length; i++)
         {
+            var c = css[i];
+            if (c == '/' && i + 1 < css.Length && css[i + 1] == '*')
+            {
+                i = css.IndexOf("*/", i + 2, StringComparison.Ordinal) is var end and >= 0 ? end + 1 : css.Length;
+                continue;
+            }
+            if (c is '"' or '\'')
+            {
+                for (i++; i < css.Length && css[i] != c && css[i] is not ('\n' or '\r' or '\f'); i++)
+                {
+                    i += css[i] == '\\' ? 1 : 0;
+                }
+                continue;
+            }
+            i += c == '\\' ? 1 : 0;
             depth = c is '(' or '[' or '{' ? depth + 1 : c is ')' or ']' or '}' ? Math.Max(0, depth - 1) : depth;
             deepest = Math.Max(deepest, depth);
         }

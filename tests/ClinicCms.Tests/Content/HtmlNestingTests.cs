@@ -138,6 +138,8 @@ public sealed partial class HtmlNestingTests
         Assert.Contains("would make", HtmlNesting.Problem("<dl><dd>" + bold + Times("<dd>x", 5_000)), StringComparison.Ordinal);
         Assert.Contains("would make", HtmlNesting.Problem("<p>" + bold + Times("<div>x</div>", 5_000)), StringComparison.Ordinal);
         Assert.Null(HtmlNesting.Problem(Times("<p><b>bold</b> and <i>italic</i> <span>text</span></p>", 5_000)));
+        var bolds = string.Concat(Enumerable.Range(0, 500).Select(i => $"<b title=\"{i}\">"));
+        Assert.Contains("would make", HtmlNesting.Problem("<table>" + bolds + "<table></table>" + Times("<p>x", 500)), StringComparison.Ordinal);
         Assert.Null(HtmlNesting.Problem("<b>" + Times("<p>bold paragraph</p>", 5_000) + "</b>"));
     }
 
@@ -149,6 +151,8 @@ public sealed partial class HtmlNestingTests
 
         Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem(calc), StringComparison.Ordinal);
         Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem(sheet), StringComparison.Ordinal);
+        Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem("<p style=\"width:" + Times("calc(/*)*/", 100) + "\">x</p>"), StringComparison.Ordinal);
+        Assert.Null(HtmlNesting.Problem("<p style=\"content: '(((((((((((((((((((((((((((((((((((((('; font: 'a\\(b'\">x</p>"));
         Assert.Null(HtmlNesting.Problem("<style>a { width: calc(100% - (2 * var(--gap))); }</style><p style=\"margin: calc(1em + 2px)\">x</p>"));
     }
 
