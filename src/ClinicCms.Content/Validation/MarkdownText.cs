@@ -17,17 +17,21 @@ public static class MarkdownText
     public static string ToHtml(string markdown) => Markdown.ToHtml(markdown, Pipeline);
 
     /// <summary>Null, or the problem to report for this Markdown text.</summary>
-    public static string? Problem(string? markdown)
+    public static string? Problem(string? markdown) => Problem(markdown, out _);
+
+    /// <summary>Null and the text rendered (<paramref name="html"/>), or the problem to report for it.</summary>
+    public static string? Problem(string? markdown, out string? html)
     {
+        html = null;
         if (string.IsNullOrEmpty(markdown))
         {
+            html = markdown is null ? null : "";
             return null;
         }
         if (markdown.Length > MaxLength)
         {
             return $"at most {MaxLength} characters of Markdown, got {markdown.Length}";
         }
-        string html;
         try
         {
             html = ToHtml(markdown);
@@ -36,6 +40,8 @@ public static class MarkdownText
         {
             return $"the Markdown could not be rendered: {e.Message}"; // Markdig's depth limit
         }
-        return HtmlNesting.Problem(html);
+        var problem = HtmlNesting.Problem(html);
+        html = problem is null ? html : null;
+        return problem;
     }
 }

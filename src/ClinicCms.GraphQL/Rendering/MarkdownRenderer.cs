@@ -28,9 +28,28 @@ public sealed class MarkdownRenderer : IDisposable
         {
             return cached;
         }
-        var html = MarkdownText.ToHtml(markdown);
-        html = sanitize ? _sanitizer.Value.Sanitize(html) : html;
-        _rendered.Set(key, html, new MemoryCacheEntryOptions { Size = (markdown.Length + html.Length) * sizeof(char) });
+        return Remember(key, MarkdownText.ToHtml(markdown));
+    }
+
+    /// <summary>
+    /// Sanitized HTML of a text not yet checked (the editor's preview), or null and the problem a save would name:
+    /// the check's rendering is the one kept, so Markdig runs once.
+    /// </summary>
+    public string? ToCheckedHtml(string markdown, out string? problem)
+    {
+        problem = null;
+        if (_rendered.TryGetValue((markdown, true), out string? cached))
+        {
+            return cached;
+        }
+        problem = MarkdownText.Problem(markdown, out var html);
+        return html is null ? null : Remember((markdown, true), html);
+    }
+
+    private string Remember((string Markdown, bool Sanitize) key, string html)
+    {
+        html = key.Sanitize ? _sanitizer.Value.Sanitize(html) : html;
+        _rendered.Set(key, html, new MemoryCacheEntryOptions { Size = (key.Markdown.Length + html.Length) * sizeof(char) });
         return html;
     }
 

@@ -1,6 +1,5 @@
 using ClinicCms.Content.Definitions;
 using ClinicCms.Content.Queries;
-using ClinicCms.Content.Validation;
 using ClinicCms.GraphQL.Rendering;
 using ClinicCms.Web.Hosting;
 using ClinicCms.Web.Security;
@@ -41,12 +40,10 @@ public static class AdminEndpoints
             return Results.Json(new { error = $"The form could not be read: {reason.Message}" },
                 statusCode: reason is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
         }
-        var text = form["markdown"].ToString();
-        if (MarkdownText.Problem(text) is { } problem)
-        {
-            return Results.BadRequest(new { error = $"Markdown: {problem}." }); // as a save would refuse it
-        }
-        return Results.Text(markdown.ToHtml(text, sanitize: true), "text/html; charset=utf-8");
+        var html = markdown.ToCheckedHtml(form["markdown"].ToString(), out var problem);
+        return html is null
+            ? Results.BadRequest(new { error = $"Markdown: {problem}." }) // as a save would refuse it
+            : Results.Text(html, "text/html; charset=utf-8");
     }
 
     // The body, not the server, is at fault: a form the reader refused, a multipart body cut short (the reader's own
