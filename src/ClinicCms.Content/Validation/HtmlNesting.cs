@@ -19,16 +19,17 @@ namespace ClinicCms.Content.Validation;
 /// <item>void elements (br, img...) do not count, nor do p, li, dt and dd, which the parser closes at the next of
 /// their kind unless a counted element stands between, nor table parts (td, tr...), which nest only in a new table;</item>
 /// <item>while a select is open, only its own end tags close anything;</item>
-/// <item>a p, li, dt or dd closed by the next of them or by a block element leaves the formatting elements opened
-/// inside it to be made again, at every later token, until their own end tags;</item>
-/// <item>SVG and MathML are followed tag by tag while they hold only their own elements, properly nested (self-closing
-/// syntax honoured there, as the parser does); after anything else inside them, no end tag closes anything and void
-/// elements count, for the rest of the text: the parser's reading of raw text, CDATA and end tags there is not this
-/// stack's to follow.</item>
+/// <item>a p, li, dt or dd closed by the next of them or by a block element, a table part clearing the stack back to
+/// its table, or a table inside a table leave the formatting elements opened above to be made again, at every later
+/// token, until their own end tags;</item>
+/// <item>SVG and MathML are followed tag by tag while they hold only their own elements (self-closing syntax honoured
+/// there, an end tag closing the latest of its name, as the parser does); after anything else inside them, no end tag
+/// closes anything, void elements count and every formatting element counts as made again, for the rest of the text:
+/// the parser's reading of raw text, CDATA and end tags there is not this stack's to follow.</item>
 /// </list>
 /// Where the parser's reading of the text may differ from the tokenizer's here (raw text after svg or math, CDATA
-/// after them, noscript, which is raw text only with scripting on), every later "&lt;" and letter counts as one more
-/// open element, which any reading of the text opens at most.
+/// after them), every later "&lt;" and letter counts as one more open element, which any reading of the text opens at
+/// most. noscript is raw text, as scripting is on in HtmlSanitizer's parser.
 /// </remarks>
 public static class HtmlNesting
 {
@@ -123,7 +124,8 @@ public static class HtmlNesting
             SkipPlaintext = true,
             SkipCDATA = true,
         };
-        var open = new List<(string Name, bool Displaced)>();
+        var open = new List<Open>();
+        var table = -1; // the latest table in open (the parser's tables close only by their end tag, or a table start inside them)
         int max = 0, tags = 0, selects = 0, displaced = 0;
         long work = 0, reopened = 0;
         var foreign = false; // an svg or math element was read in a way this stack does not follow
@@ -168,11 +170,18 @@ public static class HtmlNesting
                     continue;
                 }
                 (foreignBase, foreign, tokenizer.IsAcceptingCharacterData) = (-1, true, false);
+                Displace(0); // from here on no end tag closes anything: every formatting element counts as made again
                 uncertainFrom = html.Contains("<![CDATA[", StringComparison.Ordinal) ? source.Index : -1;
                 if (uncertainFrom >= 0)
                 {
                     break;
                 }
+            }
+            // A table part clears the stack back to its table: formatting elements foster-parented above it (opened in
+            // the table outside a cell) stay on the parser's list, made again at the next text, and again.
+            if (!foreign && table >= 0 && (TableParts.Contains(name) || name == "col"))
+            {
+                Displace(table + 1);
             }
             if (token.Type == HtmlTokenType.EndTag)
             {
@@ -186,6 +195,7 @@ public static class HtmlNesting
                     selects -= name == "select" ? 1 : 0;
                     displaced -= open[at].Displaced ? 1 : 0;
                     open.RemoveAt(at);
+                    table = at == table ? open.FindLastIndex(e => e.Name == "table") : at < table ? table - 1 : table;
                     Displace(at);
                     closableFrom = at < closableFrom ? -1 : closableFrom;
                 }
@@ -203,16 +213,16 @@ public static class HtmlNesting
             }
             // A table inside a table closes the outer one: what stood above it leaves the stack, formatting elements
             // foster-parented there stay on the parser's list.
-            if (!foreign && name == "table" && open.FindLastIndex(e => e.Name == "table") is var outer and >= 0)
+            if (!foreign && name == "table" && table >= 0)
             {
-                Displace(outer + 1);
+                Displace(table + 1);
             }
             if (name is "svg" or "math" && !foreign)
             {
                 // Its content is followed as the parser reads it while it stays simple (see ForeignStep).
                 if (!token.AsTag().IsSelfClosing)
                 {
-                    open.Add((name, false));
+                    open.Add(new(name));
                     max = Math.Max(max, open.Count);
                     foreignBase = open.Count - 1;
                     tokenizer.IsAcceptingCharacterData = true;
@@ -223,19 +233,23 @@ public static class HtmlNesting
             {
                 continue;
             }
-            open.Add((name, false));
+            open.Add(new(name));
+            if (foreign)
+            {
+                Displace(open.Count - 1);
+            }
+            table = !foreign && name == "table" ? open.Count - 1 : table;
             selects += name == "select" ? 1 : 0;
             max = Math.Max(max, open.Count);
             var mode = name switch
             {
                 "script" => HtmlParseMode.Script,
-                "style" or "xmp" or "iframe" or "noembed" or "noframes" => HtmlParseMode.Rawtext,
+                "style" or "xmp" or "iframe" or "noembed" or "noframes" or "noscript" => HtmlParseMode.Rawtext, // scripting is on in HtmlSanitizer's parser
                 "textarea" or "title" => HtmlParseMode.RCData,
                 "plaintext" => HtmlParseMode.Plaintext,
-                "noscript" => HtmlParseMode.Rawtext,
                 _ => HtmlParseMode.PCData,
             };
-            if (mode != HtmlParseMode.PCData && (name == "noscript" || (foreign && !PlainTextUpToEnd(html, source.Index, name))))
+            if (mode != HtmlParseMode.PCData && foreign && !PlainTextUpToEnd(html, source.Index, name))
             {
                 uncertainFrom = source.Index;
             }
@@ -250,14 +264,21 @@ public static class HtmlNesting
         }
         if (uncertainFrom >= 0)
         {
+            // Every formatting element open or opened from here may be made again at each tag and at the text after it.
             var depth = open.Count;
+            long formatting = open.Count(e => Formatting.Contains(e.Name));
             for (var at = html.IndexOf('<', uncertainFrom); at >= 0 && at + 1 < html.Length && max <= stopAbove; at = html.IndexOf('<', at + 1))
             {
-                if (char.IsAsciiLetter(html[at + 1]) && Counted(NameAt(html, at + 1)))
+                if (char.IsAsciiLetter(html[at + 1]) && NameAt(html, at + 1) is var name)
                 {
-                    tags++;
-                    work += depth++;
-                    max = Math.Max(max, depth);
+                    reopened += 2 * formatting;
+                    formatting += Formatting.Contains(name) ? 1 : 0;
+                    if (Counted(name))
+                    {
+                        tags++;
+                        work += depth++;
+                        max = Math.Max(max, depth);
+                    }
                 }
             }
         }
@@ -269,7 +290,7 @@ public static class HtmlNesting
             {
                 if (!open[above].Displaced && Formatting.Contains(open[above].Name))
                 {
-                    open[above] = (open[above].Name, true);
+                    open[above] = open[above] with { Displaced = true };
                     displaced++;
                 }
             }
@@ -280,15 +301,18 @@ public static class HtmlNesting
     // nested: self-closing syntax is honoured there and an end tag closes the element on top. An element that breaks
     // out into HTML, an integration point holding markup, or an end tag out of order ends this (false), and the
     // caller reads the rest as after any foreign content.
-    private static bool ForeignStep(List<(string Name, bool Displaced)> open, AngleSharp.Html.Parser.Tokens.HtmlToken token, string name, string html, int index, ref int foreignBase)
+    private static bool ForeignStep(List<Open> open, AngleSharp.Html.Parser.Tokens.HtmlToken token, string name, string html, int index, ref int foreignBase)
     {
         if (token.Type == HtmlTokenType.EndTag)
         {
-            if (open[^1].Name != name)
+            // The parser closes the latest foreign element of that name; with none above the svg or math element, it
+            // reads the end tag as HTML.
+            var at = open.FindLastIndex(open.Count - 1, open.Count - foreignBase, e => e.Name == name);
+            if (at < 0)
             {
                 return false;
             }
-            open.RemoveAt(open.Count - 1);
+            open.RemoveRange(at, open.Count - at);
             foreignBase = open.Count > foreignBase ? foreignBase : -1;
             return true;
         }
@@ -298,7 +322,7 @@ public static class HtmlNesting
         }
         if (!token.AsTag().IsSelfClosing)
         {
-            open.Add((name, false));
+            open.Add(new(name));
         }
         return true;
     }
@@ -355,7 +379,7 @@ public static class HtmlNesting
 
     // The latest open element an end tag of this name closes, or -1 when the parser would ignore the end tag: none is
     // open, or an element bounding its scope was opened after it.
-    private static int OpenIndex(List<(string Name, bool Displaced)> open, string name)
+    private static int OpenIndex(List<Open> open, string name)
     {
         var bounds = Special.Contains(name) || Formatting.Contains(name) ? ScopeBoundaries : Special;
         for (var i = open.Count - 1; i >= 0; i--)
@@ -371,4 +395,6 @@ public static class HtmlNesting
         }
         return -1;
     }
+
+    private readonly record struct Open(string Name, bool Displaced = false);
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
+using Ganss.Xss;
 using ClinicCms.Content.Validation;
 using ClinicCms.Tests.TestHost;
 
@@ -58,6 +58,9 @@ public sealed partial class HtmlNestingTests
         { "template", Times("<template><div></template>", 100) },
         { "math", Times("<math><mi><div></math>", 100) },
         { "table parts in svg", "<svg>" + Times("<tr>", 200) },
+        { "unclosed in svg, closed by its end tag", Times("<svg><g><path></svg><div>", 150) },
+        { "end tag in svg naming an element below", Times("<svg><g><g><circle></g><div>", 100) },
+        { "noscript after tags", Times("<div>", 100) + "<noscript><div></noscript>" + Times("<div>", 100) },
         { "formatting reopened", "<div>" + Times("<b title=x>", 100) + "</div>" + Times("<div>x</div>", 2) },
         { "end tags of other case", Times("<x\u00c0></x\u00e0>", 200) },
     };
@@ -102,7 +105,10 @@ public sealed partial class HtmlNestingTests
         Assert.Null(HtmlNesting.Problem("a < b and c <d"));
         // Realistic markup that leaves end tags out, or has an inline icon first.
         Assert.Null(HtmlNesting.Problem("<table>" + Times("<tr><td>a<td>b<td>c", 600) + "</table>"));
-        Assert.Null(HtmlNesting.Problem("<svg viewBox=\"0 0 1 1\"><title>Phone</title><path d=\"M0 0\"/></svg>" + Times("<p>Text<br><strong>bold</strong> <a href=\"/x\">link</a></p>", 600)));
+        var paragraphs = Times("<p>Text<br><strong>bold</strong> <a href=\"/x\">link</a></p>", 600);
+        Assert.Null(HtmlNesting.Problem("<svg viewBox=\"0 0 1 1\"><title>Phone</title><path d=\"M0 0\"/></svg>" + paragraphs));
+        Assert.Null(HtmlNesting.Problem("<svg viewBox=\"0 0 1 1\"><g><path d=\"M0 0\"></g><circle r=\"1\"></svg>" + paragraphs));
+        Assert.Null(HtmlNesting.Problem("<noscript><img src=\"/media/pixel.gif\" alt=\"\"></noscript>" + paragraphs));
         Assert.Null(HtmlNesting.Problem(""));
         Assert.Null(HtmlNesting.Problem(null));
 
@@ -141,6 +147,13 @@ public sealed partial class HtmlNestingTests
         var bolds = string.Concat(Enumerable.Range(0, 500).Select(i => $"<b title=\"{i}\">"));
         Assert.Contains("would make", HtmlNesting.Problem("<table>" + bolds + "<table></table>" + Times("<p>x", 500)), StringComparison.Ordinal);
         Assert.Null(HtmlNesting.Problem("<b>" + Times("<p>bold paragraph</p>", 5_000) + "</b>"));
+        // Foster-parented into a table: each row start tag clears them off the stack, each text makes them again.
+        Assert.Contains("would make", HtmlNesting.Problem("<table>" + bolds + Times("x<tr>", 5_000) + "</table>"), StringComparison.Ordinal);
+        Assert.Contains("would make", HtmlNesting.Problem("<table>" + bolds + Times("x<tbody>", 5_000) + "</table>"), StringComparison.Ordinal);
+        Assert.Null(HtmlNesting.Problem("<table>" + Times("<tr><td><b>Name</b><td>x<td><a href=\"/x\">y</a>", 2_000) + "</table>"));
+        // After foreign content the check no longer follows, or past raw text it cannot read.
+        Assert.Contains("would make", HtmlNesting.Problem("<svg><p><p>" + bolds + Times("<p>x", 5_000)), StringComparison.Ordinal);
+        Assert.Contains("would make", HtmlNesting.Problem("<svg><p><![CDATA[x]]><p>" + bolds + Times("<p>x", 5_000)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -156,9 +169,21 @@ public sealed partial class HtmlNestingTests
         Assert.Null(HtmlNesting.Problem("<style>a { width: calc(100% - (2 * var(--gap))); }</style><p style=\"margin: calc(1em + 2px)\">x</p>"));
     }
 
+    [Fact]
+    public void The_sanitizers_parser_reads_noscript_as_raw_text()
+    {
+        // The check reads noscript as raw text, as a parser with scripting on does.
+        var sanitizer = new HtmlSanitizer();
+        Assert.True(sanitizer.HtmlParserFactory().Options.IsScripting);
+        sanitizer.AllowedTags.Add("noscript");
+        Assert.Equal("<noscript>&lt;div&gt;</noscript>", sanitizer.Sanitize("<noscript><div></noscript>"));
+    }
+
+    // As HtmlSanitizer parses a value: its parser (scripting on), the value as a document's body.
     private static int ParsedDepth(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var sanitizer = new HtmlSanitizer();
+        var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
         var deepest = 0;
         var pending = new Stack<(IElement Element, int Depth)>();
         pending.Push((document.DocumentElement, 0));
