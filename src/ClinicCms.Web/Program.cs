@@ -62,7 +62,7 @@ builder.Services.AddRazorPages(o => o.Conventions
     .AuthorizeFolder("/Admin/Types", Policies.EditContentTypes)
     .AuthorizeFolder("/Admin/Users", Policies.ManageUsers)
     .AuthorizeFolder("/Admin/Roles", Policies.ManageRoles)
-    .AuthorizeFolder("/Admin/Media", Policies.ManageMedia)
+    .AuthorizeFolder("/Admin/Media", Policies.ManageOwnMedia)
     .AuthorizeFolder("/Admin/Clients", Policies.ManageApiClients)
     .AuthorizeFolder("/Admin/Recipes", Policies.Import)
     .AuthorizeFolder("/Admin/Audit", Policies.ViewAuditTrail)

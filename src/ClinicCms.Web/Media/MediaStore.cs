@@ -290,6 +290,19 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         return null;
     }
 
+    /// <summary>
+    /// The folder of a user who may manage only their own media (ManageOwnMediaContent, as Orchard Core's Authors and
+    /// Contributors): named by the user's id, which never changes or passes to another user as a name can.
+    /// </summary>
+    public static string UserFolder(string userId) => $"_Users/{SafeName(userId)}";
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or inside it; the library's root holds every path.</summary>
+    public static bool IsWithin(string? path, string folder)
+    {
+        var safe = SafePath(path ?? "");
+        return folder.Length == 0 || safe == folder || safe.StartsWith(folder + "/", StringComparison.Ordinal);
+    }
+
     /// <summary>A path inside the media folder; anything that would leave it is refused.</summary>
     public string Resolve(string relative)
     {

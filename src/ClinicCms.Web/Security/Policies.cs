@@ -11,7 +11,7 @@ public static class Policies
     public const string EditContentTypes = Permissions.EditContentTypes;
     public const string ManageUsers = Permissions.ManageUsers;
     public const string ManageRoles = Permissions.ManageRoles;
-    public const string ManageMedia = Permissions.ManageMediaContent;
+    public const string ManageOwnMedia = Permissions.ManageOwnMediaContent;
     public const string ManageApiClients = Permissions.ManageOpenIdApplications;
     public const string Import = Permissions.Import;
     public const string ViewAuditTrail = Permissions.ViewAuditTrail;
@@ -19,7 +19,7 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel, EditContentTypes, ManageUsers, ManageRoles, ManageMedia, ManageApiClients, Import, ViewAuditTrail, ManageWebhooks })
+        foreach (var permission in new[] { AccessContentApi, AccessAdminPanel, EditContentTypes, ManageUsers, ManageRoles, ManageOwnMedia, ManageApiClients, Import, ViewAuditTrail, ManageWebhooks })
         {
             options.AddPolicy(permission, p => p.AddRequirements(new PermissionRequirement(permission)));
         }

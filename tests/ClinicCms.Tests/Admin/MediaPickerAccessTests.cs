@@ -17,11 +17,11 @@ public sealed class MediaPickerAccessTests(SharedSecuredSite shared)
     {
         var site = shared.Site;
         using var anonymous = site.Anonymous();
-        using var author = await site.SignedInAsync("writer", "Writer-password-1");
+        using var reader = await site.SignedInAsync("reader", "Reader-password-1");
         using var admin = await site.SignedInAsync("admin", ClinicCmsApp.AdminPassword);
 
         using var notSignedIn = await anonymous.GetAsync("/admin/media?handler=List");
-        using var noRights = await author.GetAsync("/admin/media?handler=List");
+        using var noRights = await reader.GetAsync("/admin/media?handler=List");
         var outside = JsonNode.Parse(await admin.GetStringAsync("/admin/media?handler=List&folder=../../.."))!;
 
         Assert.Equal(HttpStatusCode.Redirect, notSignedIn.StatusCode);
@@ -56,7 +56,7 @@ public sealed class MediaPickerAccessTests(SharedSecuredSite shared)
         Assert.False(File.Exists(Path.Combine(root, "picker-bad.svg")));
     }
 
-    private static MultipartFormDataContent Upload(string name, byte[] bytes, string? token)
+    internal static MultipartFormDataContent Upload(string name, byte[] bytes, string? token)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);

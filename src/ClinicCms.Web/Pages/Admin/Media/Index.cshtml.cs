@@ -1,15 +1,25 @@
+using ClinicCms.Content.Security;
 using ClinicCms.Web.Media;
+using ClinicCms.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ClinicCms.Web.Pages.Admin.Media;
 
-/// <summary>The media library: folders, uploads (allowed types and a size limit, names made safe), renaming, moving, deleting.</summary>
-public sealed class MediaModel(MediaStore media) : PageModel
+/// <summary>
+/// The media library: folders, uploads (allowed types and a size limit, names made safe), renaming, moving, deleting.
+/// ManageMediaContent manages the whole library; ManageOwnMediaContent alone (Authors, Contributors) only the user's
+/// own folder, which the page and the picker open at.
+/// </summary>
+public sealed class MediaModel(MediaStore media, PermissionService permissions) : PageModel
 {
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
 
     private string _folder = "";
+
+    // The folder this user may manage: "" (the whole library) or their own.
+    private string _scope = "";
 
     // An empty folder field binds as null: that is the root.
     [BindProperty(SupportsGet = true)]
@@ -19,11 +29,46 @@ public sealed class MediaModel(MediaStore media) : PageModel
     public string? Error { get; private set; }
     public string Parent => _folder.Contains('/', StringComparison.Ordinal) ? _folder[.._folder.LastIndexOf('/')] : "";
 
+    /// <summary>Whether the folder shown has a parent this user may open.</summary>
+    public bool HasParent => _folder.Length > 0 && _folder != _scope;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (!(await permissions.ForAsync(User, HttpContext.RequestAborted)).Has(Permissions.ManageMediaContent))
+        {
+            if (PermissionService.UserIdOf(User) is not { Length: > 0 } userId)
+            {
+                context.Result = Forbid();
+                return;
+            }
+            _scope = MediaStore.UserFolder(userId);
+            _folder = _folder.Length == 0 ? _scope : _folder;
+            if (!MediaStore.IsWithin(_folder, _scope))
+            {
+                context.Result = OutsideScope(_folder);
+                return;
+            }
+        }
+        await next();
+    }
+
     public bool IsImage(string name) => ImageExtensions.Contains(Path.GetExtension(name).ToLowerInvariant());
 
     public void OnGet()
     {
         Entries = media.List(_folder);
+    }
+
+    // The answer to a path outside the user's own folder: JSON for the picker, the page with the error otherwise.
+    private IActionResult OutsideScope(string? path)
+    {
+        var message = $"You may manage only your own media folder ({_scope}), not '{MediaStore.SafePath(path ?? "")}'.";
+        if (Request.Query["handler"] is [var handler] && handler is "List" or "Picker")
+        {
+            return new JsonResult(new { error = message }) { StatusCode = StatusCodes.Status403Forbidden };
+        }
+        _folder = _scope;
+        return Done(null, new MediaError(StatusCodes.Status403Forbidden, message));
     }
 
     public async Task<IActionResult> OnPostUploadAsync(List<IFormFile> files)
@@ -51,7 +96,7 @@ public sealed class MediaModel(MediaStore media) : PageModel
     public IActionResult OnGetList() => new JsonResult(new
     {
         folder = _folder,
-        parent = _folder.Length == 0 ? null : Parent,
+        parent = HasParent ? Parent : null,
         entries = media.List(_folder).Select(e => new { path = e.Path, name = e.Name, folder = e.IsFolder, image = !e.IsFolder && IsImage(e.Name), url = e.IsFolder ? null : $"/media/{e.Path}" }),
     });
 
@@ -78,9 +123,13 @@ public sealed class MediaModel(MediaStore media) : PageModel
 
     public IActionResult OnPostFolder(string? name) => Done("Folder created.", media.CreateFolder($"{_folder}/{name}"));
 
-    public async Task<IActionResult> OnPostMoveAsync(string? path, string? to) => Done("Moved.", await media.MoveAsync(path, to));
+    public async Task<IActionResult> OnPostMoveAsync(string? path, string? to) =>
+        !MediaStore.IsWithin(path, _scope) ? OutsideScope(path)
+        : !MediaStore.IsWithin(to, _scope) ? OutsideScope(to)
+        : Done("Moved.", await media.MoveAsync(path, to));
 
-    public async Task<IActionResult> OnPostDeleteAsync(string? path) => Done("Deleted.", await media.DeleteAsync(path));
+    public async Task<IActionResult> OnPostDeleteAsync(string? path) =>
+        !MediaStore.IsWithin(path, _scope) || MediaStore.SafePath(path ?? "") == _scope && _scope.Length > 0 ? OutsideScope(path) : Done("Deleted.", await media.DeleteAsync(path));
 
     private IActionResult Done(string? message, MediaError? error)
     {
