@@ -135,7 +135,7 @@ public static class ContentApi
         // Read here, not bound as a bool: a bound value that does not parse is a 400 without a word. An empty value
         // (?draft=) is refused too, as publishing would be a guess: a value given must say which.
         var draft = false;
-        if (http.Request.Query.TryGetValue("draft", out var given) && (given.Count != 1 || !bool.TryParse(given[0], out draft)))
+        if (http.Request.Query.TryGetValue("draft", out var given) && (given.Count != 1 || !bool.TryParse(given[0], out draft) || given[0]!.Trim() != given[0]))
         {
             return Invalid([new ContentError("draft", "The draft query value must be true or false.")]);
         }
@@ -234,6 +234,12 @@ public static class ContentApi
             if (TextCheck.FindInvalid(json, "") is { } invalid)
             {
                 return (null, TypedResults.Problem($"{invalid}: {TextCheck.Problem}.", statusCode: StatusCodes.Status400BadRequest));
+            }
+            // An item's keys besides its root values are parts (objects) or Orchard's arrays: a plain value there would
+            // be dropped on reading, and the part it names left as it was or given defaults.
+            if (json.FirstOrDefault(p => p.Value is JsonValue && !ContentItemJson.IsRootKey(p.Key)) is { Key: { } key, Value: var scalar })
+            {
+                return (null, TypedResults.Problem($"{key}: expected an object (a part) or an array, got {scalar!.GetValueKind() switch { JsonValueKind.String => "a string", JsonValueKind.Number => "a number", _ => "true or false" }}.", statusCode: StatusCodes.Status400BadRequest));
             }
             return (ContentItemJson.FromJson(json), null);
         }
