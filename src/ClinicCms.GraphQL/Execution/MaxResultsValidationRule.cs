@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace ClinicCms.GraphQL.Execution;
 
 /// <summary>
-/// <c>first</c> or <c>last</c> over MaxNumberOfResults is a validation error (Orchard's ArgumentInputError), whether
-/// written in the query or passed as a variable. It also runs on cached documents, since variables change.
+/// <c>first</c> or <c>last</c> over MaxNumberOfResults, and a negative <c>first</c>, <c>last</c> or <c>skip</c>, is a
+/// validation error (Orchard's ArgumentInputError), whether written in the query or passed as a variable. It also runs
+/// on cached documents, since variables change.
 /// </summary>
 public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) : ValidationRuleBase
 {
     /// <summary>
-    /// Whether a variable can change how much a document reads: first or last, or an @include or @skip, taken from a
+    /// Whether a variable can change how much a document reads: first, last or skip, or an @include or @skip, taken from a
     /// variable. Only then can a limit fail on a document that passed it once: written values do not change between
     /// requests.
     /// </summary>
@@ -27,18 +28,24 @@ public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) :
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(new MatchingNodeVisitor<GraphQLArgument>((argument, ctx) =>
         {
-            if (argument.Name.Value.Span is not ("first" or "last"))
+            if (argument.Name.Value.Span is not ("first" or "last" or "skip"))
             {
                 return;
             }
             var value = argument.Value switch
             {
-                GraphQLIntValue literal => int.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue,
+                GraphQLIntValue literal => int.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : literal.Value.Span[0] == '-' ? int.MinValue : int.MaxValue,
                 GraphQLVariable variable when ctx.Variables is { } variables && variables.TryGetValue(variable.Name.StringValue, out var v) => v as int?,
                 _ => null,
             };
+            if (value < 0)
+            {
+                ctx.ReportError(new ValidationError(ctx.Document.Source, "ArgumentInputError",
+                    $"{argument.Name.StringValue} is {value}; it must be 0 or more.", argument));
+                return;
+            }
             var max = options.Value.MaxNumberOfResults;
-            if (value > max)
+            if (argument.Name.Value.Span is not "skip" && value > max)
             {
                 ctx.ReportError(new ValidationError(ctx.Document.Source, "ArgumentInputError",
                     $"{argument.Name.StringValue} is {value}; the most a query may ask for is {max}.", argument));
@@ -53,7 +60,7 @@ public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) :
 
         protected override ValueTask VisitArgumentAsync(GraphQLArgument argument, VariableLimitFinder context)
         {
-            if (argument.Name.Value.Span is "first" or "last" && argument.Value is GraphQLVariable)
+            if (argument.Name.Value.Span is "first" or "last" or "skip" && argument.Value is GraphQLVariable)
             {
                 context.Found = true;
             }

@@ -175,6 +175,23 @@ public sealed class LimitsTests(LimitsTests.Site site) : IClassFixture<LimitsTes
     }
 
     [Fact]
+    public async Task A_negative_first_or_skip_is_a_validation_error_in_the_query_or_in_a_variable()
+    {
+        var (first, firstBody) = await _graphql.PostAsync("{ faq(first: -1) { displayText } }");
+        var (skip, skipBody) = await _graphql.PostAsync("query ($s: Int) { faq(skip: $s) { displayText } }", new { s = -5 });
+        var (huge, hugeBody) = await _graphql.PostAsync("{ faq(skip: -99999999999) { displayText } }");
+        var (zero, _) = await _graphql.PostAsync("query ($s: Int) { faq(first: 0, skip: $s) { displayText } }", new { s = 0 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, first);
+        Assert.Equal("first is -1; it must be 0 or more.", firstBody["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, skip);
+        Assert.Equal("skip is -5; it must be 0 or more.", skipBody["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, huge);
+        Assert.NotNull(hugeBody["errors"]);
+        Assert.Equal(HttpStatusCode.OK, zero);
+    }
+
+    [Fact]
     public async Task Deep_nesting_is_refused()
     {
         var query = new StringBuilder("{ treatmentOverview { ");
