@@ -70,6 +70,22 @@ public static class TargetCheck
         {
             return "a documentation (2001:db8::/32) address";
         }
+        if (b[0] == 0x3f && b[1] == 0xff && (b[2] & 0xF0) == 0)
+        {
+            return "a documentation (3fff::/20) address";
+        }
+        if (b[0] == 0x01 && b.AsSpan(1, 7).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return "a discard-only (100::/64) address";
+        }
+        if (b[0] == 0x5f && b[1] == 0)
+        {
+            return "a segment routing (5f00::/16) address";
+        }
+        if (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
+        {
+            return "a local translation (64:ff9b:1::/48) address";
+        }
         // 6to4 (2002::/16) carries an IPv4 address in bytes 2 to 5: it is as reachable as that address.
         if (b[0] == 0x20 && b[1] == 0x02)
         {
@@ -79,6 +95,11 @@ public static class TargetCheck
         if (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0)
         {
             return "a Teredo (2001::/32) tunnel address";
+        }
+        // The rest of 2001::/23 is for protocols (benchmarking 2001:2::/48, ORCHID, anycast services), no webhook's host.
+        if (b[0] == 0x20 && b[1] == 0x01 && b[2] <= 0x01)
+        {
+            return "an IETF protocol (2001::/23) address";
         }
         // NAT64 (64:ff9b::/96), IPv4-compatible (::/96) and IPv4-translated (::ffff:0:0/96, RFC 2765) addresses carry
         // an IPv4 address in their last four bytes.

@@ -33,6 +33,14 @@ public sealed class TargetCheckTests
     [InlineData("::ffff:0:7f00:1", "loopback")]
     [InlineData("::ffff:0:a9fe:a9fe", "link-local")]
     [InlineData("::ffff:0:c000:202", "documentation")]
+    [InlineData("3fff::1", "documentation")]
+    [InlineData("3fff:fff:ffff::1", "documentation")]
+    [InlineData("100::1", "discard-only")]
+    [InlineData("5f00::1", "segment routing")]
+    [InlineData("64:ff9b:1::a00:1", "local translation")]
+    [InlineData("2001:2::1", "IETF protocol")]
+    [InlineData("2001:20::1", "IETF protocol")]
+    [InlineData("2001:1ff::1", "IETF protocol")]
     public void Non_public_addresses_are_refused_with_their_kind(string address, string kind) =>
         Assert.Contains(kind, TargetCheck.Problem(IPAddress.Parse(address)), StringComparison.Ordinal);
 
@@ -44,6 +52,9 @@ public sealed class TargetCheckTests
     [InlineData("2002:808:808::1")]
     [InlineData("2001:4860:4860::8888")]
     [InlineData("::ffff:0:808:808")]
+    [InlineData("2001:200::1")]
+    [InlineData("3fff:1000::1")]
+    [InlineData("100:0:0:1::1")]
     public void Public_addresses_pass(string address) => Assert.Null(TargetCheck.Problem(IPAddress.Parse(address)));
 
     [Theory]
