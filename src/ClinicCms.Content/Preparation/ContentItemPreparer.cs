@@ -1,6 +1,9 @@
 using ClinicCms.Content.ContentItems;
 using ClinicCms.Content.Definitions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ClinicCms.Content.Parts;
+using ClinicCms.Content.Scheduling;
 using ClinicCms.Content.Validation;
 
 namespace ClinicCms.Content.Preparation;
@@ -33,7 +36,22 @@ public sealed class ContentItemPreparer(PathPatternRenderer patterns, HtmlCleane
         {
             SanitizeHtml(item, definitions);
         }
+        WriteScheduleDatesInUtc(item);
         return errors;
+    }
+
+    // Orchard writes the scheduling parts' dates in UTC ("Z"): one given with an offset is stored as the same instant
+    // in UTC, so frontends and exports read what the scheduler acts on.
+    private static void WriteScheduleDatesInUtc(ContentItem item)
+    {
+        foreach (var (part, property) in new[] { (PartNames.PublishLaterPart, nameof(PublishLaterPart.ScheduledPublishUtc)), (PartNames.ArchiveLaterPart, nameof(ArchiveLaterPart.ScheduledArchiveUtc)) })
+        {
+            if (item.Parts[part] is JsonObject json && json[property] is JsonValue value && value.GetValueKind() == JsonValueKind.String
+                && value.GetValue<string>() is var text && !text.EndsWith('Z') && UtcDates.TryParse(text, out var utc))
+            {
+                json[property] = UtcDates.ToJson(utc);
+            }
+        }
     }
 
     /// <summary>Sanitizes the item's HTML as its settings say; safe to call for many items in parallel.</summary>

@@ -75,6 +75,22 @@ public sealed class ScheduledPublishingTests(ScheduleSite site) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_schedule_given_with_an_offset_is_stored_in_UTC()
+    {
+        var at = new DateTimeOffset(site.Clock.UtcNow.AddDays(2).Date.AddHours(8), TimeSpan.Zero);
+        var faq = ReviewSite.Faq("Scheduled: given in local time?");
+        faq["PublishLaterPart"] = new JsonObject { ["ScheduledPublishUtc"] = at.ToOffset(TimeSpan.FromHours(2)).ToString("yyyy-MM-ddTHH:mm:sszzz") };
+        faq["ArchiveLaterPart"] = new JsonObject { ["ScheduledArchiveUtc"] = at.AddDays(1).ToOffset(TimeSpan.FromHours(-5)).ToString("yyyy-MM-ddTHH:mm:sszzz") };
+        using var posted = await site.PostAsync("chief-app", faq, publish: false);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonObject>())!["ContentItemId"]!.GetValue<string>();
+
+        var stored = (await site.StoredAsync(id))!;
+        Assert.Equal(at.ToString("yyyy-MM-ddTHH:mm:ssZ"), stored.Parts["PublishLaterPart"]!["ScheduledPublishUtc"]!.GetValue<string>());
+        Assert.Equal(at.AddDays(1).ToString("yyyy-MM-ddTHH:mm:ssZ"), stored.Parts["ArchiveLaterPart"]!["ScheduledArchiveUtc"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_schedule_in_the_past_or_not_a_date_is_400_naming_it_and_changes_nothing()
     {
         var id = await site.DraftFaqAsync("chief-app", "Scheduled: past?");
