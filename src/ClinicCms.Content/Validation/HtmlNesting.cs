@@ -41,7 +41,7 @@ public static class HtmlNesting
     /// <summary>Elements the parser makes again from its list of open formatting elements (a few hundred bytes of markup can make millions).</summary>
     public const long MaxReopened = 200_000;
 
-    /// <summary>Brackets in CSS: the sanitizer's CSS parser recurses at each (calc( nested some thousands deep overflows the stack).</summary>
+    /// <summary>Brackets and calc() operators in CSS: the sanitizer's CSS parser recurses at each (some thousands overflow the stack).</summary>
     public const int MaxCssNesting = 32;
 
     private static readonly HashSet<string> Void = new(StringComparer.Ordinal)
@@ -103,7 +103,7 @@ public static class HtmlNesting
             : work > MaxWork
             ? $"the HTML has {tags} tags at an average depth of {work / tags}, more than the parser reads in reasonable time; nest them less deeply"
             : cssNesting > MaxCssNesting
-            ? $"the HTML's CSS (a style attribute or element) nests brackets more than {MaxCssNesting} deep, which its parser cannot take; nest them less"
+            ? $"the HTML's CSS (a style attribute or element) nests brackets and calc() operators more than {MaxCssNesting} deep, which its parser cannot take; nest them less"
             : reopened > MaxReopened
             ? $"the HTML leaves formatting elements (b, i, a, font...) open across other elements' end tags so often that the parser would make {reopened} copies of them; close each where it belongs"
             : null;
@@ -192,6 +192,14 @@ public static class HtmlNesting
                 }
                 else if (!foreign && (selects == 0 || KeptInSelect.Contains(name)) && OpenIndex(open, name) is var at and >= 0)
                 {
+                    // Kept, counted as made again: a formatting element the parser may not close here. Behind a table
+                    // cell's marker its end tag is ignored; with a block opened inside it, the parser's adoption agency
+                    // leaves a copy on its list that the block's end tag takes off the stack.
+                    if (Formatting.Contains(name) && ((open[at].Displaced && table >= 0) || open.FindIndex(at + 1, e => Special.Contains(e.Name)) >= 0))
+                    {
+                        Displace(at);
+                        continue;
+                    }
                     selects -= name == "select" ? 1 : 0;
                     displaced -= open[at].Displaced ? 1 : 0;
                     open.RemoveAt(at);
@@ -203,7 +211,7 @@ public static class HtmlNesting
             }
             // A p, li, dt or dd is closed by the next of them and by most block elements (the "special" ones): the
             // formatting elements opened inside it leave the stack but stay on the parser's list.
-            if (!foreign && closableFrom >= 0 && (ClosedByNext.Contains(name) || Special.Contains(name)))
+            if (!foreign && closableFrom >= 0 && (ClosedByNext.Contains(name) || Special.Contains(name) || name == "dialog"))
             {
                 Displace(closableFrom);
             }
@@ -216,6 +224,12 @@ public static class HtmlNesting
             if (!foreign && name == "table" && table >= 0)
             {
                 Displace(table + 1);
+            }
+            if (name is "svg" or "math" && !foreign && selects > 0)
+            {
+                // The parser ignores it in a select, not after one: which, this stack cannot always tell.
+                uncertainFrom = source.Index;
+                break;
             }
             if (name is "svg" or "math" && !foreign)
             {
@@ -249,13 +263,15 @@ public static class HtmlNesting
                 "plaintext" => HtmlParseMode.Plaintext,
                 _ => HtmlParseMode.PCData,
             };
-            if (mode != HtmlParseMode.PCData && foreign && !PlainTextUpToEnd(html, source.Index, name))
+            // In a select the parser ignores raw text elements but script (textarea ends the select); whether the select
+            // is still open (input, keygen or another select ends it too), this stack cannot always tell.
+            if (mode != HtmlParseMode.PCData && ((foreign && !PlainTextUpToEnd(html, source.Index, name)) || (selects > 0 && name is not ("script" or "textarea"))))
             {
                 uncertainFrom = source.Index;
             }
-            else if (mode != HtmlParseMode.PCData && (selects == 0 || name is "script" or "textarea"))
+            else if (mode != HtmlParseMode.PCData)
             {
-                tokenizer.State = mode; // as the parser's tree builder switches its tokenizer (in a select it ignores the others)
+                tokenizer.State = mode; // as the parser's tree builder switches its tokenizer
             }
             if (uncertainFrom >= 0)
             {
@@ -327,9 +343,12 @@ public static class HtmlNesting
         return true;
     }
 
-    // As CSS reads brackets: not inside comments or strings, nor escaped.
+    // The depth of the CSS parser's recursion: brackets, and within each the operators of a calc() chain (each one a
+    // level of the expression tree the sanitizer's CSS parser builds and walks recursively). As CSS reads them: not in
+    // comments, strings or url(), nor escaped.
     private static int BracketDepth(string css)
     {
+        var brackets = new List<(bool Round, int Operators)>();
         int depth = 0, deepest = 0;
         for (var i = 0; i < css.Length; i++)
         {
@@ -347,12 +366,33 @@ public static class HtmlNesting
                 }
                 continue;
             }
+            if (c == '(' && i >= 3 && css.AsSpan(i - 3, 3).Equals("url", StringComparison.OrdinalIgnoreCase))
+            {
+                i = css.IndexOf(')', i) is var close and >= 0 ? close : css.Length;
+                continue;
+            }
             i += c == '\\' ? 1 : 0;
-            depth = c is '(' or '[' or '{' ? depth + 1 : c is ')' or ']' or '}' ? Math.Max(0, depth - 1) : depth;
+            if (c is '(' or '[' or '{')
+            {
+                brackets.Add((c == '(', 0));
+                depth++;
+            }
+            else if (c is ')' or ']' or '}' && brackets.Count > 0)
+            {
+                depth -= 1 + brackets[^1].Operators;
+                brackets.RemoveAt(brackets.Count - 1);
+            }
+            else if (brackets is [.., { Round: true }] && (c is '*' or '/' or '+' || (c == '-' && i > 0 && char.IsWhiteSpace(css[i - 1]))))
+            {
+                brackets[^1] = (true, brackets[^1].Operators + 1);
+                depth++;
+            }
             deepest = Math.Max(deepest, depth);
         }
         return deepest;
     }
+
+    private static bool IsHeading(string name) => name is "h1" or "h2" or "h3" or "h4" or "h5" or "h6";
 
     // In any reading of the text a start tag of one of these names opens nothing that stays.
     private static bool Counted(string name) => !ClosedByNext.Contains(name) && !(Void.Contains(name) && BreaksOut.Contains(name));
@@ -384,7 +424,7 @@ public static class HtmlNesting
         var bounds = Special.Contains(name) || Formatting.Contains(name) ? ScopeBoundaries : Special;
         for (var i = open.Count - 1; i >= 0; i--)
         {
-            if (open[i].Name == name)
+            if (open[i].Name == name || (IsHeading(name) && IsHeading(open[i].Name))) // any heading's end tag closes any heading
             {
                 return i;
             }

@@ -60,6 +60,9 @@ public sealed partial class HtmlNestingTests
         { "table parts in svg", "<svg>" + Times("<tr>", 200) },
         { "unclosed in svg, closed by its end tag", Times("<svg><g><path></svg><div>", 150) },
         { "end tag in svg naming an element below", Times("<svg><g><g><circle></g><div>", 100) },
+        { "select ended by an input", "<select><input><xmp></select><!--</xmp>" + Times("<div>", 200) + "-->" },
+        { "svg ignored in a select", "<select><svg><![CDATA[></select>" + Times("<div>", 200) + "]]></svg>" },
+        { "heading closed by another level", Times("<h1><div></h2>", 150) },
         { "noscript after tags", Times("<div>", 100) + "<noscript><div></noscript>" + Times("<div>", 100) },
         { "formatting reopened", "<div>" + Times("<b title=x>", 100) + "</div>" + Times("<div>x</div>", 2) },
         { "end tags of other case", Times("<x\u00c0></x\u00e0>", 200) },
@@ -154,6 +157,17 @@ public sealed partial class HtmlNestingTests
         // After foreign content the check no longer follows, or past raw text it cannot read.
         Assert.Contains("would make", HtmlNesting.Problem("<svg><p><p>" + bolds + Times("<p>x", 5_000)), StringComparison.Ordinal);
         Assert.Contains("would make", HtmlNesting.Problem("<svg><p><![CDATA[x]]><p>" + bolds + Times("<p>x", 5_000)), StringComparison.Ordinal);
+        // End tags the parser ignores behind a table cell's marker; copies its adoption agency leaves behind a block.
+        var fourHundred = string.Concat(Enumerable.Range(0, 400).Select(i => $"<b title=\"{i}\">"));
+        Assert.NotNull(HtmlNesting.Problem("<table>" + fourHundred + "<tr><td>" + Times("</b>", 400) + "</td></tr></table>" + Times("<div>x</div>", 3_800)));
+        Assert.NotNull(HtmlNesting.Problem(string.Concat(Enumerable.Range(0, 1_000).Select(i => $"<table><b title=\"{i}\"><tr><td></b></table>")) + Times("<div>x</div>", 100)));
+        var blocks = string.Concat(Enumerable.Range(0, 400).Select(i => $"<b title=\"{i}\">" + Times("<div>", 8) + "</b>" + Times("</div>", 8)));
+        Assert.NotNull(HtmlNesting.Problem("<div>" + blocks + "</div>" + Times("<p>x", 3_800)));
+        // A heading's end tag closes any heading; a dialog closes a paragraph.
+        Assert.NotNull(HtmlNesting.Problem("<h1>" + fourHundred + "</h2>" + Times("<div>x</div>", 3_800)));
+        Assert.NotNull(HtmlNesting.Problem("<p>" + fourHundred + Times("<dialog>x</dialog>", 3_800)));
+        // What a pasted document really does: each block closed where it was opened.
+        Assert.Null(HtmlNesting.Problem(Times("<b><div>x</div></b><h2>Title</h2><p>text</p>", 3_000)));
     }
 
     [Fact]
@@ -162,11 +176,17 @@ public sealed partial class HtmlNestingTests
         var calc = "<p style=\"width:" + Times("calc(", 5_000) + "\">x</p>";
         var sheet = "<style>a { width: " + Times("calc(", 5_000) + " }</style><p>x</p>";
 
-        Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem(calc), StringComparison.Ordinal);
-        Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem(sheet), StringComparison.Ordinal);
-        Assert.Contains("nests brackets more than 32 deep", HtmlNesting.Problem("<p style=\"width:" + Times("calc(/*)*/", 100) + "\">x</p>"), StringComparison.Ordinal);
+        Assert.Contains("nests brackets and calc() operators more than 32 deep", HtmlNesting.Problem(calc), StringComparison.Ordinal);
+        Assert.Contains("nests brackets and calc() operators more than 32 deep", HtmlNesting.Problem(sheet), StringComparison.Ordinal);
+        Assert.Contains("nests brackets and calc() operators more than 32 deep", HtmlNesting.Problem("<p style=\"width:" + Times("calc(/*)*/", 100) + "\">x</p>"), StringComparison.Ordinal);
         Assert.Null(HtmlNesting.Problem("<p style=\"content: '(((((((((((((((((((((((((((((((((((((('; font: 'a\\(b'\">x</p>"));
         Assert.Null(HtmlNesting.Problem("<style>a { width: calc(100% - (2 * var(--gap))); }</style><p style=\"margin: calc(1em + 2px)\">x</p>"));
+        // Each calc() operator is a level of the CSS parser's expression tree: a chain of 20,000 overflowed its stack.
+        Assert.Contains("calc() operators more than 32 deep", HtmlNesting.Problem("<p style=\"width:calc(1px" + Times("*1", 20_000) + ")\">x</p>"), StringComparison.Ordinal);
+        Assert.NotNull(HtmlNesting.Problem("<p style=\"width:calc(1px" + Times(" + 1px", 40) + ")\">x</p>"));
+        Assert.Null(HtmlNesting.Problem("<p style=\"width: calc(100% - 2 * var(--gap) - 1px); margin: -1px -2px -3px -4px; font: 12px/1.5 serif\">x</p>"));
+        Assert.Null(HtmlNesting.Problem("<style>p { " + Times("margin: -1px -2px -3px -4px; grid-area: 1 / 2 / 3 / 4; ", 20) + "}</style>"));
+        Assert.Null(HtmlNesting.Problem("<p style=\"background: url(data:image/png;base64," + Times("ab+/", 500) + ")\">x</p>"));
     }
 
     [Fact]
