@@ -291,8 +291,9 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
     }
 
     /// <summary>
-    /// The folder of a user who may manage only their own media (ManageOwnMediaContent, as Orchard Core's Authors and
-    /// Contributors): named by the user's id, which never changes or passes to another user as a name can.
+    /// The folder of a user who may manage only their own media (ManageOwnMediaContent: Authors and Contributors),
+    /// <c>_Users/{id}</c> as in Orchard Core: named by the user's id, which never changes or passes to another user as a
+    /// name can. Only for an id that is a safe name as it is: two others could map to one folder.
     /// </summary>
     public static string UserFolder(string userId) => $"_Users/{SafeName(userId)}";
 

@@ -48,6 +48,15 @@ public sealed class MediaOwnFolderTests(SharedSecuredSite shared) : IClassFixtur
             Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
         }
         Assert.Empty(Directory.GetFiles(root, "stray.png", SearchOption.AllDirectories));
+        using var folderOutside = await author.PostAsync("/admin/media?handler=Folder&folder=logos", Form(token, ("name", "stray")));
+        using var uploadOutside = await author.PostAsync("/admin/media?handler=Upload&folder=logos", MediaPickerAccessTests.Upload("stray.png", [1], token));
+        using var lowerCase = await author.GetAsync("/admin/media?handler=list&folder=logos");
+        Assert.Equal(HttpStatusCode.Forbidden, folderOutside.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, uploadOutside.StatusCode);
+        Assert.Contains("only your own media folder", await folderOutside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("only your own media folder", JsonNode.Parse(await lowerCase.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(root, "logos", "stray")));
+        Assert.Empty(Directory.GetFiles(root, "stray.png", SearchOption.AllDirectories));
         using var delete = await author.PostAsync("/admin/media?handler=Delete", Form(token, ("path", "own-folder-shared.png")));
         using var take = await author.PostAsync("/admin/media?handler=Move", Form(token, ("path", "own-folder-shared.png"), ("to", $"{own}/taken.png")));
         using var give = await author.PostAsync("/admin/media?handler=Move", Form(token, ("path", $"{own}/my-photo.png"), ("to", "my-photo.png")));

@@ -9,8 +9,9 @@ namespace ClinicCms.Web.Pages.Admin.Media;
 
 /// <summary>
 /// The media library: folders, uploads (allowed types and a size limit, names made safe), renaming, moving, deleting.
-/// ManageMediaContent manages the whole library; ManageOwnMediaContent alone (Authors, Contributors) only the user's
-/// own folder, which the page and the picker open at.
+/// ManageMediaContent manages the whole library, users' folders included (Orchard Core asks ManageOthersMediaContent
+/// for those); ManageOwnMediaContent alone (Authors, Contributors) only the user's own folder, which the page and the
+/// picker open at (Orchard Core lets them manage the root too).
 /// </summary>
 public sealed class MediaModel(MediaStore media, PermissionService permissions) : PageModel
 {
@@ -36,7 +37,9 @@ public sealed class MediaModel(MediaStore media, PermissionService permissions) 
     {
         if (!(await permissions.ForAsync(User, HttpContext.RequestAborted)).Has(Permissions.ManageMediaContent))
         {
-            if (PermissionService.UserIdOf(User) is not { Length: > 0 } userId)
+            // The folder is named by the id as it is: an id that paths cannot hold as it is (a recipe may set any) could
+            // share its folder with another user's.
+            if (PermissionService.UserIdOf(User) is not { Length: > 0 } userId || MediaStore.SafeName(userId) != userId)
             {
                 context.Result = Forbid();
                 return;
@@ -63,7 +66,7 @@ public sealed class MediaModel(MediaStore media, PermissionService permissions) 
     private IActionResult OutsideScope(string? path)
     {
         var message = $"You may manage only your own media folder ({_scope}), not '{MediaStore.SafePath(path ?? "")}'.";
-        if (Request.Query["handler"] is [var handler] && handler is "List" or "Picker")
+        if (Request.Query["handler"] is [var handler] && (string.Equals(handler, "List", StringComparison.OrdinalIgnoreCase) || string.Equals(handler, "Picker", StringComparison.OrdinalIgnoreCase)))
         {
             return new JsonResult(new { error = message }) { StatusCode = StatusCodes.Status403Forbidden };
         }
@@ -129,7 +132,7 @@ public sealed class MediaModel(MediaStore media, PermissionService permissions) 
         : Done("Moved.", await media.MoveAsync(path, to));
 
     public async Task<IActionResult> OnPostDeleteAsync(string? path) =>
-        !MediaStore.IsWithin(path, _scope) || MediaStore.SafePath(path ?? "") == _scope && _scope.Length > 0 ? OutsideScope(path) : Done("Deleted.", await media.DeleteAsync(path));
+        !MediaStore.IsWithin(path, _scope) || (_scope.Length > 0 && MediaStore.SafePath(path ?? "") == _scope) ? OutsideScope(path) : Done("Deleted.", await media.DeleteAsync(path));
 
     private IActionResult Done(string? message, MediaError? error)
     {
