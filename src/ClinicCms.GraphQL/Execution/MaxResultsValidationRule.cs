@@ -34,23 +34,30 @@ public sealed class MaxResultsValidationRule(IOptions<GraphQLOptions> options) :
             }
             var value = argument.Value switch
             {
-                GraphQLIntValue literal => int.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : literal.Value.Span[0] == '-' ? int.MinValue : int.MaxValue,
+                GraphQLIntValue literal => Read(literal),
                 GraphQLVariable variable when ctx.Variables is { } variables && variables.TryGetValue(variable.Name.StringValue, out var v) => v as int?,
+                // Not sent: the operation's default for it, if any.
+                GraphQLVariable variable => ctx.Operation?.Variables?.Items.FirstOrDefault(d => d.Variable.Name.StringValue == variable.Name.StringValue)?.DefaultValue is GraphQLIntValue given ? Read(given) : null,
                 _ => null,
             };
+            var shown = argument.Value is GraphQLIntValue written ? written.Value.ToString() : value?.ToString(CultureInfo.InvariantCulture);
             if (value < 0)
             {
                 ctx.ReportError(new ValidationError(ctx.Document.Source, "ArgumentInputError",
-                    $"{argument.Name.StringValue} is {value}; it must be 0 or more.", argument));
+                    $"{argument.Name.StringValue} is {shown}; it must be 0 or more.", argument));
                 return;
             }
             var max = options.Value.MaxNumberOfResults;
             if (argument.Name.Value.Span is not "skip" && value > max)
             {
                 ctx.ReportError(new ValidationError(ctx.Document.Source, "ArgumentInputError",
-                    $"{argument.Name.StringValue} is {value}; the most a query may ask for is {max}.", argument));
+                    $"{argument.Name.StringValue} is {shown}; the most a query may ask for is {max}.", argument));
             }
         }));
+
+    // Beyond an int's range: as far as it can be in the direction written.
+    private static int Read(GraphQLIntValue literal) =>
+        int.TryParse(literal.Value.Span, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : literal.Value.Span[0] == '-' ? int.MinValue : int.MaxValue;
 
     private sealed class VariableLimitFinder : ASTVisitor<VariableLimitFinder>, IASTVisitorContext
     {

@@ -134,8 +134,9 @@ public static class ContentApi
         }
         // Read here, not bound as a bool: a bound value that does not parse is a 400 without a word. An empty value
         // (?draft=) is refused too, as publishing would be a guess: a value given must say which.
-        var draft = false;
-        if (http.Request.Query.TryGetValue("draft", out var given) && (given.Count != 1 || !bool.TryParse(given[0], out draft) || given[0]!.Trim() != given[0]))
+        // Exactly true or false: bool.TryParse also takes spaces and NULs around them.
+        var draft = http.Request.Query.TryGetValue("draft", out var given) && given is [var value] && "true".Equals(value, StringComparison.OrdinalIgnoreCase);
+        if (given.Count > 0 && !draft && !(given is [var other] && "false".Equals(other, StringComparison.OrdinalIgnoreCase)))
         {
             return Invalid([new ContentError("draft", "The draft query value must be true or false.")]);
         }
@@ -239,7 +240,11 @@ public static class ContentApi
             // be dropped on reading, and the part it names left as it was or given defaults.
             if (json.FirstOrDefault(p => p.Value is JsonValue && !ContentItemJson.IsRootKey(p.Key)) is { Key: { } key, Value: var scalar })
             {
-                return (null, TypedResults.Problem($"{key}: expected an object (a part) or an array, got {scalar!.GetValueKind() switch { JsonValueKind.String => "a string", JsonValueKind.Number => "a number", _ => "true or false" }}.", statusCode: StatusCodes.Status400BadRequest));
+                var kind = scalar!.GetValueKind() switch { JsonValueKind.String => "a string", JsonValueKind.Number => "a number", _ => "true or false" };
+                var root = ContentItemRoot.Values.FirstOrDefault(r => r.Name.Equals(key, StringComparison.OrdinalIgnoreCase));
+                return (null, TypedResults.Problem(root is null
+                    ? $"'{key}': expected an object (a part) or an array, got {kind}."
+                    : $"'{key}': an item's root values are named as Orchard names them ('{root.Name}'); any other name is a part, an object.", statusCode: StatusCodes.Status400BadRequest));
             }
             return (ContentItemJson.FromJson(json), null);
         }

@@ -109,6 +109,7 @@ public static class TargetCheck
         {
             return Problem(new IPAddress(b[12..]), host);
         }
-        return null;
+        // Only global unicast (2000::/3) is assigned to the internet; the rest is reserved, unassigned or local.
+        return (b[0] & 0xE0) == 0x20 ? null : "an address outside global unicast (2000::/3)";
     }
 }

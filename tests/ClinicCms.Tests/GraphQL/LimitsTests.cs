@@ -181,14 +181,19 @@ public sealed class LimitsTests(LimitsTests.Site site) : IClassFixture<LimitsTes
         var (skip, skipBody) = await _graphql.PostAsync("query ($s: Int) { faq(skip: $s) { displayText } }", new { s = -5 });
         var (huge, hugeBody) = await _graphql.PostAsync("{ faq(skip: -99999999999) { displayText } }");
         var (zero, _) = await _graphql.PostAsync("query ($s: Int) { faq(first: 0, skip: $s) { displayText } }", new { s = 0 });
+        var (byDefault, byDefaultBody) = await _graphql.PostAsync("query ($s: Int = -1) { faq(skip: $s, first: 2) { displayText } }");
+        var (lastDefault, _) = await _graphql.PostAsync("query ($n: Int! = -3) { faq(first: $n) { displayText } }");
 
         Assert.Equal(HttpStatusCode.BadRequest, first);
         Assert.Equal("first is -1; it must be 0 or more.", firstBody["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, skip);
         Assert.Equal("skip is -5; it must be 0 or more.", skipBody["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.BadRequest, huge);
-        Assert.NotNull(hugeBody["errors"]);
+        Assert.Contains("-99999999999", hugeBody["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, zero);
+        Assert.Equal(HttpStatusCode.BadRequest, byDefault);
+        Assert.Equal("skip is -1; it must be 0 or more.", byDefaultBody["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.BadRequest, lastDefault);
     }
 
     [Fact]

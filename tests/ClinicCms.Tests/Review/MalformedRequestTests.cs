@@ -34,9 +34,11 @@ public sealed class MalformedRequestTests(ReviewSite site) : IClassFixture<Revie
             ("?draft=maybe", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
             ("?draft=1", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
             ("?draft=", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
+            ("?draft=true%00", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
+            ("?draft=true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}, "displaytext": "Q"}""", "named as Orchard names them ('DisplayText')"),
             ("?draft=%20true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
-            ("?draft=true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}, "LocalizationPart": 5}""", "LocalizationPart: expected an object (a part) or an array, got a number"),
-            ("?draft=true", """{"ContentType": "FAQ", "TitlePart": "Q"}""", "TitlePart: expected an object (a part) or an array, got a string"),
+            ("?draft=true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}, "LocalizationPart": 5}""", "'LocalizationPart': expected an object (a part) or an array, got a number"),
+            ("?draft=true", """{"ContentType": "FAQ", "TitlePart": "Q"}""", "'TitlePart': expected an object (a part) or an array, got a string"),
             ("?draft=true&draft=true", """{"ContentType": "FAQ", "TitlePart": {"Title": "Q"}}""", "The draft query value must be true or false"),
         ];
         foreach (var client in new string?[] { null, "reader-app", "contrib-app", "publisher-app" })
