@@ -58,7 +58,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
     {
         var name = SafeName(fileName);
         var relative = Combine(SafePath(folder ?? ""), name);
-        if ((NameProblem(relative, "file") ?? Check(name, length)) is { } check)
+        if ((NameProblem(relative, "file") ?? Check(name, length) ?? FileOnTheWay(SafePath(folder ?? ""))) is { } check)
         {
             return (null, MediaError.Invalid(check));
         }
@@ -197,7 +197,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
     public MediaError? CreateFolder(string path)
     {
         var relative = SafePath(path);
-        if (NameProblem(relative, "folder") is { } problem)
+        if ((NameProblem(relative, "folder") ?? FileOnTheWay(relative)) is { } problem)
         {
             return MediaError.Invalid(problem);
         }
@@ -219,7 +219,7 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         {
             return MediaError.Invalid("the path of the file to move is required");
         }
-        if ((NameProblem(relative, "file") ?? Check(Path.GetFileName(relative), 0)) is { } problem)
+        if ((NameProblem(relative, "file") ?? Check(Path.GetFileName(relative), 0) ?? FileOnTheWay(Parent(relative))) is { } problem)
         {
             return MediaError.Invalid(problem);
         }
@@ -330,6 +330,23 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
         }
         return builder.ToString().Trim('.', '-');
     }
+
+    // A folder of the path that is a file: the file system's refusal would read as a storage failure.
+    private string? FileOnTheWay(string folder)
+    {
+        var segments = folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = 1; n <= segments.Length; n++)
+        {
+            var prefix = string.Join('/', segments[..n]);
+            if (File.Exists(Resolve(prefix)))
+            {
+                return $"'{prefix}' is a file, not a folder";
+            }
+        }
+        return null;
+    }
+
+    private static string Parent(string relative) => relative.Contains('/', StringComparison.Ordinal) ? relative[..relative.LastIndexOf('/')] : "";
 
     private string Relative(string full) => Path.GetRelativePath(Root, full).Replace('\\', '/');
 

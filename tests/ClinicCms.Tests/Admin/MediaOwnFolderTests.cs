@@ -68,6 +68,13 @@ public sealed class MediaOwnFolderTests(SharedSecuredSite shared) : IClassFixtur
         Assert.True(File.Exists(Path.Combine(root, own, "my-photo.png")));
         Assert.False(File.Exists(Path.Combine(root, "my-photo.png")));
 
+        // A file where a folder is named: the user's mistake (400), not the server's storage (507).
+        using var folderOverFile = await author.PostAsync("/admin/media?handler=Folder", Form(token, ("name", "my-photo.png")));
+        using var uploadIntoFile = await author.PostAsync($"/admin/media?handler=Picker&folder={own}/my-photo.png", MediaPickerAccessTests.Upload("q.png", [1], token));
+        Assert.Equal(HttpStatusCode.BadRequest, folderOverFile.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, uploadIntoFile.StatusCode);
+        Assert.Contains("is a file, not a folder", JsonNode.Parse(await uploadIntoFile.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // Inside it, the usual operations; another user has a folder of their own and cannot open this one.
         using var rename = await author.PostAsync("/admin/media?handler=Move", Form(token, ("path", $"{own}/my-photo.png"), ("to", $"{own}/kept/photo.png")));
         Assert.Equal(HttpStatusCode.Redirect, rename.StatusCode);
