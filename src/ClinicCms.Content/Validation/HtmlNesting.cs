@@ -105,7 +105,7 @@ public static class HtmlNesting
             : cssNesting > MaxCssNesting
             ? $"the HTML's CSS (a style attribute or element) nests brackets and calc() operators more than {MaxCssNesting} deep, which its parser cannot take; nest them less"
             : reopened > MaxReopened
-            ? $"the HTML leaves formatting elements (b, i, a, font...) open across other elements' end tags so often that the parser would make {reopened} copies of them; close each where it belongs"
+            ? $"the HTML leaves formatting elements (b, i, a, font...) open across other elements' end tags so often that the parser would make {reopened} copies of them (a long tag counting as several); close each where it belongs"
             : null;
     }
 
@@ -126,8 +126,8 @@ public static class HtmlNesting
         };
         var open = new List<Open>();
         var table = -1; // the latest table in open (the parser's tables close only by their end tag, or a table start inside them)
-        int max = 0, tags = 0, selects = 0, displaced = 0;
-        long work = 0, reopened = 0;
+        int max = 0, tags = 0, selects = 0;
+        long work = 0, reopened = 0, displaced = 0;
         var foreign = false; // an svg or math element was read in a way this stack does not follow
         var foreignBase = -1; // the svg or math element whose content is read as the parser reads it
         var uncertainFrom = -1;
@@ -137,7 +137,7 @@ public static class HtmlNesting
         while (max <= stopAbove && tokenizer.Get() is { Type: not HtmlTokenType.EndOfFile } token)
         {
             // A formatting element the parser closed on behalf of another end tag stays on its list, and is opened
-            // again at the next text or tag: each one displaced costs a new element there.
+            // again at the next text or tag: each one displaced costs a new element there, with all its attributes.
             reopened += displaced;
             if (token.Type == HtmlTokenType.Character && inStyle)
             {
@@ -147,10 +147,12 @@ public static class HtmlNesting
             {
                 continue;
             }
+            var weight = 1;
             if (token.Type == HtmlTokenType.StartTag)
             {
                 foreach (var attribute in token.AsTag().Attributes)
                 {
+                    weight += (attribute.Name.Length + attribute.Value.Length) / AttributeCharsPerElement;
                     if (attribute.Name.Equals("style", StringComparison.OrdinalIgnoreCase))
                     {
                         cssNesting = Math.Max(cssNesting, BracketDepth(attribute.Value));
@@ -201,7 +203,7 @@ public static class HtmlNesting
                         continue;
                     }
                     selects -= name == "select" ? 1 : 0;
-                    displaced -= open[at].Displaced ? 1 : 0;
+                    displaced -= open[at].Displaced ? open[at].Weight : 0;
                     open.RemoveAt(at);
                     table = at == table ? open.FindLastIndex(e => e.Name == "table") : at < table ? table - 1 : table;
                     Displace(at);
@@ -247,7 +249,7 @@ public static class HtmlNesting
             {
                 continue;
             }
-            open.Add(new(name));
+            open.Add(new(name, Weight: weight));
             if (foreign)
             {
                 Displace(open.Count - 1);
@@ -280,15 +282,17 @@ public static class HtmlNesting
         }
         if (uncertainFrom >= 0)
         {
-            // Every formatting element open or opened from here may be made again at each tag and at the text after it.
+            // Every formatting element open or opened from here may be made again at each tag and at the text after it;
+            // brackets anywhere may be CSS.
+            cssNesting = Math.Max(cssNesting, BracketDepth(html[uncertainFrom..], quotesAreStrings: false));
             var depth = open.Count;
-            long formatting = open.Count(e => Formatting.Contains(e.Name));
+            long formatting = open.Where(e => Formatting.Contains(e.Name)).Sum(e => (long)e.Weight);
             for (var at = html.IndexOf('<', uncertainFrom); at >= 0 && at + 1 < html.Length && max <= stopAbove; at = html.IndexOf('<', at + 1))
             {
                 if (char.IsAsciiLetter(html[at + 1]) && NameAt(html, at + 1) is var name)
                 {
                     reopened += 2 * formatting;
-                    formatting += Formatting.Contains(name) ? 1 : 0;
+                    formatting += Formatting.Contains(name) ? 1 + ((html.IndexOf('>', at) is var end and >= 0 ? end : html.Length) - at) / AttributeCharsPerElement : 0;
                     if (Counted(name))
                     {
                         tags++;
@@ -307,7 +311,7 @@ public static class HtmlNesting
                 if (!open[above].Displaced && Formatting.Contains(open[above].Name))
                 {
                     open[above] = open[above] with { Displaced = true };
-                    displaced++;
+                    displaced += open[above].Weight;
                 }
             }
         }
@@ -346,7 +350,8 @@ public static class HtmlNesting
     // The depth of the CSS parser's recursion: brackets, and within each the operators of a calc() chain (each one a
     // level of the expression tree the sanitizer's CSS parser builds and walks recursively). As CSS reads them: not in
     // comments, strings or url(), nor escaped.
-    private static int BracketDepth(string css)
+    // Outside CSS (HTML the scan cannot follow) quotes may be an attribute's, with CSS inside: they hide nothing there.
+    private static int BracketDepth(string css, bool quotesAreStrings = true)
     {
         var brackets = new List<(bool Round, int Operators)>();
         int depth = 0, deepest = 0;
@@ -358,7 +363,7 @@ public static class HtmlNesting
                 i = css.IndexOf("*/", i + 2, StringComparison.Ordinal) is var end and >= 0 ? end + 1 : css.Length;
                 continue;
             }
-            if (c is '"' or '\'')
+            if (c is '"' or '\'' && quotesAreStrings)
             {
                 for (i++; i < css.Length && css[i] != c && css[i] is not ('\n' or '\r' or '\f'); i++)
                 {
@@ -382,7 +387,7 @@ public static class HtmlNesting
                 depth -= 1 + brackets[^1].Operators;
                 brackets.RemoveAt(brackets.Count - 1);
             }
-            else if (brackets is [.., { Round: true }] && (c is '*' or '/' or '+' || (c == '-' && i > 0 && char.IsWhiteSpace(css[i - 1]))))
+            else if (brackets is [.., { Round: true }] && c is '*' or '/' or '+' or '-') // the calc parser takes "-" after any operand
             {
                 brackets[^1] = (true, brackets[^1].Operators + 1);
                 depth++;
@@ -436,5 +441,8 @@ public static class HtmlNesting
         return -1;
     }
 
-    private readonly record struct Open(string Name, bool Displaced = false);
+    // An element made again is written with its attributes: a long one counts as this many characters per element.
+    private const int AttributeCharsPerElement = 64;
+
+    private readonly record struct Open(string Name, bool Displaced = false, int Weight = 1);
 }

@@ -166,6 +166,10 @@ public sealed partial class HtmlNestingTests
         // A heading's end tag closes any heading; a dialog closes a paragraph.
         Assert.NotNull(HtmlNesting.Problem("<h1>" + fourHundred + "</h2>" + Times("<div>x</div>", 3_800)));
         Assert.NotNull(HtmlNesting.Problem("<p>" + fourHundred + Times("<dialog>x</dialog>", 3_800)));
+        // A copy is written with its attributes: one 100 KB title made again 6,000 times was 200 MB.
+        Assert.Contains("would make", HtmlNesting.Problem("<div><b title=\"" + new string('A', 100_000) + "\"></div>" + Times("<div>x</div>", 2_000)), StringComparison.Ordinal);
+        Assert.Contains("would make", HtmlNesting.Problem("<select><style></style></select><div><b title=\"" + new string('A', 100_000) + "\"></div>" + Times("<p>x", 2_000)), StringComparison.Ordinal);
+        Assert.Null(HtmlNesting.Problem(Times("<p><a href=\"/articles/" + new string('a', 150) + "\" title=\"A longer title for the link\">link</a> text</p>", 2_000)));
         // What a pasted document really does: each block closed where it was opened.
         Assert.Null(HtmlNesting.Problem(Times("<b><div>x</div></b><h2>Title</h2><p>text</p>", 3_000)));
     }
@@ -184,7 +188,13 @@ public sealed partial class HtmlNestingTests
         // Each calc() operator is a level of the CSS parser's expression tree: a chain of 20,000 overflowed its stack.
         Assert.Contains("calc() operators more than 32 deep", HtmlNesting.Problem("<p style=\"width:calc(1px" + Times("*1", 20_000) + ")\">x</p>"), StringComparison.Ordinal);
         Assert.NotNull(HtmlNesting.Problem("<p style=\"width:calc(1px" + Times(" + 1px", 40) + ")\">x</p>"));
-        Assert.Null(HtmlNesting.Problem("<p style=\"width: calc(100% - 2 * var(--gap) - 1px); margin: -1px -2px -3px -4px; font: 12px/1.5 serif\">x</p>"));
+        Assert.NotNull(HtmlNesting.Problem("<p style=\"width:calc(1%" + Times("-1%", 20_000) + ")\">x</p>"));
+        Assert.NotNull(HtmlNesting.Problem("<p style=\"width:calc(1px" + Times("/**/-1px", 100) + ")\">x</p>"));
+        Assert.NotNull(HtmlNesting.Problem("<p style=\"width:calc(1px" + Times("-(1px)", 100) + ")\">x</p>"));
+        // Past a point the scan cannot follow, every bracket counts as CSS.
+        Assert.NotNull(HtmlNesting.Problem("<select><style></style></select><p style=\"width:calc(" + Times("(", 20_000) + "1px" + Times(")", 20_001) + "\">x</p>"));
+        Assert.NotNull(HtmlNesting.Problem("<p title=\"<![CDATA[\">a</p><svg><p>x</p><p style=\"width:calc(" + Times("(", 20_000) + "1px" + Times(")", 20_001) + "\">x</p>"));
+        Assert.Null(HtmlNesting.Problem("<p style=\"width: calc(100% - 2 * var(--gap-size-large) - 1px); margin: -1px -2px -3px -4px; font: 12px/1.5 serif; transform: translate(-50%, -50%)\">x</p>"));
         Assert.Null(HtmlNesting.Problem("<style>p { " + Times("margin: -1px -2px -3px -4px; grid-area: 1 / 2 / 3 / 4; ", 20) + "}</style>"));
         Assert.Null(HtmlNesting.Problem("<p style=\"background: url(data:image/png;base64," + Times("ab+/", 500) + ")\">x</p>"));
     }
