@@ -273,8 +273,12 @@ public sealed class MediaStore(AppDataPaths paths, IOptions<MediaOptions> option
                 variants.Forget(SafePath(path!));
                 deleted = true;
             }
-            else if (Directory.Exists(full) && Directory.GetFileSystemEntries(full).Length == 0)
+            else if (Directory.Exists(full))
             {
+                if (Directory.GetFileSystemEntries(full).Length > 0)
+                {
+                    return MediaError.Invalid("the folder is not empty: delete or move what it holds first");
+                }
                 Directory.Delete(full);
                 deleted = true;
             }

@@ -74,10 +74,17 @@ public sealed class MediaOwnFolderTests(SharedSecuredSite shared) : IClassFixtur
         Assert.Equal(HttpStatusCode.BadRequest, folderOverFile.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, uploadIntoFile.StatusCode);
         Assert.Contains("is a file, not a folder", JsonNode.Parse(await uploadIntoFile.Content.ReadAsStringAsync())!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        using var noName = await author.PostAsync("/admin/media?handler=Folder", Form(token, ("name", "..")));
+        Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
+        Assert.Contains("a folder name is required", await noName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // Inside it, the usual operations; another user has a folder of their own and cannot open this one.
         using var rename = await author.PostAsync("/admin/media?handler=Move", Form(token, ("path", $"{own}/my-photo.png"), ("to", $"{own}/kept/photo.png")));
         Assert.Equal(HttpStatusCode.Redirect, rename.StatusCode);
+        Assert.True(File.Exists(Path.Combine(root, own, "kept", "photo.png")));
+        using var notEmpty = await author.PostAsync("/admin/media?handler=Delete", Form(token, ("path", $"{own}/kept")));
+        Assert.Equal(HttpStatusCode.BadRequest, notEmpty.StatusCode);
+        Assert.Contains("the folder is not empty", await notEmpty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(root, own, "kept", "photo.png")));
         var theirs = JsonNode.Parse(await contributor.GetStringAsync("/admin/media?handler=List"))!["folder"]!.GetValue<string>();
         Assert.StartsWith("_Users/", theirs, StringComparison.Ordinal);

@@ -124,7 +124,9 @@ public sealed class MediaModel(MediaStore media, PermissionService permissions) 
         return new JsonResult(new { paths });
     }
 
-    public IActionResult OnPostFolder(string? name) => Done("Folder created.", media.CreateFolder($"{_folder}/{name}"));
+    public IActionResult OnPostFolder(string? name) => MediaStore.SafePath(name ?? "").Length == 0
+        ? Done(null, MediaError.Invalid(MediaStore.NameProblem("", "folder")!))
+        : Done("Folder created.", media.CreateFolder($"{_folder}/{name}"));
 
     public async Task<IActionResult> OnPostMoveAsync(string? path, string? to) =>
         !MediaStore.IsWithin(path, _scope) ? OutsideScope(path)
